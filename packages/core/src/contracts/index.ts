@@ -1,0 +1,22 @@
+export type { Clock } from './clock.js';
+export { systemClock, createFixedClock } from './clock.js';
+export type { IdGenerator } from './id-generator.js';
+export { randomIds, createSequentialIds } from './id-generator.js';
+export { STORAGE_CONTRACT_VERSION } from './storage-adapter.js';
+export type {
+  IndexValue,
+  StoredRecord,
+  PutRequest,
+  IndexFilter,
+  QueryRequest,
+  QueryPage,
+  AuditRecord,
+  OutboxStatus,
+  OutboxRecord,
+  PortalStatisticsRow,
+  PortalStatisticsSummary,
+  StorageCapabilities,
+  StorageOperations,
+  StorageAdapter,
+} from './storage-adapter.js';
+export type { OutboundMessage, Notifier } from './notifier.js';

@@ -1,0 +1,209 @@
+/**
+ * The storage contract, version 1. Small on purpose: a province writes its own adapter against
+ * it and checks it with `@pccovid-inspect/testkit/storage`.
+ *
+ * Two kinds of data, two shapes:
+ * - **records** (campaigns, visits, remediation…): JSON documents with a version and a few
+ *   indexed fields, written with an expected version (optimistic concurrency);
+ * - **portal statistics** (up to millions of typed rows): a bulk path and aggregate queries,
+ *   present when `capabilities.portalStatistics` is true.
+ *
+ * Plus two append-only logs: the hash-chained audit log and the outbox of messages to deliver.
+ */
+
+/** The version of this contract. Core refuses adapters of another major version. */
+export const STORAGE_CONTRACT_VERSION = 1 as const;
+
+/** A value an indexed field may hold (what `query` can filter and sort on). */
+export type IndexValue = string | number | boolean | null;
+
+/** A stored record, as an adapter returns it. */
+export interface StoredRecord<T = unknown> {
+  /** Collection name, e.g. `campaigns`, `visits`. */
+  collection: string;
+  /** Tenant (province) the record belongs to; records never cross tenants. */
+  tenantId: string;
+  id: string;
+  /** Starts at 1 on create and grows by exactly 1 on each successful put. */
+  version: number;
+  /** The JSON document. Adapters store and return it unchanged (deep-equal). */
+  data: T;
+  /** Fields `query` can filter and sort on. Stored and returned unchanged. */
+  indexes: Record<string, IndexValue>;
+  /** When this version was written (ISO UTC instant, supplied by core). */
+  updatedAt: string;
+}
+
+/** What core asks an adapter to write. */
+export interface PutRequest<T = unknown> {
+  collection: string;
+  tenantId: string;
+  id: string;
+  data: T;
+  indexes: Record<string, IndexValue>;
+  updatedAt: string;
+  /**
+   * The version the writer last read: `0` means "must not exist yet". If the stored version is
+   * different, the adapter writes nothing and throws `ConflictError`.
+   */
+  expectedVersion: number;
+}
+
+/** A filter on one indexed field: equality, or membership. */
+export type IndexFilter = IndexValue | { in: IndexValue[] };
+
+/** A query over one collection of one tenant. */
+export interface QueryRequest {
+  collection: string;
+  tenantId: string;
+  /** Every listed index field must match (AND). */
+  where?: Record<string, IndexFilter>;
+  /** Sort by an index field (ties broken by id), default by id. */
+  orderBy?: { field: string; direction?: 'asc' | 'desc' };
+  /** Page size, default 100, at most 1000. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. Opaque. */
+  cursor?: string | null;
+}
+
+/** One page of a query. */
+export interface QueryPage<T = unknown> {
+  items: StoredRecord<T>[];
+  /** Pass back as `cursor` for the next page; `null` on the last page. */
+  nextCursor: string | null;
+}
+
+/** One event of the append-only, hash-chained audit log (hashes are computed by core). */
+export interface AuditRecord {
+  tenantId: string;
+  /** 1, 2, 3… per tenant, without gaps. An append whose seq is not last + 1 is a `ConflictError`. */
+  seq: number;
+  id: string;
+  at: string;
+  /** The actor's role and pseudonymous id (never a name or a phone number). */
+  actor: { role: string; id: string };
+  action: string;
+  subject: { collection: string; id: string };
+  /** Small, non-personal facts about the change (state before/after, version). */
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** Delivery state of an outbox message. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** A message waiting in (or delivered from) the outbox. Written in the same transaction as the change that caused it. */
+export interface OutboxRecord {
+  tenantId: string;
+  /** Idempotency key: one message per key, ever. */
+  id: string;
+  createdAt: string;
+  /** Delivery channel (`email`, `webhook`, `console`, …). */
+  channel: string;
+  /** Who it is for: a role and a pseudonymous recipient id; the notifier resolves the address. */
+  recipient: { role: string; id: string; organizationId?: string };
+  /** Domain event that caused it, e.g. `visit.scheduled`. */
+  topic: string;
+  subject: string;
+  body: string;
+  /** Ids it refers to (campaign, visit…): used for the embargo check. */
+  refs: Record<string, string>;
+  /** Do not deliver before this instant (e.g. a visit's start), or null. */
+  deliverAfter: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  providerMessageId: string | null;
+  lastError: string | null;
+}
+
+/** A row of portal statistics (quanly.pccovid.gov.vn): one target, one day. */
+export interface PortalStatisticsRow {
+  tenantId: string;
+  targetId: string;
+  /** GSO district code of the target. */
+  districtCode: string;
+  /** Civil date `YYYY-MM-DD`. */
+  date: string;
+  registeredPoints: number;
+  scans: number;
+  distinctVisitors: number;
+}
+
+/** Totals of portal statistics per target over a period. */
+export interface PortalStatisticsSummary {
+  targetId: string;
+  districtCode: string;
+  days: number;
+  zeroScanDays: number;
+  totalScans: number;
+  maxRegisteredPoints: number;
+}
+
+/** What an adapter can do. Core branches on these, never on the adapter's name. */
+export interface StorageCapabilities {
+  /** Transactions roll back every write of the callback when it throws. Required. */
+  transactions: true;
+  /** Several processes may write the same store at once, with conflicts detected. */
+  multiProcess: boolean;
+  /** Records survive a restart of the process. */
+  durable: boolean;
+  /** The portal-statistics bulk path and aggregates are implemented. */
+  portalStatistics: boolean;
+  /** Largest `data` the adapter stores, in bytes of JSON; `null` = no set limit. */
+  maxRecordBytes: number | null;
+}
+
+/** Operations available both directly and inside a transaction. */
+export interface StorageOperations {
+  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
+  /** Writes a record if `expectedVersion` matches; returns it with its new version. */
+  put<T = unknown>(request: PutRequest<T>): Promise<StoredRecord<T>>;
+  query<T = unknown>(request: QueryRequest): Promise<QueryPage<T>>;
+  /** Appends to the audit log; a `seq` other than last + 1 throws `ConflictError`. */
+  appendAudit(record: AuditRecord): Promise<void>;
+  /** Audit records of a tenant with `seq > afterSeq`, ascending, at most `limit` (default 1000). */
+  readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
+  /** The last audit record of a tenant, or null. */
+  lastAudit(tenantId: string): Promise<AuditRecord | null>;
+  /** Adds messages to the outbox; a message whose id exists is ignored (idempotent). */
+  enqueueOutbox(records: OutboxRecord[]): Promise<void>;
+  /** Outbox messages of a tenant, oldest first. */
+  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
+  /** Updates the delivery state of one message. */
+  markOutbox(
+    tenantId: string,
+    id: string,
+    update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null },
+  ): Promise<void>;
+}
+
+/**
+ * A storage adapter. Every call may be made concurrently; `transaction` isolates its callback
+ * so that all its writes commit together or none does.
+ *
+ * @example
+ * ```ts
+ * const storage: StorageAdapter = createMemoryStorage();
+ * await storage.transaction(async (tx) => {
+ *   await tx.put({ collection: 'visits', tenantId: '42', id: 'v-1', data, indexes: {}, updatedAt, expectedVersion: 0 });
+ * });
+ * ```
+ */
+export interface StorageAdapter extends StorageOperations {
+  readonly contractVersion: typeof STORAGE_CONTRACT_VERSION;
+  /** A short name for errors and logs, e.g. `sqlite`. */
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  /** Runs `fn` in one transaction: every write commits when it resolves, none when it throws. */
+  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+  /** Bulk path for portal statistics (when `capabilities.portalStatistics`). */
+  insertPortalStatistics?(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
+  /** Per-target totals over a civil-date range (when `capabilities.portalStatistics`). */
+  summarizePortalStatistics?(
+    tenantId: string,
+    range: { from: string; to: string; targetIds?: string[] },
+  ): Promise<PortalStatisticsSummary[]>;
+  /** Releases connections and files. Further calls fail. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,14 @@
+export { InspectError } from './inspect-error.js';
+export type { ErrorCode, InspectErrorOptions } from './inspect-error.js';
+export { ValidationError } from './validation-error.js';
+export type { ValidationIssue } from './validation-error.js';
+export { InvalidTransitionError } from './invalid-transition-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { ConflictError } from './conflict-error.js';
+export { ForbiddenError } from './forbidden-error.js';
+export { EmbargoedError } from './embargoed-error.js';
+export { StorageError } from './storage-error.js';
+export { NotificationError } from './notification-error.js';
+export { RenderError } from './render-error.js';
+export { ImportError } from './import-error.js';
+export { ConfigurationError } from './configuration-error.js';

@@ -1,0 +1,9 @@
+/**
+ * `@pccovid-inspect/core` — the pure domain core. No I/O; runs in Node, browsers and mobile
+ * JavaScript runtimes. Each area lists its exports in its own `index.ts`.
+ *
+ * @packageDocumentation
+ */
+export * from './errors/index.js';
+export * from './text/index.js';
+export * from './contracts/index.js';
