@@ -14,13 +14,16 @@ export function workspaceAliases(): Alias[] {
   const aliases: Alias[] = [];
   for (const dir of readdirSync(join(root, 'packages'))) {
     const src = join(root, 'packages', dir, 'src');
-    if (!existsSync(join(src, 'index.ts'))) continue;
+    if (!existsSync(src)) continue;
     const escaped = dir.replace(/[-]/g, '\\-');
+    // Subpath entry points (`@pccovid-inspect/testkit/storage`) → `src/<subpath>/index.ts`.
     aliases.push({
       find: new RegExp(`^@pccovid-inspect/${escaped}/(.+)$`),
       replacement: join(src, '$1', 'index.ts'),
     });
-    aliases.push({ find: new RegExp(`^@pccovid-inspect/${escaped}$`), replacement: join(src, 'index.ts') });
+    if (existsSync(join(src, 'index.ts'))) {
+      aliases.push({ find: new RegExp(`^@pccovid-inspect/${escaped}$`), replacement: join(src, 'index.ts') });
+    }
   }
   return aliases;
 }

@@ -7,3 +7,5 @@
 export * from './errors/index.js';
 export * from './text/index.js';
 export * from './contracts/index.js';
+export * from './entities/index.js';
+export * from './reference/index.js';

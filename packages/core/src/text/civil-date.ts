@@ -12,6 +12,22 @@ export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 
 const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** UTC midnight of a day, in ms. Unlike `Date.UTC`, years 0–99 are not read as 1900–1999. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+/** `YYYY-MM-DD` of the UTC day containing `ms`; RangeError outside years 0000–9999. */
+function utcDateString(ms: number): string {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) throw new RangeError(`Not a date in years 0000–9999: ${ms}`);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
 /** Splits and checks a `YYYY-MM-DD` civil date; `null` when it is not a real calendar day. */
 export function parseCivilDate(date: string): { year: number; month: number; day: number } | null {
   const m = CIVIL_DATE.exec(date);
@@ -20,7 +36,7 @@ export function parseCivilDate(date: string): { year: number; month: number; day
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
   if (day > daysInMonth) return null;
   return { year, month, day };
 }
@@ -40,7 +56,7 @@ export function isCivilDate(date: string): boolean {
  */
 export function civilDateOf(instant: string | Date): string {
   const ms = (typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + VIETNAM_UTC_OFFSET_MINUTES * 60_000;
-  return new Date(ms).toISOString().slice(0, 10);
+  return utcDateString(ms);
 }
 
 /**
@@ -54,7 +70,7 @@ export function civilDateOf(instant: string | Date): string {
 export function startOfCivilDate(date: string): string {
   const p = parseCivilDate(date);
   if (!p) throw new RangeError(`Not a civil date: ${date}`);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day) - VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString();
+  return new Date(utcMidnight(p.year, p.month, p.day) - VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString();
 }
 
 /**
@@ -68,7 +84,7 @@ export function startOfCivilDate(date: string): string {
 export function addCivilDays(date: string, days: number): string {
   const p = parseCivilDate(date);
   if (!p) throw new RangeError(`Not a civil date: ${date}`);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
+  return utcDateString(utcMidnight(p.year, p.month, p.day + days));
 }
 
 /** Compares two civil dates (`-1`, `0`, `1`); `YYYY-MM-DD` strings sort as dates. */

@@ -1,0 +1,69 @@
+import { ChecklistResponseSchema } from '../entities/checklist-response.js';
+import type { ChecklistResponse } from '../entities/checklist-response.js';
+import type { ChecklistTemplate } from '../entities/checklist-template.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { ValidationIssue } from '../errors/validation-error.js';
+import { parseOrThrow } from '../internal/parse.js';
+import type { ChecklistEvaluation } from './checklist-evaluation.js';
+import { evaluateChecklist } from './evaluate-checklist.js';
+import type { EvaluateChecklistOptions } from './evaluate-checklist.js';
+
+/**
+ * Options of `validateChecklistResponse`.
+ *
+ * @example
+ * ```ts
+ * validateChecklistResponse(template, draft, { allowUnanswered: true });
+ * ```
+ */
+export interface ValidateChecklistResponseOptions extends EvaluateChecklistOptions {
+  /**
+   * Accept required items that are not answered yet (to check a draft). Minutes need `false`.
+   * @default false
+   */
+  allowUnanswered?: boolean;
+}
+
+/**
+ * Parses a response (NFC-normalising its text) and checks it against its template: it must be
+ * pinned to the template's id and version, break no rule, record only fields of each item's
+ * answer type, answer only items the template has, and (unless `allowUnanswered`) answer every
+ * required item. Returns the parsed response with its evaluation; otherwise throws one
+ * `ValidationError` listing every problem, with paths such as `['answers', 'b2', 'evidence']`
+ * and the rule kind as the issue `code`. Used before minutes are drawn up.
+ *
+ * @example
+ * ```ts
+ * try { validateChecklistResponse(PC_COVID_CHECKLIST_V1, input) } catch (e) {
+ *   if (ValidationError.isInstance(e)) e.issues.map((i) => i.path.join('.')); // ['answers.b2.evidence']
+ * }
+ * ```
+ */
+export function validateChecklistResponse(
+  template: ChecklistTemplate,
+  input: unknown,
+  options: ValidateChecklistResponseOptions = {},
+): { response: ChecklistResponse; evaluation: ChecklistEvaluation } {
+  const response = parseOrThrow(ChecklistResponseSchema, input, 'ChecklistResponse');
+  const evaluation = evaluateChecklist(template, response, options);
+  const issues: ValidationIssue[] = [];
+  const hints: string[] = [];
+  for (const item of evaluation.items) {
+    for (const violation of item.violations) {
+      issues.push({ path: violation.path, code: violation.rule, message: violation.messageEn });
+      hints.push(`${violation.messageVi} / ${violation.messageEn}`);
+    }
+    if (!options.allowUnanswered && item.required && item.answer === null) {
+      issues.push({ path: ['answers', item.itemId, 'answer'], code: 'unanswered', message: `item ${item.itemId} must be answered` });
+      hints.push(`Nội dung ${item.itemId} chưa được đánh giá. / Item ${item.itemId} must be answered.`);
+    }
+  }
+  const known = new Set(evaluation.items.map((item) => item.itemId));
+  for (const id of Object.keys(response.answers).sort()) {
+    if (known.has(id)) continue;
+    issues.push({ path: ['answers', id], code: 'unknown_item', message: `template ${template.id} version ${template.version} has no item "${id}"` });
+    hints.push(`Mẫu ${template.id} phiên bản ${template.version} không có nội dung "${id}". / Template ${template.id} version ${template.version} has no item "${id}".`);
+  }
+  if (issues.length > 0) throw new ValidationError({ subject: 'ChecklistResponse', issues, hint: hints.join('\n') });
+  return { response, evaluation };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { measureTimesText } from './times-metrics.js';
+import { DECREE30_LAYOUT, decree30TextWidthPt, mmToPt, mmToTwip } from './decree30-layout.js';
+
+describe('measureTimesText', () => {
+  it('measures ASCII with Times widths', () => {
+    // "Hi" = H 722 + i 278 = 1000 units = 1 em
+    expect(measureTimesText('Hi', 13)).toBeCloseTo(13, 5);
+  });
+
+  it('gives a toned letter its base letter width and a horned letter its own', () => {
+    expect(measureTimesText('ấ', 10)).toBeCloseTo(measureTimesText('a', 10), 5);
+    expect(measureTimesText('ờ', 10)).toBeGreaterThan(measureTimesText('o', 10));
+    expect(measureTimesText('Ự', 10, 'bold')).toBeCloseTo(measureTimesText('Ư', 10, 'bold'), 5);
+  });
+
+  it('treats NFD input like NFC', () => {
+    const nfc = 'Hạnh phúc';
+    expect(measureTimesText(nfc.normalize('NFD'), 13)).toBeCloseTo(measureTimesText(nfc, 13), 5);
+  });
+
+  it('makes the national title fit the right header column at 12 pt bold', () => {
+    const right = decree30TextWidthPt() * (1 - DECREE30_LAYOUT.headerLeftShare);
+    expect(measureTimesText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, 'bold')).toBeLessThan(right);
+  });
+});
+
+describe('Decree 30 layout units', () => {
+  it('converts millimetres', () => {
+    expect(mmToPt(25.4)).toBeCloseTo(72, 6);
+    expect(mmToTwip(25.4)).toBe(1440);
+    expect(decree30TextWidthPt()).toBeCloseTo(mmToPt(165), 6);
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IdSchema, TextSchema } from './primitives.js';
+
+/**
+ * A contact channel. Personal data: kept only where needed to reach the person, masked in
+ * outputs for roles that need not see it (see `maskContact`), never written to logs or audit.
+ */
+export const ContactSchema = z.object({
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 .-]{8,15}$/, 'a phone number of 8–15 digits')
+    .nullable(),
+  email: z.email().nullable(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/**
+ * A person: a team member, a signer, a unit's representative. Personal data is minimised: a
+ * name, a position, the body they come from, and an optional contact — nothing else.
+ *
+ * @example
+ * ```ts
+ * PersonSchema.parse({ tenantId: '42', id: 'p-lam', fullName: 'Đậu Tùng Lâm', position: 'Phó Giám đốc',
+ *   organizationId: 'org-stttt', contact: null })
+ * ```
+ */
+export const PersonSchema = z.object({
+  tenantId: z.string().min(1),
+  id: IdSchema,
+  fullName: TextSchema,
+  /** Position in normal case, e.g. "Chánh Thanh tra Sở". */
+  position: TextSchema,
+  organizationId: IdSchema,
+  contact: ContactSchema.nullable(),
+});
+export type Person = z.infer<typeof PersonSchema>;

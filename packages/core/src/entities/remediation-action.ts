@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { RemediationRequestSchema } from './minutes.js';
+import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+
+/**
+ * The follow-up of a non-compliant unit: reminders, a deadline, a re-check, and — after
+ * repeated failure — a sanction proposal to the competent authority (a kiểm tra team proposes,
+ * it does not fine; e.g. Decree 117/2020/NĐ-CP art. 14(2): VND 10–20 M for an organisation).
+ *
+ * @example
+ * ```ts
+ * RemediationActionSchema.parse({ tenantId: '42', id: 'rm-1', campaignId: 'c-1', visitId: 'v-1', targetId: 'tg-1',
+ *   requests: [{ text: 'Niêm yết mã QR PC-Covid tại cổng', dueOn: '2021-12-15' }], reminders: [], dueOn: null,
+ *   recheck: null, sanctionProposal: null })
+ * ```
+ */
+export const RemediationActionSchema = z.object({
+  tenantId: z.string().min(1),
+  id: IdSchema,
+  campaignId: IdSchema,
+  visitId: IdSchema,
+  targetId: IdSchema,
+  requests: z.array(RemediationRequestSchema).min(1),
+  reminders: z.array(z.object({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable() })),
+  dueOn: CivilDateSchema.nullable(),
+  recheck: z.object({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable() }).nullable(),
+  sanctionProposal: z.object({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }).nullable(),
+});
+export type RemediationAction = z.infer<typeof RemediationActionSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LocationQrPointSchema } from './location-qr-point.js';
+import { IdSchema, TextSchema } from './primitives.js';
+import { TargetTypeSchema } from './target-type.js';
+
+/**
+ * An inspected unit: an agency, business, hospital, market, office or school, in a district.
+ * Its representative's contact is personal data, masked for roles that need not see it.
+ *
+ * @example
+ * ```ts
+ * TargetSchema.parse({ tenantId: '42', id: 'tg-1', campaignId: 'c-1', name: 'Chợ Hà Tĩnh', type: 'market',
+ *   districtCode: '436', address: 'Phường Nam Hà, TP Hà Tĩnh', organizationId: null,
+ *   representativePersonId: null, qrPoints: [] })
+ * ```
+ */
+export const TargetSchema = z.object({
+  tenantId: z.string().min(1),
+  id: IdSchema,
+  campaignId: IdSchema,
+  name: TextSchema,
+  type: TargetTypeSchema,
+  /** GSO district code (2021 era). */
+  districtCode: z.string().regex(/^\d{3}$/),
+  address: TextSchema,
+  organizationId: IdSchema.nullable(),
+  /** The person who represents the unit (receives results notices; may see its own visits once started). */
+  representativePersonId: IdSchema.nullable(),
+  qrPoints: z.array(LocationQrPointSchema),
+});
+export type Target = z.infer<typeof TargetSchema>;

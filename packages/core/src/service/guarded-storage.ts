@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
+import type { AuditRecord, OutboxRecord, StorageAdapter, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
+import { InspectError } from '../errors/inspect-error.js';
+import { StorageError } from '../errors/storage-error.js';
+
+const StoredRecordShape = z.object({
+  collection: z.string(),
+  tenantId: z.string(),
+  id: z.string(),
+  version: z.number().int().positive(),
+  data: z.unknown(),
+  indexes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  updatedAt: z.string(),
+});
+const AuditShape = z.object({ tenantId: z.string(), seq: z.number().int().positive(), hash: z.string(), prevHash: z.string() }).passthrough();
+const OutboxShape = z.object({ tenantId: z.string(), id: z.string(), status: z.enum(['pending', 'sent', 'failed']) }).passthrough();
+
+/**
+ * Checks an adapter at start-up: contract version and required capabilities.
+ * Throws `ConfigurationError` naming what is wrong.
+ */
+export function assertUsableStorage(storage: StorageAdapter): void {
+  if (!storage || typeof storage !== 'object') {
+    throw new ConfigurationError({ problemVi: 'thiếu bộ lưu trữ (storage)', problemEn: 'no storage adapter was given' });
+  }
+  if (storage.contractVersion !== STORAGE_CONTRACT_VERSION) {
+    throw new ConfigurationError({
+      problemVi: `bộ lưu trữ "${storage.name}" dùng phiên bản hợp đồng ${String(storage.contractVersion)}, cần ${STORAGE_CONTRACT_VERSION}`,
+      problemEn: `storage "${storage.name}" implements contract version ${String(storage.contractVersion)}, expected ${STORAGE_CONTRACT_VERSION}`,
+    });
+  }
+  if (storage.capabilities?.transactions !== true) {
+    throw new ConfigurationError({
+      problemVi: `bộ lưu trữ "${storage.name}" không hỗ trợ giao dịch (transactions)`,
+      problemEn: `storage "${storage.name}" does not declare transactions`,
+    });
+  }
+}
+
+function wrapError(adapterName: string, operation: string, error: unknown): never {
+  if (InspectError.isInstance(error)) throw error;
+  throw new StorageError({ adapterName, operation, cause: error });
+}
+
+function checkShape<T>(adapterName: string, operation: string, schema: z.ZodType, value: T): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new StorageError({ adapterName, operation, detailEn: `malformed result: ${r.error.issues[0]?.message ?? ''}`, cause: r.error });
+  return value;
+}
+
+/** @internal Wraps operations: unknown errors become STORAGE_FAILED; results are checked. */
+function guardOperations(adapterName: string, ops: StorageOperations): StorageOperations {
+  const call = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      return wrapError(adapterName, operation, e);
+    }
+  };
+  const checkRecord = (operation: string, rec: StoredRecord | null, collection: string, tenantId: string, id?: string) => {
+    if (rec === null) return rec;
+    checkShape(adapterName, operation, StoredRecordShape, rec);
+    if (rec.collection !== collection || rec.tenantId !== tenantId || (id !== undefined && rec.id !== id)) {
+      throw new StorageError({ adapterName, operation, detailEn: 'returned a record of another collection, tenant or id' });
+    }
+    return rec;
+  };
+  return {
+    get: (collection, tenantId, id) =>
+      call('get', async () => checkRecord('get', await ops.get(collection, tenantId, id), collection, tenantId, id)) as never,
+    put: (req) =>
+      call('put', async () => {
+        const rec = await ops.put(req);
+        checkRecord('put', rec, req.collection, req.tenantId, req.id);
+        if (rec.version !== req.expectedVersion + 1) {
+          throw new StorageError({ adapterName, operation: 'put', detailEn: `version ${rec.version} after expected ${req.expectedVersion}` });
+        }
+        return rec;
+      }) as never,
+    query: (req) =>
+      call('query', async () => {
+        const page = await ops.query(req);
+        if (!page || !Array.isArray(page.items)) throw new StorageError({ adapterName, operation: 'query', detailEn: 'no items array' });
+        for (const r of page.items) checkRecord('query', r, req.collection, req.tenantId);
+        return page;
+      }) as never,
+    appendAudit: (rec: AuditRecord) => call('appendAudit', () => ops.appendAudit(rec)),
+    readAudit: (tenantId, o) =>
+      call('readAudit', async () => {
+        const list = await ops.readAudit(tenantId, o);
+        for (const a of list) checkShape(adapterName, 'readAudit', AuditShape, a);
+        return list;
+      }),
+    lastAudit: (tenantId) =>
+      call('lastAudit', async () => {
+        const a = await ops.lastAudit(tenantId);
+        return a === null ? null : checkShape(adapterName, 'lastAudit', AuditShape, a);
+      }),
+    enqueueOutbox: (recs: OutboxRecord[]) => call('enqueueOutbox', () => ops.enqueueOutbox(recs)),
+    readOutbox: (tenantId, o) =>
+      call('readOutbox', async () => {
+        const list = await ops.readOutbox(tenantId, o);
+        for (const m of list) checkShape(adapterName, 'readOutbox', OutboxShape, m);
+        return list;
+      }),
+    markOutbox: (tenantId, id, u) => call('markOutbox', () => ops.markOutbox(tenantId, id, u)),
+  };
+}
+
+/** The storage operations core uses, every call wrapped. */
+export interface GuardedStorage extends StorageOperations {
+  readonly adapter: StorageAdapter;
+  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Wraps an adapter so that core never sees a raw adapter error or an unchecked result: unknown
+ * errors become `StorageError` (`STORAGE_FAILED`) naming the adapter and the operation, our own
+ * typed errors (`CONFLICT`…) pass through, and returned records are checked.
+ *
+ * @example
+ * ```ts
+ * const storage = guardStorage(createMemoryStorage());
+ * ```
+ */
+export function guardStorage(adapter: StorageAdapter): GuardedStorage {
+  assertUsableStorage(adapter);
+  const name = adapter.name;
+  const direct = guardOperations(name, adapter);
+  return {
+    ...direct,
+    adapter,
+    transaction: async (fn) => {
+      try {
+        return await adapter.transaction((tx) => fn(guardOperations(name, tx)));
+      } catch (e) {
+        return wrapError(name, 'transaction', e);
+      }
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { StorageAdapter, StorageCapabilities } from '@pccovid-inspect/core';
+import type { StorageConformanceOptions, StorageSuiteName } from './storage-conformance-options.js';
+import type { StorageInspector } from './storage-inspector.js';
+import type { SuiteContext, SuiteDefinition } from './internal/suite-context.js';
+import { defineReadsAndWritesSuite } from './suites/reads-and-writes.js';
+import { defineQueriesSuite } from './suites/queries.js';
+import { defineTransactionsSuite } from './suites/transactions.js';
+import { defineAuditLogSuite } from './suites/audit-log.js';
+import { defineOutboxSuite } from './suites/outbox.js';
+import { defineRacesSuite } from './suites/races.js';
+import { defineLargeValuesAndTextSuite } from './suites/large-values-and-text.js';
+import { definePortalStatisticsSuite } from './suites/portal-statistics.js';
+import { defineInputValidationSuite } from './suites/input-validation.js';
+
+const SUITES: Record<StorageSuiteName, { title: string; define: SuiteDefinition }> = {
+  readsAndWrites: { title: 'reads and versioned writes', define: defineReadsAndWritesSuite },
+  queries: { title: 'queries, filters and paging', define: defineQueriesSuite },
+  transactions: { title: 'transactions', define: defineTransactionsSuite },
+  auditLog: { title: 'audit log', define: defineAuditLogSuite },
+  outbox: { title: 'outbox', define: defineOutboxSuite },
+  races: { title: 'races between concurrent writers', define: defineRacesSuite },
+  largeValuesAndText: { title: 'large values and Vietnamese text', define: defineLargeValuesAndTextSuite },
+  portalStatistics: { title: 'portal statistics', define: definePortalStatisticsSuite },
+  inputValidation: { title: 'rejection of malformed input', define: defineInputValidationSuite },
+};
+
+/** Why a suite cannot run for these capabilities, or null when it can. */
+function capabilityGap(suite: StorageSuiteName, capabilities: StorageCapabilities): string | null {
+  if (suite === 'portalStatistics' && !capabilities.portalStatistics) {
+    return 'the adapter declares capabilities.portalStatistics = false';
+  }
+  return null;
+}
+
+/** Reads the capabilities of a throwaway adapter while the suites are collected. */
+async function probeCapabilities<A extends StorageAdapter>(options: StorageConformanceOptions<A>): Promise<StorageCapabilities> {
+  await options.reset?.();
+  const probe = await options.createAdapter();
+  try {
+    return { ...probe.capabilities };
+  } finally {
+    await probe.dispose();
+  }
+}
+
+/**
+ * Declares the storage conformance suites for one adapter, as vitest `describe` blocks: reads and
+ * versioned writes, queries and paging, transactions, the audit log, the outbox, races between
+ * concurrent writers, large values and Vietnamese text, portal statistics (when the adapter
+ * declares that capability) and the rejection of malformed input.
+ *
+ * Every test gets a fresh adapter: `reset()` then `createAdapter()` before it, `dispose()` after it.
+ * No test depends on another or on their order. What was really stored is checked through the
+ * `inspect` backdoor (see `StorageInspector`). A suite the adapter cannot run by its capabilities,
+ * or one listed in `skip`, is reported as skipped with its reason in the test name.
+ *
+ * Call it at the top level of a test file (vitest is a peer dependency).
+ *
+ * @example
+ * ```ts
+ * // test/conformance.test.ts of a province's adapter
+ * import { describeStorageConformance } from '@pccovid-inspect/testkit/storage';
+ * import { createMyStorage, inspectMyStorage } from '../src/index.js';
+ *
+ * describeStorageConformance({
+ *   name: 'my-storage',
+ *   createAdapter: () => createMyStorage({ directory: tmp }),
+ *   reset: () => rm(tmp, { recursive: true, force: true }),
+ *   inspect: (adapter) => inspectMyStorage(adapter),
+ *   skip: { races: 'single-writer device store' },
+ * });
+ * ```
+ */
+export function describeStorageConformance<A extends StorageAdapter>(options: StorageConformanceOptions<A>): void {
+  describe(`storage conformance: ${options.name}`, async () => {
+    const capabilities = await probeCapabilities(options);
+    let adapter: A | undefined;
+    let inspector: StorageInspector | undefined;
+
+    beforeEach(async () => {
+      await options.reset?.();
+      adapter = await options.createAdapter();
+      inspector = await options.inspect(adapter);
+    });
+
+    afterEach(async () => {
+      const [closing, disposing] = [inspector, adapter];
+      inspector = undefined;
+      adapter = undefined;
+      try {
+        await closing?.close?.();
+      } finally {
+        await disposing?.dispose();
+      }
+    });
+
+    const context: SuiteContext = {
+      capabilities,
+      adapter: () => {
+        if (!adapter) throw new Error('storage conformance: no adapter (createAdapter failed?)');
+        return adapter;
+      },
+      inspector: () => {
+        if (!inspector) throw new Error('storage conformance: no inspector (inspect failed?)');
+        return inspector;
+      },
+    };
+
+    for (const [name, suite] of Object.entries(SUITES) as [StorageSuiteName, (typeof SUITES)[StorageSuiteName]][]) {
+      const reason = options.skip?.[name] ?? capabilityGap(name, capabilities);
+      if (reason !== null && reason !== undefined) {
+        describe.skipIf(true)(`${suite.title} — skipped: ${reason}`, () => suite.define(context));
+      } else {
+        suite.define(context);
+      }
+    }
+  });
+}

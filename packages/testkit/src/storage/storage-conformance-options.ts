@@ -1,0 +1,81 @@
+import type { StorageAdapter } from '@pccovid-inspect/core';
+import type { Awaitable, StorageInspector } from './storage-inspector.js';
+
+/**
+ * The suites of the storage conformance kit, by name. Use these names in
+ * `StorageConformanceOptions.skip`.
+ *
+ * @example
+ * ```ts
+ * const suites: StorageSuiteName[] = ['readsAndWrites', 'queries'];
+ * ```
+ */
+export type StorageSuiteName =
+  | 'readsAndWrites'
+  | 'queries'
+  | 'transactions'
+  | 'auditLog'
+  | 'outbox'
+  | 'races'
+  | 'largeValuesAndText'
+  | 'portalStatistics'
+  | 'inputValidation';
+
+/**
+ * Every suite name, in the order the kit declares them.
+ *
+ * @example
+ * ```ts
+ * // skip everything but the reads and writes while bringing up a new adapter
+ * const skip = Object.fromEntries(STORAGE_SUITE_NAMES.filter((n) => n !== 'readsAndWrites').map((n) => [n, 'not yet']));
+ * ```
+ */
+export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
+  'readsAndWrites',
+  'queries',
+  'transactions',
+  'auditLog',
+  'outbox',
+  'races',
+  'largeValuesAndText',
+  'portalStatistics',
+  'inputValidation',
+];
+
+/**
+ * Options of `describeStorageConformance`.
+ *
+ * @example
+ * ```ts
+ * const options: StorageConformanceOptions = {
+ *   name: 'memory',
+ *   createAdapter: () => createMemoryStorage(),
+ *   inspect: (adapter) => inspectMemoryStorage(adapter),
+ * };
+ * ```
+ */
+export interface StorageConformanceOptions<A extends StorageAdapter = StorageAdapter> {
+  /** Shown as the outer `describe` name, e.g. `sqlite (file)`. */
+  name: string;
+  /**
+   * Creates a fresh, empty adapter. Called once while the suites are collected (to read
+   * `capabilities`; that adapter is disposed at once) and once before every test.
+   */
+  createAdapter: () => Awaitable<A>;
+  /**
+   * Resets the backing store before each test (delete a temp directory, truncate tables). Called
+   * before `createAdapter`. Leave it out when `createAdapter` already starts from nothing.
+   * @default no reset
+   */
+  reset?: () => Awaitable<void>;
+  /** Builds the backdoor reader for the adapter of the running test. See `StorageInspector`. */
+  inspect: (adapter: A) => Awaitable<StorageInspector>;
+  /**
+   * Suites to skip, each with the reason shown in the test report, e.g.
+   * `{ races: 'single-threaded device store; concurrency is tested by the sync layer' }`.
+   * Suites an adapter cannot run by its declared capabilities are skipped (with the reason) by
+   * the kit itself; there is no need to list them here.
+   * @default nothing skipped
+   */
+  skip?: Partial<Record<StorageSuiteName, string>>;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexValue, QueryRequest, StorageAdapter } from '@pccovid-inspect/core';
+import type { SuiteContext } from '../internal/suite-context.js';
+import { OTHER_TENANT, TENANT, putRequest, seedRecords } from '../internal/fixtures.js';
+
+const STATUSES = ['planned', 'underway', 'answered', 'closed'] as const;
+
+/** Index fields of seeded record `i`: a status, a district, a score with ties and nulls, a flag. */
+function indexesOf(i: number): Record<string, IndexValue> {
+  return {
+    status: STATUSES[i % 4] ?? 'planned',
+    district: i % 3 === 0 ? '436' : '440',
+    score: i % 10 === 0 ? null : i % 7,
+    urgent: i % 5 === 0,
+  };
+}
+
+/** Reads every page and returns the ids in page order, checking page sizes on the way. */
+async function readAllPages(adapter: StorageAdapter, request: QueryRequest, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await adapter.query({ ...request, limit, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    ids.push(...page.items.map((item) => item.id));
+    if (page.nextCursor === null) return ids;
+    expect(page.items.length).toBe(limit);
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging did not end after 1000 pages');
+}
+
+/** Expected order: nulls first, then by value, ties by id; `desc` reverses the whole order. */
+function expectedOrder(count: number, field: 'score', direction: 'asc' | 'desc'): string[] {
+  const rows = Array.from({ length: count }, (_, i) => ({ id: `r-${String(i).padStart(3, '0')}`, value: indexesOf(i)[field] as number | null }));
+  rows.sort((a, b) => {
+    const va = a.value === null ? -Infinity : a.value;
+    const vb = b.value === null ? -Infinity : b.value;
+    return va === vb ? (a.id < b.id ? -1 : 1) : va - vb;
+  });
+  const ids = rows.map((r) => r.id);
+  return direction === 'asc' ? ids : ids.reverse();
+}
+
+const ids = (page: { items: { id: string }[] }): string[] => page.items.map((item) => item.id);
+
+/** @internal query: filters, order, paging, isolation. */
+export function defineQueriesSuite(ctx: SuiteContext): void {
+  describe('queries, filters and paging', () => {
+    it('filters by equality on a string index field', async () => {
+      await seedRecords(ctx.adapter(), 12, indexesOf);
+      const page = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, where: { status: 'underway' } });
+      expect(ids(page)).toEqual(['r-001', 'r-005', 'r-009']);
+      expect(page.nextCursor).toBeNull();
+      expect(page.items[0]).toMatchObject({ collection: 'visits', tenantId: TENANT, version: 1, data: { n: 1 }, indexes: indexesOf(1) });
+    });
+
+    it('filters with `in` and combines fields with AND', async () => {
+      await seedRecords(ctx.adapter(), 12, indexesOf);
+      const either = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, where: { status: { in: ['planned', 'closed'] } } });
+      expect(ids(either)).toEqual(['r-000', 'r-003', 'r-004', 'r-007', 'r-008', 'r-011']);
+      const both = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, where: { status: { in: ['planned', 'closed'] }, district: '436' } });
+      expect(ids(both)).toEqual(['r-000', 'r-003']);
+      const none = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, where: { status: { in: [] } } });
+      expect(none).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('matches null against null values and missing fields', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest({ id: 'a', indexes: { closedOn: null } }));
+      await adapter.put(putRequest({ id: 'b', indexes: {} }));
+      await adapter.put(putRequest({ id: 'c', indexes: { closedOn: '2021-12-20' } }));
+      expect(ids(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { closedOn: null } }))).toEqual(['a', 'b']);
+      expect(ids(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { closedOn: { in: [null, '2021-12-20'] } } }))).toEqual(['a', 'b', 'c']);
+      expect(ids(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { closedOn: '2021-12-20' } }))).toEqual(['c']);
+    });
+
+    it('compares index values strictly by type (true ≠ 1 ≠ "1")', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest({ id: 'bool', indexes: { v: true } }));
+      await adapter.put(putRequest({ id: 'num', indexes: { v: 1 } }));
+      await adapter.put(putRequest({ id: 'str', indexes: { v: '1' } }));
+      await adapter.put(putRequest({ id: 'false', indexes: { v: false } }));
+      await adapter.put(putRequest({ id: 'zero', indexes: { v: 0 } }));
+      const where = (v: IndexValue) => ({ collection: 'visits', tenantId: TENANT, where: { v } });
+      expect(ids(await adapter.query(where(true)))).toEqual(['bool']);
+      expect(ids(await adapter.query(where(1)))).toEqual(['num']);
+      expect(ids(await adapter.query(where('1')))).toEqual(['str']);
+      expect(ids(await adapter.query(where(false)))).toEqual(['false']);
+      expect(ids(await adapter.query(where(0)))).toEqual(['zero']);
+      expect(ids(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { v: { in: [true, 0] } } }))).toEqual(['bool', 'zero']);
+    });
+
+    it('orders by id by default, and by an index field asc or desc with ties broken by id', async () => {
+      await seedRecords(ctx.adapter(), 30, indexesOf);
+      const base = { collection: 'visits', tenantId: TENANT, limit: 1000 };
+      const byId = await ctx.adapter().query(base);
+      expect(ids(byId)).toEqual(Array.from({ length: 30 }, (_, i) => `r-${String(i).padStart(3, '0')}`));
+      const asc = await ctx.adapter().query({ ...base, orderBy: { field: 'score' } });
+      expect(ids(asc)).toEqual(expectedOrder(30, 'score', 'asc'));
+      const desc = await ctx.adapter().query({ ...base, orderBy: { field: 'score', direction: 'desc' } });
+      expect(ids(desc)).toEqual(expectedOrder(30, 'score', 'desc'));
+      const text = await ctx.adapter().query({ ...base, where: { urgent: true }, orderBy: { field: 'status', direction: 'desc' } });
+      // urgent: 0, 5, 10, 15, 20, 25 → underway (5, 25) > planned (0, 20) > closed (15) > answered (10)
+      expect(ids(text)).toEqual(['r-025', 'r-005', 'r-020', 'r-000', 'r-015', 'r-010']);
+    });
+
+    it('pages through 250 records with limit 40, returning each exactly once, in order', async () => {
+      await seedRecords(ctx.adapter(), 250, indexesOf);
+      const all = Array.from({ length: 250 }, (_, i) => `r-${String(i).padStart(3, '0')}`);
+      const byId = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: TENANT }, 40);
+      expect(byId).toEqual(all);
+      const asc = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: TENANT, orderBy: { field: 'score' } }, 40);
+      expect(asc).toEqual(expectedOrder(250, 'score', 'asc'));
+      const desc = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: TENANT, orderBy: { field: 'score', direction: 'desc' } }, 40);
+      expect(desc).toEqual(expectedOrder(250, 'score', 'desc'));
+      expect(new Set(desc).size).toBe(250);
+      const filtered = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: TENANT, where: { district: '436' } }, 40);
+      expect(filtered).toEqual(all.filter((_, i) => i % 3 === 0));
+    });
+
+    it('returns 100 items by default and a null cursor on the page holding the last item', async () => {
+      await seedRecords(ctx.adapter(), 120, indexesOf);
+      const first = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT });
+      expect(first.items).toHaveLength(100);
+      expect(first.nextCursor).not.toBeNull();
+      const second = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, cursor: first.nextCursor });
+      expect(second.items).toHaveLength(20);
+      expect(second.nextCursor).toBeNull();
+      const exact = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, limit: 60 });
+      const rest = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, limit: 60, cursor: exact.nextCursor });
+      expect(rest.items).toHaveLength(60);
+      expect(rest.nextCursor).toBeNull();
+    });
+
+    it('never returns records of another tenant or another collection', async () => {
+      await seedRecords(ctx.adapter(), 5, indexesOf);
+      await seedRecords(ctx.adapter(), 7, indexesOf, { tenantId: OTHER_TENANT });
+      await seedRecords(ctx.adapter(), 3, indexesOf, { collection: 'campaigns' });
+      const mine = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT });
+      expect(mine.items).toHaveLength(5);
+      expect(mine.items.every((item) => item.tenantId === TENANT && item.collection === 'visits')).toBe(true);
+      const theirs = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: OTHER_TENANT }, 2);
+      expect(theirs).toHaveLength(7);
+      const filtered = await ctx.adapter().query({ collection: 'visits', tenantId: OTHER_TENANT, where: { status: 'planned' } });
+      expect(filtered.items.every((item) => item.tenantId === OTHER_TENANT)).toBe(true);
+      expect(await ctx.adapter().query({ collection: 'visits', tenantId: 'nobody' })).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('returns the current version of updated records', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest({ indexes: { status: 'planned' } }));
+      await adapter.put(putRequest({ expectedVersion: 1, indexes: { status: 'underway' }, data: { v: 2 } }));
+      expect(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { status: 'planned' } })).toEqual({ items: [], nextCursor: null });
+      const page = await adapter.query({ collection: 'visits', tenantId: TENANT, where: { status: 'underway' } });
+      expect(page.items).toEqual([expect.objectContaining({ id: 'v-1', version: 2, data: { v: 2 } })]);
+    });
+  });
+}

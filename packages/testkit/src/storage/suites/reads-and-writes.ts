@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { SuiteContext } from '../internal/suite-context.js';
+import { AT, OTHER_TENANT, TENANT, expectRejection, putRequest } from '../internal/fixtures.js';
+
+/** @internal get / put with expected versions. */
+export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
+  describe('reads and versioned writes', () => {
+    it('returns null for a record that does not exist', async () => {
+      expect(await ctx.adapter().get('visits', TENANT, 'missing')).toBeNull();
+    });
+
+    it('creates a record with expectedVersion 0 at version 1', async () => {
+      const stored = await ctx.adapter().put(putRequest());
+      expect(stored).toEqual({
+        collection: 'visits',
+        tenantId: TENANT,
+        id: 'v-1',
+        version: 1,
+        data: putRequest().data,
+        indexes: { status: 'planned' },
+        updatedAt: AT,
+      });
+      expect(await ctx.adapter().get('visits', TENANT, 'v-1')).toEqual(stored);
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual({
+        version: 1,
+        data: putRequest().data,
+        indexes: { status: 'planned' },
+        updatedAt: AT,
+      });
+    });
+
+    it('stores data deep-equal, with nested arrays, nulls, empty values and numbers', async () => {
+      const data = {
+        title: 'Biên bản kiểm tra',
+        nested: { a: [1, [2, [3, null]], { b: null, c: [] }], empty: {} },
+        flags: [true, false],
+        numbers: [0, -1, 1.5, 1e21, Number.MAX_SAFE_INTEGER, -2.5e-7],
+        nothing: null,
+        emptyString: '',
+        list: [{ item: 'a.1', answer: 'met' }, { item: 'a.2', answer: 'not_met', note: null }],
+      };
+      await ctx.adapter().put(putRequest({ data }));
+      expect((await ctx.adapter().get('visits', TENANT, 'v-1'))?.data).toEqual(data);
+      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data).toEqual(data);
+    });
+
+    it('updates with the current version and grows the version by exactly 1 each time', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest());
+      for (let version = 1; version <= 5; version++) {
+        const next = await adapter.put(
+          putRequest({ expectedVersion: version, data: { step: version }, indexes: { status: `s${version}` }, updatedAt: `2021-12-0${version}T00:00:00.000Z` }),
+        );
+        expect(next.version).toBe(version + 1);
+      }
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual({
+        version: 6,
+        data: { step: 5 },
+        indexes: { status: 's5' },
+        updatedAt: '2021-12-05T00:00:00.000Z',
+      });
+    });
+
+    it('rejects a stale write with CONFLICT and leaves the stored record unchanged', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest());
+      await adapter.put(putRequest({ expectedVersion: 1, data: { current: true } }));
+      const before = await ctx.inspector().record('visits', TENANT, 'v-1');
+      const error = await expectRejection(() => adapter.put(putRequest({ expectedVersion: 1, data: { stale: true } })), 'CONFLICT');
+      expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual(before);
+      expect(before?.version).toBe(2);
+    });
+
+    it('rejects a create (expectedVersion 0) of an existing record with CONFLICT', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest({ data: { first: true } }));
+      const error = await expectRejection(() => adapter.put(putRequest({ data: { second: true } })), 'CONFLICT');
+      expect(error).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toMatchObject({ version: 1, data: { first: true } });
+    });
+
+    it('rejects an update of a record that does not exist with CONFLICT and creates nothing', async () => {
+      const error = await expectRejection(() => ctx.adapter().put(putRequest({ expectedVersion: 3 })), 'CONFLICT');
+      expect(error).toMatchObject({ expectedVersion: 3, actualVersion: null });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toBeNull();
+      expect(await ctx.inspector().countRecords('visits', TENANT)).toBe(0);
+    });
+
+    it('keeps records of the same id apart across collections and tenants', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest({ data: { who: 'visit 42' } }));
+      await adapter.put(putRequest({ collection: 'campaigns', data: { who: 'campaign 42' } }));
+      await adapter.put(putRequest({ tenantId: OTHER_TENANT, data: { who: 'visit 40' } }));
+      await adapter.put(putRequest({ expectedVersion: 1, data: { who: 'visit 42 v2' } }));
+      expect(await adapter.get('visits', TENANT, 'v-1')).toMatchObject({ version: 2, data: { who: 'visit 42 v2' } });
+      expect(await adapter.get('campaigns', TENANT, 'v-1')).toMatchObject({ version: 1, data: { who: 'campaign 42' }, collection: 'campaigns' });
+      expect(await adapter.get('visits', OTHER_TENANT, 'v-1')).toMatchObject({ version: 1, data: { who: 'visit 40' }, tenantId: OTHER_TENANT });
+      expect(await adapter.get('visits', 'other', 'v-1')).toBeNull();
+    });
+
+    it('does not let callers change stored state through the objects they pass in or get back', async () => {
+      const adapter = ctx.adapter();
+      const request = putRequest({ data: { answers: [{ item: 'a.1', answer: 'met' }] }, indexes: { status: 'planned' } });
+      const returned = await adapter.put(request);
+      (request.data as { answers: unknown[] }).answers.push('injected');
+      request.indexes.status = 'injected';
+      (returned.data as { answers: unknown[] }).answers.push('injected');
+      const read = await adapter.get<{ answers: unknown[] }>('visits', TENANT, 'v-1');
+      read?.data.answers.push('injected');
+      const again = await adapter.get('visits', TENANT, 'v-1');
+      expect(again).toMatchObject({ data: { answers: [{ item: 'a.1', answer: 'met' }] }, indexes: { status: 'planned' } });
+      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data).toEqual({ answers: [{ item: 'a.1', answer: 'met' }] });
+    });
+
+    it('declares contract version 1, a name and the required transactions capability', () => {
+      const adapter = ctx.adapter();
+      expect(adapter.contractVersion).toBe(1);
+      expect(typeof adapter.name).toBe('string');
+      expect(adapter.name.length).toBeGreaterThan(0);
+      expect(adapter.capabilities.transactions).toBe(true);
+    });
+
+    it('fails further calls after dispose, and dispose may be called twice', async () => {
+      const adapter = ctx.adapter();
+      await adapter.put(putRequest());
+      await adapter.dispose();
+      await adapter.dispose();
+      await expect(adapter.get('visits', TENANT, 'v-1')).rejects.toThrow();
+      await expect(adapter.put(putRequest({ id: 'v-2' }))).rejects.toThrow();
+    });
+  });
+}
