@@ -5,7 +5,13 @@ import type { EvidenceKind } from '../entities/evidence.js';
 import type { ChecklistEvidenceVerifier, ChecklistPlugin, ChecklistRuleType } from './checklist-plugin.js';
 import { checklistConfigurationError, customRuleParams, customRulesOf, rulesOfSections } from './plugin-support.js';
 
-/** @internal The plugin code a template needs at evaluation time, resolved once. */
+/**
+ * @internal The plugin code a template needs at evaluation time, resolved once.
+ * @example
+ * ```ts
+ * const schema = registry.answerTypeSchema('qrPayload');
+ * ```
+ */
 export interface ChecklistRegistry {
   /** The plugin schema of an answer type, if a plugin provides it. */
   answerTypeSchema(answerTypeId: string): z.ZodType | undefined;
@@ -19,6 +25,10 @@ export interface ChecklistRegistry {
  * @internal Resolves the plugins a template was built with. Throws `ConfigurationError` when one
  * of them is not passed (or is passed in another version), or when the template names an answer
  * type or rule type that plugin does not provide. Plugins the template does not list are ignored.
+ * @example
+ * ```ts
+ * const registry = createChecklistRegistry(template, options.plugins ?? []);
+ * ```
  */
 export function createChecklistRegistry(template: ChecklistTemplate, plugins: readonly ChecklistPlugin[]): ChecklistRegistry {
   const byId = new Map<string, ChecklistPlugin>();

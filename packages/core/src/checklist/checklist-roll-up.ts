@@ -8,7 +8,13 @@ import type {
   ChecklistVerdict,
 } from './checklist-evaluation.js';
 
-/** @internal An item with its evaluation. */
+/**
+ * @internal An item with its evaluation.
+ * @example
+ * ```ts
+ * const entry: EvaluatedItem = { item, evaluation: evaluateItem(template, 'b', item, answer, registry) };
+ * ```
+ */
 export interface EvaluatedItem {
   item: ChecklistItem;
   evaluation: ChecklistItemEvaluation;
@@ -16,18 +22,24 @@ export interface EvaluatedItem {
 
 type ItemReasonCode = 'critical_not_met' | 'not_met' | 'unanswered' | 'invalid';
 
-/** @internal The reason an item contributes, Vietnamese first. */
+/**
+ * @internal The reason an item contributes, Vietnamese first.
+ * @example
+ * ```ts
+ * itemReason('critical_not_met', entry).messageVi; // 'Nội dung b2 "…" là nội dung trọng yếu và Chưa đạt.'
+ * ```
+ */
 export function itemReason(code: ItemReasonCode, { item, evaluation }: EvaluatedItem): ChecklistReason {
   const vi = `Nội dung ${item.id} "${item.label.vi}"`;
   const en = `Item ${item.id} "${item.label.en}"`;
-  const [messageVi, messageEn] = match(code)
-    .with('critical_not_met', () => [`${vi} là nội dung trọng yếu và Chưa đạt.`, `${en} is critical and not met.`])
-    .with('not_met', () => [`${vi} Chưa đạt.`, `${en} is not met.`])
-    .with('unanswered', () => [`${vi} chưa được đánh giá.`, `${en} has not been answered.`])
-    .with('invalid', () => [
-      `${vi} có ${evaluation.violations.length} lỗi cần sửa trước khi lập biên bản.`,
-      `${en} breaks ${evaluation.violations.length} rule(s); fix them before drawing up the minutes.`,
-    ])
+  const { messageVi, messageEn } = match(code)
+    .with('critical_not_met', () => ({ messageVi: `${vi} là nội dung trọng yếu và Chưa đạt.`, messageEn: `${en} is critical and not met.` }))
+    .with('not_met', () => ({ messageVi: `${vi} Chưa đạt.`, messageEn: `${en} is not met.` }))
+    .with('unanswered', () => ({ messageVi: `${vi} chưa được đánh giá.`, messageEn: `${en} has not been answered.` }))
+    .with('invalid', () => ({
+      messageVi: `${vi} có ${evaluation.violations.length} lỗi cần sửa trước khi lập biên bản.`,
+      messageEn: `${en} breaks ${evaluation.violations.length} rule(s); fix them before drawing up the minutes.`,
+    }))
     .exhaustive();
   return { code, itemId: item.id, messageVi, messageEn };
 }
@@ -50,6 +62,10 @@ function itemReasons(items: readonly EvaluatedItem[]): { notMet: ChecklistReason
 /**
  * @internal A section's roll-up: `non_compliant` when any item is Chưa đạt, else `incomplete`
  * when an item is invalid or required and unanswered, else `compliant`.
+ * @example
+ * ```ts
+ * rollUpSection(section, entries).verdict; // 'non_compliant'
+ * ```
  */
 export function rollUpSection(section: ChecklistSection, items: readonly EvaluatedItem[]): ChecklistSectionEvaluation {
   const count = (verdict: ChecklistItemEvaluation['verdict']): number => items.filter((i) => i.evaluation.verdict === verdict).length;
@@ -81,6 +97,10 @@ export function rollUpSection(section: ChecklistSection, items: readonly Evaluat
  * critical item Chưa đạt, or more non-critical items Chưa đạt than the template tolerates.
  * Otherwise `incomplete` while an item is invalid, a required item unanswered, or an answer names
  * an item the template lacks; otherwise `compliant`.
+ * @example
+ * ```ts
+ * rollUpUnit(template, entries, []).verdict; // 'compliant'
+ * ```
  */
 export function rollUpUnit(template: ChecklistTemplate, items: readonly EvaluatedItem[], unknownItemIds: readonly string[]): ChecklistEvaluation['unit'] {
   const { critical, notMet, open } = itemReasons(items);

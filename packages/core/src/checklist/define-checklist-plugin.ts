@@ -38,11 +38,11 @@ const AnswerTypeDataSchema = ChecklistAnswerTypeSchema.omit({ providedBy: true }
  *     response.evidence.length <= params.max ? { satisfied: true } : { satisfied: false, path: ['evidence'] } });
  * ```
  */
-export function defineChecklistRuleType<S extends z.ZodType>(ruleType: {
+export function defineChecklistRuleType<P>(ruleType: {
   name: string;
-  params: S;
-  evaluate(context: ChecklistRuleContext<z.output<S>>): ChecklistRuleOutcome;
-}): ChecklistRuleType<z.output<S>> {
+  params: z.ZodType<P>;
+  evaluate(context: ChecklistRuleContext<P>): ChecklistRuleOutcome;
+}): ChecklistRuleType<P> {
   return Object.freeze({ name: ruleType.name, params: ruleType.params, evaluate: ruleType.evaluate });
 }
 

@@ -11,6 +11,10 @@ import { ruleViolation } from './rule-violation.js';
  * @internal Evaluates one item. Fields and evidence are checked whenever something was recorded
  * (even on a draft without an answer); rules only once the item is answered. Any violation makes
  * the item `invalid`; otherwise its verdict is its answer, or `unanswered`.
+ * @example
+ * ```ts
+ * evaluateItem(template, 'b', item, response.answers.b2, registry).verdict; // 'invalid'
+ * ```
  */
 export function evaluateItem(
   template: ChecklistTemplate,

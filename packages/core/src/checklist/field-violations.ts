@@ -18,7 +18,13 @@ const EXPECTED: Readonly<Record<ChecklistValueType, BilingualText>> = {
   url: { vi: 'một địa chỉ http(s)', en: 'an http(s) address' },
 };
 
-/** @internal True when `value` fits `valueType`. */
+/**
+ * @internal True when `value` fits `valueType`.
+ * @example
+ * ```ts
+ * fitsValueType('count', 2.5); // false
+ * ```
+ */
 export function fitsValueType(valueType: ChecklistValueType, value: ChecklistFieldValue): boolean {
   return match(valueType)
     .with('count', () => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
@@ -34,6 +40,10 @@ export function fitsValueType(valueType: ChecklistValueType, value: ChecklistFie
  * @internal Violations of an item's extra fields against its answer type: unknown fields,
  * values of the wrong type, and issues found by a plugin answer type's schema. A plugin schema
  * that throws is a `ConfigurationError` (plugin code must not throw).
+ * @example
+ * ```ts
+ * fieldViolations('b1', answerType, { pointsCount: -1 }, undefined)[0]?.path; // ['answers', 'b1', 'fields', 'pointsCount']
+ * ```
  */
 export function fieldViolations(
   itemId: string,

@@ -6,6 +6,10 @@ const DAYS = { vi: 'ngày', en: 'days' };
 /**
  * @internal The answer types (typed extra fields) of `PC_COVID_CHECKLIST_V1`. The yes/no of
  * "used for F1 tracing" is the answer itself; `tracedCases` records how many.
+ * @example
+ * ```ts
+ * PC_COVID_V1_ANSWER_TYPES.qrPoints?.fields.pointsCount?.valueType; // 'count'
+ * ```
  */
 export const PC_COVID_V1_ANSWER_TYPES: Record<string, ChecklistAnswerType> = {
   none: { label: { vi: 'Không có trường bổ sung', en: 'No extra fields' }, fields: {} },
@@ -65,21 +69,39 @@ export const PC_COVID_V1_ANSWER_TYPES: Record<string, ChecklistAnswerType> = {
   },
 };
 
-/** @internal A not-met answer must say why. */
+/**
+ * @internal A not-met answer must say why.
+ * @example
+ * ```ts
+ * rules: [NOTE_WHEN_NOT_MET, NOTE_WHEN_NOT_APPLICABLE]
+ * ```
+ */
 export const NOTE_WHEN_NOT_MET: ChecklistRule = {
   kind: 'requireNote',
   when: 'not_met',
   message: { vi: 'Chưa đạt phải ghi rõ lý do, tồn tại.', en: 'A not-met answer needs a note saying what is wrong.' },
 };
 
-/** @internal A not-applicable answer must say why. */
+/**
+ * @internal A not-applicable answer must say why.
+ * @example
+ * ```ts
+ * rules: [NOTE_WHEN_NOT_MET, NOTE_WHEN_NOT_APPLICABLE]
+ * ```
+ */
 export const NOTE_WHEN_NOT_APPLICABLE: ChecklistRule = {
   kind: 'requireNote',
   when: 'not_applicable',
   message: { vi: 'Không áp dụng phải ghi rõ lý do.', en: 'A not-applicable answer needs a note saying why.' },
 };
 
-/** @internal Every inspected unit must have and post a location QR code. */
+/**
+ * @internal Every inspected unit must have and post a location QR code.
+ * @example
+ * ```ts
+ * rules: [NOTE_WHEN_NOT_MET, APPLIES_TO_EVERY_UNIT]
+ * ```
+ */
 export const APPLIES_TO_EVERY_UNIT: ChecklistRule = {
   kind: 'notApplicableForbidden',
   message: {

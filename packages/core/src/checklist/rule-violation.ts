@@ -9,7 +9,13 @@ import type { ChecklistRuleOutcome } from './checklist-plugin.js';
 import type { ChecklistRegistry } from './checklist-registry.js';
 import { checklistConfigurationError } from './plugin-support.js';
 
-/** @internal An answered item a rule is checked against. */
+/**
+ * @internal An answered item a rule is checked against.
+ * @example
+ * ```ts
+ * ruleViolation(rule, { item, answer: 'met', response, answerType, registry });
+ * ```
+ */
 export interface RuleSubject {
   item: ChecklistItem;
   answer: ChecklistAnswer;
@@ -18,7 +24,13 @@ export interface RuleSubject {
   registry: ChecklistRegistry;
 }
 
-/** @internal True when a rule with `when` applies to `answer`. */
+/**
+ * @internal True when a rule with `when` applies to `answer`.
+ * @example
+ * ```ts
+ * ruleApplies('answered', 'not_applicable'); // true
+ * ```
+ */
 export function ruleApplies(when: ChecklistRuleWhen, answer: ChecklistAnswer): boolean {
   return when === 'answered' || when === answer;
 }
@@ -27,6 +39,10 @@ export function ruleApplies(when: ChecklistRuleWhen, answer: ChecklistAnswer): b
  * @internal The violation of one rule by an answered item, or `null`. Numeric rules
  * (`minValue`, `fieldAtMost`, `derivedNotMet`) only judge values that are filled in and numeric:
  * a missing value is `requireField`'s business, a wrong type the answer type's.
+ * @example
+ * ```ts
+ * ruleViolation({ kind: 'requireNote', when: 'not_met', message }, subject)?.path; // ['answers', 'b3', 'note']
+ * ```
  */
 export function ruleViolation(rule: ChecklistRule, subject: RuleSubject): ChecklistViolation | null {
   const { item, answer, response } = subject;

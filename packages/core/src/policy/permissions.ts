@@ -4,6 +4,7 @@ import { ForbiddenError } from '../errors/forbidden-error.js';
 /** Every command of the service, named `noun.verb`. */
 export type Action =
   | 'campaign.create'
+  | 'directory.register'
   | 'plan.issue'
   | 'nomination.request'
   | 'nomination.record'
@@ -29,7 +30,8 @@ export type Action =
   | 'campaign.close'
   | 'campaign.read'
   | 'audit.read'
-  | 'outbox.deliver';
+  | 'outbox.deliver'
+  | 'clock.tick';
 
 const LEADERSHIP: Role[] = ['director', 'inspectorateLead'];
 const ON_SITE: Role[] = ['inspectorateLead', 'teamMember', 'secretary'];
@@ -51,6 +53,7 @@ const READERS: Role[] = [
  */
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'campaign.create': LEADERSHIP,
+  'directory.register': LEADERSHIP,
   'plan.issue': ['director'],
   'nomination.request': LEADERSHIP,
   'nomination.record': LEADERSHIP,
@@ -77,6 +80,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'campaign.read': READERS,
   'audit.read': ['director', 'inspectorateLead', 'provincialViewer'],
   'outbox.deliver': LEADERSHIP,
+  'clock.tick': LEADERSHIP,
 };
 
 /**

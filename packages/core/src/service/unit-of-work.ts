@@ -29,13 +29,30 @@ export interface CommitPlan {
   details: Record<string, unknown>;
   writes: AggregateWrite[];
   outbox?: OutboxDraft[];
-  /** Extra writes done in the same transaction (e.g. document numbers); runs before the aggregate writes. */
-  within?: (tx: StorageOperations) => Promise<void>;
   /**
-   * Ids of visits that are still under embargo: a message to a target representative that
-   * refers to one of them is refused (`EMBARGOED`) and nothing is committed.
+   * Extra work in the same transaction (e.g. taking document numbers). It runs BEFORE the
+   * aggregate writes, so it may still fill in the data being written and the outbox.
    */
-  embargoedVisitIds?: ReadonlySet<string>;
+  within?: (tx: StorageOperations) => Promise<void>;
+}
+
+/** The collection whose records the embargo check reads (see `assertNotEmbargoed`). */
+const VISITS = 'visits';
+
+/**
+ * The embargo, enforced where every message is written: a message to a target's
+ * representative that refers to a visit of an unannounced campaign that has not started is
+ * refused with `EMBARGOED`, and the whole command rolls back. Read inside the transaction, so a
+ * visit started by the same command counts as started.
+ */
+async function assertNotEmbargoed(tx: StorageOperations, tenantId: string, messages: readonly OutboxDraft[]): Promise<void> {
+  for (const m of messages) {
+    if (m.recipient.role !== 'targetRepresentative' || m.refs.visitId === undefined) continue;
+    const rec = await tx.get<{ unannounced?: boolean; visit?: { startedAt?: string | null } }>(VISITS, tenantId, m.refs.visitId);
+    if (!rec || (rec.data.unannounced !== false && !rec.data.visit?.startedAt)) {
+      throw new EmbargoedError({ what: 'a message about an unannounced visit' });
+    }
+  }
 }
 
 /**
@@ -44,11 +61,6 @@ export interface CommitPlan {
  * and the outbox messages. Returns the stored records.
  */
 export async function commitPlan(storage: GuardedStorage, plan: CommitPlan): Promise<StoredRecord[]> {
-  for (const m of plan.outbox ?? []) {
-    if (m.recipient.role === 'targetRepresentative' && m.refs.visitId !== undefined && plan.embargoedVisitIds?.has(m.refs.visitId)) {
-      throw new EmbargoedError({ what: 'a message about an unannounced visit' });
-    }
-  }
   return storage.transaction(async (tx) => {
     if (plan.within) await plan.within(tx);
     const stored: StoredRecord[] = [];
@@ -76,6 +88,7 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan): Pro
     });
     await tx.appendAudit(audit);
     if (plan.outbox && plan.outbox.length > 0) {
+      await assertNotEmbargoed(tx, plan.tenantId, plan.outbox);
       await tx.enqueueOutbox(
         plan.outbox.map((m) => ({
           ...m,

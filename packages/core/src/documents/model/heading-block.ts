@@ -6,7 +6,8 @@ import { TextSchema } from '../../entities/primitives.js';
  * An outline heading, Decree 30 App. I §II.6: a part ("I." + UPPER bold title), an article
  * ("Điều 1." bold), a clause ("1." bold when titled) or a point ("a)", "b)", … "đ)" in
  * Vietnamese alphabetical order, upright). `continuation` is text that runs on after the title
- * in the same paragraph, upright: "2. Các sở ban ngành …: Phối hợp và tạo điều kiện …".
+ * in the same paragraph, upright: "2. Các sở ban ngành …: Phối hợp và tạo điều kiện …". Label,
+ * title and continuation are printed one space apart (empty parts are skipped).
  *
  * @example
  * ```ts
@@ -21,7 +22,7 @@ export const HeadingBlockSchema = z.object({
   label: TextSchema,
   /** The title after the label (may be empty, e.g. an article whose text is all continuation). @default '' */
   text: RunTextSchema.default(''),
-  /** Upright text that continues the same paragraph after the title. @default [] */
+  /** Upright text that continues the same paragraph after the title (no leading space). @default [] */
   continuation: z.array(InlineRunSchema).default([]),
 });
 /**

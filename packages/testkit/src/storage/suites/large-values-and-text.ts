@@ -17,10 +17,15 @@ function jsonBytes(value: unknown): number {
 function documentOfSize(targetBytes: number): { findings: { item: string; note: string; scans: number[]; photo: string | null }[] } {
   const findings: { item: string; note: string; scans: number[]; photo: string | null }[] = [];
   const doc = { findings };
-  const one = { item: 'II.1.b.3', note: `Đơn vị chưa niêm yết mã QR tại cổng chính — ${'ghi chú '.repeat(8)}`, scans: [0, 12, 7, 31], photo: null };
-  const step = jsonBytes(one) + 1;
-  const count = Math.max(1, Math.floor((targetBytes - 20) / step));
-  for (let i = 0; i < count; i++) findings.push({ ...one, item: `II.1.b.${i}`, photo: i % 3 === 0 ? `p-${i}.jpg` : null });
+  const note = `Đơn vị chưa niêm yết mã QR tại cổng chính — ${'ghi chú '.repeat(8)}`;
+  let bytes = jsonBytes(doc);
+  for (let i = 0; ; i++) {
+    const finding = { item: `II.1.b.${i}`, note, scans: [0, 12, 7, 31], photo: i % 3 === 0 ? `p-${i}.jpg` : null };
+    const extra = jsonBytes(finding) + (i === 0 ? 0 : 1);
+    if (bytes + extra > targetBytes) break;
+    findings.push(finding);
+    bytes += extra;
+  }
   return doc;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IndexValue, QueryRequest, StorageAdapter } from '@pccovid-inspect/core';
+import type { IndexValue, QueryPage, QueryRequest, StorageAdapter } from '@pccovid-inspect/core';
 import type { SuiteContext } from '../internal/suite-context.js';
 import { OTHER_TENANT, TENANT, putRequest, seedRecords } from '../internal/fixtures.js';
 
@@ -20,7 +20,7 @@ async function readAllPages(adapter: StorageAdapter, request: QueryRequest, limi
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let pages = 0; pages < 1000; pages++) {
-    const page = await adapter.query({ ...request, limit, cursor });
+    const page: QueryPage = await adapter.query({ ...request, limit, cursor });
     expect(page.items.length).toBeLessThanOrEqual(limit);
     ids.push(...page.items.map((item) => item.id));
     if (page.nextCursor === null) return ids;

@@ -34,6 +34,14 @@ export const FINDING_VERDICT_LABELS: Readonly<Record<FindingVerdict, string>> = 
   not_applicable: 'Không áp dụng',
 });
 
+/** @internal The rule every finding follows: "Chưa đạt" needs a note. */
+export function notMetHasNote(f: { verdict: FindingVerdict; note: string | null }): boolean {
+  return f.verdict !== 'not_met' || f.note !== null;
+}
+
+/** @internal The issue raised when a "Chưa đạt" has no note. */
+export const NOT_MET_NEEDS_NOTE = { message: 'a "Chưa đạt" (not_met) finding needs a note saying what is wrong', path: ['note'] };
+
 /**
  * One finding as documents print it: the checklist item (code and label), the verdict, a note
  * and the evidence seen. A "Chưa đạt" needs a note saying what is wrong.
@@ -58,10 +66,7 @@ export const DocumentFindingInputSchema = z
     /** Evidence seen or collected (documents with number and date, photos …). @default [] */
     evidence: z.array(TextSchema).default([]),
   })
-  .refine((f) => f.verdict !== 'not_met' || f.note !== null, {
-    message: 'a "Chưa đạt" (not_met) finding needs a note saying what is wrong',
-    path: ['note'],
-  });
+  .refine(notMetHasNote, NOT_MET_NEEDS_NOTE);
 /**
  * A finding as a builder accepts it (see {@link DocumentFindingInputSchema}).
  *

@@ -1,0 +1,124 @@
+import { parseOrThrow } from '../../internal/parse.js';
+import { formatVietnameseDate } from '../../text/decree30-date.js';
+import type { OfficialDocument } from '../model/official-document.js';
+import type { BodyBlock } from '../model/body-block.js';
+import type { SignerColumn } from '../model/signature-block.js';
+import type { InlineRun } from '../model/inline-run.js';
+import { MinutesDocumentInputSchema, type MinutesDocumentInput } from './minutes-document-input.js';
+import { formatLegalReference } from './inputs/legal-reference-input.js';
+import { INSPECTION_TEAM_WORDS, orderTeam, personName } from './inputs/team-member-input.js';
+import { FINDING_VERDICT_LABELS } from './inputs/finding-input.js';
+import { formatRequestText } from './inputs/format-request.js';
+import { basis, bold, bullet, heading, paragraph, run } from '../internal/blocks.js';
+import { endDocument, endSentence, formatClockTime, pad2, pointLabel, stripEnd } from '../internal/vietnamese.js';
+import { headerOf } from '../internal/header.js';
+
+/**
+ * Builds the minutes of one inspection visit (Biên bản, BB — Decree 30 Mẫu 1.9 adapted, no
+ * place-and-date line): start time, place, basis, attendees, findings item by item with verdict
+ * ("Đạt", "Chưa đạt", "Không áp dụng"), note and evidence, the unit's explanation, the team's
+ * assessment and requests with deadlines, closing time, "Biên bản được lập thành 02 bản có giá trị
+ * như nhau, mỗi bên giữ 01 bản", "đã đọc lại, nhất trí ký tên", and the signature columns
+ * "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" | "TỔ TRƯỞNG TỔ KIỂM TRA" — or the recorded refusal.
+ *
+ * @example
+ * ```ts
+ * const minutes = buildMinutesDocument(input);
+ * minutes.signature?.signers.map((s) => s.title) // ['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', 'TỔ TRƯỞNG TỔ KIỂM TRA']
+ * ```
+ */
+export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocument {
+  const data = parseOrThrow(MinutesDocumentInputSchema, input, 'MinutesDocumentInput');
+  const words = INSPECTION_TEAM_WORDS[data.teamKind];
+  const team = orderTeam(data.team);
+  const lead = team[0];
+  const secretary = team.find((m) => m.role === 'secretary');
+  const representative = data.unitRepresentatives[0];
+  if (lead === undefined || representative === undefined) throw new Error('unreachable: validated above');
+  const body: BodyBlock[] = [];
+  const labelled = (label: string, text: string): BodyBlock => paragraph([bold(`${label}: `), run(text)]);
+
+  body.push(labelled('Thời gian bắt đầu', `${formatClockTime(data.start.time)}, ${formatVietnameseDate(data.start.date)}.`));
+  body.push(labelled('Địa điểm', `${data.unit.name}, ${endSentence(stripEnd(data.unit.address))}`));
+  body.push(paragraph([bold('Căn cứ kiểm tra:')]));
+  data.basis.forEach((ref, i) => body.push(basis(`Căn cứ ${formatLegalReference(ref)}${i === data.basis.length - 1 ? '.' : ';'}`)));
+
+  body.push(paragraph([bold('Thành phần tham dự:')]));
+  body.push(heading('clause', '1.', `${words.noun}:`));
+  team.forEach((m, i) => body.push(bullet(`${personName(m)}, ${m.position}, ${m.organization} - ${words[m.role]}${i === team.length - 1 ? '.' : ';'}`)));
+  body.push(heading('clause', '2.', 'Đại diện đơn vị được kiểm tra:'));
+  data.unitRepresentatives.forEach((r, i) =>
+    body.push(bullet(`${personName(r)}, ${r.position}${i === data.unitRepresentatives.length - 1 ? '.' : ';'}`)),
+  );
+  body.push(labelled('Chủ trì', `${personName(lead)} - ${words.lead}.`));
+  if (secretary) body.push(labelled('Thư ký', `${personName(secretary)} - ${words.secretary}.`));
+  body.push(labelled('Nội dung', `${stripEnd(data.subject)} tại ${data.unit.name}, kết quả như sau:`));
+
+  body.push(heading('part', 'I.', 'KẾT QUẢ KIỂM TRA'));
+  data.sections.forEach((section, i) => {
+    const findings = data.findings.filter((f) => f.section === section.code);
+    if (findings.length === 0) return;
+    body.push(heading('point', pointLabel(i), `${stripEnd(section.title)}:`));
+    for (const f of findings) {
+      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(FINDING_VERDICT_LABELS[f.verdict]), run('.')];
+      if (f.note !== null) runs.push(run(` ${endSentence(f.note)}`));
+      if (f.evidence.length > 0) runs.push(run(` Minh chứng: ${f.evidence.map(stripEnd).join('; ')}.`));
+      body.push(bullet(runs));
+    }
+  });
+
+  body.push(heading('part', 'II.', 'Ý KIẾN GIẢI TRÌNH CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA'));
+  body.push(paragraph(data.unitExplanation === null ? 'Đơn vị không có ý kiến giải trình.' : endSentence(data.unitExplanation)));
+
+  body.push(heading('part', 'III.', `NHẬN XÉT, ĐÁNH GIÁ VÀ YÊU CẦU CỦA ${words.noun.toUpperCase()}`));
+  body.push(heading('clause', '1.', 'Nhận xét, đánh giá:'));
+  body.push(paragraph(endSentence(data.assessment)));
+  if (data.requests.length > 0) {
+    body.push(heading('clause', '2.', `Yêu cầu đối với ${data.unit.name}:`));
+    data.requests.forEach((r, i) => body.push(bullet(`${formatRequestText(r)}${i === data.requests.length - 1 ? '.' : ';'}`)));
+  }
+
+  const sameDay = data.end.date === data.start.date;
+  body.push(
+    paragraph(`Biên bản kết thúc vào hồi ${formatClockTime(data.end.time)}${sameDay ? ' cùng ngày' : `, ${formatVietnameseDate(data.end.date)}`}.`),
+  );
+  const keep = data.copies === 2 ? 'mỗi bên giữ 01 bản' : `đơn vị được kiểm tra giữ 01 bản, ${words.noun} giữ ${pad2(data.copies - 1)} bản`;
+  const copies = `Biên bản được lập thành ${pad2(data.copies)} bản có giá trị như nhau, ${keep}.`;
+  if (data.refusal === null) {
+    body.push(paragraph(`${copies} ${endDocument('Các thành viên tham dự đã đọc lại, nhất trí ký tên vào biên bản')}`));
+  } else {
+    const who = `${personName(representative)} - ${representative.position}`;
+    body.push(paragraph(`${copies} Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe.`));
+    body.push(
+      paragraph(
+        `Đại diện đơn vị ${data.unit.name} (${who}) từ chối ký biên bản; lý do: ${stripEnd(data.refusal.reason)}. ${endDocument(`${words.noun} ghi nhận việc từ chối ký và ký tên vào biên bản`)}`,
+      ),
+    );
+  }
+
+  const unitColumn: SignerColumn = {
+    authority: null,
+    authorityOf: null,
+    title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
+    instruction: '(Ký, ghi rõ họ tên, đóng dấu)',
+    fullName: data.refusal === null ? representative.fullName : null,
+    refusal: data.refusal === null ? null : '(Từ chối ký)',
+  };
+  const signers: SignerColumn[] = [unitColumn];
+  if (data.secretarySigns && secretary) {
+    signers.push({ authority: null, authorityOf: null, title: 'NGƯỜI LẬP BIÊN BẢN', instruction: '(Ký, ghi rõ họ tên)', fullName: secretary.fullName, refusal: null });
+  }
+  signers.push({ authority: null, authorityOf: null, title: words.leadSignature, instruction: '(Ký, ghi rõ họ tên)', fullName: lead.fullName, refusal: null });
+
+  return {
+    kind: 'BB',
+    header: headerOf(data.issuer, { number: data.number, symbol: `BB-${data.issuer.code}`, showNumber: data.showNumber, date: null }),
+    title: { type: 'BIÊN BẢN', summary: `${stripEnd(data.subject)} tại ${data.unit.name}` },
+    addressees: [],
+    body,
+    signature: { signers },
+    recipients: null,
+    appendices: [],
+    pageNumbers: 'fromSecondPage',
+  };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildResultsReportDocument } from './build-results-report-document.js';
+import { OfficialDocumentSchema } from '../model/official-document.js';
+import { officialDocumentPlainText } from '../model/document-plain-text.js';
+import type { TableBlock } from '../model/table-block.js';
+import type { BarChartBlock } from '../model/bar-chart-block.js';
+import { ValidationError } from '../../errors/validation-error.js';
+import { REPORT_INPUT } from './sample-inputs.test-support.js';
+import type { ReportAnnexUnit } from './results-report-document-input.js';
+
+const tables = (doc: ReturnType<typeof buildResultsReportDocument>) => doc.body.filter((b): b is TableBlock => b.type === 'table');
+const charts = (doc: ReturnType<typeof buildResultsReportDocument>) => doc.body.filter((b): b is BarChartBlock => b.type === 'barChart');
+
+describe('buildResultsReportDocument', () => {
+  it('addresses the province and opens with the plan it reports on', () => {
+    const doc = buildResultsReportDocument(REPORT_INPUT);
+    const text = officialDocumentPlainText(doc);
+    expect(doc.kind).toBe('BC');
+    expect(text).toContain('Số: 21/BC-STTTT');
+    expect(text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh.');
+    expect(text).toContain(
+      'Thực hiện Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông về việc kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19, Sở Thông tin và Truyền thông báo cáo kết quả kiểm tra như sau:',
+    );
+    expect(text).toContain('Từ ngày 06/12/2021 đến ngày 24/12/2021, Tổ kiểm tra đã kiểm tra đột xuất 10 đơn vị trên địa bàn 3 huyện, thành phố, thị xã, cụ thể như sau:');
+    expect(text).toContain('Sở Thông tin và Truyền thông kính báo cáo Ủy ban nhân dân tỉnh Hà Tĩnh./.');
+  });
+
+  it('tabulates units by district × target type with totals', () => {
+    const [byDistrict] = tables(buildResultsReportDocument(REPORT_INPUT));
+    expect(byDistrict?.columns.map((c) => c.title)).toEqual(['TT', 'Địa bàn', 'Bệnh viện', 'Chợ', 'Trường học', 'Tổng']);
+    expect(byDistrict?.rows).toEqual([
+      ['1', 'Thành phố Hà Tĩnh', '2', '3', '0', '5'],
+      ['2', 'Thị xã Hồng Lĩnh', '0', '0', '4', '4'],
+      ['3', 'Huyện Thạch Hà', '0', '1', '0', '1'],
+    ]);
+    expect(byDistrict?.footerRows).toEqual([['', 'Tổng cộng', '2', '4', '4', '10']]);
+    expect(byDistrict?.repeatHeader).toBe(true);
+  });
+
+  it('computes the pass rate per checklist item, "—" when nothing was assessed', () => {
+    const [, byItem] = tables(buildResultsReportDocument(REPORT_INPUT));
+    expect(byItem?.rows).toEqual([
+      ['a.1', 'Quán triệt, phổ biến cài đặt PC-Covid', '10', '9', '1', '90,0'],
+      ['b.2', 'Niêm yết đúng mã QR địa điểm', '10', '6', '4', '60,0'],
+      ['c.2', 'Sử dụng phần mềm truy vết F1', '0', '0', '0', '—'],
+    ]);
+  });
+
+  it('charts units per district and the pass rate per item as data', () => {
+    const [perDistrict, perItem] = charts(buildResultsReportDocument(REPORT_INPUT));
+    expect(perDistrict).toMatchObject({ categories: ['Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh', 'Huyện Thạch Hà'], series: [{ name: 'Số đơn vị', values: [5, 4, 1] }] });
+    expect(perItem).toMatchObject({ unit: '%', maxValue: 100, series: [{ name: 'Tỷ lệ đạt', values: [90, 60, 0] }] });
+  });
+
+  it('lists non-compliant units with proposed actions, or says there are none', () => {
+    const doc = buildResultsReportDocument(REPORT_INPUT);
+    expect(tables(doc)[2]?.rows).toEqual([['1', 'Chợ Thạch Hà', 'Huyện Thạch Hà', 'Niêm yết mã QR Bluezone cũ', 'Nhắc nhở, yêu cầu khắc phục trước ngày 10/12/2021']]);
+    const none = buildResultsReportDocument({ ...REPORT_INPUT, nonCompliantUnits: [], recommendations: [] });
+    expect(officialDocumentPlainText(none)).toContain('Không có đơn vị chưa đạt yêu cầu.');
+    expect(none.body.some((b) => b.type === 'heading' && b.label === 'III.')).toBe(false);
+  });
+
+  it('adds an annex of every unit, 8 columns, with a reference line', () => {
+    const doc = buildResultsReportDocument(REPORT_INPUT);
+    const annex = doc.appendices[0];
+    expect(annex?.title).toBe('DANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA');
+    expect(annex?.reference).toBe('(Kèm theo Báo cáo số 21/BC-STTTT ngày 28/12/2021 của Sở Thông tin và Truyền thông)');
+    const table = annex?.blocks[0] as TableBlock;
+    expect(table.columns).toHaveLength(8);
+    expect(table.rows[1]).toEqual(['2', 'HT-0002', 'Chợ Thạch Hà', 'Chợ', 'Huyện Thạch Hà', '07/12/2021', 'Chưa đạt', 'Mã QR cũ']);
+    expect(OfficialDocumentSchema.parse(doc)).toEqual(doc);
+  });
+
+  it('builds a 5,000-unit annex', () => {
+    const units: ReportAnnexUnit[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `HT-${String(i + 1).padStart(5, '0')}`,
+      name: `Cơ sở kinh doanh số ${i + 1}`,
+      targetType: 'Cơ sở sản xuất, kinh doanh',
+      district: 'Huyện Kỳ Anh',
+      inspectedOn: '2021-12-15',
+      result: i % 7 === 0 ? 'not_met' : 'met',
+    }));
+    const doc = buildResultsReportDocument({ ...REPORT_INPUT, annex: { units } });
+    const rows = (doc.appendices[0]?.blocks[0] as TableBlock).rows;
+    expect(rows).toHaveLength(5000);
+    expect(rows[4999]?.[1]).toBe('HT-05000');
+  });
+
+  it('rejects counts for unknown districts or types, with paths', () => {
+    let error: unknown;
+    try {
+      buildResultsReportDocument({
+        ...REPORT_INPUT,
+        inspectedCounts: [{ districtCode: '999', targetType: 'zoo', count: -1 }],
+        addressees: [],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(ValidationError.isInstance(error)).toBe(true);
+    const paths = (error as ValidationError).issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['addressees', 'inspectedCounts.0.count']));
+  });
+
+  it('rejects unknown district and target codes', () => {
+    let error: unknown;
+    try {
+      buildResultsReportDocument({ ...REPORT_INPUT, inspectedCounts: [{ districtCode: '999', targetType: 'zoo', count: 1 }] });
+    } catch (e) {
+      error = e;
+    }
+    const paths = (error as ValidationError).issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(['inspectedCounts.0.districtCode', 'inspectedCounts.0.targetType']);
+  });
+});

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { CivilDateRangeSchema, CivilDateSchema, CountSchema, TextSchema, OptionalTextSchema } from '../../entities/primitives.js';
+import { DocumentIssuerInputSchema } from './inputs/document-issuer-input.js';
+import { DocumentSignerInputSchema } from './inputs/document-signer-input.js';
+import { LegalReferenceInputSchema } from './inputs/legal-reference-input.js';
+import { FindingVerdictSchema } from './inputs/finding-input.js';
+import { RecipientsBlockSchema } from '../model/recipients-block.js';
+
+/**
+ * One unit in the annex of a results report: id, name, target type, district, inspection date,
+ * overall result and a note. The annex may hold thousands of these.
+ *
+ * @example
+ * ```ts
+ * ReportAnnexUnitSchema.parse({ id: 'HT-0001', name: 'Chợ Hà Tĩnh', targetType: 'Chợ', district: 'Thành phố Hà Tĩnh', inspectedOn: '2021-12-07', result: 'met' })
+ * ```
+ */
+export const ReportAnnexUnitSchema = z.object({
+  /** A unique code of the unit. */
+  id: TextSchema,
+  name: TextSchema,
+  /** The target type as printed ("Bệnh viện", "Chợ" …). */
+  targetType: TextSchema,
+  /** The district-level unit as printed. */
+  district: TextSchema,
+  inspectedOn: CivilDateSchema,
+  /** Overall result: "Đạt" when every applicable item is met. */
+  result: FindingVerdictSchema,
+  /** @default '' */
+  note: OptionalTextSchema.default(''),
+});
+
+/**
+ * Everything the consolidated results report to the Provincial People's Committee (Báo cáo, BC)
+ * needs: counts of units inspected by district × target type, compliance per checklist item,
+ * non-compliant units with proposed actions, general assessments and recommendations, and an
+ * optional annex listing every unit. The builder derives the tables and two bar charts (units per
+ * district; pass rate per item).
+ *
+ * @example
+ * ```ts
+ * const report = buildResultsReportDocument({ issuer, date: '2021-12-28', addressees: ['Ủy ban nhân dân tỉnh Hà Tĩnh'], … });
+ * ```
+ */
+export const ResultsReportDocumentInputSchema = z
+  .object({
+    issuer: DocumentIssuerInputSchema,
+    /** @default null */
+    number: z.number().int().positive().nullable().default(null),
+    date: CivilDateSchema,
+    /** @default false */
+    blankDay: z.boolean().default(false),
+    /** The summary under "BÁO CÁO". */
+    summary: TextSchema,
+    /** "Kính gửi" addressees. */
+    addressees: z.array(TextSchema).min(1),
+    /** The plan (and decision) being reported on. */
+    implementing: z.array(LegalReferenceInputSchema).min(1),
+    /** When the inspections ran. */
+    period: CivilDateRangeSchema,
+    /** @default 'unannounced' */
+    form: z.enum(['unannounced', 'announced']).default('unannounced'),
+    /** District-level units, in print order. */
+    districts: z.array(z.object({ code: TextSchema, name: TextSchema })).min(1),
+    /** Target types, in print order; `label` heads a column, so keep it short. */
+    targetTypes: z.array(z.object({ code: TextSchema, label: TextSchema })).min(1).max(12),
+    /** Units inspected per district and target type (missing pairs count 0). */
+    inspectedCounts: z.array(z.object({ districtCode: TextSchema, targetType: TextSchema, count: CountSchema })),
+    /** Results per checklist item. */
+    itemCompliance: z
+      .array(z.object({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) }))
+      .min(1),
+    /** Units that did not comply, with the proposed action. @default [] */
+    nonCompliantUnits: z
+      .array(z.object({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema }))
+      .default([]),
+    /** General assessment paragraphs (closing punctuation included). */
+    assessments: z.array(TextSchema).min(1),
+    /** Recommendations (kiến nghị, đề xuất), each with closing punctuation. @default [] */
+    recommendations: z.array(TextSchema).default([]),
+    /** The closing sentence; default "<issuer> kính báo cáo <first addressee>./.". @default null */
+    closing: TextSchema.nullable().default(null),
+    /** The annex listing every unit; `null` for none. @default null */
+    annex: z.object({ units: z.array(ReportAnnexUnitSchema) }).nullable().default(null),
+    recipients: RecipientsBlockSchema,
+    signer: DocumentSignerInputSchema,
+  })
+  .superRefine((r, ctx) => {
+    const districts = new Set(r.districts.map((d) => d.code));
+    const types = new Set(r.targetTypes.map((t) => t.code));
+    r.inspectedCounts.forEach((c, i) => {
+      if (!districts.has(c.districtCode)) ctx.addIssue({ code: 'custom', path: ['inspectedCounts', i, 'districtCode'], message: `no district "${c.districtCode}"` });
+      if (!types.has(c.targetType)) ctx.addIssue({ code: 'custom', path: ['inspectedCounts', i, 'targetType'], message: `no target type "${c.targetType}"` });
+    });
+  });
+/**
+ * Results-report data as a caller passes it (see {@link ResultsReportDocumentInputSchema}).
+ *
+ * @example
+ * ```ts
+ * const input: ResultsReportDocumentInput = { ...draft, annex: { units } };
+ * ```
+ */
+export type ResultsReportDocumentInput = z.input<typeof ResultsReportDocumentInputSchema>;
+/**
+ * One annex row as a caller passes it (see {@link ReportAnnexUnitSchema}).
+ *
+ * @example
+ * ```ts
+ * const unit: ReportAnnexUnit = { id: 'HT-0001', name: 'Chợ Hà Tĩnh', targetType: 'Chợ', district: 'Thành phố Hà Tĩnh', inspectedOn: '2021-12-07', result: 'met' };
+ * ```
+ */
+export type ReportAnnexUnit = z.input<typeof ReportAnnexUnitSchema>;

@@ -1,0 +1,50 @@
+import type { Actor } from '../policy/roles.js';
+import type { AggregateWrite, OutboxDraft } from './unit-of-work.js';
+import { commitPlan } from './unit-of-work.js';
+import type { StorageOperations } from '../contracts/storage-adapter.js';
+import { COLLECTIONS, campaignIndexes, stateOf, type CampaignRecord } from './records.js';
+import { nowIso, type Loaded, type ServiceContext } from './service-context.js';
+import type { CommandResult } from './run-command.js';
+
+/** What a command commits besides its main record. */
+export interface CommitExtras {
+  details?: Record<string, unknown>;
+  writes?: AggregateWrite[];
+  outbox?: OutboxDraft[];
+  within?: (tx: StorageOperations) => Promise<void>;
+}
+
+/** Commits one main record (+ extras) with one audit event, and returns its new state. */
+export async function commitMain(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  main: AggregateWrite & { state: string },
+  extras: CommitExtras = {},
+): Promise<CommandResult> {
+  const stored = await commitPlan(ctx.storage, {
+    tenantId: ctx.tenant.id,
+    actor,
+    action,
+    at: nowIso(ctx),
+    auditId: ctx.ids.next('audit'),
+    subject: { collection: main.collection, id: main.id },
+    details: { state: main.state, ...extras.details },
+    writes: [main, ...(extras.writes ?? [])],
+    outbox: extras.outbox,
+    within: extras.within,
+  });
+  return { id: main.id, state: main.state, version: stored[0]?.version ?? main.expectedVersion + 1 };
+}
+
+/** The write of a campaign record at its loaded version. */
+export function campaignWrite(loaded: Loaded<CampaignRecord> | null, id: string, next: CampaignRecord): AggregateWrite & { state: string } {
+  return {
+    collection: COLLECTIONS.campaigns,
+    id,
+    data: next,
+    indexes: campaignIndexes(next),
+    expectedVersion: loaded?.version ?? 0,
+    state: stateOf(next.lifecycle),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Clock } from '../contracts/clock.js';
+import { systemClock } from '../contracts/clock.js';
+import type { IdGenerator } from '../contracts/id-generator.js';
+import { randomIds } from '../contracts/id-generator.js';
+import type { StorageAdapter } from '../contracts/storage-adapter.js';
+import type { ChecklistTemplate } from '../entities/checklist-template.js';
+import { TenantSchema, type Tenant } from '../entities/tenant.js';
+import type { ChecklistPlugin } from '../checklist/checklist-plugin.js';
+import { applyChecklistPlugins } from '../checklist/apply-checklist-plugins.js';
+import { PC_COVID_CHECKLIST_V1 } from '../checklist/pc-covid-checklist-v1.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { parseOrThrow } from '../internal/parse.js';
+import { campaignCommands } from './campaign-commands.js';
+import { guardStorage } from './guarded-storage.js';
+import { maintenance } from './maintenance.js';
+import { queries } from './queries.js';
+import { remediationCommands } from './remediation-commands.js';
+import { reportingCommands } from './reporting-commands.js';
+import { scheduleCommands } from './schedule-commands.js';
+import type { ServiceContext } from './service-context.js';
+import { visitCommands } from './visit-commands.js';
+
+/** Options of {@link createInspectionService}. */
+export interface InspectionServiceOptions {
+  /** Where everything is stored (`createSqliteStorage()`, `createMemoryStorage()`, your own). */
+  storage: StorageAdapter;
+  /** The province the service works for; every record carries its id. */
+  tenant: Tenant;
+  /**
+   * The source of "now".
+   * @default the system clock
+   */
+  clock?: Clock;
+  /**
+   * Record ids for audit events.
+   * @default random UUID-based ids
+   */
+  ids?: IdGenerator;
+  /**
+   * Checklist plugins, applied to every template.
+   * @default []
+   */
+  plugins?: readonly ChecklistPlugin[];
+  /**
+   * Checklist templates campaigns may pin.
+   * @default [PC_COVID_CHECKLIST_V1]
+   */
+  templates?: readonly ChecklistTemplate[];
+}
+
+/**
+ * Creates the inspection service: one command per domain step and the queries, over any
+ * storage adapter. Every command: validate → authorise → load → pure transition → ONE storage
+ * transaction (the aggregate with its expected version, its lifecycle snapshot, a hash-chained
+ * audit event, outbox messages) → the new state. Deliver the outbox afterwards with
+ * `deliverOutbox`.
+ *
+ * @example
+ * ```ts
+ * const service = createInspectionService({ storage: createSqliteStorage(), tenant: HA_TINH_TENANT });
+ * await service.createCampaign({ role: 'director', id: 'p-director' }, { campaign });
+ * ```
+ */
+export function createInspectionService(options: InspectionServiceOptions) {
+  if (!options || typeof options !== 'object') {
+    throw new ConfigurationError({ problemVi: 'thiếu tùy chọn', problemEn: 'options are required' });
+  }
+  let tenant: Tenant;
+  try {
+    tenant = parseOrThrow(TenantSchema, options.tenant, 'Tenant');
+  } catch (e) {
+    throw new ConfigurationError({ problemVi: 'tenant không hợp lệ', problemEn: `invalid tenant${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`, cause: e });
+  }
+  const plugins = options.plugins ?? [];
+  const templates = new Map<string, ChecklistTemplate>();
+  for (const base of options.templates ?? [PC_COVID_CHECKLIST_V1]) {
+    const t = plugins.length > 0 ? applyChecklistPlugins(base, plugins) : base;
+    templates.set(`${t.id}@${t.version}`, t);
+  }
+  const ctx: ServiceContext = {
+    storage: guardStorage(options.storage),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    tenant,
+    plugins,
+    templates,
+  };
+  return {
+    tenant,
+    /** The checklist templates campaigns may pin (plugins applied). */
+    templates: [...templates.values()],
+    ...campaignCommands(ctx),
+    ...scheduleCommands(ctx),
+    ...visitCommands(ctx),
+    ...reportingCommands(ctx),
+    ...remediationCommands(ctx),
+    ...queries(ctx),
+    ...maintenance(ctx),
+  };
+}
+
+/** The service {@link createInspectionService} returns. */
+export type InspectionService = ReturnType<typeof createInspectionService>;
+

@@ -1,0 +1,12 @@
+export { createInspectionService } from './create-inspection-service.js';
+export type { InspectionService, InspectionServiceOptions } from './create-inspection-service.js';
+export { guardStorage, assertUsableStorage } from './guarded-storage.js';
+export type { GuardedStorage } from './guarded-storage.js';
+export { GENESIS_HASH, hashAuditRecord, chainAuditRecord, verifyAuditChain } from './audit-chain.js';
+export type { AuditChainVerification, UnhashedAuditRecord } from './audit-chain.js';
+export { allocateDocumentNumber, COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from './document-numbering.js';
+export type { NumberRequest } from './document-numbering.js';
+export { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, RemediationRecordSchema } from './records.js';
+export type { CampaignRecord, VisitRecord, RemediationRecord } from './records.js';
+export type { CommandResult } from './run-command.js';
+export type { VisitView, CampaignOverview } from './queries.js';

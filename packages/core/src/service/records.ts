@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { IndexValue } from '../contracts/storage-adapter.js';
+import { CampaignSchema } from '../entities/campaign.js';
+import { ChecklistResponseSchema } from '../entities/checklist-response.js';
+import { MinutesSchema } from '../entities/minutes.js';
+import { NominationRequestSchema, NominationSchema } from '../entities/nomination.js';
+import { RemediationActionSchema } from '../entities/remediation-action.js';
+import { ReportSchema } from '../entities/report.js';
+import { ResultNoticeSchema } from '../entities/result-notice.js';
+import { TeamSchema } from '../entities/team.js';
+import { VisitSchema } from '../entities/visit.js';
+import { ChecklistVerdictSchema } from '../checklist/checklist-evaluation.js';
+import { PersistedLifecycleSchema } from '../lifecycle/persisted-lifecycle.js';
+
+/** Collection names the service writes. A province's adapter sees exactly these. */
+export const COLLECTIONS = {
+  campaigns: 'campaigns',
+  visits: 'visits',
+  targets: 'targets',
+  remediations: 'remediations',
+  organizations: 'organizations',
+  people: 'people',
+} as const;
+
+/**
+ * A campaign as stored: the plan, its lifecycle, and what belongs to it alone (nominations,
+ * the team, the report).
+ */
+export const CampaignRecordSchema = z.object({
+  campaign: CampaignSchema,
+  lifecycle: PersistedLifecycleSchema,
+  planNumberSymbol: z.string().nullable(),
+  nominationRequest: NominationRequestSchema.nullable(),
+  nominations: z.array(NominationSchema),
+  team: TeamSchema.nullable(),
+  teamDecisionNumberSymbol: z.string().nullable(),
+  report: ReportSchema.nullable(),
+  /** Results notices issued to the inspected units with the report. */
+  notices: z.array(ResultNoticeSchema),
+});
+export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
+
+/** A visit as stored: the visit, its lifecycle, the answers and the minutes. */
+export const VisitRecordSchema = z.object({
+  visit: VisitSchema,
+  lifecycle: PersistedLifecycleSchema,
+  response: ChecklistResponseSchema.nullable(),
+  /** The unit's verdict once the checklist was completed. */
+  verdict: ChecklistVerdictSchema.nullable(),
+  minutes: MinutesSchema.nullable(),
+  /** Whether this visit's campaign is unannounced (kept here so the embargo needs no join). */
+  unannounced: z.boolean(),
+});
+export type VisitRecord = z.infer<typeof VisitRecordSchema>;
+
+/** A remediation as stored. */
+export const RemediationRecordSchema = z.object({
+  action: RemediationActionSchema,
+  lifecycle: PersistedLifecycleSchema,
+});
+export type RemediationRecord = z.infer<typeof RemediationRecordSchema>;
+
+/** The lifecycle state stored beside a record, for indexing. */
+export function stateOf(lifecycle: { snapshot: unknown }): string {
+  const value = (lifecycle.snapshot as { value?: unknown }).value;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Index fields of a campaign record. */
+export function campaignIndexes(r: CampaignRecord): Record<string, IndexValue> {
+  return { state: stateOf(r.lifecycle), form: r.campaign.form };
+}
+
+/** Index fields of a visit record. */
+export function visitIndexes(r: VisitRecord): Record<string, IndexValue> {
+  return {
+    campaignId: r.visit.campaignId,
+    targetId: r.visit.targetId,
+    districtCode: r.visit.districtCode,
+    scheduledOn: r.visit.scheduledOn,
+    state: stateOf(r.lifecycle),
+    started: r.visit.startedAt !== null,
+  };
+}
+
+/** Index fields of a remediation record. */
+export function remediationIndexes(r: RemediationRecord): Record<string, IndexValue> {
+  return { campaignId: r.action.campaignId, targetId: r.action.targetId, visitId: r.action.visitId, state: stateOf(r.lifecycle) };
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { applyLifecycleEvent, startLifecycle } from '../lifecycle/lifecycle-api.js';
+import type { LifecycleEvent } from '../lifecycle/lifecycle-machines.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
+import { RemediationRequestSchema } from '../entities/minutes.js';
+import { TargetSchema } from '../entities/target.js';
+import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
+import { campaignWrite, commitMain, type CommitExtras } from './commit-helpers.js';
+import { allocateDocumentNumber } from './document-numbering.js';
+import { bodyAbbreviation } from './directory.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, remediationIndexes, stateOf, type RemediationRecord } from './records.js';
+import { runCommand, type CommandResult } from './run-command.js';
+import { load, nowIso, type Loaded, type ServiceContext } from './service-context.js';
+import type { Actor } from '../policy/roles.js';
+import type { Action } from '../policy/permissions.js';
+import { formatShortDate } from '../text/decree30-date.js';
+import { parseOrThrow } from '../internal/parse.js';
+
+const RemediationIdInput = z.object({ remediationId: IdSchema });
+const SETTLED = new Set(['resolved', 'sanctionProposed']);
+
+/** Follow-up of a non-compliant unit: open, remind, deadline, re-check, sanction proposal. */
+export function remediationCommands(ctx: ServiceContext) {
+  const loadRemediation = (id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
+
+  /** Saves a remediation; when it becomes settled the campaign is told in the same transaction. */
+  async function save(actor: Actor, action: Action, loaded: Loaded<RemediationRecord> | null, next: RemediationRecord, extras: CommitExtras = {}): Promise<CommandResult> {
+    const writes = [...(extras.writes ?? [])];
+    const state = stateOf(next.lifecycle);
+    if (loaded && SETTLED.has(state) && !SETTLED.has(stateOf(loaded.data.lifecycle))) {
+      const campaign = await load(ctx, COLLECTIONS.campaigns, next.action.campaignId, CampaignRecordSchema);
+      const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.settled', remediationId: next.action.id });
+      writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted }));
+    }
+    return commitMain(
+      ctx,
+      actor,
+      action,
+      { collection: COLLECTIONS.remediations, id: next.action.id, data: next, indexes: remediationIndexes(next), expectedVersion: loaded?.version ?? 0, state },
+      { ...extras, writes },
+    );
+  }
+
+  const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => applyLifecycleEvent('remediation', r.lifecycle, event).persisted;
+
+  return {
+    /** Opens the follow-up of a reviewed visit whose unit was found non-compliant. */
+    openRemediation: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'remediation.open', z.object({ remediationId: IdSchema, visitId: IdSchema, requests: z.array(RemediationRequestSchema).default([]) }), actor, input, async (a, cmd) => {
+        const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
+        const visitState = stateOf(visit.data.lifecycle);
+        if (!['reviewed', 'closed'].includes(visitState) || visit.data.verdict !== 'non_compliant') {
+          throw new InvalidTransitionError({
+            machineId: 'visit',
+            state: visitState,
+            event: 'remediation.open',
+            reasonVi: 'chỉ mở việc khắc phục cho đơn vị chưa đạt, sau khi đã xem xét biên bản',
+            reasonEn: 'remediation opens only for a non-compliant unit whose visit was reviewed',
+          });
+        }
+        const campaign = await load(ctx, COLLECTIONS.campaigns, visit.data.visit.campaignId, CampaignRecordSchema);
+        const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.opened', remediationId: cmd.remediationId });
+        const requests = cmd.requests.length > 0 ? cmd.requests : (visit.data.minutes?.requests ?? []);
+        const record: RemediationRecord = {
+          action: {
+            tenantId: ctx.tenant.id,
+            id: cmd.remediationId,
+            campaignId: campaign.id,
+            visitId: visit.id,
+            targetId: visit.data.visit.targetId,
+            requests: parseOrThrow(RemediationRequestSchema.array().min(1, 'a remediation needs at least one request'), requests, 'remediation.open requests'),
+            reminders: [],
+            dueOn: null,
+            recheck: null,
+            sanctionProposal: null,
+          },
+          lifecycle: startLifecycle('remediation', { remediationId: cmd.remediationId }),
+        };
+        return save(a, 'remediation.open', null, record, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
+      }),
+
+    /** Sends a reminder letter (CV, numbered) to the unit's representative. */
+    remind: (actor: unknown, input: unknown): Promise<CommandResult & { numberSymbol: string }> =>
+      runCommand(ctx, 'remediation.remind', RemediationIdInput.extend({ sentOn: CivilDateSchema }), actor, input, async (a, cmd) => {
+        const rem = await loadRemediation(cmd.remediationId);
+        const campaign = await load(ctx, COLLECTIONS.campaigns, rem.data.action.campaignId, CampaignRecordSchema);
+        const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
+        const lifecycle = advance(rem.data, { type: 'remediation.remind' });
+        const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
+        const next: RemediationRecord = { ...rem.data, lifecycle };
+        const outbox = target.representativePersonId
+          ? [
+              {
+                id: `${rem.id}.reminder.${rem.data.action.reminders.length + 1}`,
+                channel: 'document',
+                recipient: { role: 'targetRepresentative', id: target.representativePersonId },
+                topic: 'remediation.reminded',
+                subject: `Nhắc nhở khắc phục tồn tại sau kiểm tra PC-Covid / Reminder to remedy findings`,
+                body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => `${r.text} (hạn ${formatShortDate(r.dueOn)})`).join('; ')}. / Please remedy the findings by their deadlines.`,
+                refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id },
+                deliverAfter: null,
+              },
+            ]
+          : [];
+        let numberSymbol = '';
+        const res = await save(a, 'remediation.remind', rem, next, {
+          outbox,
+          within: async (tx) => {
+            const n = await allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: campaign.data.campaign.issuingBodyId, bodyAbbreviation: abbr, typeCode: 'CV', draftingUnit: 'TTr', issuedOn: cmd.sentOn, subjectId: rem.id, updatedAt: nowIso(ctx) });
+            numberSymbol = n.numberSymbol;
+            next.action = { ...next.action, reminders: [...next.action.reminders, { sentOn: cmd.sentOn, channel: 'document', numberSymbol }] };
+          },
+        });
+        return { ...res, numberSymbol };
+      }),
+
+    /** Sets (or moves) the deadline to remedy. */
+    setDeadline: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'remediation.setDeadline', RemediationIdInput.extend({ dueOn: CivilDateSchema }), actor, input, async (a, cmd) => {
+        const rem = await loadRemediation(cmd.remediationId);
+        const next: RemediationRecord = { lifecycle: advance(rem.data, { type: 'deadline.set', dueOn: cmd.dueOn }), action: { ...rem.data.action, dueOn: cmd.dueOn } };
+        return save(a, 'remediation.setDeadline', rem, next);
+      }),
+
+    /** Records a re-check: complied → resolved; not complied → back to a deadline or a sanction proposal. */
+    recordRecheck: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'remediation.recheck', RemediationIdInput.extend({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable().default(null) }), actor, input, async (a, cmd) => {
+        const rem = await loadRemediation(cmd.remediationId);
+        const lifecycle = advance(rem.data, { type: 'recheck.record', outcome: cmd.complied ? 'complied' : 'notComplied', checkedOn: cmd.on });
+        return save(a, 'remediation.recheck', rem, { lifecycle, action: { ...rem.data.action, recheck: { on: cmd.on, complied: cmd.complied, note: cmd.note } } });
+      }),
+
+    /** Proposes a sanction to the competent authority (the team proposes; it does not fine). */
+    proposeSanction: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'remediation.proposeSanction', RemediationIdInput.extend({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }), actor, input, async (a, cmd) => {
+        const rem = await loadRemediation(cmd.remediationId);
+        const lifecycle = advance(rem.data, { type: 'sanction.propose' });
+        return save(a, 'remediation.proposeSanction', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
+      }),
+
+  };
+}

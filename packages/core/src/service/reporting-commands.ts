@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { applyLifecycleEvent } from '../lifecycle/lifecycle-api.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
+import { TargetSchema } from '../entities/target.js';
+import type { ResultNotice } from '../entities/result-notice.js';
+import { campaignWrite, commitMain } from './commit-helpers.js';
+import { allocateDocumentNumber } from './document-numbering.js';
+import { bodyAbbreviation } from './directory.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from './records.js';
+import { runCommand, type CommandResult } from './run-command.js';
+import { load, loadAll, nowIso, type ServiceContext } from './service-context.js';
+import type { OutboxDraft } from './unit-of-work.js';
+
+const CampaignIdInput = z.object({ campaignId: IdSchema });
+const SETTLED_WITH_MINUTES = new Set(['reviewed', 'closed']);
+
+/** The end of a campaign: the report to the Provincial People's Committee, notices, follow-up, close. */
+export function reportingCommands(ctx: ServiceContext) {
+  const loadCampaign = (id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+
+  return {
+    /**
+     * Begins reporting (every visit reviewed or cancelled): numbers the results report (BC) to
+     * the Provincial People's Committee and one results notice (TB) per inspected unit, and
+     * queues each notice to the unit's representative.
+     */
+    beginReporting: (actor: unknown, input: unknown): Promise<CommandResult & { reportNumberSymbol: string; notices: number }> =>
+      runCommand(ctx, 'report.begin', CampaignIdInput.extend({ issuedOn: CivilDateSchema, addressedToOrganizationId: IdSchema, summary: TextSchema }), actor, input, async (a, cmd) => {
+        const campaign = await loadCampaign(cmd.campaignId);
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin' });
+        const c = campaign.data.campaign;
+        const inspected = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id } }, VisitRecordSchema)).filter((v) =>
+          SETTLED_WITH_MINUTES.has(stateOf(v.data.lifecycle)),
+        );
+        const abbr = await bodyAbbreviation(ctx, c.issuingBodyId);
+        const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+        const outbox: OutboxDraft[] = [];
+        const targets = new Map<string, z.infer<typeof TargetSchema>>();
+        for (const v of inspected) targets.set(v.data.visit.targetId, (await load(ctx, COLLECTIONS.targets, v.data.visit.targetId, TargetSchema)).data);
+        const res = await commitMain(ctx, a, 'report.begin', campaignWrite(campaign, c.id, next), {
+          details: { inspected: inspected.length },
+          outbox,
+          within: async (tx) => {
+            const number = (typeCode: 'BC' | 'TB', subjectId: string) =>
+              allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: c.issuingBodyId, bodyAbbreviation: abbr, typeCode, issuedOn: cmd.issuedOn, subjectId, updatedAt: nowIso(ctx) });
+            const bc = await number('BC', `${c.id}.report`);
+            next.report = {
+              tenantId: ctx.tenant.id,
+              id: `${c.id}.report`,
+              campaignId: c.id,
+              numberSymbol: bc.numberSymbol,
+              issuedOn: cmd.issuedOn,
+              addressedToOrganizationId: cmd.addressedToOrganizationId,
+              unitsInspected: inspected.length,
+              unitsCompliant: inspected.filter((v) => v.data.verdict === 'compliant').length,
+              summary: cmd.summary,
+            };
+            const notices: ResultNotice[] = [];
+            for (const v of inspected) {
+              const tb = await number('TB', `${v.id}.notice`);
+              const notice = { tenantId: ctx.tenant.id, id: `${v.id}.notice`, campaignId: c.id, targetId: v.data.visit.targetId, numberSymbol: tb.numberSymbol, issuedOn: cmd.issuedOn, compliant: v.data.verdict === 'compliant' };
+              notices.push(notice);
+              const rep = targets.get(notice.targetId)?.representativePersonId;
+              if (rep) {
+                outbox.push({
+                  id: `${notice.id}.send`,
+                  channel: 'document',
+                  recipient: { role: 'targetRepresentative', id: rep },
+                  topic: 'result.noticed',
+                  subject: `Thông báo kết quả kiểm tra số ${notice.numberSymbol} / Results notice ${notice.numberSymbol}`,
+                  body: notice.compliant
+                    ? 'Đơn vị đạt yêu cầu về triển khai PC-Covid và quét mã QR. / The unit meets the PC-Covid and QR-code requirements.'
+                    : 'Đơn vị chưa đạt yêu cầu; đề nghị khắc phục theo biên bản kiểm tra. / The unit does not meet the requirements; remedy as the minutes request.',
+                  refs: { campaignId: c.id, visitId: v.id },
+                  deliverAfter: null,
+                });
+              }
+            }
+            next.notices = notices;
+          },
+        });
+        return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: next.notices.length };
+      }),
+
+    /** Begins following up non-compliant units. */
+    beginFollowUp: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'followUp.begin', CampaignIdInput, actor, input, async (a, cmd) => {
+        const campaign = await loadCampaign(cmd.campaignId);
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'followUp.begin' });
+        return commitMain(ctx, a, 'followUp.begin', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
+      }),
+
+    /** Closes the campaign; refused while any remediation is open. */
+    closeCampaign: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'campaign.close', CampaignIdInput, actor, input, async (a, cmd) => {
+        const campaign = await loadCampaign(cmd.campaignId);
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close' });
+        return commitMain(ctx, a, 'campaign.close', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
+      }),
+  };
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { applyLifecycleEvent, startLifecycle, lifecycleState } from '../lifecycle/lifecycle-api.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
+import { TargetSchema, type Target } from '../entities/target.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
+import { campaignWrite, commitMain } from './commit-helpers.js';
+import { partnerNotices } from './partner-notices.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from './records.js';
+import { runCommand, type CommandResult } from './run-command.js';
+import { load, loadAll, templateFor, type ServiceContext } from './service-context.js';
+
+function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
+  return new ValidationError({ subject, issues: [{ path, code: 'custom', message }] });
+}
+
+/** Targets, the schedule, and cancelling a visit. */
+export function scheduleCommands(ctx: ServiceContext) {
+  const loadCampaign = (id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+  const loadTarget = (id: string) => load(ctx, COLLECTIONS.targets, id, TargetSchema);
+  const visitWrite = (version: number, r: VisitRecord) => ({ collection: COLLECTIONS.visits, id: r.visit.id, data: r, indexes: visitIndexes(r), expectedVersion: version, state: stateOf(r.lifecycle) });
+
+  return {
+    /** Registers a unit to inspect; its type must be in the campaign's scope. */
+    registerTarget: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'target.register', z.object({ target: TargetSchema }), actor, input, async (a, { target }) => {
+        if (target.tenantId !== ctx.tenant.id) throw invalid('target.register', ['target', 'tenantId'], `tenant must be ${ctx.tenant.id}`);
+        const campaign = await loadCampaign(target.campaignId);
+        if (!campaign.data.campaign.targetTypes.includes(target.type)) {
+          throw invalid('target.register', ['target', 'type'], `type "${target.type}" is not in the campaign's scope`);
+        }
+        return commitMain(ctx, a, 'target.register', {
+          collection: COLLECTIONS.targets,
+          id: target.id,
+          data: target,
+          indexes: { campaignId: target.campaignId, districtCode: target.districtCode, type: target.type },
+          expectedVersion: 0,
+          state: 'registered',
+        });
+      }),
+
+    /**
+     * Schedules a visit: a day in the campaign period, members of the team (the district's
+     * Culture-Information nominee is required at start when one was nominated), and the vehicle
+     * the Department office provides. Once the schedule is fixed, adding a visit also notifies
+     * the partners — never the target.
+     */
+    scheduleVisit: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(
+        ctx,
+        'visit.schedule',
+        z.object({
+          visitId: IdSchema,
+          campaignId: IdSchema,
+          targetId: IdSchema,
+          scheduledOn: CivilDateSchema,
+          memberIds: z.array(IdSchema).min(1),
+          vehicle: z.object({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
+        }),
+        actor,
+        input,
+        async (a, cmd) => {
+          const campaign = await loadCampaign(cmd.campaignId);
+          const target = (await loadTarget(cmd.targetId)).data;
+          const c = campaign.data.campaign;
+          if (target.campaignId !== c.id) throw invalid('visit.schedule', ['targetId'], 'the target belongs to another campaign');
+          if (cmd.scheduledOn < c.period.from || cmd.scheduledOn > c.period.to) {
+            throw invalid('visit.schedule', ['scheduledOn'], `must fall within the campaign period ${c.period.from}…${c.period.to}`);
+          }
+          const team = campaign.data.team;
+          if (!team) throw new InvalidTransitionError({ machineId: 'campaign', state: stateOf(campaign.data.lifecycle), event: 'visit.schedule', reasonVi: 'chưa thành lập Tổ kiểm tra', reasonEn: 'no team formed yet' });
+          const teamIds = new Set(team.members.map((m) => m.personId));
+          cmd.memberIds.forEach((id, i) => {
+            if (!teamIds.has(id)) throw invalid('visit.schedule', ['memberIds', i], 'not a member of the team');
+          });
+          const template = templateFor(ctx, c.checklist);
+          const lifecycle = startLifecycle('visit', {
+            visitId: cmd.visitId,
+            districtCode: target.districtCode,
+            nominatedDistrictRepIds: campaign.data.nominations.filter((n) => n.districtCode === target.districtCode).map((n) => n.personId),
+            assignedMemberIds: cmd.memberIds,
+            requiredItemIds: template.sections.flatMap((s) => s.items.filter((i) => i.required).map((i) => i.id)),
+            windowEnd: cmd.scheduledOn,
+          });
+          const record: VisitRecord = {
+            visit: {
+              tenantId: ctx.tenant.id,
+              id: cmd.visitId,
+              campaignId: c.id,
+              targetId: target.id,
+              districtCode: target.districtCode,
+              scheduledOn: cmd.scheduledOn,
+              memberIds: cmd.memberIds,
+              vehicle: cmd.vehicle,
+              checklist: c.checklist,
+              startedAt: null,
+              endedAt: null,
+              cancelledReason: null,
+            },
+            lifecycle,
+            response: null,
+            verdict: null,
+            minutes: null,
+            unannounced: c.form === 'unannounced',
+          };
+          const campaignState = lifecycleState(campaign.data.lifecycle).state;
+          if (campaignState === 'scheduled' || campaignState === 'inspecting') {
+            const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.add', visitId: cmd.visitId });
+            const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+            return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record), {
+              writes: [campaignWrite(campaign, c.id, next)],
+              outbox: partnerNotices(team, [record.visit], new Map([[target.id, target]])),
+            });
+          }
+          if (campaignState !== 'teamFormed') {
+            throw new InvalidTransitionError({ machineId: 'campaign', state: String(campaignState), event: 'visit.schedule' });
+          }
+          return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record));
+        },
+      ),
+
+    /** Fixes the schedule: the campaign moves to `scheduled` and the partners are told, one message per visit. */
+    fixSchedule: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'schedule.fix', z.object({ campaignId: IdSchema }), actor, input, async (a, cmd) => {
+        const campaign = await loadCampaign(cmd.campaignId);
+        const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
+          (v) => stateOf(v.data.lifecycle) !== 'cancelled',
+        );
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visitIds: visits.map((v) => v.id) });
+        const targets = new Map<string, Target>();
+        for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(v.data.visit.targetId)).data);
+        const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+        return commitMain(ctx, a, 'schedule.fix', campaignWrite(campaign, cmd.campaignId, next), {
+          outbox: partnerNotices(campaign.data.team!, visits.map((v) => v.data.visit), targets),
+          details: { visits: visits.length },
+        });
+      }),
+
+    /** Cancels a visit that has not started. */
+    cancelVisit: (actor: unknown, input: unknown): Promise<CommandResult> =>
+      runCommand(ctx, 'visit.cancel', z.object({ visitId: IdSchema, reason: TextSchema }), actor, input, async (a, cmd) => {
+        const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
+        const r = applyLifecycleEvent('visit', visit.data.lifecycle, { type: 'visit.cancel', reason: cmd.reason });
+        const campaign = await loadCampaign(visit.data.visit.campaignId);
+        const next: VisitRecord = { ...visit.data, lifecycle: r.persisted, visit: { ...visit.data.visit, cancelledReason: cmd.reason } };
+        const writes = [];
+        if (lifecycleState(campaign.data.lifecycle).acceptedEvents.includes('visit.cancelled' as never)) {
+          const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.cancelled', visitId: cmd.visitId });
+          writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted }));
+        }
+        return commitMain(ctx, a, 'visit.cancel', visitWrite(visit.version, next), { writes });
+      }),
+  };
+}

@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import { ConfigurationError } from '@pccovid-inspect/core';
+
+/** @internal One schema step. Never edit a released step: add the next one. */
+export interface SqliteMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * @internal The schema, step by step. Index filtering uses a side table, `record_indexes`: one row
+ * per (record, index field) holding a type rank (1 boolean, 2 number, 3 string; null and missing
+ * fields have no row) and the value in a column without type affinity, so `'1'`, `1` and `true`
+ * stay distinct. Field names are bound parameters (any name works, no DDL per field), filters
+ * are index seeks on `record_indexes_by_value`, and sorting is a join on the same table — the
+ * alternative, `json_extract` over `records.indexes`, scans every record of the collection and
+ * cannot tell `true` from `1`.
+ */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'records, record indexes, audit log, outbox',
+    sql: `
+      CREATE TABLE records (
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        data TEXT NOT NULL,
+        indexes TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, collection, id)
+      );
+      CREATE TABLE record_indexes (
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        rank INTEGER NOT NULL CHECK (rank BETWEEN 1 AND 3),
+        value NOT NULL,
+        PRIMARY KEY (tenant_id, collection, id, field),
+        FOREIGN KEY (tenant_id, collection, id) REFERENCES records (tenant_id, collection, id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX record_indexes_by_value ON record_indexes (tenant_id, collection, field, rank, value, id);
+      CREATE TABLE audit_log (
+        tenant_id TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE outbox (
+        position INTEGER PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        record TEXT NOT NULL,
+        UNIQUE (tenant_id, id)
+      );
+      CREATE INDEX outbox_by_age ON outbox (tenant_id, created_at, position);
+      CREATE INDEX outbox_by_status ON outbox (tenant_id, status, created_at, position);
+    `,
+  },
+  {
+    version: 2,
+    name: 'portal statistics',
+    // WITHOUT ROWID: the table is stored in its primary-key B-tree, which holds every column, so it
+    // is itself the covering index of the per-target summary (tenant → target → date range).
+    sql: `
+      CREATE TABLE portal_statistics (
+        tenant_id TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        district_code TEXT NOT NULL,
+        registered_points INTEGER NOT NULL,
+        scans INTEGER NOT NULL,
+        distinct_visitors INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, target_id, date)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/**
+ * The schema version this build of `@pccovid-inspect/storage-sqlite` writes. A file at a lower
+ * version is upgraded when opened; a file at a higher one (written by a newer build) is refused.
+ *
+ * @example
+ * ```ts
+ * db.prepare('SELECT max(version) AS v FROM schema_migrations').get(); // { v: SQLITE_SCHEMA_VERSION }
+ * ```
+ */
+export const SQLITE_SCHEMA_VERSION: number = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]?.version ?? 0;
+
+/**
+ * @internal Brings the file's schema to `SQLITE_SCHEMA_VERSION` inside one `BEGIN IMMEDIATE`
+ * transaction, so two processes opening the same new file migrate it once. Returns the versions.
+ */
+export function migrateSqlite(db: Database.Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): { from: number; to: number } {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const run = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const row = db.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations').get() as { version: number };
+    if (row.version > latest) {
+      throw new ConfigurationError({
+        problemVi: `tệp SQLite có lược đồ phiên bản ${row.version}, mới hơn phiên bản ${latest} mà gói này hiểu; hãy nâng cấp @pccovid-inspect/storage-sqlite`,
+        problemEn: `the SQLite file has schema version ${row.version}, newer than version ${latest} this package knows; upgrade @pccovid-inspect/storage-sqlite`,
+      });
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of migrations) {
+      if (migration.version <= row.version) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+    return { from: row.version, to: Math.max(row.version, latest) };
+  });
+  return run.immediate();
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
+import { checkPortalRow, checkSummaryRange, invalid } from './internal/sqlite-validation.js';
+
+const COLUMNS = 7;
+/** Rows per multi-row INSERT: 128 × 7 = 896 bound parameters (SQLite allows 32,766). */
+const BATCH_ROWS = 128;
+const INSERT_HEAD =
+  'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES ';
+const UPSERT =
+  ' ON CONFLICT (tenant_id, target_id, date) DO UPDATE SET district_code = excluded.district_code,' +
+  ' registered_points = excluded.registered_points, scans = excluded.scans, distinct_visitors = excluded.distinct_visitors';
+const TUPLE = '(?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * @internal Portal statistics as typed rows. The bulk path validates each row cheaply (a bad one
+ * is a `ValidationError` naming its index) and binds it into a reused parameter array; every
+ * 128 rows go to SQLite in one prepared multi-row INSERT, all inside one `BEGIN IMMEDIATE`
+ * transaction. Any Iterable works (a generator of a million rows is never held in memory);
+ * a bad row or a throwing iterator rolls the whole call back.
+ */
+export class SqlitePortalStatistics {
+  private readonly insertAll: Database.Transaction<(rows: Iterable<PortalStatisticsRow>) => number>;
+  private readonly summarizeAll: Database.Statement;
+  private readonly summarizeSome: Database.Statement;
+
+  constructor(db: Database.Database) {
+    const insertOne = db.prepare(INSERT_HEAD + TUPLE + UPSERT);
+    const insertBatch = db.prepare(INSERT_HEAD + Array.from({ length: BATCH_ROWS }, () => TUPLE).join(', ') + UPSERT);
+    this.insertAll = db.transaction((rows: Iterable<PortalStatisticsRow>) => {
+      const params: unknown[] = new Array(BATCH_ROWS * COLUMNS);
+      let filled = 0;
+      let index = 0;
+      for (const row of rows) {
+        checkPortalRow(row, index);
+        params[filled] = row.tenantId;
+        params[filled + 1] = row.targetId;
+        params[filled + 2] = row.date;
+        params[filled + 3] = row.districtCode;
+        params[filled + 4] = row.registeredPoints;
+        params[filled + 5] = row.scans;
+        params[filled + 6] = row.distinctVisitors;
+        filled += COLUMNS;
+        index += 1;
+        if (filled === params.length) {
+          insertBatch.run(params);
+          filled = 0;
+        }
+      }
+      for (let i = 0; i < filled; i += COLUMNS) insertOne.run(params.slice(i, i + COLUMNS));
+      return index;
+    });
+    const summary = `SELECT p.target_id AS targetId,
+        (SELECT d.district_code FROM portal_statistics d
+          WHERE d.tenant_id = p.tenant_id AND d.target_id = p.target_id AND d.date BETWEEN @from AND @to
+          ORDER BY d.date DESC LIMIT 1) AS districtCode,
+        COUNT(*) AS days, SUM(p.scans = 0) AS zeroScanDays, SUM(p.scans) AS totalScans,
+        MAX(p.registered_points) AS maxRegisteredPoints
+      FROM portal_statistics p
+      WHERE p.tenant_id = @tenantId AND p.date BETWEEN @from AND @to`;
+    this.summarizeAll = db.prepare(`${summary} GROUP BY p.target_id ORDER BY p.target_id`);
+    this.summarizeSome = db.prepare(`${summary} AND p.target_id IN (SELECT value FROM json_each(@targetIds)) GROUP BY p.target_id ORDER BY p.target_id`);
+  }
+
+  insert(rows: Iterable<PortalStatisticsRow>): { inserted: number } {
+    if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      invalid('PortalStatisticsRow', [], 'must be an iterable of rows');
+    }
+    return { inserted: this.insertAll.immediate(rows) };
+  }
+
+  /** Per-target totals over an inclusive civil-date range, sorted by target id. */
+  summarize(tenantId: string, range: { from: string; to: string; targetIds?: string[] }): PortalStatisticsSummary[] {
+    checkSummaryRange(tenantId, range);
+    const params = { tenantId, from: range.from, to: range.to };
+    if (range.targetIds === undefined) return this.summarizeAll.all(params) as PortalStatisticsSummary[];
+    if (range.targetIds.length === 0) return [];
+    return this.summarizeSome.all({ ...params, targetIds: JSON.stringify(range.targetIds) }) as PortalStatisticsSummary[];
+  }
+}

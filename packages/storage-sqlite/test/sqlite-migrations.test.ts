@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '@pccovid-inspect/core';
+import { SQLITE_SCHEMA_VERSION, createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { SQLITE_MIGRATIONS, migrateSqlite } from '../src/sqlite-migrations.js';
+
+const AT = '2021-12-06T01:30:00.000Z';
+
+function appliedVersions(filename: string): number[] {
+  const db = new Database(filename, { readonly: true });
+  try {
+    return db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+  } finally {
+    db.close();
+  }
+}
+
+function tables(filename: string): string[] {
+  const db = new Database(filename, { readonly: true });
+  try {
+    return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('schema migrations', () => {
+  let directory = '';
+  let filename = '';
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'pccovid-sqlite-migrations-'));
+    filename = join(directory, 'store.db');
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('creates every table of the latest schema in a new file and records each step once', async () => {
+    const storage = createSqliteStorage({ filename });
+    await storage.dispose();
+    expect(appliedVersions(filename)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(SQLITE_SCHEMA_VERSION).toBe(SQLITE_MIGRATIONS.length);
+    expect(tables(filename)).toEqual(['audit_log', 'outbox', 'portal_statistics', 'record_indexes', 'records', 'schema_migrations']);
+  });
+
+  it('opens a file twice, one after the other and both at once, without migrating again or losing data', async () => {
+    const first = createSqliteStorage({ filename });
+    await first.put({ collection: 'visits', tenantId: '42', id: 'v-1', data: { a: 1 }, indexes: {}, updatedAt: AT, expectedVersion: 0 });
+    const second = createSqliteStorage({ filename });
+    expect(await second.get('visits', '42', 'v-1')).toMatchObject({ version: 1, data: { a: 1 } });
+    await first.dispose();
+    await second.dispose();
+    const third = createSqliteStorage({ filename });
+    expect(await third.get('visits', '42', 'v-1')).toMatchObject({ version: 1 });
+    await third.dispose();
+    expect(appliedVersions(filename)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+  });
+
+  it('upgrades a file at an older schema version and keeps its data', async () => {
+    const old = new Database(filename);
+    migrateSqlite(old, SQLITE_MIGRATIONS.slice(0, 1));
+    old
+      .prepare('INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('42', 'visits', 'v-old', 3, JSON.stringify({ target: 'Chợ Hồng Lĩnh' }), JSON.stringify({}), AT);
+    old.close();
+    expect(appliedVersions(filename)).toEqual([1]);
+    expect(tables(filename)).not.toContain('portal_statistics');
+
+    const storage = createSqliteStorage({ filename });
+    try {
+      expect(appliedVersions(filename)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+      expect(await storage.get('visits', '42', 'v-old')).toMatchObject({ version: 3, data: { target: 'Chợ Hồng Lĩnh' } });
+      await storage.insertPortalStatistics([
+        { tenantId: '42', targetId: 't-1', districtCode: '436', date: '2021-12-01', registeredPoints: 2, scans: 0, distinctVisitors: 0 },
+      ]);
+      expect(await storage.summarizePortalStatistics('42', { from: '2021-12-01', to: '2021-12-31' })).toEqual([
+        { targetId: 't-1', districtCode: '436', days: 1, zeroScanDays: 1, totalScans: 0, maxRegisteredPoints: 2 },
+      ]);
+    } finally {
+      await storage.dispose();
+    }
+  });
+
+  it('refuses a file written by a newer schema with CONFIGURATION_INVALID and leaves it untouched', () => {
+    const newer = new Database(filename);
+    newer.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    newer.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(SQLITE_SCHEMA_VERSION + 1, 'from the future', AT);
+    newer.close();
+    expect(() => createSqliteStorage({ filename })).toThrow(ConfigurationError);
+    expect(appliedVersions(filename)).toEqual([SQLITE_SCHEMA_VERSION + 1]);
+    expect(tables(filename)).toEqual(['schema_migrations']);
+  });
+
+  it('rolls back every step of a failed migration run, so the file stays at its old version', () => {
+    const db = new Database(filename);
+    const broken = [...SQLITE_MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE broken (' }];
+    expect(() => migrateSqlite(db, broken)).toThrow();
+    db.close();
+    expect(tables(filename)).toEqual([]);
+  });
+});
