@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
+import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 import { checkPortalRow, checkSummaryRange, invalid } from './internal/sqlite-validation.js';
 
 const COLUMNS = 7;
@@ -31,21 +32,37 @@ export class SqlitePortalStatistics {
       const params: unknown[] = new Array(BATCH_ROWS * COLUMNS);
       let filled = 0;
       let index = 0;
-      for (const row of rows) {
-        checkPortalRow(row, index);
-        params[filled] = row.tenantId;
-        params[filled + 1] = row.targetId;
-        params[filled + 2] = row.date;
-        params[filled + 3] = row.districtCode;
-        params[filled + 4] = row.registeredPoints;
-        params[filled + 5] = row.scans;
-        params[filled + 6] = row.distinctVisitors;
-        filled += COLUMNS;
-        index += 1;
-        if (filled === params.length) {
-          insertBatch.run(params);
-          filled = 0;
+      const iterator = rows[Symbol.iterator]();
+      let done = false;
+      try {
+        for (;;) {
+          let step: IteratorResult<PortalStatisticsRow>;
+          try {
+            step = iterator.next();
+          } catch (error) {
+            done = true; // a throwing generator is already closed
+            throw new SqliteCallerError(error);
+          }
+          if (step.done) break;
+          const row = step.value;
+          checkPortalRow(row, index);
+          params[filled] = row.tenantId;
+          params[filled + 1] = row.targetId;
+          params[filled + 2] = row.date;
+          params[filled + 3] = row.districtCode;
+          params[filled + 4] = row.registeredPoints;
+          params[filled + 5] = row.scans;
+          params[filled + 6] = row.distinctVisitors;
+          filled += COLUMNS;
+          index += 1;
+          if (filled === params.length) {
+            insertBatch.run(params);
+            filled = 0;
+          }
         }
+        done = true;
+      } finally {
+        if (!done) iterator.return?.(); // stopped early by a bad row: let the generator clean up
       }
       for (let i = 0; i < filled; i += COLUMNS) insertOne.run(params.slice(i, i + COLUMNS));
       return index;

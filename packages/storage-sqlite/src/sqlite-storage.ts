@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
+import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 import { SqliteMutex } from './internal/sqlite-mutex.js';
 import { SqliteLogs } from './sqlite-logs.js';
 import { migrateSqlite } from './sqlite-migrations.js';
@@ -61,6 +62,7 @@ function wrap<T>(operation: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
+    if (error instanceof SqliteCallerError) throw error.error;
     if (InspectError.isInstance(error)) throw error;
     throw failure(operation, error instanceof Error ? error.message : String(error), error);
   }

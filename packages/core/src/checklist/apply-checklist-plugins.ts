@@ -21,66 +21,32 @@ import { checklistConfigurationError, customRuleParams, customRulesOf, deepFreez
  * ```
  */
 export function applyChecklistPlugins(template: ChecklistTemplate, plugins: readonly ChecklistPlugin[]): ChecklistTemplate {
-  const applied = new Set(template.plugins.map((p) => p.id));
-  const answerTypes: Record<string, ChecklistAnswerType> = { ...template.answerTypes };
-  const sections: ChecklistSection[] = template.sections.map(copySection);
-  const ruleTypes = new Map<string, ChecklistRuleType>();
-  const itemIds = new Set(sections.flatMap((s) => s.items.map((i) => i.id)));
-  const added: ChecklistRule[] = [];
+  const state: Draft = {
+    applied: new Set(template.plugins.map((p) => p.id)),
+    answerTypes: { ...template.answerTypes },
+    sections: template.sections.map(copySection),
+    itemIds: new Set(template.sections.flatMap((s) => s.items.map((i) => i.id))),
+    ruleTypes: new Map(),
+    added: [],
+  };
+  for (const plugin of plugins) applyOne(state, plugin);
 
-  for (const plugin of plugins) {
-    if (applied.has(plugin.id)) {
-      throw conflict(`phần mở rộng "${plugin.id}" đã được áp dụng cho mẫu này`, `plugin "${plugin.id}" is already applied to this template`);
-    }
-    applied.add(plugin.id);
-    for (const ruleType of plugin.rules) ruleTypes.set(`${plugin.id}:${ruleType.name}`, ruleType);
-
-    for (const answerType of plugin.answerTypes) {
-      if (Object.hasOwn(answerTypes, answerType.id)) {
-        throw conflict(`kiểu trả lời "${answerType.id}" đã có (phần mở rộng "${plugin.id}")`, `answer type "${answerType.id}" already exists (plugin "${plugin.id}")`);
-      }
-      answerTypes[answerType.id] = { label: answerType.label, fields: answerType.fields, providedBy: plugin.id };
-    }
-    for (const section of plugin.sections) {
-      if (sections.some((s) => s.id === section.id)) {
-        throw conflict(`mục lớn "${section.id}" đã có (phần mở rộng "${plugin.id}")`, `section "${section.id}" already exists (plugin "${plugin.id}")`);
-      }
-      for (const item of section.items) claimItemId(itemIds, item.id, plugin.id);
-      sections.push(copySection(section));
-      added.push(...rulesOfSections([section]));
-    }
-    for (const { sectionId, item } of plugin.items) {
-      const section = sections.find((s) => s.id === sectionId);
-      if (section === undefined) {
-        throw conflict(`không có mục lớn "${sectionId}" để thêm nội dung "${item.id}" (phần mở rộng "${plugin.id}")`, `there is no section "${sectionId}" to add item "${item.id}" to (plugin "${plugin.id}")`);
-      }
-      claimItemId(itemIds, item.id, plugin.id);
-      section.items.push(copyItem(item));
-      added.push(...item.rules);
-    }
-    for (const [itemId, rules] of Object.entries(plugin.itemRules)) {
-      const item = sections.flatMap((s) => s.items).find((i) => i.id === itemId);
-      if (item === undefined) {
-        throw conflict(`không có nội dung "${itemId}" để thêm quy tắc (phần mở rộng "${plugin.id}")`, `there is no item "${itemId}" to add rules to (plugin "${plugin.id}")`);
-      }
-      item.rules.push(...rules);
-      added.push(...rules);
-    }
-  }
-
-  for (const rule of customRulesOf(added)) {
+  for (const rule of customRulesOf(state.added)) {
     const owner = pluginOfRuleType(rule.type);
-    if (plugins.some((p) => p.id === owner)) customRuleParams(rule, ruleTypes.get(rule.type));
-    else if (!applied.has(owner)) {
-      throw conflict(`quy tắc "${rule.type}" thuộc phần mở rộng "${owner}" chưa được áp dụng`, `rule "${rule.type}" belongs to plugin "${owner}", which is not applied`);
+    if (plugins.some((p) => p.id === owner)) customRuleParams(rule, state.ruleTypes.get(rule.type));
+    else if (!state.applied.has(owner)) {
+      throw conflict(
+        `quy tắc "${rule.type}" thuộc phần mở rộng "${owner}" chưa được áp dụng`,
+        `rule "${rule.type}" belongs to plugin "${owner}", which is not applied`,
+      );
     }
   }
 
   const candidate = {
     ...template,
     version: template.version + plugins.map((p) => `+${p.id}@${p.version}`).join(''),
-    answerTypes,
-    sections,
+    answerTypes: state.answerTypes,
+    sections: state.sections,
     plugins: [...template.plugins, ...plugins.map((p) => ({ id: p.id, version: p.version }))],
   };
   const result = ChecklistTemplateSchema.safeParse(candidate);
@@ -93,6 +59,62 @@ export function applyChecklistPlugins(template: ChecklistTemplate, plugins: read
     );
   }
   return deepFreeze(result.data);
+}
+
+/** The template being built, and what has been claimed so far. */
+interface Draft {
+  applied: Set<string>;
+  answerTypes: Record<string, ChecklistAnswerType>;
+  sections: ChecklistSection[];
+  itemIds: Set<string>;
+  ruleTypes: Map<string, ChecklistRuleType>;
+  /** Rules the plugins added, checked once every plugin is in. */
+  added: ChecklistRule[];
+}
+
+function applyOne(state: Draft, plugin: ChecklistPlugin): void {
+  const by = `(phần mở rộng "${plugin.id}")`;
+  const byEn = `(plugin "${plugin.id}")`;
+  if (state.applied.has(plugin.id)) {
+    throw conflict(`phần mở rộng "${plugin.id}" đã được áp dụng cho mẫu này`, `plugin "${plugin.id}" is already applied to this template`);
+  }
+  state.applied.add(plugin.id);
+  for (const ruleType of plugin.rules) state.ruleTypes.set(`${plugin.id}:${ruleType.name}`, ruleType);
+
+  for (const answerType of plugin.answerTypes) {
+    if (Object.hasOwn(state.answerTypes, answerType.id)) {
+      throw conflict(`kiểu trả lời "${answerType.id}" đã có ${by}`, `answer type "${answerType.id}" already exists ${byEn}`);
+    }
+    state.answerTypes[answerType.id] = { label: answerType.label, fields: answerType.fields, providedBy: plugin.id };
+  }
+  for (const section of plugin.sections) {
+    if (state.sections.some((s) => s.id === section.id)) {
+      throw conflict(`mục lớn "${section.id}" đã có ${by}`, `section "${section.id}" already exists ${byEn}`);
+    }
+    for (const item of section.items) claimItemId(state.itemIds, item.id, plugin.id);
+    state.sections.push(copySection(section));
+    state.added.push(...rulesOfSections([section]));
+  }
+  for (const { sectionId, item } of plugin.items) {
+    const section = state.sections.find((s) => s.id === sectionId);
+    if (section === undefined) {
+      throw conflict(
+        `không có mục lớn "${sectionId}" để thêm nội dung "${item.id}" ${by}`,
+        `there is no section "${sectionId}" to add item "${item.id}" to ${byEn}`,
+      );
+    }
+    claimItemId(state.itemIds, item.id, plugin.id);
+    section.items.push(copyItem(item));
+    state.added.push(...item.rules);
+  }
+  for (const [itemId, rules] of Object.entries(plugin.itemRules)) {
+    const item = state.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
+    if (item === undefined) {
+      throw conflict(`không có nội dung "${itemId}" để thêm quy tắc ${by}`, `there is no item "${itemId}" to add rules to ${byEn}`);
+    }
+    item.rules.push(...rules);
+    state.added.push(...rules);
+  }
 }
 
 function conflict(problemVi: string, problemEn: string): Error {

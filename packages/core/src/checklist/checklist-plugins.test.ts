@@ -121,6 +121,9 @@ describe('checklist plugins', () => {
       { rule: 'qr-verify:payloadStartsWith', messageVi: 'Chuỗi mã QR không phải mã địa điểm PC-Covid.', messageEn: 'The payload is not a PC-Covid location code.', path: ['answers', 'b5', 'fields', 'payload'] },
     ]);
 
+    const notMetAnswers = { ...pluginAnswers('https://qr.tokhaiyte.vn/xyz'), b5: { answer: 'not_met' as const, note: 'Mã tokhaiyte', fields: { payload: 'https://qr.tokhaiyte.vn/xyz' }, evidence: [] } };
+    expect(itemOf(evaluateChecklist(template, respond(notMetAnswers), { plugins: [qrVerify] }), 'b5').verdict).toBe('not_met');
+
     const long = evaluateChecklist(template, respond(pluginAnswers(PREFIX + 'x'.repeat(600))), { plugins: [qrVerify] });
     expect(itemOf(long, 'b5').violations[0]).toMatchObject({ rule: 'answerType', path: ['answers', 'b5', 'fields', 'payload'] });
 

@@ -35,11 +35,12 @@ export function createChecklistRegistry(template: ChecklistTemplate, plugins: re
   for (const ref of template.plugins) {
     const plugin = plugins.find((p) => p.id === ref.id);
     if (plugin === undefined || plugin.version !== ref.version) {
+      const wanted = `${ref.id}@${ref.version}`;
       throw checklistConfigurationError(
-        `mẫu "${template.id}" phiên bản ${template.version} được tạo với phần mở rộng ${ref.id}@${ref.version}; hãy truyền đúng phần mở rộng này trong options.plugins` +
-          (plugin === undefined ? '' : ` (đang có phiên bản ${plugin.version})`),
-        `template "${template.id}" version ${template.version} was built with plugin ${ref.id}@${ref.version}; pass that plugin in options.plugins` +
-          (plugin === undefined ? '' : ` (got version ${plugin.version})`),
+        `mẫu "${template.id}" phiên bản ${template.version} được tạo với phần mở rộng ${wanted}; ` +
+          `hãy truyền đúng phần mở rộng này trong options.plugins${plugin === undefined ? '' : ` (đang có phiên bản ${plugin.version})`}`,
+        `template "${template.id}" version ${template.version} was built with plugin ${wanted}; ` +
+          `pass that plugin in options.plugins${plugin === undefined ? '' : ` (got version ${plugin.version})`}`,
       );
     }
     byId.set(plugin.id, plugin);
@@ -72,8 +73,8 @@ export function createChecklistRegistry(template: ChecklistTemplate, plugins: re
     answerTypeSchema: (answerTypeId) => answerTypeSchemas.get(answerTypeId),
     custom: (rule) => {
       const found = customs.get(rule);
-      if (found === undefined) throw checklistConfigurationError(`quy tắc "${rule.type}" không thuộc mẫu này`, `rule "${rule.type}" is not part of this template`);
-      return found;
+      if (found !== undefined) return found;
+      throw checklistConfigurationError(`quy tắc "${rule.type}" không thuộc mẫu này`, `rule "${rule.type}" is not part of this template`);
     },
     verifiers: (itemId, kind) =>
       verifiers.filter(({ verifier }) => verifier.evidenceKind === kind && (verifier.itemIds === undefined || verifier.itemIds.includes(itemId))),

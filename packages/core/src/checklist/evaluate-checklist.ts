@@ -55,7 +55,9 @@ export function assertChecklistPinned(template: ChecklistTemplate, response: Pic
     throw new ValidationError({
       subject: 'ChecklistResponse',
       issues,
-      hint: `Mẫu kiểm tra của một lượt kiểm tra được cố định theo phiên bản lúc bắt đầu (${response.templateVersion}); hãy dùng đúng phiên bản đó. / A visit is pinned to the template version it started with.`,
+      hint:
+        `Mẫu kiểm tra của một lượt kiểm tra được cố định theo phiên bản lúc bắt đầu (${response.templateVersion}); hãy dùng đúng phiên bản đó. / ` +
+        'A visit is pinned to the template version it started with.',
     });
   }
 }

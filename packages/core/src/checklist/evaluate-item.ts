@@ -71,9 +71,10 @@ function runVerifier(pluginId: string, name: string, verify: () => ChecklistVeri
     throw checklistConfigurationError(`bộ kiểm tra chứng cứ "${pluginId}:${name}" gây lỗi`, `evidence verifier "${pluginId}:${name}" threw`, cause);
   }
   const candidate = outcome as { ok?: unknown; messageVi?: unknown; messageEn?: unknown } | null;
-  if (typeof candidate === 'object' && candidate !== null && candidate.ok === true) return { ok: true };
-  if (typeof candidate === 'object' && candidate !== null && candidate.ok === false && typeof candidate.messageVi === 'string' && typeof candidate.messageEn === 'string') {
-    return { ok: false, messageVi: candidate.messageVi, messageEn: candidate.messageEn };
+  if (typeof candidate === 'object' && candidate !== null) {
+    if (candidate.ok === true) return { ok: true };
+    const { messageVi, messageEn } = candidate;
+    if (candidate.ok === false && typeof messageVi === 'string' && typeof messageEn === 'string') return { ok: false, messageVi, messageEn };
   }
   throw checklistConfigurationError(
     `bộ kiểm tra chứng cứ "${pluginId}:${name}" phải trả về { ok: true } hoặc { ok: false, messageVi, messageEn }`,

@@ -1,0 +1,122 @@
+/**
+ * 1,000,000 portal-statistics rows into a fresh SQLite file: ours (`createSqliteStorage(...)
+ * .insertPortalStatistics(generator)`, which validates every row) against raw better-sqlite3
+ * (one prepared single-row INSERT per row in one transaction) into an identical table with the
+ * same pragmas, in the same run. The rows come from the same generator on both sides and are
+ * never held in an array.
+ *
+ * Run: `pnpm exec tsx bench/src/sqlite-bulk.bench.ts` (needs `packages/core` built: the adapter
+ * source imports `@pccovid-inspect/core` by name).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PortalStatisticsRow } from '@pccovid-inspect/core';
+import { createSqliteStorage } from '../../packages/storage-sqlite/src/index.js';
+import type { SqliteStorage } from '../../packages/storage-sqlite/src/index.js';
+import { runBench } from './harness.js';
+
+const TARGETS = 4_000;
+const DAYS = 250;
+const ROWS = TARGETS * DAYS;
+
+/** 250 consecutive civil dates from 2021-06-01. */
+const DATES = Array.from({ length: DAYS }, (_, d) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString().slice(0, 10));
+const TARGET_IDS = Array.from({ length: TARGETS }, (_, t) => `t-${String(t).padStart(5, '0')}`);
+const DISTRICTS = Array.from({ length: TARGETS }, (_, t) => String(436 + (t % 13)));
+
+/** Day by day, every target — the shape of a daily portal export. */
+function* portalRows(): Generator<PortalStatisticsRow> {
+  for (let d = 0; d < DAYS; d++) {
+    const date = DATES[d]!;
+    for (let t = 0; t < TARGETS; t++) {
+      const scans = (t * 31 + d * 17) % 97 < 9 ? 0 : (t * 7 + d) % 400;
+      yield {
+        tenantId: '42',
+        targetId: TARGET_IDS[t]!,
+        districtCode: DISTRICTS[t]!,
+        date,
+        registeredPoints: 1 + ((t + d) % 5),
+        scans,
+        distinctVisitors: scans >> 1,
+      };
+    }
+  }
+}
+
+/** The same table as the adapter's schema (migration 2), for the raw side. */
+const RAW_TABLE = `
+  CREATE TABLE portal_statistics (
+    tenant_id TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    date TEXT NOT NULL,
+    district_code TEXT NOT NULL,
+    registered_points INTEGER NOT NULL,
+    scans INTEGER NOT NULL,
+    distinct_visitors INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, target_id, date)
+  ) WITHOUT ROWID;`;
+
+let directory: string | null = null;
+let open: { close(): unknown } | null = null;
+
+/** A fresh temp directory per repetition; the previous repetition's file is closed and removed. */
+function freshFile(): string {
+  open?.close();
+  open = null;
+  if (directory) rmSync(directory, { recursive: true, force: true });
+  directory = mkdtempSync(join(tmpdir(), 'pccovid-bench-sqlite-'));
+  return join(directory, 'bench.db');
+}
+
+process.on('exit', () => {
+  open?.close();
+  if (directory) rmSync(directory, { recursive: true, force: true });
+});
+
+await runBench(
+  {
+    name: 'sqlite-bulk',
+    work: `${ROWS.toLocaleString('en')} portal-statistics rows, one call, fresh file (WAL, synchronous=NORMAL)`,
+    goalRatio: 1.25,
+    ours: {
+      setup: () => {
+        const storage = createSqliteStorage({ filename: freshFile() });
+        open = { close: () => void storage.dispose() };
+        return storage;
+      },
+      run: async (prepared) => {
+        const { inserted } = await (prepared as SqliteStorage).insertPortalStatistics(portalRows());
+        if (inserted !== ROWS) throw new Error(`inserted ${inserted}, expected ${ROWS}`);
+      },
+    },
+    raw: {
+      setup: () => {
+        const db = new Database(freshFile());
+        db.pragma('busy_timeout = 5000');
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        db.exec(RAW_TABLE);
+        open = db;
+        return db;
+      },
+      run: (prepared) => {
+        const db = prepared as Database.Database;
+        const insert = db.prepare(
+          'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        );
+        let inserted = 0;
+        db.transaction(() => {
+          for (const row of portalRows()) {
+            insert.run(row.tenantId, row.targetId, row.date, row.districtCode, row.registeredPoints, row.scans, row.distinctVisitors);
+            inserted++;
+          }
+        })();
+        if (inserted !== ROWS) throw new Error(`inserted ${inserted}, expected ${ROWS}`);
+      },
+    },
+  },
+  import.meta.url,
+);

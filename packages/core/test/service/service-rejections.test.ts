@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
+import { A, createHarness, snapshotStorage } from './harness.js';
+
+type Harness = ReturnType<typeof createHarness>;
+type Step = keyof Harness['steps'];
+
+/**
+ * Every command, with: the step to reach first, a valid call, the call from a wrong state,
+ * a role that may not do it, and a bad input. Each rejection must leave storage unchanged.
+ */
+interface Case {
+  name: string;
+  before: Step;
+  /** Arrange more than a step, if needed. */
+  arrange?: (h: Harness) => Promise<void>;
+  call: (h: Harness, actor: unknown, input?: unknown) => Promise<unknown>;
+  good: (h: Harness) => unknown;
+  actor: unknown;
+  wrongRole: unknown;
+  badInput: (h: Harness) => unknown;
+  /** A step from which the command is not (or no longer) allowed. */
+  wrongState?: { before: Step; arrange?: (h: Harness) => Promise<void> };
+}
+
+const started = async (h: Harness) => {
+  await h.service.startVisit(A.lead, { visitId: 'v-market' });
+};
+const answered = async (h: Harness) => {
+  await started(h);
+  await h.service.recordAnswers(A.lead, { visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true });
+};
+const drafted = async (h: Harness) => {
+  await answered(h);
+  await h.service.draftMinutes(A.lead, { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }], assessment: 'Đạt' });
+};
+const settled = async (h: Harness) => {
+  await drafted(h);
+  await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' });
+  await h.service.reviewVisit(A.director, { visitId: 'v-market' });
+  for (const v of ['v-hospital', 'v-school']) await h.service.cancelVisit(A.lead, { visitId: v, reason: 'Hoãn' });
+};
+const minutesInput = { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }], assessment: 'Đạt' };
+
+const CASES: Case[] = [
+  { name: 'issuePlan', before: 'created', call: (h, a, i) => h.service.issuePlan(a, i), good: (h) => ({ campaignId: h.campaignId, issuedOn: '2021-11-26' }), actor: A.director, wrongRole: A.lead, badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '26/11/2021' }), wrongState: { before: 'issued' } },
+  { name: 'requestNominations', before: 'issued', call: (h, a, i) => h.service.requestNominations(a, i), good: (h) => ({ campaignId: h.campaignId, sentOn: '2021-11-26' }), actor: A.lead, wrongRole: A.member, badInput: (h) => ({ campaignId: h.campaignId }), wrongState: { before: 'created' } },
+  { name: 'recordNomination', before: 'nominating', call: (h, a, i) => h.service.recordNomination(a, i), good: (h) => ({ campaignId: h.campaignId, organizationId: 'org-syt', personId: 'p-health', receivedOn: '2021-11-27' }), actor: A.lead, wrongRole: A.health, badInput: (h) => ({ campaignId: h.campaignId, organizationId: 'org-khong-duoc-moi', personId: 'p-health', receivedOn: '2021-11-27' }), wrongState: { before: 'issued' } },
+  { name: 'formTeam', before: 'nominating', call: (h, a, i) => h.service.formTeam(a, i), good: (h) => ({ campaignId: h.campaignId, name: 'Tổ Kiểm tra PC-Covid', members: h.team, decidedOn: '2021-11-30' }), actor: A.director, wrongRole: A.lead, badInput: (h) => ({ campaignId: h.campaignId, name: 'Tổ', members: h.team.map((m) => ({ ...m, role: 'member' })), decidedOn: '2021-11-30' }), wrongState: { before: 'issued' } },
+  { name: 'scheduleVisit', before: 'teamFormed', arrange: async (h) => { for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target }); }, call: (h, a, i) => h.service.scheduleVisit(a, i), good: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead'] }), actor: A.lead, wrongRole: A.rep436, badInput: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2022-02-07', memberIds: ['p-lead'] }), wrongState: { before: 'nominating', arrange: async (h) => { for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target }); } } },
+  { name: 'fixSchedule', before: 'teamFormed', call: (h, a, i) => h.service.fixSchedule(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ campaignId: '' }), wrongState: { before: 'scheduled' }, arrange: async (h) => { await h.service.registerTarget(A.lead, { target: h.seed.targets[5] }); await h.service.scheduleVisit(A.lead, { visitId: 'v-market', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead', 'p-vhtt-436'] }); } },
+  { name: 'startVisit', before: 'scheduled', call: (h, a, i) => h.service.startVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.member, wrongRole: A.health, badInput: () => ({ visitId: 'v-market', at: 'tomorrow' }), wrongState: { before: 'scheduled', arrange: started } },
+  { name: 'recordAnswers', before: 'scheduled', arrange: started, call: (h, a, i) => h.service.recordAnswers(a, i), good: () => ({ visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true }), actor: A.secretary, wrongRole: A.viewer, badInput: () => ({ visitId: 'v-market', answers: { ...pcCovidAnswers('compliant'), b2: { answer: 'met', fields: { postedSizeCm: 20 }, evidence: [] } }, complete: true }), wrongState: { before: 'scheduled' } },
+  { name: 'draftMinutes', before: 'scheduled', arrange: answered, call: (h, a, i) => h.service.draftMinutes(a, i), good: () => minutesInput, actor: A.secretary, wrongRole: A.member, badInput: () => ({ ...minutesInput, representatives: [] }), wrongState: { before: 'scheduled', arrange: started } },
+  { name: 'signMinutes', before: 'scheduled', arrange: drafted, call: (h, a, i) => h.service.signMinutes(a, i), good: () => ({ visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: answered } },
+  { name: 'refuseSignature', before: 'scheduled', arrange: drafted, call: (h, a, i) => h.service.refuseSignature(a, i), good: () => ({ visitId: 'v-market', reason: 'Không đồng ý', recordedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.director, badInput: () => ({ visitId: 'v-market', reason: '   ', recordedAt: '2021-12-07T03:05:00.000Z' }), wrongState: { before: 'scheduled', arrange: answered } },
+  { name: 'reviewVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); }, call: (h, a, i) => h.service.reviewVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.director, wrongRole: A.member, badInput: () => ({ visitId: 42 }), wrongState: { before: 'scheduled', arrange: drafted } },
+  { name: 'cancelVisit', before: 'scheduled', call: (h, a, i) => h.service.cancelVisit(a, i), good: () => ({ visitId: 'v-market', reason: 'Đổi lịch' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: started } },
+  { name: 'beginReporting', before: 'scheduled', arrange: settled, call: (h, a, i) => h.service.beginReporting(a, i), good: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }), actor: A.director, wrongRole: A.viewer, badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05' }), wrongState: { before: 'scheduled', arrange: started } },
+  { name: 'closeCampaign', before: 'scheduled', arrange: async (h) => { await settled(h); await h.service.beginReporting(A.director, { campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }); }, call: (h, a, i) => h.service.closeCampaign(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.director, wrongRole: A.lead, badInput: () => ({}), wrongState: { before: 'scheduled' } },
+];
+
+async function reach(h: Harness, step: Step, arrange?: (h: Harness) => Promise<void>) {
+  h.clock.set('2021-11-26T02:00:00.000Z');
+  await h.steps[step]();
+  h.clock.set('2021-12-07T01:30:00.000Z');
+  if (arrange) await arrange(h);
+}
+
+describe.each(CASES)('$name', (c) => {
+  it('succeeds on its happy path', async () => {
+    const h = createHarness();
+    await reach(h, c.before, c.arrange);
+    await expect(c.call(h, c.actor, c.good(h))).resolves.toMatchObject({ version: expect.any(Number) });
+  });
+
+  it('refuses a wrong role with FORBIDDEN and changes nothing', async () => {
+    const h = createHarness();
+    await reach(h, c.before, c.arrange);
+    const before = await snapshotStorage(h.storage);
+    await expect(c.call(h, c.wrongRole, c.good(h))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await snapshotStorage(h.storage)).toBe(before);
+  });
+
+  it('refuses bad input with VALIDATION_FAILED naming the path, and changes nothing', async () => {
+    const h = createHarness();
+    await reach(h, c.before, c.arrange);
+    const before = await snapshotStorage(h.storage);
+    const error = await c.call(h, c.actor, c.badInput(h)).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((error as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
+    expect(await snapshotStorage(h.storage)).toBe(before);
+  });
+
+  it.runIf(c.wrongState)('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
+    const h = createHarness();
+    await reach(h, c.wrongState!.before, c.wrongState!.arrange);
+    const before = await snapshotStorage(h.storage);
+    await expect(c.call(h, c.actor, c.good(h))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(await snapshotStorage(h.storage)).toBe(before);
+  });
+});
+
+it('a command on a record that does not exist is NOT_FOUND and changes nothing', async () => {
+  const h = createHarness();
+  await h.steps.scheduled();
+  const before = await snapshotStorage(h.storage);
+  await expect(h.service.startVisit(A.lead, { visitId: 'v-khong-co' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  expect(await snapshotStorage(h.storage)).toBe(before);
+});
+
+it('refuses to form a team without a lead (guard) and a visit start without the district representative', async () => {
+  const h = createHarness();
+  await h.steps.nominating();
+  await expect(h.service.formTeam(A.director, { campaignId: h.campaignId, name: 'Tổ', members: h.team.filter((m) => m.role !== 'lead'), decidedOn: '2021-11-30' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  const g = createHarness();
+  await g.steps.teamFormed();
+  await g.service.registerTarget(A.lead, { target: g.seed.targets[5]! });
+  await g.service.scheduleVisit(A.lead, { visitId: 'v-no-rep', campaignId: g.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead'] });
+  await g.service.fixSchedule(A.lead, { campaignId: g.campaignId });
+  const before = await snapshotStorage(g.storage);
+  await expect(g.service.startVisit(A.lead, { visitId: 'v-no-rep' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', guard: 'hasDistrictRepresentative' });
+  expect(await snapshotStorage(g.storage)).toBe(before);
+});

@@ -1,0 +1,57 @@
+/** @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them. */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core';
+import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
+
+/** Series fills: dark enough to print in black and white. */
+export const SERIES_COLOURS = ['#1f3864', '#7f7f7f', '#c55a11', '#385723', '#7030a0', '#000000'];
+
+const LABEL_SHARE = 0.34;
+const VALUE_WIDTH = 44;
+const BAR_HEIGHT = 9;
+
+function swatch(colour: string): Content {
+  return { canvas: [{ type: 'rect', x: 0, y: 2, w: 8, h: 8, color: colour }], width: 12 };
+}
+
+export function pdfBarChart(chart: BarChartBlock): Content {
+  const scale = barChartScale(chart);
+  const labelWidth = TEXT_WIDTH * LABEL_SHARE;
+  const barArea = TEXT_WIDTH - labelWidth - VALUE_WIDTH - 12;
+  const body: TableCell[][] = [];
+  chart.categories.forEach((category, c) => {
+    chart.series.forEach((series, s) => {
+      const value = series.values[c] ?? 0;
+      const length = Math.max(0, Math.min(1, value / scale)) * barArea;
+      const colour = SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000';
+      body.push([
+        s === 0 ? { text: category, rowSpan: chart.series.length, alignment: 'right' } : '',
+        { canvas: [{ type: 'rect', x: 0, y: 1, w: Math.max(length, 0.01), h: BAR_HEIGHT, color: colour }] },
+        { text: formatChartValue(value, chart.unit) },
+      ]);
+    });
+  });
+  const stack: Content[] = [{ text: chart.title, bold: true, italics: true, alignment: 'center', fontSize: SIZES.tableCaption, margin: [0, 0, 0, 4] }];
+  if (chart.series.length > 1) {
+    stack.push({
+      columns: chart.series.map((series, s) => ({ columns: [swatch(SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000'), { text: series.name, width: 'auto' }], width: 'auto', columnGap: 2 })),
+      columnGap: 12,
+      fontSize: SIZES.chartLabel,
+      margin: [labelWidth + 6, 0, 0, 4],
+    });
+  }
+  stack.push({
+    table: { widths: [labelWidth, barArea, VALUE_WIDTH], body, dontBreakRows: true },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i) => (i === 1 ? 0.6 : 0),
+      paddingLeft: (i) => (i === 1 ? 0 : 3),
+      paddingRight: () => 3,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
+    },
+    fontSize: SIZES.chartLabel,
+    lineHeight: 1,
+  });
+  return { stack, margin: [0, 0, 0, AFTER * 2], unbreakable: chart.categories.length * chart.series.length <= 24 };
+}

@@ -1,0 +1,20 @@
+/** @internal Decree 30 numbers in points, as pdfmake wants them. */
+import { DECREE30_LAYOUT, decree30TextWidthPt, mmToPt } from '@pccovid-inspect/core';
+
+/** The pdfmake font family name the renderer registers its fonts under. */
+export const FONT_FAMILY = 'Decree30Serif';
+
+export const SIZES = DECREE30_LAYOUT.sizesPt;
+export const TEXT_WIDTH = decree30TextWidthPt();
+export const MARGINS: [number, number, number, number] = [
+  mmToPt(DECREE30_LAYOUT.marginsMm.left),
+  mmToPt(DECREE30_LAYOUT.marginsMm.top),
+  mmToPt(DECREE30_LAYOUT.marginsMm.right),
+  mmToPt(DECREE30_LAYOUT.marginsMm.bottom),
+];
+export const INDENT = mmToPt(DECREE30_LAYOUT.firstLineIndentMm);
+export const AFTER = DECREE30_LAYOUT.paragraphAfterPt;
+export const LINE_HEIGHT = DECREE30_LAYOUT.lineHeight;
+export const RULE = DECREE30_LAYOUT.ruleWeightPt;
+export const SIGNATURE_SPACE = mmToPt(DECREE30_LAYOUT.signatureSpaceMm);
+export const PAGE_NUMBER_TOP = mmToPt(DECREE30_LAYOUT.pageNumberTopMm);

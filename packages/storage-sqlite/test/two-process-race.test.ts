@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { exitOf, spawnFixture, waitForLine } from './child-process.js';
+
+const PER_WRITER = 150;
+
+describe('two processes writing the same file at once', () => {
+  let directory = '';
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'pccovid-sqlite-race-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('lose no increment and leave a gap-free audit chain when both retry on CONFLICT', async () => {
+    const filename = join(directory, 'race.db');
+    const setup = createSqliteStorage({ filename });
+    await setup.put({ collection: 'counters', tenantId: '42', id: 'shared', data: { count: 0 }, indexes: {}, updatedAt: 'start', expectedVersion: 0 });
+    await setup.dispose();
+
+    const writers = ['a', 'b'].map((name) => spawnFixture('race-writer.ts', [filename, name, String(PER_WRITER)]));
+    await Promise.all(writers.map((child) => waitForLine(child, 'READY')));
+    const done = writers.map(
+      (child) =>
+        new Promise<number>((resolve, reject) => {
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+          child.once('exit', (code) => {
+            const match = /DONE (\d+)/.exec(out);
+            if (code === 0 && match) resolve(Number(match[1]));
+            else reject(new Error(`writer exited ${code}: ${err}`));
+          });
+        }),
+    );
+    for (const child of writers) child.stdin.write('GO\n');
+    const conflicts = await Promise.all(done);
+    // The writers really raced: some of their versioned writes were refused as stale.
+    expect(conflicts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    await Promise.all(writers.map(exitOf));
+
+    const storage = createSqliteStorage({ filename });
+    try {
+      expect(await storage.get('counters', '42', 'shared')).toMatchObject({ version: 1 + 2 * PER_WRITER, data: { count: 2 * PER_WRITER } });
+      const chain = await storage.readAudit('42');
+      expect(chain.map((a) => a.seq)).toEqual(Array.from({ length: 2 * PER_WRITER }, (_, i) => i + 1));
+      expect(new Set(chain.map((a) => a.actor.id))).toEqual(new Set(['a', 'b']));
+    } finally {
+      await storage.dispose();
+    }
+  }, 120_000);
+});
