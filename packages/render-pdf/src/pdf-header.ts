@@ -2,6 +2,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import {
   DECREE30_LAYOUT,
+  decree30HeaderColumnsPt,
   formatAddresseeLines,
   formatDocumentNumber,
   formatPlaceAndDate,
@@ -11,8 +12,7 @@ import {
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 import { centredRule } from './pdf-rule.js';
 
-const LEFT = TEXT_WIDTH * DECREE30_LAYOUT.headerLeftShare;
-const RIGHT = TEXT_WIDTH - LEFT;
+const { left: LEFT, right: RIGHT, overhang: OVERHANG } = decree30HeaderColumnsPt();
 
 /** Header table: bodies | national title and motto, then number | place and date, one row each so they align. */
 export function pdfHeader(doc: OfficialDocument): Content {
@@ -42,6 +42,7 @@ export function pdfHeader(doc: OfficialDocument): Content {
     layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
     alignment: 'center',
     lineHeight: 1,
+    margin: [-OVERHANG, 0, 0, 0],
   };
 }
 

@@ -1,13 +1,16 @@
-/** @internal Short horizontal rules drawn as canvas lines, centred in a column. */
+/** @internal Short horizontal rules drawn as canvas lines, centred in their column. */
 import type { Content } from 'pdfmake/interfaces';
 import { RULE } from './pdf-style.js';
 
-/** A centred rule `length` points long in a column `columnWidth` points wide. */
+/**
+ * A rule `length` points long, centred in a column `columnWidth` points wide (pdfmake centres a
+ * canvas by its own width when the canvas is aligned centre).
+ */
 export function centredRule(length: number, columnWidth: number, marginTop = 1): Content {
   const len = Math.min(length, columnWidth);
-  const x1 = (columnWidth - len) / 2;
   return {
-    canvas: [{ type: 'line', x1, y1: 0, x2: x1 + len, y2: 0, lineWidth: RULE, lineColor: '#000000' }],
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: len, y2: 0, lineWidth: RULE, lineColor: '#000000' }],
+    alignment: 'center',
     margin: [0, marginTop, 0, 0],
   };
 }

@@ -8,7 +8,7 @@ import { CivilDateSchema, TextSchema } from './primitives.js';
 export const NumberSymbolSchema = z
   .string()
   .overwrite((s) => s.normalize('NFC').trim())
-  .pipe(z.string().regex(/^\d{1,6}\/[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u, 'expected "<number>/<SYMBOL>", e.g. 7641/UBND-VX1'));
+  .pipe(z.string().regex(/^\d{1,6}(?:\/\d{4})?\/[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u, 'expected "<number>/<SYMBOL>", e.g. 7641/UBND-VX1'));
 
 /**
  * A reference to an official document: a legal basis of the plan, a directive a unit issued

@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { CHECKLIST_ANSWER_LABELS, ChecklistAnswerSchema, type ChecklistAnswer } from './checklist-answer.js';
 import { IdSchema, TextSchema } from './primitives.js';
 
-/** An item's verdict: Đạt / Chưa đạt / Không áp dụng. */
-export const VerdictSchema = z.enum(['met', 'not_met', 'not_applicable']);
-export type Verdict = z.infer<typeof VerdictSchema>;
+/** An item's verdict: Đạt / Chưa đạt / Không áp dụng — the checklist answer itself. */
+export const VerdictSchema = ChecklistAnswerSchema;
+export type Verdict = ChecklistAnswer;
 
-/** Vietnamese and English labels of verdicts. */
-export const VERDICT_LABELS: Record<Verdict, { vi: string; en: string }> = {
-  met: { vi: 'Đạt', en: 'Met' },
-  not_met: { vi: 'Chưa đạt', en: 'Not met' },
-  not_applicable: { vi: 'Không áp dụng', en: 'Not applicable' },
-};
+/** Vietnamese and English labels of verdicts (the checklist answer labels). */
+export const VERDICT_LABELS = CHECKLIST_ANSWER_LABELS;
 
 /**
  * A finding of a visit on one checklist item, as written into the minutes.

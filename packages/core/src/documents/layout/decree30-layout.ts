@@ -45,8 +45,13 @@ export const DECREE30_LAYOUT = Object.freeze({
   firstLineIndentMm: 12.7,
   paragraphAfterPt: 6,
   lineHeight: 1.15,
-  /** Share of the text width taken by the header's left column (issuing body); the rest is the national title's. */
-  headerLeftShare: 0.4,
+  /**
+   * The header table reaches this far into the left margin, as Vietnamese templates do, so the
+   * issuing body (12 pt bold) and the national title (12 pt bold) each fit on one line.
+   */
+  headerOverhangMm: 7,
+  /** Share of the header table's width taken by its left column (issuing body); the rest is the national title's. */
+  headerLeftShare: 0.455,
   /** Rule under the issuing body and under the summary: this share of the text's width (Decree: 1/3–1/2). */
   shortRuleShare: 0.4,
   ruleWeightPt: 0.6,
@@ -55,6 +60,22 @@ export const DECREE30_LAYOUT = Object.freeze({
   /** Share of the text width for "Nơi nhận" beside a single signer. */
   recipientsShare: 0.5,
 });
+
+/**
+ * The widths in points of the header's two columns (issuing body | national title), which together
+ * span the text width plus {@link DECREE30_LAYOUT}`.headerOverhangMm`.
+ *
+ * @example
+ * ```ts
+ * const { left, right, overhang } = decree30HeaderColumnsPt(); // ≈ 221.8, 265.7, 19.8
+ * ```
+ */
+export function decree30HeaderColumnsPt(): { left: number; right: number; overhang: number } {
+  const overhang = mmToPt(DECREE30_LAYOUT.headerOverhangMm);
+  const total = decree30TextWidthPt() + overhang;
+  const left = total * DECREE30_LAYOUT.headerLeftShare;
+  return { left, right: total - left, overhang };
+}
 
 /**
  * Millimetres to PostScript points.

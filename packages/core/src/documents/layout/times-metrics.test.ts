@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureTimesText } from './times-metrics.js';
-import { DECREE30_LAYOUT, decree30TextWidthPt, mmToPt, mmToTwip } from './decree30-layout.js';
+import { decree30HeaderColumnsPt, decree30TextWidthPt, mmToPt, mmToTwip } from './decree30-layout.js';
 
 describe('measureTimesText', () => {
   it('measures ASCII with Times widths', () => {
@@ -19,9 +19,10 @@ describe('measureTimesText', () => {
     expect(measureTimesText(nfc.normalize('NFD'), 13)).toBeCloseTo(measureTimesText(nfc, 13), 5);
   });
 
-  it('makes the national title fit the right header column at 12 pt bold', () => {
-    const right = decree30TextWidthPt() * (1 - DECREE30_LAYOUT.headerLeftShare);
-    expect(measureTimesText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, 'bold')).toBeLessThan(right);
+  it('fits the national title and a department name on one line each at 12 pt bold', () => {
+    const { left, right } = decree30HeaderColumnsPt();
+    expect(measureTimesText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, 'bold')).toBeLessThan(right - 6);
+    expect(measureTimesText('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 12, 'bold')).toBeLessThan(left - 6);
   });
 });
 

@@ -1,0 +1,64 @@
+/**
+ * The main job: a full inspection round of the Hà Tĩnh 2021 campaign on the embedded SQLite
+ * default, printing the state after each step, then writing every document (PDF and DOCX).
+ *
+ *   pnpm run main-job                 # from the repository root
+ *   pnpm run main-job -- --fresh      # throw away ./pccovid-inspect.db and run again
+ *
+ * Options: --db <file> (default ./pccovid-inspect.db), --out <dir> (default ./out), --fresh.
+ * A second run on the same database does not repeat the round: it reports the campaign that is
+ * already there (and writes its documents again). Use --fresh to start over.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { createInspectionService, InspectError } from '@pccovid-inspect/core';
+import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
+import { ACTORS, runRound } from './round.js';
+import { writeDocuments } from './write-documents.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string', default: './pccovid-inspect.db' }, out: { type: 'string', default: './out' }, fresh: { type: 'boolean', default: false } },
+  });
+  const dbFile = resolve(values.db!);
+  const outDir = resolve(values.out!);
+  if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+  const storage = createSqliteStorage({ filename: dbFile });
+  try {
+    const seed = haTinh2021Seed();
+    const existing = await storage.get('campaigns', seed.tenant.id, seed.campaign.id);
+    let campaignId = seed.campaign.id;
+    let service;
+    if (existing) {
+      console.log(`Cơ sở dữ liệu ${dbFile} đã có đợt kiểm tra này — báo cáo lại, không chạy lại. / The database already holds this campaign — reporting it, not re-running (use --fresh to start over).`);
+      service = createInspectionService({ storage, tenant: seed.tenant });
+    } else {
+      console.log(`Chạy đợt kiểm tra trên ${dbFile} / Running the round on ${dbFile}`);
+      let n = 0;
+      const round = await runRound(storage, (vi, en, result) => console.log(`${String(++n).padStart(2)}. ${vi} / ${en} → ${result}`));
+      service = round.service;
+      campaignId = round.campaignId;
+    }
+    const overview = await service.getCampaignOverview(ACTORS.viewer, { campaignId });
+    console.log(`\nTổng quan / Overview: ${overview.title}`);
+    console.log(`  trạng thái / state: ${overview.state}; kế hoạch / plan: ${overview.planNumberSymbol}; báo cáo / report: ${overview.reportNumberSymbol}`);
+    console.log(`  đề cử / nominations: ${overview.nominations.total} (${overview.nominations.late} trễ hạn / late)`);
+    console.log(`  lượt kiểm tra / visits: ${JSON.stringify(overview.visits.byState)}; theo huyện / by district: ${JSON.stringify(overview.visits.byDistrict)}`);
+    console.log(`  khắc phục / remediation: ${JSON.stringify(overview.remediation.byState)}`);
+    const audit = await service.verifyAudit(ACTORS.director);
+    console.log(`  nhật ký kiểm toán / audit chain: ${audit.ok ? 'toàn vẹn / intact' : 'BỊ SỬA / ALTERED'} (${audit.count} sự kiện / events)`);
+    if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
+    const files = await writeDocuments(service, campaignId, outDir);
+    console.log(`\nĐã ghi ${files.length} tệp văn bản vào ${outDir} / Wrote ${files.length} document files to ${outDir}`);
+  } finally {
+    await storage.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (InspectError.isInstance(error)) console.error(`[${error.code}] ${error.message}`);
+  else console.error(error);
+  process.exitCode = 1;
+});
