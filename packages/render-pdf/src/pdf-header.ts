@@ -21,11 +21,11 @@ export function pdfHeader(doc: OfficialDocument): Content {
   const left: Content[] = [];
   if (h.parentBody !== null) left.push({ text: h.parentBody, fontSize: SIZES.parentBody });
   left.push({ text: h.issuingBody, fontSize: SIZES.issuingBody, bold: true });
-  left.push(centredRule(issuingWidth * DECREE30_LAYOUT.shortRuleShare, LEFT, 2));
+  left.push(centredRule(issuingWidth * DECREE30_LAYOUT.shortRuleShare, LEFT, 4));
   const right: Content[] = [
     { text: h.nationalTitle, fontSize: SIZES.nationalTitle, bold: true },
     { text: h.motto, fontSize: SIZES.motto, bold: true },
-    centredRule(measureTimesText(h.motto, SIZES.motto, 'bold'), RIGHT, 2),
+    centredRule(measureTimesText(h.motto, SIZES.motto, 'bold'), RIGHT, 4),
   ];
 
   const numberCell: Content[] = [];
@@ -53,7 +53,7 @@ export function pdfTitle(doc: OfficialDocument): Content[] {
   if (doc.title.summary !== null) {
     const width = Math.min(measureTimesText(doc.title.summary, SIZES.summary, 'bold'), TEXT_WIDTH);
     out.push({ text: doc.title.summary, fontSize: SIZES.summary, bold: true, alignment: 'center', lineHeight: 1.1 });
-    out.push(centredRule(width * DECREE30_LAYOUT.shortRuleShare, TEXT_WIDTH, 3));
+    out.push(centredRule(width * DECREE30_LAYOUT.shortRuleShare, TEXT_WIDTH, 4));
   }
   out.push({ text: '', margin: [0, 0, 0, AFTER * 2] });
   return out;

@@ -3,9 +3,6 @@ import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-insp
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 import { checkPortalRow, checkSummaryRange, invalid } from './internal/sqlite-validation.js';
 
-const COLUMNS = 7;
-/** Rows per multi-row INSERT: 128 × 7 = 896 bound parameters (SQLite allows 32,766). */
-const BATCH_ROWS = 128;
 const INSERT_HEAD =
   'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES ';
 const UPSERT =
@@ -15,10 +12,13 @@ const TUPLE = '(?, ?, ?, ?, ?, ?, ?)';
 
 /**
  * @internal Portal statistics as typed rows. The bulk path validates each row cheaply (a bad one
- * is a `ValidationError` naming its index) and binds it into a reused parameter array; every
- * 128 rows go to SQLite in one prepared multi-row INSERT, all inside one `BEGIN IMMEDIATE`
- * transaction. Any Iterable works (a generator of a million rows is never held in memory);
- * a bad row or a throwing iterator rolls the whole call back.
+ * is a `ValidationError` naming its index) and runs one prepared single-row INSERT per row, all
+ * inside one `BEGIN IMMEDIATE` transaction. Any Iterable works (a generator of a million rows is
+ * never held in memory); a bad row or a throwing iterator rolls the whole call back.
+ *
+ * Measured here (bench/src/sqlite-bulk.bench.ts): prepared multi-row INSERTs of 128 rows were
+ * 20–50% SLOWER than single-row ones once the table outgrew the page cache, so the bulk path
+ * binds one row per step.
  */
 export class SqlitePortalStatistics {
   private readonly insertAll: Database.Transaction<(rows: Iterable<PortalStatisticsRow>) => number>;
@@ -27,10 +27,7 @@ export class SqlitePortalStatistics {
 
   constructor(db: Database.Database) {
     const insertOne = db.prepare(INSERT_HEAD + TUPLE + UPSERT);
-    const insertBatch = db.prepare(INSERT_HEAD + Array.from({ length: BATCH_ROWS }, () => TUPLE).join(', ') + UPSERT);
     this.insertAll = db.transaction((rows: Iterable<PortalStatisticsRow>) => {
-      const params: unknown[] = new Array(BATCH_ROWS * COLUMNS);
-      let filled = 0;
       let index = 0;
       const iterator = rows[Symbol.iterator]();
       let done = false;
@@ -46,25 +43,13 @@ export class SqlitePortalStatistics {
           if (step.done) break;
           const row = step.value;
           checkPortalRow(row, index);
-          params[filled] = row.tenantId;
-          params[filled + 1] = row.targetId;
-          params[filled + 2] = row.date;
-          params[filled + 3] = row.districtCode;
-          params[filled + 4] = row.registeredPoints;
-          params[filled + 5] = row.scans;
-          params[filled + 6] = row.distinctVisitors;
-          filled += COLUMNS;
+          insertOne.run(row.tenantId, row.targetId, row.date, row.districtCode, row.registeredPoints, row.scans, row.distinctVisitors);
           index += 1;
-          if (filled === params.length) {
-            insertBatch.run(params);
-            filled = 0;
-          }
         }
         done = true;
       } finally {
         if (!done) iterator.return?.(); // stopped early by a bad row: let the generator clean up
       }
-      for (let i = 0; i < filled; i += COLUMNS) insertOne.run(params.slice(i, i + COLUMNS));
       return index;
     });
     const summary = `SELECT p.target_id AS targetId,

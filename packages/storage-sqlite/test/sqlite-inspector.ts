@@ -36,6 +36,8 @@ export function inspectSqliteFile(filename: string): StorageInspector & { close(
     audit: (tenantId) => (audit.all(tenantId) as string[]).map((r) => JSON.parse(r) as AuditRecord),
     outbox: (tenantId) => (outbox.all(tenantId) as string[]).map((r) => JSON.parse(r) as OutboxRecord),
     countPortalStatistics: (tenantId) => statistics.get(tenantId) as number,
-    close: () => db.close(),
+    close: () => {
+      db.close();
+    },
   };
 }

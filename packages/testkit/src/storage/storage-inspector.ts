@@ -1,9 +1,23 @@
 import type { AuditRecord, IndexValue, OutboxRecord } from '@pccovid-inspect/core';
 
-/** A value, or a promise of it: inspectors may read synchronously (memory, SQLite) or not. */
+/**
+ * A value, or a promise of it: inspectors may read synchronously (memory, SQLite) or not.
+ *
+ * @example
+ * ```ts
+ * const count: Awaitable<number> = Promise.resolve(3);
+ * ```
+ */
 export type Awaitable<T> = T | Promise<T>;
 
-/** One record exactly as the adapter stored it, read through the backdoor. */
+/**
+ * One record exactly as the adapter stored it, read through the backdoor.
+ *
+ * @example
+ * ```ts
+ * const stored: InspectedRecord = { version: 2, data: { status: 'underway' }, indexes: { status: 'underway' }, updatedAt: '2021-12-07T00:00:00.000Z' };
+ * ```
+ */
 export interface InspectedRecord {
   /** The stored version (1 after create, +1 per successful put). */
   version: number;
