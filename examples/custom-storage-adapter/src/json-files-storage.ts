@@ -16,11 +16,33 @@
  *   found on open (the writer crashed mid-transaction) is rolled back first.
  * - No fsync: a commit survives a crash of the process, not of the machine.
  * - No portal-statistics bulk path: millions of rows do not belong in JSON files.
+ * - Input checks, the order of index values, cursors and the mutex come from core's adapter kit
+ *   (`checkPutRequest`, `compareIndexValues`, `encodeQueryCursor`, `AsyncMutex`…), so bad input is
+ *   refused, and records sorted and paged, exactly as in the built-in adapters.
  */
 import { appendFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError, ValidationError } from '@pccovid-inspect/core';
-import type { AuditRecord, IndexValue, OutboxRecord, OutboxStatus, PutRequest, QueryRequest, StorageAdapter, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
+import {
+  AsyncMutex,
+  ConflictError,
+  InspectError,
+  NotFoundError,
+  STORAGE_CONTRACT_VERSION,
+  StorageError,
+  checkAuditRecord,
+  checkOutboxRecord,
+  checkOutboxUpdate,
+  checkPutRequest,
+  checkQueryRequest,
+  checkReadOptions,
+  compareCodePoints,
+  compareIndexValues,
+  decodeQueryCursor,
+  encodeQueryCursor,
+  isIndexValue,
+  throwValidationIssue,
+} from '@pccovid-inspect/core';
+import type { AuditRecord, IndexValue, OutboxRecord, PutRequest, QueryRequest, StorageAdapter, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
 
 /**
  * Options of `createJsonFilesStorage`.
@@ -40,71 +62,7 @@ export interface JsonFilesStorageOptions {
 type Stored = { version: number; data: unknown; indexes: Record<string, IndexValue>; updatedAt: string };
 type Tx = { touched: Set<string>; open: boolean };
 
-// ---------------------------------------------------------------- validation (bad input changes nothing)
-const bad = (subject: string, path: (string | number)[], message: string): never => {
-  throw new ValidationError({ subject, issues: [{ path, code: 'custom', message }] });
-};
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isPlain = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
-const isIndexValue = (v: unknown): v is IndexValue =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed'];
-
-/** True when `v` survives JSON.stringify → JSON.parse unchanged. */
-function isJson(v: unknown, ancestors: unknown[] = []): boolean {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (typeof v !== 'object' || ancestors.includes(v)) return false;
-  const inner = [...ancestors, v];
-  if (Array.isArray(v)) return v.every((x) => x !== undefined && isJson(x, inner));
-  return isPlain(v) && Object.values(v).every((x) => x === undefined || isJson(x, inner));
-}
-function texts(subject: string, value: Record<string, unknown>, keys: string[]): void {
-  for (const key of keys) if (!isText(value[key])) bad(subject, [key], 'must be a non-empty string');
-}
-function checkPut(r: PutRequest): void {
-  if (!isPlain(r)) bad('PutRequest', [], 'must be an object');
-  texts('PutRequest', r as unknown as Record<string, unknown>, ['collection', 'tenantId', 'id', 'updatedAt']);
-  if (!isCount(r.expectedVersion)) bad('PutRequest', ['expectedVersion'], 'must be a whole number ≥ 0');
-  if (r.data === undefined || !isJson(r.data)) bad('PutRequest', ['data'], 'must be plain JSON');
-  if (!isPlain(r.indexes) || !Object.values(r.indexes).every(isIndexValue)) bad('PutRequest', ['indexes'], 'must map names to index values');
-}
-function checkQuery(q: QueryRequest): void {
-  texts('QueryRequest', q as unknown as Record<string, unknown>, ['collection', 'tenantId']);
-  if (q.limit !== undefined && !(isCount(q.limit) && q.limit >= 1 && q.limit <= 1000)) bad('QueryRequest', ['limit'], 'must be 1…1000');
-  for (const [field, f] of Object.entries(q.where ?? {})) {
-    if (!isIndexValue(f) && !(isPlain(f) && Array.isArray(f.in) && f.in.every(isIndexValue))) bad('QueryRequest', ['where', field], 'bad filter');
-  }
-  const o = q.orderBy;
-  if (o !== undefined && (!isText(o.field) || ![undefined, 'asc', 'desc'].includes(o.direction))) bad('QueryRequest', ['orderBy'], 'bad order');
-}
-function checkAudit(a: AuditRecord): void {
-  texts('AuditRecord', a as unknown as Record<string, unknown>, ['tenantId', 'id', 'at', 'action', 'hash']);
-  if (!isCount(a.seq)) bad('AuditRecord', ['seq'], 'must be a whole number');
-  if (!isPlain(a.actor) || !isPlain(a.subject) || !isPlain(a.details) || !isJson(a.details)) bad('AuditRecord', ['details'], 'must be plain JSON');
-}
-function checkUpdate(u: { status: OutboxStatus; attempts: number }, path: (string | number)[]): void {
-  if (!isPlain(u)) bad('OutboxRecord', path, 'must be an object');
-  if (!STATUSES.includes(u?.status)) bad('OutboxRecord', [...path, 'status'], 'must be pending, sent or failed');
-  if (!isCount(u.attempts)) bad('OutboxRecord', [...path, 'attempts'], 'must be a whole number ≥ 0');
-}
-function checkReadOptions(o: { afterSeq?: number; limit?: number; status?: OutboxStatus } | undefined): void {
-  if (o?.afterSeq !== undefined && !isCount(o.afterSeq)) bad('ReadOptions', ['afterSeq'], 'must be a whole number ≥ 0');
-  if (o?.limit !== undefined && !(isCount(o.limit) && o.limit >= 1)) bad('ReadOptions', ['limit'], 'must be ≥ 1');
-  if (o?.status !== undefined && !STATUSES.includes(o.status)) bad('ReadOptions', ['status'], 'unknown status');
-}
-
-// ---------------------------------------------------------------- ordering (shared with the built-in adapters)
-const rank = (v: IndexValue | undefined): number => (v === null || v === undefined ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' ? 2 : 3);
-/** Code-point order (the order of UTF-8 bytes), like SQLite's BINARY collation. */
-const compareText = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function compareValues(a: IndexValue, b: IndexValue): number {
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (typeof a === 'string') return compareText(a, b as string);
-  return a === b || a === null ? 0 : Number(a) < Number(b) ? -1 : 1;
-}
+/** The value of an index field of a record; a missing field counts as null. */
 const valueOf = (r: StoredRecord, field: string | null): IndexValue =>
   field !== null && Object.hasOwn(r.indexes, field) ? (r.indexes[field] ?? null) : null;
 
@@ -152,7 +110,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
   const recordPath = (t: string, c: string, id: string) => join(root, 'records', segment(t), segment(c), `${segment(id)}.json`);
   const auditDir = (t: string) => join(root, 'audit', segment(t));
   const outboxPath = (t: string) => join(root, 'outbox', `${segment(t)}.json`);
-  let tail: Promise<unknown> = Promise.resolve();
+  const mutex = new AsyncMutex();
   let disposed = false;
   const fail = (operation: string, detailEn: string, cause?: unknown) => new StorageError({ adapterName: 'json-files', operation, detailEn, cause });
 
@@ -228,7 +186,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       },
       async put<T>(request: PutRequest<T>) {
         live('put');
-        checkPut(request);
+        checkPutRequest(request); // bad input changes nothing
         const { collection, tenantId, id, expectedVersion } = request;
         const path = recordPath(tenantId, collection, id);
         const current = await readJson<Stored>(path);
@@ -243,21 +201,13 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       },
       async query<T>(q: QueryRequest) {
         live('query');
-        checkQuery(q);
+        checkQueryRequest(q);
         const field = q.orderBy?.field ?? null;
-        const sign = q.orderBy?.direction === 'desc' ? -1 : 1;
-        const order = [field, sign];
-        let after: { value: IndexValue; id: string } | null = null;
-        if (q.cursor) {
-          try {
-            const [o, value, id] = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as [unknown[], IndexValue, string];
-            if (JSON.stringify(o) !== JSON.stringify(order) || typeof id !== 'string' || !isIndexValue(value)) throw new Error('mismatch');
-            after = { value, id };
-          } catch {
-            bad('QueryRequest', ['cursor'], 'is not a cursor of this query');
-          }
-        }
-        const compare = (a: StoredRecord, b: { value: IndexValue; id: string }) => sign * (compareValues(valueOf(a, field), b.value) || compareText(a.id, b.id));
+        const direction = q.orderBy?.direction ?? 'asc';
+        const sign = direction === 'desc' ? -1 : 1;
+        const after = q.cursor ? decodeQueryCursor(q.cursor, field, direction) : null;
+        const compare = (a: StoredRecord, b: { value: IndexValue; id: string }) =>
+          sign * (compareIndexValues(valueOf(a, field), b.value) || compareCodePoints(a.id, b.id));
         const matches = (r: StoredRecord) =>
           Object.entries(q.where ?? {}).every(([name, f]) => (isIndexValue(f) ? [f] : f.in).some((v) => v === valueOf(r, name)));
         const found = (await records(q.tenantId, q.collection))
@@ -266,12 +216,12 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
         const limit = q.limit ?? 100;
         const items = found.slice(0, limit) as StoredRecord<T>[];
         const last = items[items.length - 1];
-        const nextCursor = found.length > limit && last ? Buffer.from(JSON.stringify([order, valueOf(last, field), last.id])).toString('base64url') : null;
+        const nextCursor = found.length > limit && last ? encodeQueryCursor({ field, direction, value: valueOf(last, field), id: last.id }) : null;
         return { items, nextCursor };
       },
       async appendAudit(record) {
         live('appendAudit');
-        checkAudit(record);
+        checkAuditRecord(record);
         const names = await listDir(auditDir(record.tenantId));
         const last = names.length === 0 ? 0 : Number(names[names.length - 1]!.slice(0, 12));
         if (record.seq !== last + 1) throw new ConflictError({ collection: 'audit', id: record.id, expectedVersion: record.seq - 1, actualVersion: last });
@@ -279,7 +229,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       },
       async readAudit(tenantId, o) {
         live('readAudit');
-        checkReadOptions(o);
+        checkReadOptions('readAudit', o);
         const after = o?.afterSeq ?? 0;
         return (await auditOf(tenantId)).filter((a) => a.seq > after).slice(0, o?.limit ?? 1000);
       },
@@ -290,12 +240,8 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       },
       async enqueueOutbox(list) {
         live('enqueueOutbox');
-        if (!Array.isArray(list)) bad('OutboxRecord', [], 'must be an array');
-        list.forEach((m, i) => {
-          if (!isPlain(m)) bad('OutboxRecord', [i], 'must be an object');
-          texts('OutboxRecord', m as unknown as Record<string, unknown>, ['tenantId', 'id', 'createdAt', 'channel', 'topic']);
-          checkUpdate(m, [i]);
-        });
+        if (!Array.isArray(list)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
+        list.forEach(checkOutboxRecord); // one bad message refuses the batch
         for (const tenantId of new Set(list.map((m) => m.tenantId))) {
           const queue = await outboxOf(tenantId);
           const ids = new Set(queue.map((m) => m.id));
@@ -309,12 +255,12 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       },
       async readOutbox(tenantId, o) {
         live('readOutbox');
-        checkReadOptions(o);
+        checkReadOptions('readOutbox', o);
         return oldestFirst(await outboxOf(tenantId)).filter((m) => !o?.status || m.status === o.status).slice(0, o?.limit ?? 1000);
       },
       async markOutbox(tenantId, id, update) {
         live('markOutbox');
-        checkUpdate(update, []);
+        checkOutboxUpdate(update);
         const queue = await outboxOf(tenantId);
         const m = queue.find((x) => x.id === id);
         if (!m) throw new NotFoundError({ collection: 'outbox', id });
@@ -348,9 +294,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
         await rm(lockPath, { force: true });
       }
     };
-    const result = tail.then(run);
-    tail = result.catch(() => undefined);
-    return result;
+    return mutex.run(run);
   }
 
   return {
@@ -369,7 +313,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
     transaction: (fn) => transaction('transaction', fn),
     dispose: async () => {
       disposed = true;
-      await tail;
+      await mutex.run(() => undefined); // the calls already queued finish first
     },
   };
 }

@@ -14,10 +14,10 @@ import { ruleParagraph } from './docx-rule.js';
 
 const ZERO = { top: 0, bottom: 0, left: 0, right: 0 };
 
-function line(text: string, style: RunStyle & { before?: number } = {}): Paragraph {
+function line(text: string, style: RunStyle & { before?: number; line?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: style.before ?? 0, after: 0, line: 240 },
+    spacing: { before: style.before ?? 0, after: 0, line: style.line ?? 240 },
     indent: { firstLine: 0 },
     children: [textRun(text, style)],
   });
@@ -64,9 +64,9 @@ export function docxHeader(doc: OfficialDocument): Table {
 /** The document type and summary, with a short rule under the summary. */
 export function docxTitle(doc: OfficialDocument): Paragraph[] {
   if (doc.title === null) return [];
-  const out = [line(doc.title.type, { size: halfPoints(SIZES.documentType), bold: true, before: 360 })];
+  const out = [line(doc.title.type, { size: halfPoints(SIZES.documentType), bold: true, before: 360, line: 264 })];
   if (doc.title.summary !== null) {
-    out.push(line(doc.title.summary, { size: halfPoints(SIZES.summary), bold: true }));
+    out.push(line(doc.title.summary, { size: halfPoints(SIZES.summary), bold: true, line: 264 }));
     const width = Math.min(measureTimesText(doc.title.summary, SIZES.summary, 'bold'), TEXT_WIDTH_PT);
     out.push(ruleParagraph(twip(width * DECREE30_LAYOUT.shortRuleShare), TEXT_WIDTH));
   }

@@ -1,5 +1,5 @@
 /** @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them. */
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, TableCell } from 'pdfmake/interfaces';
 import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
@@ -10,7 +10,7 @@ const LABEL_SHARE = 0.34;
 const VALUE_WIDTH = 44;
 const BAR_HEIGHT = 9;
 
-function swatch(colour: string): Content {
+function swatch(colour: string): Column {
   return { canvas: [{ type: 'rect', x: 0, y: 2, w: 8, h: 8, color: colour }], width: 12 };
 }
 

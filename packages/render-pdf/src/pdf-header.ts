@@ -63,7 +63,7 @@ export function pdfTitle(doc: OfficialDocument): Content[] {
 export function pdfAddressees(doc: OfficialDocument): Content[] {
   const lines = formatAddresseeLines(doc.addressees);
   if (lines.length === 0) return [];
-  if (lines.length === 1) return [{ text: lines[0] ?? '', fontSize: SIZES.addressee, alignment: 'center', margin: [0, 0, 0, AFTER * 2] }];
+  if (lines.length === 1) return [{ text: lines[0] ?? '', fontSize: SIZES.addressee, alignment: 'center', margin: [0, AFTER, 0, AFTER * 2] }];
   return [
     {
       columns: [
@@ -71,7 +71,7 @@ export function pdfAddressees(doc: OfficialDocument): Content[] {
         { width: 'auto', text: lines[0] ?? '', fontSize: SIZES.addressee, margin: [0, 0, 6, 0] },
         { width: '*', stack: lines.slice(1).map((l) => ({ text: l, fontSize: SIZES.addressee })) },
       ],
-      margin: [0, 0, 0, AFTER * 2],
+      margin: [0, AFTER, 0, AFTER * 2],
     },
   ];
 }

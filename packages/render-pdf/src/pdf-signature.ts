@@ -1,9 +1,9 @@
 /** @internal The signature block and "Nơi nhận", bottom of the last page of the body. */
-import type { Content } from 'pdfmake/interfaces';
+import type { Column, Content, ContentStack } from 'pdfmake/interfaces';
 import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type OfficialDocument, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core';
 import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
-function signerStack(column: SignerColumn): Content {
+function signerStack(column: SignerColumn): ContentStack {
   const stack: Content[] = signerHeadingLines(column).map((line) => ({ text: line, bold: true, fontSize: SIZES.signer }));
   if (column.instruction !== null) stack.push({ text: column.instruction, italics: true, fontSize: SIZES.signerInstruction });
   if (column.refusal !== null) {
@@ -15,7 +15,7 @@ function signerStack(column: SignerColumn): Content {
   return { stack, alignment: 'center', lineHeight: 1.05 };
 }
 
-function recipientsStack(block: RecipientsBlock): Content {
+function recipientsStack(block: RecipientsBlock): ContentStack {
   return {
     stack: [
       { text: block.label, bold: true, italics: true, fontSize: SIZES.recipientsLabel },
@@ -34,8 +34,8 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
     return [
       {
         columns: [
-          recipients === null ? { width: recipientsWidth, text: '' } : { width: recipientsWidth, ...recipientsStack(recipients), margin: [0, 3, 0, 0] },
-          { width: '*', ...signerStack(signers[0]) },
+          recipients === null ? { width: recipientsWidth, text: '' } : ({ width: recipientsWidth, ...recipientsStack(recipients), margin: [0, 3, 0, 0] } satisfies Column),
+          { width: '*', ...signerStack(signers[0]) } satisfies Column,
         ],
         margin: [0, 6, 0, 0],
         unbreakable: true,
@@ -44,7 +44,7 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
   }
   const out: Content[] = [];
   if (signers.length > 1) {
-    out.push({ columns: signers.map((s) => ({ width: '*', ...signerStack(s) })), columnGap: 8, margin: [0, 6, 0, 0], unbreakable: true });
+    out.push({ columns: signers.map((s): Column => ({ width: '*', ...signerStack(s) })), columnGap: 8, margin: [0, 6, 0, 0], unbreakable: true });
   }
   if (recipients !== null) out.push({ ...recipientsStack(recipients), margin: [0, 12, 0, 0], unbreakable: true });
   return out;

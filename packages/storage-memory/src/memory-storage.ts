@@ -1,6 +1,5 @@
-import { ConfigurationError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AsyncMutex, ConfigurationError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
-import { MemoryMutex } from './internal/memory-mutex.js';
 import { createMemoryOperations } from './internal/memory-operations.js';
 import { MemoryUnit, createCommittedState } from './internal/memory-state.js';
 import type { CommittedState } from './internal/memory-state.js';
@@ -85,7 +84,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     });
   }
   const state = createCommittedState();
-  const mutex = new MemoryMutex();
+  const mutex = new AsyncMutex();
   let disposed = false;
   const guard = (operation: string): void => {
     if (disposed) throw disposedError(operation);

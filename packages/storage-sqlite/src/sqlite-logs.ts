@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
-import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
 import {
+  ConflictError,
+  NotFoundError,
   checkAuditRecord,
+  checkNonEmptyText,
   checkOutboxRecord,
   checkOutboxUpdate,
   checkReadOptions,
-  checkText,
-  invalid,
-} from './internal/sqlite-validation.js';
+  throwValidationIssue,
+} from '@pccovid-inspect/core';
+import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
 
 const DEFAULT_LOG_LIMIT = 1000;
 
@@ -80,27 +81,27 @@ export class SqliteLogs {
   }
 
   readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): AuditRecord[] {
-    checkText('readAudit', ['tenantId'], tenantId);
+    checkNonEmptyText('readAudit', ['tenantId'], tenantId);
     checkReadOptions('readAudit', options);
     const rows = this.selectAudit.all(tenantId, options?.afterSeq ?? 0, options?.limit ?? DEFAULT_LOG_LIMIT) as string[];
     return rows.map((row) => JSON.parse(row) as AuditRecord);
   }
 
   lastAudit(tenantId: string): AuditRecord | null {
-    checkText('lastAudit', ['tenantId'], tenantId);
+    checkNonEmptyText('lastAudit', ['tenantId'], tenantId);
     const row = this.selectLastAudit.get(tenantId) as string | undefined;
     return row === undefined ? null : (JSON.parse(row) as AuditRecord);
   }
 
   /** Validates the whole batch first: a bad message rejects the batch and writes nothing. */
   enqueueOutbox(records: OutboxRecord[]): void {
-    if (!Array.isArray(records)) invalid('OutboxRecord', [], 'must be an array of messages');
+    if (!Array.isArray(records)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
     records.forEach(checkOutboxRecord);
     if (records.length > 0) this.enqueueAll.immediate(records);
   }
 
   readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): OutboxRecord[] {
-    checkText('readOutbox', ['tenantId'], tenantId);
+    checkNonEmptyText('readOutbox', ['tenantId'], tenantId);
     checkReadOptions('readOutbox', options);
     const limit = options?.limit ?? DEFAULT_LOG_LIMIT;
     const rows = (
@@ -110,8 +111,8 @@ export class SqliteLogs {
   }
 
   markOutbox(tenantId: string, id: string, update: OutboxUpdate): void {
-    checkText('markOutbox', ['tenantId'], tenantId);
-    checkText('markOutbox', ['id'], id);
+    checkNonEmptyText('markOutbox', ['tenantId'], tenantId);
+    checkNonEmptyText('markOutbox', ['id'], id);
     checkOutboxUpdate(update);
     this.markOne.immediate(tenantId, id, update);
   }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { checkPortalStatisticsRow, checkSummaryRange, throwValidationIssue } from '@pccovid-inspect/core';
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
-import { checkPortalRow, checkSummaryRange, invalid } from './internal/sqlite-validation.js';
 
 const INSERT_HEAD =
   'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES ';
@@ -42,7 +42,7 @@ export class SqlitePortalStatistics {
           }
           if (step.done) break;
           const row = step.value;
-          checkPortalRow(row, index);
+          checkPortalStatisticsRow(row, index);
           insertOne.run(row.tenantId, row.targetId, row.date, row.districtCode, row.registeredPoints, row.scans, row.distinctVisitors);
           index += 1;
         }
@@ -66,7 +66,7 @@ export class SqlitePortalStatistics {
 
   insert(rows: Iterable<PortalStatisticsRow>): { inserted: number } {
     if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-      invalid('PortalStatisticsRow', [], 'must be an iterable of rows');
+      throwValidationIssue('PortalStatisticsRow', [], 'must be an iterable of rows');
     }
     return { inserted: this.insertAll.immediate(rows) };
   }

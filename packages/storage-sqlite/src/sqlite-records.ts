@@ -1,8 +1,16 @@
 import type Database from 'better-sqlite3';
-import { ConflictError } from '@pccovid-inspect/core';
+import {
+  ConflictError,
+  checkNonEmptyText,
+  checkPutRequest,
+  checkQueryRequest,
+  decodeQueryCursor,
+  encodeQueryCursor,
+  indexValueRank,
+  isIndexValue,
+} from '@pccovid-inspect/core';
 import type { IndexValue, PutRequest, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
-import { decodeCursor, encodeCursor, rankOf, toSqlValue } from './internal/sqlite-index-order.js';
-import { checkPutRequest, checkQueryRequest, checkText, isIndexValue } from './internal/sqlite-validation.js';
+import { toSqlValue } from './internal/sqlite-index-binding.js';
 
 interface RecordRow {
   id: string;
@@ -61,15 +69,15 @@ export class SqliteRecords {
       }
       if (expectedVersion !== 0) this.deleteIndexes.run(tenantId, collection, id);
       for (const [field, value] of Object.entries(request.indexes)) {
-        if (value !== null) this.insertIndex.run(tenantId, collection, id, field, rankOf(value), toSqlValue(value));
+        if (value !== null) this.insertIndex.run(tenantId, collection, id, field, indexValueRank(value), toSqlValue(value));
       }
     });
   }
 
   get<T>(collection: string, tenantId: string, id: string): StoredRecord<T> | null {
-    checkText('get', ['collection'], collection);
-    checkText('get', ['tenantId'], tenantId);
-    checkText('get', ['id'], id);
+    checkNonEmptyText('get', ['collection'], collection);
+    checkNonEmptyText('get', ['tenantId'], tenantId);
+    checkNonEmptyText('get', ['id'], id);
     const row = this.selectOne.get(tenantId, collection, id) as RecordRow | undefined;
     return row ? this.toRecord<T>(row, collection, tenantId) : null;
   }
@@ -95,7 +103,7 @@ export class SqliteRecords {
     checkQueryRequest(request);
     const field = request.orderBy?.field ?? null;
     const direction = request.orderBy?.direction ?? 'asc';
-    const after = request.cursor ? decodeCursor(request.cursor, field, direction) : null;
+    const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
     const limit = request.limit ?? DEFAULT_LIMIT;
     const { tenantId, collection } = request;
     const params: unknown[] = [];
@@ -114,9 +122,9 @@ export class SqliteRecords {
       const byRank = new Map<number, (number | string)[]>();
       for (const v of values) {
         if (v === null) continue;
-        const list = byRank.get(rankOf(v)) ?? [];
+        const list = byRank.get(indexValueRank(v)) ?? [];
         list.push(toSqlValue(v));
-        byRank.set(rankOf(v), list);
+        byRank.set(indexValueRank(v), list);
       }
       if (byRank.size > 0) {
         const ranks = [...byRank.entries()];
@@ -139,7 +147,7 @@ export class SqliteRecords {
         params.push(after.id);
       } else {
         sql += ` AND (${rank}, ${value}, r.id) ${op} (?, ?, ?)`;
-        params.push(rankOf(after.value), toSqlValue(after.value), after.id);
+        params.push(indexValueRank(after.value), toSqlValue(after.value), after.id);
       }
     }
     sql += field === null ? ` ORDER BY r.id ${dir}` : ` ORDER BY ${rank} ${dir}, ${value} ${dir}, r.id ${dir}`;
@@ -149,7 +157,7 @@ export class SqliteRecords {
     const items = rows.slice(0, limit).map((row) => this.toRecord<T>(row, collection, tenantId));
     const last = items[items.length - 1];
     const nextCursor =
-      rows.length > limit && last ? encodeCursor({ field, direction, value: indexValueOf(last.indexes, field), id: last.id }) : null;
+      rows.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last.indexes, field), id: last.id }) : null;
     return { items, nextCursor };
   }
 

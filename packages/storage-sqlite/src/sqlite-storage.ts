@@ -1,9 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AsyncMutex, ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
-import { SqliteMutex } from './internal/sqlite-mutex.js';
 import { SqliteLogs } from './sqlite-logs.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { SqlitePortalStatistics } from './sqlite-portal-statistics.js';
@@ -140,7 +139,8 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
   const records = new SqliteRecords(db);
   const logs = new SqliteLogs(db);
   const statistics = new SqlitePortalStatistics(db);
-  const mutex = new SqliteMutex();
+  /** Every call on the one connection runs through it: a transaction's awaiting callback never interleaves. */
+  const mutex = new AsyncMutex();
   /** The open transaction of the current async context, to refuse re-entrant adapter calls. */
   const scope = new AsyncLocalStorage<{ open: boolean }>();
   let closing = false;

@@ -7,8 +7,8 @@ export { DocumentKindSchema, DOCUMENT_KIND_TITLES } from './model/document-kind.
 export type { DocumentKind } from './model/document-kind.js';
 export { InlineRunSchema, runsText } from './model/inline-run.js';
 export type { InlineRun } from './model/inline-run.js';
-export { DocumentNumberSchema, formatDocumentNumber, formatDocumentNumberShort } from './model/document-number.js';
-export type { DocumentNumber } from './model/document-number.js';
+export { NumberAndSymbolSchema, formatDocumentNumber, formatDocumentNumberShort } from './model/number-and-symbol.js';
+export type { NumberAndSymbol } from './model/number-and-symbol.js';
 export { PlaceAndDateSchema, formatPlaceAndDate } from './model/place-and-date.js';
 export type { PlaceAndDate } from './model/place-and-date.js';
 export { DocumentHeaderSchema, NATIONAL_TITLE, NATIONAL_MOTTO } from './model/document-header.js';

@@ -1,5 +1,6 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { CivilDateSchema } from '../entities/primitives.js';
+import { ConfigurationError } from '../errors/configuration-error.js';
 import { parseOrThrow } from '../internal/parse.js';
 import type { LifecycleKind } from './lifecycle-kind.js';
 import type { LifecycleContext, LifecycleEvent, LifecycleInput, LifecycleState } from './lifecycle-machines.js';
@@ -77,7 +78,18 @@ function load(kind: unknown, persisted: unknown, options: LifecycleOptions | und
   const desc = runtimeDescriptor(kind);
   const current = migratePersisted(persisted, options?.migrations);
   const migrated = (persisted as { machineVersion?: unknown }).machineVersion !== current.machineVersion;
+  checkVersion(desc, current);
   return { desc, snapshot: restoreSnapshot(desc, current), migrated };
+}
+
+/** The registry and the machines must agree on the current version, or restoring would misread the snapshot. */
+function checkVersion(desc: RuntimeDescriptor, current: PersistedLifecycle): void {
+  if (current.machineVersion === desc.machineVersion) return;
+  throw new ConfigurationError({
+    problemEn: `the migration registry upgrades ${desc.machineId} snapshots to v${current.machineVersion}, but the ${desc.machineId} machine is v${desc.machineVersion}`,
+    problemVi: `bộ chuyển đổi nâng ${desc.machineId} lên v${current.machineVersion} nhưng máy trạng thái ${desc.machineId} là v${desc.machineVersion}`,
+    hint: 'Create the registry without `currentVersions`, or with the versions of LIFECYCLE_MACHINES.',
+  });
 }
 
 function resultOf<K extends LifecycleKind>(loaded: Loaded, next: AnyMachineSnapshot): LifecycleResult<K> {
@@ -199,6 +211,7 @@ export function tickLifecycle<K extends LifecycleKind>(
 export function lifecycleState(persisted: PersistedLifecycle, options?: LifecycleOptions): LifecycleView {
   const current = migratePersisted(persisted, options?.migrations);
   const desc = runtimeDescriptor(current.machineId);
+  checkVersion(desc, current);
   const snapshot = restoreSnapshot(desc, current);
   return {
     machineId: desc.machineId,

@@ -2,7 +2,7 @@ import { getShortestPaths } from 'xstate/graph';
 import type { AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
-import { SAMPLE_EVENTS, SAMPLE_INPUTS } from './fixtures/sample-events.js';
+import { SAMPLE_EVENTS, SAMPLE_INPUTS, sampleEventsFor } from './fixtures/sample-events.js';
 import { applyLifecycleEvent, canApply, lifecycleState } from './lifecycle-api.js';
 import { LIFECYCLE_KINDS, type LifecycleKind } from './lifecycle-kind.js';
 import { LIFECYCLE_MACHINES, type LifecycleEvent } from './lifecycle-machines.js';
@@ -45,7 +45,7 @@ const ACCEPTED: { [K in LifecycleKind]: Record<string, string[]> } = {
 /** One reachable snapshot per state, persisted as storage would hold it (found with xstate/graph). */
 function persistedByState(kind: LifecycleKind): Map<string, PersistedLifecycle> {
   const { machine, machineVersion } = LIFECYCLE_MACHINES[kind];
-  const paths = getShortestPaths(machine, { input: SAMPLE_INPUTS[kind], events: SAMPLE_EVENTS[kind] } as never);
+  const paths = getShortestPaths(machine, { input: SAMPLE_INPUTS[kind], events: sampleEventsFor(kind) } as never);
   const byState = new Map<string, PersistedLifecycle>();
   for (const path of paths) {
     const state = path.state as AnyMachineSnapshot;

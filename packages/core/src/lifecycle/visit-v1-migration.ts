@@ -53,8 +53,7 @@ export const visitV1ToV2Migration: SnapshotMigration = Object.freeze<SnapshotMig
   to: 2,
   description: 'visit v1 → v2: signatureRefused state, signatures object, refusal reason, planned window',
   migrate: (snapshot) => {
-    const v1 = VisitV1ContextSchema.parse(snapshot.context);
-    const value = z.enum(V1_STATES).parse(snapshot.value);
+    const { context: v1, value } = z.object({ value: z.enum(V1_STATES), context: VisitV1ContextSchema }).parse(snapshot);
     const refusedAfterSigning = v1.refused && value === 'minutesSigned';
     const context: VisitMachineContext = {
       visitId: v1.visitId,

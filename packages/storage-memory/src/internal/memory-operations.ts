@@ -1,19 +1,23 @@
-import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import type { IndexValue, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
-import type { MemoryUnit } from './memory-state.js';
-import { bucketOf } from './memory-state.js';
-import { compareIndexValues, compareText, decodeCursor, encodeCursor } from './memory-index-order.js';
 import {
+  ConflictError,
+  NotFoundError,
   checkAuditRecord,
+  checkNonEmptyText,
   checkOutboxRecord,
   checkOutboxUpdate,
   checkPutRequest,
   checkQueryRequest,
   checkReadOptions,
-  checkText,
-  invalid,
+  compareCodePoints,
+  compareIndexValues,
+  decodeQueryCursor,
+  encodeQueryCursor,
   isIndexValue,
-} from './memory-validation.js';
+  throwValidationIssue,
+} from '@pccovid-inspect/core';
+import type { IndexValue, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
+import type { MemoryUnit } from './memory-state.js';
+import { bucketOf } from './memory-state.js';
 
 /** @internal What the operations need besides the unit of work. */
 export interface MemoryOperationSettings {
@@ -47,9 +51,9 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
   return {
     async get<T>(collection: string, tenantId: string, id: string) {
       guard('get');
-      checkText('get', ['collection'], collection);
-      checkText('get', ['tenantId'], tenantId);
-      checkText('get', ['id'], id);
+      checkNonEmptyText('get', ['collection'], collection);
+      checkNonEmptyText('get', ['tenantId'], tenantId);
+      checkNonEmptyText('get', ['id'], id);
       const record = unit.getRecord(bucketOf(tenantId, collection), id);
       return record ? (copy(record) as StoredRecord<T>) : null;
     },
@@ -58,7 +62,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
       guard('put');
       checkPutRequest(request);
       if (maxRecordBytes !== null && utf8Length(JSON.stringify(request.data)) > maxRecordBytes) {
-        invalid('PutRequest', ['data'], `is larger than capabilities.maxRecordBytes (${maxRecordBytes} bytes of JSON)`);
+        throwValidationIssue('PutRequest', ['data'], `is larger than capabilities.maxRecordBytes (${maxRecordBytes} bytes of JSON)`);
       }
       const bucket = bucketOf(request.tenantId, request.collection);
       const current = unit.getRecord(bucket, request.id);
@@ -88,7 +92,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
       checkQueryRequest(request);
       const field = request.orderBy?.field ?? null;
       const direction = request.orderBy?.direction ?? 'asc';
-      const after = request.cursor ? decodeCursor(request.cursor, field, direction) : null;
+      const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
       const limit = request.limit ?? DEFAULT_QUERY_LIMIT;
       const filters = Object.entries(request.where ?? {});
       const sign = direction === 'asc' ? 1 : -1;
@@ -98,15 +102,15 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
           return isIndexValue(filter) ? value === filter : filter.in.some((candidate) => candidate === value);
         });
       const isAfterCursor = (record: StoredRecord): boolean =>
-        after === null || sign * (compareIndexValues(indexValueOf(record, field), after.value) || compareText(record.id, after.id)) > 0;
+        after === null || sign * (compareIndexValues(indexValueOf(record, field), after.value) || compareCodePoints(record.id, after.id)) > 0;
       const found = unit
         .recordsOf(bucketOf(request.tenantId, request.collection))
         .filter((record) => matches(record) && isAfterCursor(record))
-        .sort((a, b) => sign * (compareIndexValues(indexValueOf(a, field), indexValueOf(b, field)) || compareText(a.id, b.id)));
+        .sort((a, b) => sign * (compareIndexValues(indexValueOf(a, field), indexValueOf(b, field)) || compareCodePoints(a.id, b.id)));
       const items = found.slice(0, limit);
       const last = items[items.length - 1];
       const nextCursor =
-        found.length > limit && last ? encodeCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
+        found.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
       return { items: items.map((record) => copy(record) as StoredRecord<T>), nextCursor };
     },
 
@@ -122,7 +126,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
 
     async readAudit(tenantId, options) {
       guard('readAudit');
-      checkText('readAudit', ['tenantId'], tenantId);
+      checkNonEmptyText('readAudit', ['tenantId'], tenantId);
       checkReadOptions('readAudit', options);
       const afterSeq = options?.afterSeq ?? 0;
       return unit
@@ -133,7 +137,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
 
     async lastAudit(tenantId) {
       guard('lastAudit');
-      checkText('lastAudit', ['tenantId'], tenantId);
+      checkNonEmptyText('lastAudit', ['tenantId'], tenantId);
       const chain = unit.auditOf(tenantId);
       const last = chain[chain.length - 1];
       return last ? copy(last) : null;
@@ -141,7 +145,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
 
     async enqueueOutbox(records) {
       guard('enqueueOutbox');
-      if (!Array.isArray(records)) invalid('OutboxRecord', [], 'must be an array of messages');
+      if (!Array.isArray(records)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
       records.forEach(checkOutboxRecord);
       for (const record of records) {
         if (!unit.getOutbox(record.tenantId, record.id)) unit.setOutbox(copy(record));
@@ -150,7 +154,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
 
     async readOutbox(tenantId, options) {
       guard('readOutbox');
-      checkText('readOutbox', ['tenantId'], tenantId);
+      checkNonEmptyText('readOutbox', ['tenantId'], tenantId);
       checkReadOptions('readOutbox', options);
       const status = options?.status;
       return unit
@@ -162,8 +166,8 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
 
     async markOutbox(tenantId, id, update) {
       guard('markOutbox');
-      checkText('markOutbox', ['tenantId'], tenantId);
-      checkText('markOutbox', ['id'], id);
+      checkNonEmptyText('markOutbox', ['tenantId'], tenantId);
+      checkNonEmptyText('markOutbox', ['id'], id);
       checkOutboxUpdate(update);
       const entry = unit.getOutbox(tenantId, id);
       if (!entry) throw new NotFoundError({ collection: 'outbox', id });

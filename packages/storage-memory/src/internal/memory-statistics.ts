@@ -1,7 +1,6 @@
+import { checkPortalStatisticsRow, checkSummaryRange, compareCodePoints, throwValidationIssue } from '@pccovid-inspect/core';
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
 import type { CommittedState } from './memory-state.js';
-import { compareText } from './memory-index-order.js';
-import { checkPortalRow, checkSummaryRange, invalid } from './memory-validation.js';
 
 /**
  * @internal Validates every row first, then stores them all in one synchronous step: a bad row
@@ -10,12 +9,12 @@ import { checkPortalRow, checkSummaryRange, invalid } from './memory-validation.
  */
 export function insertRows(state: CommittedState, rows: Iterable<PortalStatisticsRow>): { inserted: number } {
   if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    invalid('PortalStatisticsRow', [], 'must be an iterable of rows');
+    throwValidationIssue('PortalStatisticsRow', [], 'must be an iterable of rows');
   }
   const staged: PortalStatisticsRow[] = [];
   let index = 0;
   for (const row of rows) {
-    checkPortalRow(row, index++);
+    checkPortalStatisticsRow(row, index++);
     staged.push({
       tenantId: row.tenantId,
       targetId: row.targetId,
@@ -68,6 +67,6 @@ export function summarizeRows(
     }
   }
   return [...byTarget.values()]
-    .sort((a, b) => compareText(a.targetId, b.targetId))
+    .sort((a, b) => compareCodePoints(a.targetId, b.targetId))
     .map(({ latest: _latest, ...summary }) => summary);
 }

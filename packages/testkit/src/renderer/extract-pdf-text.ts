@@ -45,3 +45,21 @@ export async function extractPdfText(bytes: Uint8Array): Promise<{ text: string;
 export function normaliseForComparison(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, '');
 }
+
+/**
+ * Page texts without their page numbers: on each page, the first line that is just that page's
+ * number is removed, so a paragraph running over a page break reads on unbroken.
+ *
+ * @example
+ * ```ts
+ * withoutPageNumbers(['KẾ HOẠCH\n', '2\ntiếp theo\n']) // ['KẾ HOẠCH\n', 'tiếp theo\n']
+ * ```
+ */
+export function withoutPageNumbers(pages: readonly string[]): string[] {
+  return pages.map((page, i) => {
+    const lines = page.split('\n');
+    const at = lines.findIndex((line) => line.trim() === String(i + 1));
+    if (at >= 0) lines.splice(at, 1);
+    return lines.join('\n');
+  });
+}

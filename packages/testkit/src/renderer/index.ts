@@ -6,7 +6,7 @@
  */
 export { describeRendererConformance } from './describe-renderer-conformance.js';
 export type { RendererConformanceOptions } from './describe-renderer-conformance.js';
-export { extractPdfText, normaliseForComparison } from './extract-pdf-text.js';
+export { extractPdfText, normaliseForComparison, withoutPageNumbers } from './extract-pdf-text.js';
 export { extractDocxText, extractDocxRepeatingHeaders } from './extract-docx-text.js';
 export { detectDocumentFormat } from './file-signature.js';
 export { documentFragments, documentHeadings } from './document-fragments.js';

@@ -24,7 +24,7 @@ describe('buildReminderLetterDocument', () => {
       'Ngày 07/12/2021, Tổ kiểm tra PC-Covid đã tiến hành kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR tại Ban quản lý Chợ Thạch Hà (Thông báo số 07/TB-STTTT ngày 09/12/2021 của Sở Thông tin và Truyền thông). Qua kiểm tra, đơn vị còn các tồn tại sau:',
     );
     expect(text).toContain('- Chưa bố trí người hướng dẫn quét mã QR.');
-    expect(text).toContain('Để thực hiện nghiêm chỉ đạo của UBND tỉnh, Sở Thông tin và Truyền thông đề nghị Ban quản lý Chợ Thạch Hà: Đây là lần nhắc nhở thứ 2.');
+    expect(text).toContain('Đây là lần nhắc nhở thứ 2. Để thực hiện nghiêm chỉ đạo của UBND tỉnh, Sở Thông tin và Truyền thông đề nghị Ban quản lý Chợ Thạch Hà:');
     expect(text).toContain('Thời hạn hoàn thành việc khắc phục và báo cáo kết quả về Sở Thông tin và Truyền thông: trước ngày 24/12/2021.');
     expect(text).toContain(
       'Quá thời hạn trên, nếu đơn vị không khắc phục, Sở Thông tin và Truyền thông sẽ tổng hợp, báo cáo UBND tỉnh và đề xuất cơ quan có thẩm quyền xử lý theo quy định./.',

@@ -25,14 +25,14 @@ export function buildReminderLetterDocument(input: ReminderLetterDocumentInput):
   const data = parseOrThrow(ReminderLetterDocumentInputSchema, input, 'ReminderLetterDocumentInput');
   const issuer = data.issuer.nameInText;
   const record = data.inspection.record === null ? '' : ` (${formatLegalReference(data.inspection.record)})`;
-  const nth = data.reminderNumber > 1 ? ` Đây là lần nhắc nhở thứ ${data.reminderNumber}.` : '';
+  const nth = data.reminderNumber > 1 ? `Đây là lần nhắc nhở thứ ${data.reminderNumber}. ` : '';
   const body: BodyBlock[] = [
     paragraph(
       `Ngày ${formatShortDate(data.inspection.date)}, ${data.inspection.teamName} đã tiến hành kiểm tra ${stripEnd(data.inspection.scope)} tại ${data.addressee}${record}. Qua kiểm tra, đơn vị còn các tồn tại sau:`,
     ),
   ];
   data.issues.forEach((issue, i) => body.push(bullet(`${stripEnd(issue)}${i === data.issues.length - 1 ? '.' : ';'}`)));
-  body.push(paragraph(`Để thực hiện nghiêm chỉ đạo của UBND tỉnh, ${issuer} đề nghị ${data.addressee}:${nth}`));
+  body.push(paragraph(`${nth}Để thực hiện nghiêm chỉ đạo của UBND tỉnh, ${issuer} đề nghị ${data.addressee}:`));
   data.requests.forEach((r, i) => body.push(bullet(`${stripEnd(r)}${i === data.requests.length - 1 ? '.' : ';'}`)));
   body.push(
     paragraph(

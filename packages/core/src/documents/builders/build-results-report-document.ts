@@ -3,7 +3,7 @@ import { formatShortDate } from '../../text/decree30-date.js';
 import type { OfficialDocument } from '../model/official-document.js';
 import type { BodyBlock } from '../model/body-block.js';
 import type { DocumentAppendix } from '../model/document-appendix.js';
-import { formatDocumentNumberShort } from '../model/document-number.js';
+import { formatDocumentNumberShort } from '../model/number-and-symbol.js';
 import { ResultsReportDocumentInputSchema, type ResultsReportDocumentInput } from './results-report-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { signerColumnOf } from './inputs/document-signer-input.js';
@@ -114,7 +114,7 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
       reference: `(Kèm theo Báo cáo số ${formatDocumentNumberShort(number)} ngày ${formatShortDate(data.date)} của ${data.issuer.nameInText})`,
       blocks: [
         table(
-          [column('TT', 2, 'center'), column('Mã đơn vị', 3.2), column('Tên đơn vị', 7.5), column('Loại hình', 4), column('Địa bàn', 4.5), column('Ngày kiểm tra', 3.4, 'center'), column('Kết quả', 3, 'center'), column('Ghi chú', 4.4)],
+          [column('TT', 2.2, 'center'), column('Mã đơn vị', 3.2), column('Tên đơn vị', 7), column('Loại hình', 4), column('Địa bàn', 4.4), column('Ngày kiểm tra', 4.1, 'center'), column('Kết quả', 3.1, 'center'), column('Ghi chú', 4)],
           data.annex.units.map((u, i) => [String(i + 1), u.id, u.name, u.targetType, u.district, formatShortDate(u.inspectedOn), FINDING_VERDICT_LABELS[u.result], u.note]),
           { fontSizePt: 10 },
         ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TextSchema } from '../../entities/primitives.js';
-import { DocumentNumberSchema } from './document-number.js';
+import { NumberAndSymbolSchema } from './number-and-symbol.js';
 import { PlaceAndDateSchema } from './place-and-date.js';
 
 /**
@@ -44,7 +44,7 @@ export const DocumentHeaderSchema = z.object({
   /** The issuing body, upper case, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
   issuingBody: TextSchema,
   /** Number and symbol; `null` prints no "Số" line. */
-  number: DocumentNumberSchema.nullable(),
+  number: NumberAndSymbolSchema.nullable(),
   /** Place and date; `null` for minutes (Mẫu 1.9 has none). */
   placeAndDate: PlaceAndDateSchema.nullable(),
   /** An official letter's summary, "V/v …", printed under the number. @default null */

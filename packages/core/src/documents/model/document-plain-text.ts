@@ -1,7 +1,7 @@
 import type { OfficialDocument } from './official-document.js';
 import type { BodyBlock } from './body-block.js';
 import { runsText } from './inline-run.js';
-import { formatDocumentNumber } from './document-number.js';
+import { formatDocumentNumber } from './number-and-symbol.js';
 import { formatPlaceAndDate } from './place-and-date.js';
 import { signerHeadingLines } from './signature-block.js';
 import { formatRecipientLines } from './recipients-block.js';

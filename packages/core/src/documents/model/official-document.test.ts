@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OfficialDocumentSchema, describeOfficialDocument, parseOfficialDocument } from './official-document.js';
-import { formatDocumentNumber, formatDocumentNumberShort } from './document-number.js';
+import { formatDocumentNumber, formatDocumentNumberShort } from './number-and-symbol.js';
 import { formatPlaceAndDate } from './place-and-date.js';
 import { formatRecipientLines } from './recipients-block.js';
 import { formatAddresseeLines } from './addressee-lines.js';

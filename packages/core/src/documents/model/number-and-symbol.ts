@@ -8,17 +8,17 @@ import { TextSchema } from '../../entities/primitives.js';
  *
  * @example
  * ```ts
- * DocumentNumberSchema.parse({ number: 5, symbol: 'KH-STTTT' })
+ * NumberAndSymbolSchema.parse({ number: 5, symbol: 'KH-STTTT' })
  * ```
  */
-export const DocumentNumberSchema = z.object({
+export const NumberAndSymbolSchema = z.object({
   /** The registered number (restarts each year per issuing body), or `null` for a blank number. */
   number: z.number().int().positive().max(999_999).nullable(),
   /** The symbol after the slash, e.g. `KH-STTTT`, `QĐ-STTTT`, `STTTT-TTr`. */
   symbol: TextSchema.pipe(z.string().regex(/^\S+$/, 'a document symbol has no spaces')),
 });
-/** A document's number and symbol (see {@link DocumentNumberSchema}). */
-export type DocumentNumber = z.infer<typeof DocumentNumberSchema>;
+/** A document's number and symbol (see {@link NumberAndSymbolSchema}). */
+export type NumberAndSymbol = z.infer<typeof NumberAndSymbolSchema>;
 
 /** The blank left for a number still to be registered. */
 const BLANK_NUMBER = '      ';
@@ -33,7 +33,7 @@ const BLANK_NUMBER = '      ';
  * formatDocumentNumber({ number: null, symbol: 'KH-STTTT' }) // 'Số:       /KH-STTTT'
  * ```
  */
-export function formatDocumentNumber(value: DocumentNumber): string {
+export function formatDocumentNumber(value: NumberAndSymbol): string {
   const n = value.number === null ? BLANK_NUMBER : String(value.number).padStart(2, '0');
   return `Số: ${n}/${value.symbol}`;
 }
@@ -46,7 +46,7 @@ export function formatDocumentNumber(value: DocumentNumber): string {
  * formatDocumentNumberShort({ number: 12, symbol: 'BC-STTTT' }) // '12/BC-STTTT'
  * ```
  */
-export function formatDocumentNumberShort(value: DocumentNumber): string {
+export function formatDocumentNumberShort(value: NumberAndSymbol): string {
   const n = value.number === null ? '…' : String(value.number).padStart(2, '0');
   return `${n}/${value.symbol}`;
 }

@@ -1,0 +1,34 @@
+/**
+ * A first-come, first-served async mutex: `run(fn)` starts `fn` after every earlier `run` has
+ * settled, whether it resolved or threw. An adapter runs each call (and the whole of a
+ * `transaction`, whose callback awaits between writes) through one mutex so calls never
+ * interleave. Works in any JavaScript runtime (no Node built-ins); it does not lock across
+ * processes.
+ *
+ * @example
+ * ```ts
+ * const mutex = new AsyncMutex();
+ * const put = (request: PutRequest) => mutex.run(() => writeRecord(request));
+ * const transaction = <T>(fn: (tx: StorageOperations) => Promise<T>) => mutex.run(() => runInTransaction(fn));
+ * ```
+ */
+export class AsyncMutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `fn` once every earlier call has settled; resolves or rejects as `fn` does.
+   *
+   * @example
+   * ```ts
+   * const record = await mutex.run(() => store.get(collection, tenantId, id));
+   * ```
+   */
+  run<T>(fn: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '@pccovid-inspect/core';
+import type { AuditRecord, OutboxRecord } from '@pccovid-inspect/core';
+import { AUDIT, OUTBOX, issueOf } from './test-support.js';
+
+const audit = (patch: Record<string, unknown>) => () => checkAuditRecord({ ...AUDIT, ...patch } as AuditRecord);
+const outbox = (patch: Record<string, unknown>, index = 0) => () => checkOutboxRecord({ ...OUTBOX, ...patch } as OutboxRecord, index);
+
+describe('checkAuditRecord', () => {
+  it('passes a valid record', () => {
+    expect(audit({})).not.toThrow();
+  });
+
+  it('refuses a bad record at the path of the bad field', () => {
+    expect(issueOf(audit({ seq: -1 }))).toEqual({ subject: 'AuditRecord', code: 'custom', path: ['seq'], message: 'must be a whole number ≥ 0' });
+    expect(issueOf(audit({ actor: { role: 'leader', id: '' } }))).toMatchObject({ path: ['actor', 'id'] });
+    expect(issueOf(audit({ subject: 'visits' }))).toMatchObject({ path: ['subject'], message: 'must be { collection, id }' });
+    expect(issueOf(audit({ details: { at: new Date(0) } }))).toMatchObject({ path: ['details', 'at'] });
+    expect(issueOf(audit({ prevHash: null }))).toMatchObject({ path: ['prevHash'], message: 'must be a string' });
+  });
+});
+
+describe('checkReadOptions', () => {
+  it('passes missing or valid options', () => {
+    expect(() => checkReadOptions('readAudit', undefined)).not.toThrow();
+    expect(() => checkReadOptions('readAudit', { afterSeq: 0, limit: 1 })).not.toThrow();
+    expect(() => checkReadOptions('readOutbox', { status: 'failed' })).not.toThrow();
+  });
+
+  it('refuses bad values, under the subject it is given', () => {
+    expect(issueOf(() => checkReadOptions('readAudit', { limit: 0 }))).toEqual({
+      subject: 'readAudit',
+      code: 'custom',
+      path: ['limit'],
+      message: 'must be a whole number ≥ 1',
+    });
+    expect(issueOf(() => checkReadOptions('readAudit', { afterSeq: -1 }))).toMatchObject({ path: ['afterSeq'] });
+    expect(issueOf(() => checkReadOptions('readOutbox', { status: 'lost' as never }))).toMatchObject({
+      subject: 'readOutbox',
+      path: ['status'],
+      message: "must be 'pending', 'sent' or 'failed'",
+    });
+  });
+});
+
+describe('checkOutboxRecord', () => {
+  it('passes a valid message', () => {
+    expect(outbox({})).not.toThrow();
+    expect(outbox({ recipient: { role: 'unit', id: 'o-1' }, deliverAfter: '2021-12-08T00:00:00.000Z' })).not.toThrow();
+  });
+
+  it('refuses a bad message at a path starting with its index', () => {
+    expect(issueOf(outbox({ topic: '' }, 3))).toEqual({ subject: 'OutboxRecord', code: 'custom', path: [3, 'topic'], message: 'must be a non-empty string' });
+    expect(issueOf(outbox({ body: undefined }, 1))).toMatchObject({ path: [1, 'body'], message: 'must be a string' });
+    expect(issueOf(outbox({ refs: { visitId: 7 } }))).toMatchObject({ path: [0, 'refs'], message: 'must be an object of string ids' });
+    expect(issueOf(outbox({ recipient: { role: 'unit', id: 'o', organizationId: '' } }))).toMatchObject({ path: [0, 'recipient', 'organizationId'] });
+    expect(issueOf(outbox({ attempts: -1 }, 2))).toMatchObject({ subject: 'OutboxRecord', path: [2, 'attempts'] });
+  });
+});
+
+describe('checkOutboxUpdate', () => {
+  it('passes a valid update', () => {
+    expect(() => checkOutboxUpdate({ status: 'sent', attempts: 1, providerMessageId: 'p-1', lastError: null })).not.toThrow();
+  });
+
+  it('refuses a bad update under the subject OutboxUpdate', () => {
+    expect(issueOf(() => checkOutboxUpdate({ status: 'lost' as never, attempts: 1 }))).toEqual({
+      subject: 'OutboxUpdate',
+      code: 'custom',
+      path: ['status'],
+      message: "must be 'pending', 'sent' or 'failed'",
+    });
+    expect(issueOf(() => checkOutboxUpdate({ status: 'failed', attempts: 1, lastError: 5 as never }))).toMatchObject({
+      path: ['lastError'],
+      message: 'must be a string or null',
+    });
+  });
+});

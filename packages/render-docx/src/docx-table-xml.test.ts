@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { TableBlockSchema } from '@pccovid-inspect/core';
+import { gridWidths, tableXml } from './docx-table-xml.js';
+import { CellStyles } from './docx-cell-styles.js';
+import { TEXT_WIDTH } from './docx-style.js';
+
+const table = TableBlockSchema.parse({
+  type: 'table',
+  columns: [{ title: 'TT', width: 1, align: 'center' }, { title: 'Tên <đơn vị> & "mã"', width: 6 }],
+  rows: [['1', 'Chợ A & B <cũ>\u0007'], ['2', '']],
+  footerRows: [['', 'Tổng cộng']],
+  fontSizePt: 10,
+});
+
+describe('tableXml', () => {
+  it('marks the header row to repeat on every page and keeps rows whole', () => {
+    const xml = tableXml(table, new CellStyles());
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(xml.indexOf('<w:tblHeader/>')).toBeLessThan(xml.indexOf('TT'));
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(4);
+    expect(tableXml({ ...table, repeatHeader: false }, new CellStyles())).not.toContain('w:tblHeader');
+  });
+
+  it('escapes markup and drops characters XML forbids', () => {
+    const xml = tableXml(table, new CellStyles());
+    expect(xml).toContain('Tên &lt;đơn vị&gt; &amp; &quot;mã&quot;');
+    expect(xml).toContain('>Chợ A &amp; B &lt;cũ&gt;</w:t>');
+    expect(xml).not.toContain('\u0007');
+  });
+
+  it('spans the text width exactly, in proportion to the weights', () => {
+    expect(gridWidths([1, 6])).toEqual([Math.floor(TEXT_WIDTH / 7), TEXT_WIDTH - Math.floor(TEXT_WIDTH / 7)]);
+    expect(tableXml(table, new CellStyles())).toContain(`<w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/>`);
+  });
+
+  it('styles cells by size, alignment and weight, declaring only the styles used', () => {
+    const styles = new CellStyles();
+    const xml = tableXml(table, styles);
+    expect(xml).toContain('<w:pStyle w:val="PcciCell20CB"/>');
+    expect(xml).toContain('<w:pStyle w:val="PcciCell20L"/>');
+    expect(xml).toContain('<w:pStyle w:val="PcciCell20LB"/>');
+    expect(styles.definitions().map((s) => s.id).sort()).toEqual(['PcciCell20C', 'PcciCell20CB', 'PcciCell20L', 'PcciCell20LB']);
+    expect(styles.definitions()[0]).toMatchObject({ run: { size: 20 }, paragraph: { spacing: { before: 0, after: 0 } } });
+  });
+});
