@@ -1,7 +1,7 @@
 /** @internal Body blocks → docx paragraphs, or placeholders for tables and charts written as XML. */
-import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core';
-import { AFTER, INDENT, SIZES, halfPoints } from './docx-style.js';
+import { AFTER, BODY_LINE_EXACT, INDENT, SIZES, halfPoints } from './docx-style.js';
 import { docRuns, textRun } from './docx-runs.js';
 import { tableXml } from './docx-table-xml.js';
 import { chartXml, SERIES_FILLS } from './docx-chart-xml.js';
@@ -24,7 +24,7 @@ function textParagraph(runs: readonly InlineRun[], options: { align?: keyof type
   return new Paragraph({
     alignment: ALIGN[options.align ?? 'justify'],
     indent: { firstLine: options.indent === false ? 0 : INDENT },
-    spacing: { after: AFTER },
+    spacing: { before: 0, after: AFTER, line: BODY_LINE_EXACT, lineRule: LineRuleType.EXACT },
     keepNext: options.keepNext,
     children: docRuns(runs),
   });

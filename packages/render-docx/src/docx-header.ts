@@ -1,7 +1,8 @@
 /** @internal The two-column Decree 30 header (a borderless table), the title block and "Kính gửi". */
-import { AlignmentType, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import {
   DECREE30_LAYOUT,
+  decree30LinePitchPt,
   formatAddresseeLines,
   formatDocumentNumber,
   formatPlaceAndDate,
@@ -14,10 +15,12 @@ import { ruleParagraph } from './docx-rule.js';
 
 const ZERO = { top: 0, bottom: 0, left: 0, right: 0 };
 
-function line(text: string, style: RunStyle & { before?: number; line?: number } = {}): Paragraph {
+/** A centred line with an exact line height: the font's natural height × `spacing` (as pdfmake's lineHeight). */
+function line(text: string, style: RunStyle & { before?: number; spacing?: number } = {}): Paragraph {
+  const sizePt = (style.size ?? halfPoints(SIZES.body)) / 2;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: style.before ?? 0, after: 0, line: style.line ?? 240 },
+    spacing: { before: style.before ?? 0, after: 0, line: twip(decree30LinePitchPt(sizePt, style.spacing ?? 1)), lineRule: LineRuleType.EXACT },
     indent: { firstLine: 0 },
     children: [textRun(text, style)],
   });
@@ -64,9 +67,9 @@ export function docxHeader(doc: OfficialDocument): Table {
 /** The document type and summary, with a short rule under the summary. */
 export function docxTitle(doc: OfficialDocument): Paragraph[] {
   if (doc.title === null) return [];
-  const out = [line(doc.title.type, { size: halfPoints(SIZES.documentType), bold: true, before: 360, line: 264 })];
+  const out = [line(doc.title.type, { size: halfPoints(SIZES.documentType), bold: true, before: 360, spacing: 1.1 })];
   if (doc.title.summary !== null) {
-    out.push(line(doc.title.summary, { size: halfPoints(SIZES.summary), bold: true, line: 264 }));
+    out.push(line(doc.title.summary, { size: halfPoints(SIZES.summary), bold: true, spacing: 1.1 }));
     const width = Math.min(measureTimesText(doc.title.summary, SIZES.summary, 'bold'), TEXT_WIDTH_PT);
     out.push(ruleParagraph(twip(width * DECREE30_LAYOUT.shortRuleShare), TEXT_WIDTH));
   }

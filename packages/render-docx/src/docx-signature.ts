@@ -10,17 +10,18 @@ function centred(text: string, style: RunStyle, before = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 0, line: 252 }, indent: { firstLine: 0 }, keepNext: true, children: [textRun(text, style)] });
 }
 
-function signerParagraphs(column: SignerColumn): Paragraph[] {
-  const size = halfPoints(SIZES.signer);
-  const out = signerHeadingLines(column).map((l) => centred(l, { bold: true, size }));
+/** Authority line, title and instruction: the top of a signature column. */
+function signerHeading(column: SignerColumn): Paragraph[] {
+  const out = signerHeadingLines(column).map((l) => centred(l, { bold: true, size: halfPoints(SIZES.signer) }));
   if (column.instruction !== null) out.push(centred(column.instruction, { italics: true, size: halfPoints(SIZES.signerInstruction) }));
-  if (column.refusal !== null) {
-    out.push(centred(column.refusal, { italics: true, size }, Math.round(SIGNATURE_SPACE / 2) - 120));
-    out.push(centred(column.fullName ?? '', { bold: true, size }, Math.round(SIGNATURE_SPACE / 2) - 120));
-  } else {
-    out.push(centred(column.fullName ?? '', { bold: true, size }, SIGNATURE_SPACE));
-  }
   return out;
+}
+
+/** Room for the signature and seal (or the recorded refusal, in its middle), then the name. */
+function signerFoot(column: SignerColumn): Paragraph[] {
+  const size = halfPoints(SIZES.signer);
+  const half = Math.round(SIGNATURE_SPACE / 2) - 120;
+  return [centred(column.refusal ?? '', { italics: true, size }, half), centred(column.fullName ?? '', { bold: true, size }, half)];
 }
 
 function recipientParagraphs(block: RecipientsBlock): Paragraph[] {
@@ -32,18 +33,19 @@ function recipientParagraphs(block: RecipientsBlock): Paragraph[] {
   ];
 }
 
-function grid(columns: { width: number; children: Paragraph[] }[]): Table {
+function grid(widths: number[], rows: Paragraph[][][]): Table {
   return new Table({
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: columns.map((c) => new TableCell({ width: { size: c.width, type: WidthType.DXA }, margins: ZERO, children: c.children.length > 0 ? c.children : [new Paragraph({})] })),
-      }),
-    ],
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, margins: ZERO, children: children.length > 0 ? children : [new Paragraph({})] })),
+        }),
+    ),
     borders: TableBorders.NONE,
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: columns.map((c) => c.width),
+    columnWidths: widths,
     margins: ZERO,
   });
 }
@@ -55,12 +57,14 @@ export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, keepNext: true, run: { size: 8 } })];
   if (signers.length === 1 && signers[0] !== undefined) {
     const left = Math.round(TEXT_WIDTH * DECREE30_LAYOUT.recipientsShare);
-    out.push(grid([{ width: left, children: recipients === null ? [] : recipientParagraphs(recipients) }, { width: TEXT_WIDTH - left, children: signerParagraphs(signers[0]) }]));
+    out.push(grid([left, TEXT_WIDTH - left], [[recipients === null ? [] : recipientParagraphs(recipients), [...signerHeading(signers[0]), ...signerFoot(signers[0])]]]));
     return out;
   }
   if (signers.length > 1) {
+    // One row of headings, one of names: names line up even when a heading wraps.
     const width = Math.floor(TEXT_WIDTH / signers.length);
-    out.push(grid(signers.map((s, i) => ({ width: i === signers.length - 1 ? TEXT_WIDTH - width * i : width, children: signerParagraphs(s) }))));
+    const widths = signers.map((_, i) => (i === signers.length - 1 ? TEXT_WIDTH - width * i : width));
+    out.push(grid(widths, [signers.map(signerHeading), signers.map(signerFoot)]));
   }
   if (recipients !== null) out.push(new Paragraph({ spacing: { before: 240, after: 0 } }), ...recipientParagraphs(recipients));
   return out.length > 1 ? out : [];

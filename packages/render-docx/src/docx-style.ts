@@ -1,5 +1,5 @@
 /** @internal Decree 30 numbers in WordprocessingML units: twips (1/20 pt) and half-points. */
-import { DECREE30_LAYOUT, decree30HeaderColumnsPt, decree30TextWidthPt, mmToTwip } from '@pccovid-inspect/core';
+import { DECREE30_LAYOUT, decree30HeaderColumnsPt, decree30LinePitchPt, decree30TextWidthPt, mmToTwip } from '@pccovid-inspect/core';
 
 /** Points → twips, rounded. */
 export function twip(pt: number): number {
@@ -29,7 +29,10 @@ export const HEADER_COLUMNS = (() => {
 })();
 export const INDENT = mmToTwip(DECREE30_LAYOUT.firstLineIndentMm);
 export const AFTER = twip(DECREE30_LAYOUT.paragraphAfterPt);
+/** Line spacing "multiple" for the document defaults (Word's 1.15 lines). */
 export const LINE = Math.round(240 * DECREE30_LAYOUT.lineHeight);
+/** Body text baseline-to-baseline distance, as an exact line height (the same pitch as the PDF). */
+export const BODY_LINE_EXACT = twip(decree30LinePitchPt());
 export const SIGNATURE_SPACE = mmToTwip(DECREE30_LAYOUT.signatureSpaceMm);
 /** Rule weight in eighths of a point (`w:sz` of a border). */
 export const RULE_SZ = Math.max(2, Math.round(DECREE30_LAYOUT.ruleWeightPt * 8));

@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** A font file: a path on disk or its bytes. */
+/**
+ * A font file: a path on disk or its bytes.
+ *
+ * @example
+ * ```ts
+ * const source: PdfFontSource = await readFile('/srv/fonts/times.ttf');
+ * ```
+ */
 export type PdfFontSource = string | Uint8Array;
 
 /**

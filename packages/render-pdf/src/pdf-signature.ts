@@ -1,18 +1,26 @@
 /** @internal The signature block and "Nơi nhận", bottom of the last page of the body. */
-import type { Column, Content, ContentStack } from 'pdfmake/interfaces';
+import type { Column, Content, ContentStack, TableCell } from 'pdfmake/interfaces';
 import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type OfficialDocument, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core';
 import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
-function signerStack(column: SignerColumn): ContentStack {
+/** Authority line, title and instruction: the top of a signature column. */
+function signerHeading(column: SignerColumn): ContentStack {
   const stack: Content[] = signerHeadingLines(column).map((line) => ({ text: line, bold: true, fontSize: SIZES.signer }));
   if (column.instruction !== null) stack.push({ text: column.instruction, italics: true, fontSize: SIZES.signerInstruction });
-  if (column.refusal !== null) {
-    stack.push({ text: column.refusal, italics: true, fontSize: SIZES.signer, margin: [0, SIGNATURE_SPACE / 2 - 8, 0, SIGNATURE_SPACE / 2 - 8] });
-  } else {
-    stack.push({ text: ' ', margin: [0, SIGNATURE_SPACE - 14, 0, 0] });
-  }
-  stack.push({ text: column.fullName ?? ' ', bold: true, fontSize: SIZES.signer });
   return { stack, alignment: 'center', lineHeight: 1.05 };
+}
+
+/** Room for the signature and seal (or the recorded refusal, in its middle), then the name. */
+function signerFoot(column: SignerColumn): ContentStack {
+  const half = SIGNATURE_SPACE / 2 - 8;
+  return {
+    stack: [
+      { text: column.refusal ?? ' ', italics: true, fontSize: SIZES.signer, margin: [0, half, 0, half] },
+      { text: column.fullName ?? ' ', bold: true, fontSize: SIZES.signer },
+    ],
+    alignment: 'center',
+    lineHeight: 1.05,
+  };
 }
 
 function recipientsStack(block: RecipientsBlock): ContentStack {
@@ -35,7 +43,7 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
       {
         columns: [
           recipients === null ? { width: recipientsWidth, text: '' } : ({ width: recipientsWidth, ...recipientsStack(recipients), margin: [0, 3, 0, 0] } satisfies Column),
-          { width: '*', ...signerStack(signers[0]) } satisfies Column,
+          { width: '*', stack: [signerHeading(signers[0]), signerFoot(signers[0])] } satisfies Column,
         ],
         margin: [0, 6, 0, 0],
         unbreakable: true,
@@ -44,7 +52,14 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
   }
   const out: Content[] = [];
   if (signers.length > 1) {
-    out.push({ columns: signers.map((s): Column => ({ width: '*', ...signerStack(s) })), columnGap: 8, margin: [0, 6, 0, 0], unbreakable: true });
+    // One row of headings, one of names: names line up even when a heading wraps.
+    const body: TableCell[][] = [signers.map(signerHeading), signers.map(signerFoot)];
+    out.push({
+      table: { widths: signers.map(() => '*'), body, dontBreakRows: true },
+      layout: { defaultBorder: false, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 },
+      margin: [0, 6, 0, 0],
+      unbreakable: true,
+    });
   }
   if (recipients !== null) out.push({ ...recipientsStack(recipients), margin: [0, 12, 0, 0], unbreakable: true });
   return out;

@@ -40,7 +40,7 @@ export { OfficialDocumentSchema, parseOfficialDocument, describeOfficialDocument
 export type { OfficialDocument, OfficialDocumentInput } from './model/official-document.js';
 export { officialDocumentPlainText, bodyBlockPlainText } from './model/document-plain-text.js';
 
-export { DECREE30_LAYOUT, mmToPt, mmToTwip, decree30TextWidthPt, decree30HeaderColumnsPt } from './layout/decree30-layout.js';
+export { DECREE30_LAYOUT, mmToPt, mmToTwip, decree30TextWidthPt, decree30HeaderColumnsPt, decree30LinePitchPt } from './layout/decree30-layout.js';
 export { measureTimesText } from './layout/times-metrics.js';
 export type { TimesStyle } from './layout/times-metrics.js';
 

@@ -23,7 +23,14 @@ export const CAMPAIGN_MACHINE_STATES = [
   'closed',
 ] as const;
 
-/** A state of the campaign lifecycle. */
+/**
+ * A state of the campaign lifecycle.
+ *
+ * @example
+ * ```ts
+ * const s: CampaignMachineState = 'teamFormed';
+ * ```
+ */
 export type CampaignMachineState = (typeof CAMPAIGN_MACHINE_STATES)[number];
 
 /**
@@ -36,7 +43,14 @@ export type CampaignMachineState = (typeof CAMPAIGN_MACHINE_STATES)[number];
  * ```
  */
 export const CampaignMachineInputSchema = z.object({ campaignId: IdSchema, nominationDeadline: CivilDateSchema });
-/** Input of the campaign lifecycle (see {@link CampaignMachineInputSchema}). */
+/**
+ * Input of the campaign lifecycle (see {@link CampaignMachineInputSchema}).
+ *
+ * @example
+ * ```ts
+ * const input: CampaignMachineInput = { campaignId: 'ht-2021', nominationDeadline: '2021-11-28' };
+ * ```
+ */
 export type CampaignMachineInput = z.infer<typeof CampaignMachineInputSchema>;
 
 /**
@@ -53,7 +67,14 @@ export const CampaignNominationRecordSchema = z.object({
   receivedOn: CivilDateSchema,
   late: z.boolean(),
 });
-/** One recorded nomination (see {@link CampaignNominationRecordSchema}). */
+/**
+ * One recorded nomination (see {@link CampaignNominationRecordSchema}).
+ *
+ * @example
+ * ```ts
+ * const late = context.nominations.filter((n: CampaignNominationRecord) => n.late);
+ * ```
+ */
 export type CampaignNominationRecord = z.infer<typeof CampaignNominationRecordSchema>;
 
 /**
@@ -81,7 +102,14 @@ export const CampaignMachineContextSchema = z.object({
   openRemediationIds: IdListSchema,
   settledRemediationIds: IdListSchema,
 });
-/** Context of the campaign lifecycle (see {@link CampaignMachineContextSchema}). */
+/**
+ * Context of the campaign lifecycle (see {@link CampaignMachineContextSchema}).
+ *
+ * @example
+ * ```ts
+ * const open: string[] = (result.context as CampaignMachineContext).openRemediationIds;
+ * ```
+ */
 export type CampaignMachineContext = z.infer<typeof CampaignMachineContextSchema>;
 
 const visitIdEvent = <T extends string>(type: T) => z.object({ type: z.literal(type), visitId: IdSchema });
@@ -130,5 +158,12 @@ export const CampaignMachineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('campaign.close') }),
   ClockTickEventSchema,
 ]);
-/** An event of the campaign lifecycle (see {@link CampaignMachineEventSchema}). */
+/**
+ * An event of the campaign lifecycle (see {@link CampaignMachineEventSchema}).
+ *
+ * @example
+ * ```ts
+ * const e: CampaignMachineEvent = { type: 'visit.reviewed', visitId: 'visit-443-cho-nghen' };
+ * ```
+ */
 export type CampaignMachineEvent = z.infer<typeof CampaignMachineEventSchema>;

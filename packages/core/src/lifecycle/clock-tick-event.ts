@@ -16,7 +16,14 @@ import { compareCivilDates } from '../text/civil-date.js';
  */
 export const ClockTickEventSchema = z.object({ type: z.literal('clock.tick'), today: CivilDateSchema });
 
-/** A `clock.tick` event (see {@link ClockTickEventSchema}). */
+/**
+ * A `clock.tick` event (see {@link ClockTickEventSchema}).
+ *
+ * @example
+ * ```ts
+ * const tick: ClockTickEvent = { type: 'clock.tick', today: '2021-11-29' };
+ * ```
+ */
 export type ClockTickEvent = z.infer<typeof ClockTickEventSchema>;
 
 /**

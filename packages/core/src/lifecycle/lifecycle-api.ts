@@ -16,7 +16,14 @@ import {
   type RuntimeDescriptor,
 } from './lifecycle-runtime.js';
 
-/** Options of the lifecycle functions. */
+/**
+ * Options of the lifecycle functions.
+ *
+ * @example
+ * ```ts
+ * applyLifecycleEvent('visit', stored, { type: 'visit.review' }, { migrations: createMigrationRegistry() });
+ * ```
+ */
 export interface LifecycleOptions {
   /**
    * Upgrades snapshots of older machine versions before use.
@@ -78,7 +85,7 @@ function load(kind: unknown, persisted: unknown, options: LifecycleOptions | und
   const desc = runtimeDescriptor(kind);
   const current = migratePersisted(persisted, options?.migrations);
   const migrated = (persisted as { machineVersion?: unknown }).machineVersion !== current.machineVersion;
-  checkVersion(desc, current);
+  if (current.machineId === desc.machineId) checkVersion(desc, current); // else restoreSnapshot reports the wrong kind
   return { desc, snapshot: restoreSnapshot(desc, current), migrated };
 }
 

@@ -11,6 +11,11 @@ import type { PersistedLifecycle } from './persisted-lifecycle.js';
 /**
  * @internal A lifecycle descriptor seen without its per-kind types, for the generic functions
  * of `lifecycle-api.ts`. Not exported from the package.
+ *
+ * @example
+ * ```ts
+ * const desc: RuntimeDescriptor = runtimeDescriptor('visit');
+ * ```
  */
 export interface RuntimeDescriptor {
   readonly machineId: LifecycleKind;
@@ -23,7 +28,14 @@ export interface RuntimeDescriptor {
   readonly guardReasons: Readonly<Record<string, (context: unknown, event: unknown) => GuardReason>>;
 }
 
-/** @internal The descriptor of `kind` (validated: a JavaScript caller may pass anything). */
+/**
+ * @internal The descriptor of `kind` (validated: a JavaScript caller may pass anything).
+ *
+ * @example
+ * ```ts
+ * runtimeDescriptor('visit').machineVersion; // 2
+ * ```
+ */
 export function runtimeDescriptor(kind: unknown): RuntimeDescriptor {
   const valid = parseOrThrow(LifecycleKindSchema, kind, 'lifecycle kind');
   return LIFECYCLE_MACHINES[valid] as unknown as RuntimeDescriptor;
@@ -36,6 +48,11 @@ function invalid(subject: string, path: (string | number)[], message: string, hi
 /**
  * @internal Turns a current-version persisted lifecycle into a machine snapshot: checks the
  * machine id, the state name, the status, and the context against the machine's schema.
+ *
+ * @example
+ * ```ts
+ * const snapshot = restoreSnapshot(runtimeDescriptor('visit'), migratePersisted(stored));
+ * ```
  */
 export function restoreSnapshot(desc: RuntimeDescriptor, persisted: PersistedLifecycle): AnyMachineSnapshot {
   const subject = `${desc.machineId} lifecycle`;
@@ -65,13 +82,27 @@ export function restoreSnapshot(desc: RuntimeDescriptor, persisted: PersistedLif
   return snapshot;
 }
 
-/** @internal The persisted form of a machine snapshot: plain JSON, sharing nothing with it. */
+/**
+ * @internal The persisted form of a machine snapshot: plain JSON, sharing nothing with it.
+ *
+ * @example
+ * ```ts
+ * const persisted = persistSnapshot(desc, nextSnapshot);
+ * ```
+ */
 export function persistSnapshot(desc: RuntimeDescriptor, snapshot: AnyMachineSnapshot): PersistedLifecycle {
   const json = JSON.parse(JSON.stringify(desc.machine.getPersistedSnapshot(snapshot))) as PersistedLifecycle['snapshot'];
   return { machineId: desc.machineId, machineVersion: desc.machineVersion, snapshot: json };
 }
 
-/** @internal The event types the snapshot's state has transitions for (guards not evaluated). */
+/**
+ * @internal The event types the snapshot's state has transitions for (guards not evaluated).
+ *
+ * @example
+ * ```ts
+ * acceptedEventTypes(snapshot); // ['visit.review'] in minutesSigned
+ * ```
+ */
 export function acceptedEventTypes(snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
   return [...new Set(getNextTransitions(snapshot).map((t) => String(t.eventType)))];
@@ -89,6 +120,11 @@ function guardName(guard: unknown): string | undefined {
  * @internal Why `event` cannot be applied to `snapshot` — the state does not accept its type,
  * or every candidate transition's guard refused (the error names those guards) — or
  * `undefined` when it can.
+ *
+ * @example
+ * ```ts
+ * const refusal = refusalOf(desc, snapshot, event); if (refusal) throw refusal;
+ * ```
  */
 export function refusalOf(desc: RuntimeDescriptor, snapshot: AnyMachineSnapshot, event: EventObject): InvalidTransitionError | undefined {
   const state = String(snapshot.value);
@@ -124,7 +160,14 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** @internal True when two snapshots have the same status, state and context (key order ignored). */
+/**
+ * @internal True when two snapshots have the same status, state and context (key order ignored).
+ *
+ * @example
+ * ```ts
+ * const changed = !sameSnapshot(before, after);
+ * ```
+ */
 export function sameSnapshot(a: AnyMachineSnapshot, b: AnyMachineSnapshot): boolean {
   return a.status === b.status && stableJson(a.value) === stableJson(b.value) && stableJson(a.context) === stableJson(b.context);
 }

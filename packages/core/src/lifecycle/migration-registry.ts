@@ -17,7 +17,14 @@ import { visitV1ToV2Migration } from './visit-v1-migration.js';
  */
 export const LIFECYCLE_MIGRATIONS: readonly SnapshotMigration[] = Object.freeze([visitV1ToV2Migration]);
 
-/** Options of {@link createMigrationRegistry}. */
+/**
+ * Options of {@link createMigrationRegistry}.
+ *
+ * @example
+ * ```ts
+ * createMigrationRegistry({ migrations: [...LIFECYCLE_MIGRATIONS, myRemediationV1ToV2] });
+ * ```
+ */
 export interface MigrationRegistryOptions {
   /**
    * The version each machine is at now; snapshots are upgraded to it.

@@ -18,7 +18,14 @@ export const PersistedSnapshotSchema = z.object({
   historyValue: z.record(z.string(), z.unknown()).optional(),
   children: z.strictObject({}).optional(),
 });
-/** A persisted machine snapshot (see {@link PersistedSnapshotSchema}). */
+/**
+ * A persisted machine snapshot (see {@link PersistedSnapshotSchema}).
+ *
+ * @example
+ * ```ts
+ * const value: string = (persisted.snapshot as PersistedSnapshot).value; // 'planned'
+ * ```
+ */
 export type PersistedSnapshot = z.infer<typeof PersistedSnapshotSchema>;
 
 /**
@@ -37,5 +44,12 @@ export const PersistedLifecycleSchema = z.object({
   machineVersion: z.number().int().positive(),
   snapshot: PersistedSnapshotSchema,
 });
-/** One persisted lifecycle (see {@link PersistedLifecycleSchema}). */
+/**
+ * One persisted lifecycle (see {@link PersistedLifecycleSchema}).
+ *
+ * @example
+ * ```ts
+ * const stored: PersistedLifecycle = JSON.parse(row.lifecycle_json);
+ * ```
+ */
 export type PersistedLifecycle = z.infer<typeof PersistedLifecycleSchema>;

@@ -13,7 +13,14 @@ import { ClockTickEventSchema } from './clock-tick-event.js';
  */
 export const REMEDIATION_MACHINE_STATES = ['open', 'reminded', 'deadlineSet', 'rechecked', 'resolved', 'sanctionProposed'] as const;
 
-/** A state of the remediation lifecycle. */
+/**
+ * A state of the remediation lifecycle.
+ *
+ * @example
+ * ```ts
+ * const s: RemediationMachineState = 'rechecked';
+ * ```
+ */
 export type RemediationMachineState = (typeof REMEDIATION_MACHINE_STATES)[number];
 
 /**
@@ -40,7 +47,14 @@ export const RemediationMachineInputSchema = z.object({
   remediationId: IdSchema,
   reminderLimit: z.number().int().nonnegative().default(DEFAULT_REMINDER_LIMIT),
 });
-/** Input of the remediation lifecycle (see {@link RemediationMachineInputSchema}). */
+/**
+ * Input of the remediation lifecycle (see {@link RemediationMachineInputSchema}).
+ *
+ * @example
+ * ```ts
+ * const input: RemediationMachineInput = { remediationId: 'rem-1', reminderLimit: 2 };
+ * ```
+ */
 export type RemediationMachineInput = z.input<typeof RemediationMachineInputSchema>;
 
 /**
@@ -52,7 +66,14 @@ export type RemediationMachineInput = z.input<typeof RemediationMachineInputSche
  * ```
  */
 export const RemediationRecheckSchema = z.object({ outcome: z.enum(['complied', 'notComplied']), checkedOn: CivilDateSchema });
-/** A recorded re-check (see {@link RemediationRecheckSchema}). */
+/**
+ * A recorded re-check (see {@link RemediationRecheckSchema}).
+ *
+ * @example
+ * ```ts
+ * const last: RemediationRecheck | null = context.lastRecheck;
+ * ```
+ */
 export type RemediationRecheck = z.infer<typeof RemediationRecheckSchema>;
 
 /**
@@ -73,7 +94,14 @@ export const RemediationMachineContextSchema = z.object({
   overdue: z.boolean(),
   lastRecheck: RemediationRecheckSchema.nullable(),
 });
-/** Context of the remediation lifecycle (see {@link RemediationMachineContextSchema}). */
+/**
+ * Context of the remediation lifecycle (see {@link RemediationMachineContextSchema}).
+ *
+ * @example
+ * ```ts
+ * const { reminderCount, overdue }: RemediationMachineContext = result.context;
+ * ```
+ */
 export type RemediationMachineContext = z.infer<typeof RemediationMachineContextSchema>;
 
 /**
@@ -99,5 +127,12 @@ export const RemediationMachineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sanction.propose') }),
   ClockTickEventSchema,
 ]);
-/** An event of the remediation lifecycle (see {@link RemediationMachineEventSchema}). */
+/**
+ * An event of the remediation lifecycle (see {@link RemediationMachineEventSchema}).
+ *
+ * @example
+ * ```ts
+ * const e: RemediationMachineEvent = { type: 'deadline.set', dueOn: '2021-12-20' };
+ * ```
+ */
 export type RemediationMachineEvent = z.infer<typeof RemediationMachineEventSchema>;

@@ -23,7 +23,14 @@ export const VISIT_MACHINE_STATES = [
   'cancelled',
 ] as const;
 
-/** A state of the visit lifecycle. */
+/**
+ * A state of the visit lifecycle.
+ *
+ * @example
+ * ```ts
+ * const s: VisitMachineState = 'signatureRefused';
+ * ```
+ */
 export type VisitMachineState = (typeof VISIT_MACHINE_STATES)[number];
 
 /**
@@ -49,7 +56,14 @@ export const VisitMachineInputSchema = z.object({
   requiredItemIds: IdListSchema.default([]),
   windowEnd: CivilDateSchema.nullable().default(null),
 });
-/** Input of the visit lifecycle (see {@link VisitMachineInputSchema}). */
+/**
+ * Input of the visit lifecycle (see {@link VisitMachineInputSchema}).
+ *
+ * @example
+ * ```ts
+ * const input: VisitMachineInput = { visitId: 'v1', districtCode: '443', assignedMemberIds: ['m-lead'] };
+ * ```
+ */
 export type VisitMachineInput = z.input<typeof VisitMachineInputSchema>;
 
 /**
@@ -63,7 +77,14 @@ export type VisitMachineInput = z.input<typeof VisitMachineInputSchema>;
  * ```
  */
 export const VisitSignaturesSchema = z.object({ inspectedUnit: IdSchema.nullable(), teamLead: IdSchema.nullable() });
-/** Signatures of the minutes (see {@link VisitSignaturesSchema}). */
+/**
+ * Signatures of the minutes (see {@link VisitSignaturesSchema}).
+ *
+ * @example
+ * ```ts
+ * const { inspectedUnit, teamLead }: VisitSignatures = context.signatures;
+ * ```
+ */
 export type VisitSignatures = z.infer<typeof VisitSignaturesSchema>;
 
 /**
@@ -88,7 +109,14 @@ export const VisitMachineContextSchema = z.object({
   /** Set by `clock.tick` while planned or underway once `today` is after `windowEnd`. */
   overdue: z.boolean(),
 });
-/** Context of the visit lifecycle (see {@link VisitMachineContextSchema}). */
+/**
+ * Context of the visit lifecycle (see {@link VisitMachineContextSchema}).
+ *
+ * @example
+ * ```ts
+ * const missing = unansweredRequiredItemIds(result.context as VisitMachineContext);
+ * ```
+ */
 export type VisitMachineContext = z.infer<typeof VisitMachineContextSchema>;
 
 /**
@@ -125,5 +153,12 @@ export const VisitMachineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visit.close') }),
   ClockTickEventSchema,
 ]);
-/** An event of the visit lifecycle (see {@link VisitMachineEventSchema}). */
+/**
+ * An event of the visit lifecycle (see {@link VisitMachineEventSchema}).
+ *
+ * @example
+ * ```ts
+ * const e: VisitMachineEvent = { type: 'minutes.refuseSignature', reason: 'Không đồng ý kết luận' };
+ * ```
+ */
 export type VisitMachineEvent = z.infer<typeof VisitMachineEventSchema>;

@@ -113,7 +113,14 @@ export function longInputsDocument(): OfficialDocument {
   });
 }
 
-/** The unique id of annex row `i` (1-based), e.g. `R00042`. */
+/**
+ * The unique id of annex row `i` (1-based) in {@link annexReportDocument}.
+ *
+ * @example
+ * ```ts
+ * annexRowId(42) // 'R00042'
+ * ```
+ */
 export function annexRowId(i: number): string {
   return `R${String(i).padStart(5, '0')}`;
 }

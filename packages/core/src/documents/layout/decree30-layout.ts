@@ -77,6 +77,24 @@ export function decree30HeaderColumnsPt(): { left: number; right: number; overha
   return { left, right: total - left, overhang };
 }
 
+/** Ascent plus descent of Times New Roman (and Tinos, Liberation Serif), in em: its natural line height. */
+const TIMES_LINE_EM = (1825 + 443) / 2048;
+
+/**
+ * The distance between baselines of body text: the font's natural line height × the Decree 30
+ * line spacing (1.15). A PDF renderer gets it from the font; a DOCX renderer writes it as an exact
+ * line height, because Word and LibreOffice scale "1.15 lines" differently.
+ *
+ * @example
+ * ```ts
+ * decree30LinePitchPt(13)      // ≈ 16.6 (body)
+ * decree30LinePitchPt(14, 1.1) // ≈ 17.0 (title lines)
+ * ```
+ */
+export function decree30LinePitchPt(fontSizePt: number = DECREE30_LAYOUT.sizesPt.body, spacing: number = DECREE30_LAYOUT.lineHeight): number {
+  return fontSizePt * TIMES_LINE_EM * spacing;
+}
+
 /**
  * Millimetres to PostScript points.
  *

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureTimesText } from './times-metrics.js';
-import { decree30HeaderColumnsPt, decree30TextWidthPt, mmToPt, mmToTwip } from './decree30-layout.js';
+import { decree30HeaderColumnsPt, decree30LinePitchPt, decree30TextWidthPt, mmToPt, mmToTwip } from './decree30-layout.js';
 
 describe('measureTimesText', () => {
   it('measures ASCII with Times widths', () => {
@@ -31,5 +31,7 @@ describe('Decree 30 layout units', () => {
     expect(mmToPt(25.4)).toBeCloseTo(72, 6);
     expect(mmToTwip(25.4)).toBe(1440);
     expect(decree30TextWidthPt()).toBeCloseTo(mmToPt(165), 6);
+    expect(decree30LinePitchPt()).toBeCloseTo(13 * 1.1074 * 1.15, 2);
+    expect(decree30LinePitchPt(14, 1)).toBeCloseTo(14 * 1.1074, 2);
   });
 });

@@ -54,5 +54,12 @@ export const DocumentHeaderSchema = z.object({
   /** The national motto. @default 'Độc lập - Tự do - Hạnh phúc' */
   motto: TextSchema.default(NATIONAL_MOTTO),
 });
-/** A document header (see {@link DocumentHeaderSchema}). */
+/**
+ * A document header (see {@link DocumentHeaderSchema}).
+ *
+ * @example
+ * ```ts
+ * const header: DocumentHeader = buildPlanDocument(HA_TINH_2021_PLAN_INPUT).header;
+ * ```
+ */
 export type DocumentHeader = z.infer<typeof DocumentHeaderSchema>;

@@ -11,7 +11,14 @@ import { z } from 'zod';
  * ```
  */
 export const DocumentKindSchema = z.enum(['KH', 'QĐ', 'BB', 'BC', 'TB', 'CV']);
-/** A document kind code: `'KH' | 'QĐ' | 'BB' | 'BC' | 'TB' | 'CV'`. */
+/**
+ * A document kind code: `'KH' | 'QĐ' | 'BB' | 'BC' | 'TB' | 'CV'`.
+ *
+ * @example
+ * ```ts
+ * const kind: DocumentKind = 'BB';
+ * ```
+ */
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 /**

@@ -25,7 +25,14 @@ export const InlineRunSchema = z.object({
   /** Underlined. @default false */
   underline: z.boolean().default(false),
 });
-/** One run of text with its emphasis (see {@link InlineRunSchema}). */
+/**
+ * One run of text with its emphasis (see {@link InlineRunSchema}).
+ *
+ * @example
+ * ```ts
+ * const run: InlineRun = { text: 'Đạt', bold: true, italic: false, underline: false };
+ * ```
+ */
 export type InlineRun = z.infer<typeof InlineRunSchema>;
 
 /**

@@ -17,7 +17,14 @@ export const NumberAndSymbolSchema = z.object({
   /** The symbol after the slash, e.g. `KH-STTTT`, `QĐ-STTTT`, `STTTT-TTr`. */
   symbol: TextSchema.pipe(z.string().regex(/^\S+$/, 'a document symbol has no spaces')),
 });
-/** A document's number and symbol (see {@link NumberAndSymbolSchema}). */
+/**
+ * A document's number and symbol (see {@link NumberAndSymbolSchema}).
+ *
+ * @example
+ * ```ts
+ * const n: NumberAndSymbol = { number: 5, symbol: 'KH-STTTT' };
+ * ```
+ */
 export type NumberAndSymbol = z.infer<typeof NumberAndSymbolSchema>;
 
 /** The blank left for a number still to be registered. */

@@ -20,7 +20,14 @@ export const PlaceAndDateSchema = z.object({
   /** Leave the day blank (a draft to be dated on signing). @default false */
   blankDay: z.boolean().default(false),
 });
-/** A place-and-date line (see {@link PlaceAndDateSchema}). */
+/**
+ * A place-and-date line (see {@link PlaceAndDateSchema}).
+ *
+ * @example
+ * ```ts
+ * const line: PlaceAndDate = { place: 'Hà Tĩnh', date: '2021-11-26', blankDay: false };
+ * ```
+ */
 export type PlaceAndDate = z.infer<typeof PlaceAndDateSchema>;
 
 /**
