@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { extractDocxText, extractPdfText } from '@pccovid-inspect/testkit/renderer';
 import { runRound, ACTORS } from '../src/round.js';
+import { writeDocuments } from '../src/write-documents.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,4 +34,29 @@ describe('the Hà Tĩnh 2021 round (main job) on a real SQLite file', () => {
     expect((await reopened.readAudit('42', { limit: 1000 })).length).toBeGreaterThan(60);
     await reopened.dispose();
   });
+});
+
+describe('the documents of the round', () => {
+  it('writes every document as PDF and DOCX, with the seed plan wording in the plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcci-docs-'));
+    dirs.push(dir);
+    const storage = createSqliteStorage({ filename: join(dir, 'round.db') });
+    const { service, campaignId } = await runRound(storage, () => {});
+    const files = await writeDocuments(service, campaignId, dir);
+    const stems = files.map((f) => f.split('/').pop());
+    // plan, decision, 8 minutes, report, 8 notices, 5 reminders — each as .pdf and .docx
+    expect(stems).toHaveLength(2 * (1 + 1 + 8 + 1 + 8 + 5));
+    expect(stems).toContain('KH-ke-hoach.pdf');
+    expect(stems).toContain('BB-visit-03.docx');
+    const pdf = readFileSync(join(dir, 'KH-ke-hoach.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await extractPdfText(new Uint8Array(pdf))).text.replace(/\s+/g, ' ');
+    for (const line of ['KẾ HOẠCH', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Đậu Tùng Lâm', 'Số: 01/KH-STTTT', '7641/UBND-VX1', 'Hình thức kiểm tra: Đột xuất']) {
+      expect(text).toContain(line);
+    }
+    const minutes = (await extractDocxText(new Uint8Array(readFileSync(join(dir, 'BB-visit-03.docx'))))).replace(/\s+/g, ' ');
+    expect(minutes).toContain('Bệnh viện Đa khoa tỉnh Hà Tĩnh');
+    expect(minutes).toContain('từ chối ký');
+    await storage.dispose();
+  }, 180_000);
 });

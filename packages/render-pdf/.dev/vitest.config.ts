@@ -7,4 +7,4 @@ const project = (name: string) => ({
   resolve: { alias: aliases },
   test: { name: `dev-${name}`, root: fileURLToPath(new URL(`../../${name}`, import.meta.url)), include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 120000 },
 });
-export default defineConfig({ test: { projects: [project('render-pdf'), project('render-docx')] } });
+export default defineConfig({ test: { projects: [project('render-pdf'), project('render-docx'), { ...project('core'), test: { ...project('core').test, name: 'dev-core' } }] } });

@@ -3,6 +3,7 @@ import { DocumentReferenceSchema } from './document-reference.js';
 import { CivilDateRangeSchema, CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
 import { SignerSchema } from './signer.js';
 import { TargetTypeSchema } from './target-type.js';
+import { PlanDocumentInputSchema } from '../documents/builders/plan-document-input.js';
 
 /** Unannounced (đột xuất) or announced (theo kế hoạch, notified in advance). */
 export const InspectionFormSchema = z.enum(['unannounced', 'announced']);
@@ -14,6 +15,22 @@ export const RecipientSchema = z.object({
   note: TextSchema.nullable(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
+
+/**
+ * The running text of a plan that is not structured data elsewhere: what is inspected (II.1),
+ * time, places and form (II.2), the team (II.3), the tasks of each party (III) and the closing
+ * request. When a campaign has none, the plan document derives it from the checklist and the
+ * campaign's own fields.
+ */
+export const PlanNarrativeSchema = PlanDocumentInputSchema.pick({
+  planSubject: true,
+  contentItems: true,
+  schedule: true,
+  team: true,
+  implementation: true,
+  closingRequest: true,
+});
+export type PlanNarrative = z.infer<typeof PlanNarrativeSchema>;
 
 /**
  * A campaign: the plan (Kế hoạch) and what it fixes — legal basis, purposes, period, form, the
@@ -53,5 +70,7 @@ export const CampaignSchema = z.object({
   recipients: z.array(RecipientSchema).min(1),
   /** The drafting unit in "- Lưu: VT, CNTT4." */
   archiveCode: z.string().min(1),
+  /** The plan's running text (see `PlanNarrativeSchema`); null to derive it. */
+  planNarrative: PlanNarrativeSchema.nullable().default(null),
 });
 export type Campaign = z.infer<typeof CampaignSchema>;

@@ -25,8 +25,8 @@ export { SignerSchema, SigningAuthoritySchema, signerTitleLines } from './signer
 export type { Signer, SigningAuthority } from './signer.js';
 export { TargetTypeSchema, BUILT_IN_TARGET_TYPES, TARGET_TYPE_LABELS, isBuiltInTargetType } from './target-type.js';
 export type { TargetType, BuiltInTargetType } from './target-type.js';
-export { CampaignSchema, InspectionFormSchema, RecipientSchema } from './campaign.js';
-export type { Campaign, InspectionForm, Recipient } from './campaign.js';
+export { CampaignSchema, InspectionFormSchema, RecipientSchema, PlanNarrativeSchema } from './campaign.js';
+export type { Campaign, InspectionForm, Recipient, PlanNarrative } from './campaign.js';
 export { NominationRequestSchema, NominationSchema } from './nomination.js';
 export type { NominationRequest, Nomination } from './nomination.js';
 export { TeamSchema, TeamMemberSchema, TeamRoleSchema, MemberSourceSchema, TEAM_ROLE_LABELS } from './team.js';

@@ -65,6 +65,7 @@ export function campaignCommands(ctx: ServiceContext) {
           nominations: [],
           team: null,
           teamDecisionNumberSymbol: null,
+          teamDecidedOn: null,
           report: null,
           notices: [],
         };
@@ -152,7 +153,7 @@ export function campaignCommands(ctx: ServiceContext) {
         const team = parseOrThrow(TeamSchema, { tenantId: ctx.tenant.id, id: `${cmd.campaignId}.team`, campaignId: cmd.campaignId, name: cmd.name, members: cmd.members }, 'Team');
         const r = applyLifecycleEvent('campaign', loaded.data.lifecycle, { type: 'team.form', members: team.members.map((m) => ({ memberId: m.personId, role: m.role })) });
         const abbr = await bodyAbbreviation(ctx, loaded.data.campaign.issuingBodyId);
-        const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, team };
+        const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, team, teamDecidedOn: cmd.decidedOn };
         const res = await commitMain(ctx, a, 'team.form', campaignWrite(loaded, cmd.campaignId, next), {
           within: async (tx) => {
             const n = await allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: loaded.data.campaign.issuingBodyId, bodyAbbreviation: abbr, typeCode: 'QĐ', issuedOn: cmd.decidedOn, subjectId: team.id, updatedAt: nowIso(ctx) });

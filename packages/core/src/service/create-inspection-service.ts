@@ -20,6 +20,7 @@ import { reportingCommands } from './reporting-commands.js';
 import { scheduleCommands } from './schedule-commands.js';
 import type { ServiceContext } from './service-context.js';
 import { visitCommands } from './visit-commands.js';
+import { documentQueries } from './document-queries.js';
 
 /** Options of {@link createInspectionService}. */
 export interface InspectionServiceOptions {
@@ -96,6 +97,7 @@ export function createInspectionService(options: InspectionServiceOptions) {
     ...reportingCommands(ctx),
     ...remediationCommands(ctx),
     ...queries(ctx),
+    ...documentQueries(ctx),
     ...maintenance(ctx),
   };
 }

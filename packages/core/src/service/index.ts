@@ -10,3 +10,5 @@ export { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, RemediationRecord
 export type { CampaignRecord, VisitRecord, RemediationRecord } from './records.js';
 export type { CommandResult } from './run-command.js';
 export type { VisitView, CampaignOverview } from './queries.js';
+export { DocumentRefSchema } from './document-queries.js';
+export type { DocumentRef, DocumentListing } from './document-queries.js';

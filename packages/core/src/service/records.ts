@@ -34,6 +34,7 @@ export const CampaignRecordSchema = z.object({
   nominations: z.array(NominationSchema),
   team: TeamSchema.nullable(),
   teamDecisionNumberSymbol: z.string().nullable(),
+  teamDecidedOn: z.string().nullable().default(null),
   report: ReportSchema.nullable(),
   /** Results notices issued to the inspected units with the report. */
   notices: z.array(ResultNoticeSchema),

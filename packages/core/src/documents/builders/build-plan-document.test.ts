@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanDocument } from './build-plan-document.js';
+import { PlanDocumentInputSchema } from './plan-document-input.js';
 import { HA_TINH_2021_PLAN_INPUT } from '../seed/ha-tinh-2021-plan.js';
 import { OfficialDocumentSchema } from '../model/official-document.js';
 import { officialDocumentPlainText } from '../model/document-plain-text.js';
@@ -104,6 +105,10 @@ describe('buildPlanDocument', () => {
     const text = officialDocumentPlainText(doc);
     expect(text).toContain('- Hình thức kiểm tra: Theo kế hoạch, có thông báo trước.');
     expect(text).toContain('- Đơn vị phối hợp: Đại diện Sở Y tế Hà Tĩnh; phòng VHTT các huyện, thị xã, thành phố.');
+  });
+
+  it('keeps the seed constant complete: parsing it changes nothing', () => {
+    expect(PlanDocumentInputSchema.parse(HA_TINH_2021_PLAN_INPUT)).toEqual(HA_TINH_2021_PLAN_INPUT);
   });
 
   it('keeps the seed constant frozen', () => {

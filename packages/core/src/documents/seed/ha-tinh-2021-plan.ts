@@ -7,7 +7,8 @@ import { deepFreeze } from '../internal/deep-freeze.js';
  * worded exactly as the original (only its line breaks and the "KT.GIÁM ĐỐC" spacing differ).
  * `buildPlanDocument(HA_TINH_2021_PLAN_INPUT)` rebuilds the plan; examples and the testkit's
  * fixtures start from it. The number is blank (`Số:      /KH-STTTT`): set `number` once registered.
- * The object is deeply frozen: spread it to change a field.
+ * Every default is written out, so the object equals its own parse (`PlanDocumentInputSchema`)
+ * and is deeply frozen: spread it to change a field.
  *
  * @example
  * ```ts
@@ -24,7 +25,9 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
   },
   number: null,
   date: '2021-11-26',
+  blankDay: false,
   summary: 'Kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19',
+  pursuantTo: [],
   implementing: [
     {
       documentType: 'Văn bản',
@@ -32,6 +35,7 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
       date: '2021-11-12',
       issuer: 'UBND tỉnh',
       subject: 'triển khai đồng bộ hệ thống PC-Covid và quét mã QR phục vụ phòng, chống dịch COVID-19',
+      subjectConnector: 'về việc',
     },
   ],
   planSubject:
@@ -44,9 +48,10 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
     {
       title: 'Kiểm tra công tác chỉ đạo cài đặt ứng dụng PC-Covid, tạo mã QR',
       details: [
-        { text: 'Việc quán triệt, phổ biến cài đặt ứng dụng PC-Covid, tạo QR trong cơ quan, đơn vị và các tổ chức, cá nhân trên địa bàn;' },
+        { text: 'Việc quán triệt, phổ biến cài đặt ứng dụng PC-Covid, tạo QR trong cơ quan, đơn vị và các tổ chức, cá nhân trên địa bàn;', style: 'bullet' },
         {
           text: 'Ban hành văn bản chỉ đạo, tuyên truyền triển khai cài đặt ứng dụng PC-Covid, khai báo y tế, tạo và quét mã QR tại các công sở, địa điểm kinh doanh, các địa điểm công cộng có tập trung đông người,.... trên địa bàn.',
+          style: 'bullet',
         },
       ],
     },
@@ -62,8 +67,8 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
     {
       title: 'Kiểm tra việc sử dụng phần mềm thống kê báo cáo',
       details: [
-        { text: 'Tình hình khai thác, sử dụng phần mềm http://quanly.pccovid.gov.vn để thống kê báo cáo phục vụ công tác chỉ đạo, tuyên truyền quét mã QR trên địa bàn;' },
-        { text: 'Ứng dụng phần mềm http://quanly.pccovid.gov.vn phục vụ công tác truy vết f1 trong phòng chống dịch.' },
+        { text: 'Tình hình khai thác, sử dụng phần mềm http://quanly.pccovid.gov.vn để thống kê báo cáo phục vụ công tác chỉ đạo, tuyên truyền quét mã QR trên địa bàn;', style: 'bullet' },
+        { text: 'Ứng dụng phần mềm http://quanly.pccovid.gov.vn phục vụ công tác truy vết f1 trong phòng chống dịch.', style: 'bullet' },
       ],
     },
   ],
@@ -85,15 +90,18 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
         'Giao Thanh tra Sở chủ trì, phối hợp với Phòng Công nghệ thông tin tham mưu thành lập Tổ công tác kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19 (gọi tắt là Tổ Kiểm tra PC-Covid); Văn phòng Sở bố trí phương tiện phục vụ Đoàn kiểm tra theo lịch trình cụ thể.',
         'Thanh tra sở trực tiếp báo lịch kiểm tra cho cán bộ đại diện của Sở Y tế, cán bộ đại diện của phòng VHTT các huyện, thị xã, thành phố liên quan địa điểm và đơn vị được kiểm tra.',
       ],
+      text: null,
     },
     {
       party: 'Các sở ban ngành và UBND các huyện, thị xã, thành phố',
+      tasks: [],
       text: 'Phối hợp và tạo điều kiện khi được kiểm tra.',
     },
   ],
   closingRequest:
     'Kính đề nghị các Sở, Ban, Ngành, các cơ quan Trung ương đóng trên địa bàn tỉnh, UBND các huyện, thành phố, thị xã căn cứ Văn bản chỉ đạo của UBND tỉnh và Kế hoạch này, phối hợp và hỗ trợ Tổ công tác trong quá trình kiểm tra./.',
   recipients: {
+    label: 'Nơi nhận:',
     entries: ['UBND tỉnh (b/c)', 'Các Sở, Ban, Ngành cấp tỉnh', 'Các cơ quan TW trên địa bàn', 'UBND các huyện, tp, thị xã', 'Lãnh đạo Sở'],
     archive: ['VT', 'CNTT4'],
   },

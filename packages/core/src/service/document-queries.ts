@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { buildMinutesDocument } from '../documents/builders/build-minutes-document.js';
+import { buildPlanDocument } from '../documents/builders/build-plan-document.js';
+import { buildReminderLetterDocument } from '../documents/builders/build-reminder-letter-document.js';
+import { buildResultNoticeDocument } from '../documents/builders/build-result-notice-document.js';
+import { buildResultsReportDocument } from '../documents/builders/build-results-report-document.js';
+import { buildTeamDecisionDocument } from '../documents/builders/build-team-decision-document.js';
+import type { OfficialDocument } from '../documents/model/official-document.js';
+import { OrganizationSchema, type Organization } from '../entities/organization.js';
+import { PersonSchema, type Person } from '../entities/person.js';
+import { IdSchema } from '../entities/primitives.js';
+import { TargetSchema, type Target } from '../entities/target.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
+import { parseOrThrow } from '../internal/parse.js';
+import { authorize } from '../policy/permissions.js';
+import { ActorSchema } from '../policy/roles.js';
+import { canSeeVisit } from '../policy/visibility.js';
+import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from './document-inputs.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from './records.js';
+import { reportInput } from './report-input.js';
+import { load, loadAll, templateFor, type ServiceContext } from './service-context.js';
+import { minutesInput, noticeInput, reminderInput } from './visit-document-inputs.js';
+
+/** Which document to build. */
+export const DocumentRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plan'), campaignId: IdSchema }),
+  z.object({ kind: z.literal('teamDecision'), campaignId: IdSchema }),
+  z.object({ kind: z.literal('report'), campaignId: IdSchema }),
+  z.object({ kind: z.literal('minutes'), visitId: IdSchema }),
+  z.object({ kind: z.literal('notice'), visitId: IdSchema }),
+  z.object({ kind: z.literal('reminder'), remediationId: IdSchema, index: z.number().int().nonnegative() }),
+]);
+export type DocumentRef = z.infer<typeof DocumentRefSchema>;
+
+/** A document that exists for a campaign, with a file-name stem. */
+export interface DocumentListing {
+  ref: DocumentRef;
+  /** e.g. `KH-01-ke-hoach`, `BB-visit-03` */
+  fileStem: string;
+  titleVi: string;
+}
+
+const SETTLED = new Set(['reviewed', 'closed']);
+
+/** Official documents (Decree 30/2020 model) built from the stored campaign, ready for a renderer. */
+export function documentQueries(ctx: ServiceContext) {
+  const directory = async () => ({
+    bodies: new Map((await loadAll(ctx, { collection: COLLECTIONS.organizations }, OrganizationSchema)).map((o) => [o.id, o.data] as [string, Organization])),
+    people: new Map((await loadAll(ctx, { collection: COLLECTIONS.people }, PersonSchema)).map((p) => [p.id, p.data] as [string, Person])),
+  });
+  const contextOf = (record: CampaignRecord, bodies: ReadonlyMap<string, Organization>): CampaignDocumentContext => {
+    const issuingBody = bodies.get(record.campaign.issuingBodyId);
+    if (!issuingBody) throw new NotFoundError({ collection: COLLECTIONS.organizations, id: record.campaign.issuingBodyId });
+    return {
+      campaign: record.campaign,
+      issuingBody,
+      parentBody: record.campaign.parentBodyId ? (bodies.get(record.campaign.parentBodyId) ?? null) : null,
+      placeName: ctx.tenant.placeName,
+      planNumberSymbol: record.planNumberSymbol,
+    };
+  };
+  const notYet = (what: string, state: string) =>
+    new InvalidTransitionError({ machineId: 'document', state, event: `document.${what}`, reasonVi: 'văn bản chưa có ở bước này', reasonEn: 'this document does not exist yet at this step' });
+  const target = async (id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
+
+  async function build(ref: DocumentRef, actorRole: z.infer<typeof ActorSchema>): Promise<OfficialDocument> {
+    const { bodies, people } = await directory();
+    const visitOf = async (visitId: string) => {
+      const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
+      const facts = { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? ('unannounced' as const) : ('announced' as const) };
+      if (!canSeeVisit(actorRole, facts)) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
+      const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
+      return { visit: v.data, campaign, c: contextOf(campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
+    };
+    switch (ref.kind) {
+      case 'plan': {
+        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+        const c = contextOf(record, bodies);
+        const names = (ids: string[]) => ids.map((id) => bodies.get(id)?.name ?? id);
+        return buildPlanDocument(planInput(c, planNarrative(c, templateFor(ctx, record.campaign.checklist), { lead: names(record.campaign.leadBodyIds), coordinating: names(record.campaign.nomination.bodyIds) })));
+      }
+      case 'teamDecision': {
+        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+        if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
+        const c = contextOf(record, bodies);
+        return buildTeamDecisionDocument({
+          issuer: issuerInput(c),
+          number: numberOf(record.teamDecisionNumberSymbol),
+          date: record.teamDecidedOn,
+          subject: `${record.team.name} ${record.campaign.title.charAt(0).toLowerCase()}${record.campaign.title.slice(1)}`,
+          decider: `GIÁM ĐỐC ${c.issuingBody.upperName}`,
+          basis: [planReference(c)],
+          proposer: 'Chánh Thanh tra Sở',
+          members: teamMemberInputs(record.team.members, people, bodies),
+          duties: [
+            `Kiểm tra theo Kế hoạch số ${record.planNumberSymbol ?? '…'} tại các cơ quan, đơn vị, địa điểm; hình thức kiểm tra: ${record.campaign.form === 'unannounced' ? 'đột xuất' : 'theo kế hoạch'}`,
+            'Lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo kết quả về Giám đốc Sở',
+          ],
+          period: record.campaign.period,
+          executors: ['Chánh Văn phòng Sở', 'Chánh Thanh tra Sở', 'Trưởng phòng Công nghệ thông tin', 'các ông (bà) có tên tại Điều 1'],
+          recipients: { entries: ['Như Điều 3', 'Lãnh đạo Sở'], archive: ['VT', record.campaign.archiveCode] },
+          signer: signerInput(record.campaign),
+        });
+      }
+      case 'report': {
+        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+        if (!record.report) throw notYet('report', stateOf(record.lifecycle));
+        const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: ref.campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema))
+          .map((v) => v.data)
+          .filter((v) => SETTLED.has(stateOf(v.lifecycle)));
+        const targets = new Map<string, Target>();
+        for (const v of visits) targets.set(v.visit.targetId, await target(v.visit.targetId));
+        const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
+        return buildResultsReportDocument(reportInput(contextOf(record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.tenant.provinceCode, addressee));
+      }
+      case 'minutes': {
+        const { visit, campaign, c, template } = await visitOf(ref.visitId);
+        if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
+        return buildMinutesDocument(minutesInput(c, campaign, visit, await target(visit.visit.targetId), template, people, bodies));
+      }
+      case 'notice': {
+        const { visit, campaign, c, template } = await visitOf(ref.visitId);
+        const notice = campaign.notices.find((n) => n.id === `${ref.visitId}.notice`);
+        if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
+        return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(visit.visit.targetId), template));
+      }
+      case 'reminder': {
+        const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
+        if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
+        const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
+        return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(rem.action.targetId), template));
+      }
+    }
+  }
+
+  return {
+    /** Builds one official document from what is stored (only what the actor may see). */
+    getDocument: async (actorInput: unknown, input: unknown): Promise<OfficialDocument> => {
+      const actor = parseOrThrow(ActorSchema, actorInput, 'Actor');
+      authorize(actor.role, 'campaign.read');
+      return build(parseOrThrow(DocumentRefSchema, input, 'DocumentRef'), actor);
+    },
+
+    /** Every document a campaign has so far, in the order they were issued. */
+    listDocuments: async (actorInput: unknown, input: unknown): Promise<DocumentListing[]> => {
+      const actor = parseOrThrow(ActorSchema, actorInput, 'Actor');
+      authorize(actor.role, 'campaign.read');
+      const { campaignId } = parseOrThrow(z.object({ campaignId: IdSchema }), input, 'listDocuments');
+      const record = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
+      const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
+      if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
+      const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
+      for (const v of visits) {
+        const facts = { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? ('unannounced' as const) : ('announced' as const) };
+        if (!canSeeVisit(actor, facts)) continue;
+        if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
+      }
+      if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
+      for (const n of record.notices) {
+        const visitId = n.id.replace(/\.notice$/, '');
+        if (visits.some((v) => v.id === visitId && canSeeVisit(actor, { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? 'unannounced' : 'announced' }))) {
+          out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
+        }
+      }
+      if (actor.role !== 'targetRepresentative') {
+        for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
+          r.data.action.reminders.forEach((_, index) => out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }));
+        }
+      }
+      return out;
+    },
+  };
+}
