@@ -139,7 +139,7 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
     const signed = v.refusesToSign
       ? await service.refuseSignature(lead, { visitId, reason: 'Không đồng ý với nhận xét về mã QR niêm yết', recordedAt: at(v.day, '10:05') })
       : await service.signMinutes(lead, { visitId, signedAt: at(v.day, i % 2 === 0 ? '10:05' : '16:05') });
-    show('Ký biên bản', 'Minutes signed')(signed);
+    show(v.refusesToSign ? 'Ghi nhận đơn vị từ chối ký biên bản' : 'Ký biên bản', v.refusesToSign ? 'Refusal to sign recorded' : 'Minutes signed')(signed);
     show('Xem xét biên bản', 'Visit reviewed')(await service.reviewVisit(director, { visitId }));
   }
 
