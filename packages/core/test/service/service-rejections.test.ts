@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
+import { inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { A, createHarness, snapshotStorage } from './harness.js';
 
 type Harness = ReturnType<typeof createHarness>;
@@ -40,6 +41,20 @@ const settled = async (h: Harness) => {
   await h.service.reviewVisit(A.director, { visitId: 'v-market' });
   for (const v of ['v-hospital', 'v-school']) await h.service.cancelVisit(A.lead, { visitId: v, reason: 'Hoãn' });
 };
+/** The market is found non-compliant, the others cancelled, and the report begun. */
+const reportedWithFailure = async (h: Harness) => {
+  await started(h);
+  await h.service.recordAnswers(A.lead, { visitId: 'v-market', answers: pcCovidAnswers('legacyQrPosted'), complete: true });
+  await h.service.draftMinutes(A.lead, { ...minutesInput, requests: [{ text: 'Niêm yết mã QR PC-Covid', dueOn: '2021-12-20' }] });
+  await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' });
+  await h.service.reviewVisit(A.director, { visitId: 'v-market' });
+  for (const v of ['v-hospital', 'v-school']) await h.service.cancelVisit(A.lead, { visitId: v, reason: 'Hoãn' });
+  await h.service.beginReporting(A.director, { campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' });
+};
+const opened = async (h: Harness) => {
+  await reportedWithFailure(h);
+  await h.service.openRemediation(A.lead, { remediationId: 'rm-1', visitId: 'v-market' });
+};
 const minutesInput = { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }], assessment: 'Đạt' };
 
 const CASES: Case[] = [
@@ -58,6 +73,16 @@ const CASES: Case[] = [
   { name: 'cancelVisit', before: 'scheduled', call: (h, a, i) => h.service.cancelVisit(a, i), good: () => ({ visitId: 'v-market', reason: 'Đổi lịch' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: started } },
   { name: 'beginReporting', before: 'scheduled', arrange: settled, call: (h, a, i) => h.service.beginReporting(a, i), good: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }), actor: A.director, wrongRole: A.viewer, badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05' }), wrongState: { before: 'scheduled', arrange: started } },
   { name: 'closeCampaign', before: 'scheduled', arrange: async (h) => { await settled(h); await h.service.beginReporting(A.director, { campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }); }, call: (h, a, i) => h.service.closeCampaign(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.director, wrongRole: A.lead, badInput: () => ({}), wrongState: { before: 'scheduled' } },
+  { name: 'registerDirectory', before: 'created', call: (h, a, i) => h.service.registerDirectory(a, i), good: (h) => ({ organizations: h.seed.bodies.slice(0, 2), people: [] }), actor: A.lead, wrongRole: A.member, badInput: (h) => ({ organizations: [{ ...h.seed.bodies[0], tenantId: '99' }], people: [] }) },
+  { name: 'createCampaign', before: 'created', call: (h, a, i) => h.service.createCampaign(a, i), good: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2' } }), actor: A.director, wrongRole: A.secretary, badInput: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2', period: { from: '2021-12-31', to: '2021-12-01' } } }) },
+  { name: 'registerTarget', before: 'teamFormed', call: (h, a, i) => h.service.registerTarget(a, i), good: (h) => ({ target: h.seed.targets[0] }), actor: A.secretary, wrongRole: A.member, badInput: (h) => ({ target: { ...h.seed.targets[0], type: 'karaoke' } }) },
+  { name: 'closeVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); await h.service.reviewVisit(A.director, { visitId: 'v-market' }); }, call: (h, a, i) => h.service.closeVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'khoảng trắng không hợp lệ' }), wrongState: { before: 'scheduled', arrange: drafted } },
+  { name: 'openRemediation', before: 'scheduled', arrange: reportedWithFailure, call: (h, a, i) => h.service.openRemediation(a, i), good: () => ({ remediationId: 'rm-1', visitId: 'v-market' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', visitId: 'v-market', requests: [{ text: 'x', dueOn: 'mai' }] }), wrongState: { before: 'scheduled', arrange: answered } },
+  { name: 'beginFollowUp', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.beginFollowUp(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.lead, wrongRole: A.viewer, badInput: () => ({ campaignId: 5 }), wrongState: { before: 'scheduled', arrange: started } },
+  { name: 'remind', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.remind(a, i), good: () => ({ remediationId: 'rm-1', sentOn: '2022-01-06' }), actor: A.secretary, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', sentOn: '2022-13-06' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
+  { name: 'setDeadline', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.setDeadline(a, i), good: () => ({ remediationId: 'rm-1', dueOn: '2022-01-15' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ remediationId: 'rm-1', dueOn: null }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
+  { name: 'recordRecheck', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.recordRecheck(a, i), good: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: true }), actor: A.member, wrongRole: A.viewer, badInput: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: 'có' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
+  { name: 'proposeSanction', before: 'scheduled', arrange: async (h) => { await opened(h); for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.remind(A.secretary, { remediationId: 'rm-1', sentOn: d }); }, call: (h, a, i) => h.service.proposeSanction(a, i), good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }), actor: A.director, wrongRole: A.lead, badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.remind(A.secretary, { remediationId: 'rm-1', sentOn: '2022-01-06' }); } } },
 ];
 
 async function reach(h: Harness, step: Step, arrange?: (h: Harness) => Promise<void>) {
@@ -68,10 +93,14 @@ async function reach(h: Harness, step: Step, arrange?: (h: Harness) => Promise<v
 }
 
 describe.each(CASES)('$name', (c) => {
-  it('succeeds on its happy path', async () => {
+  it('succeeds on its happy path and writes one more audit event', async () => {
     const h = createHarness();
     await reach(h, c.before, c.arrange);
-    await expect(c.call(h, c.actor, c.good(h))).resolves.toMatchObject({ version: expect.any(Number) });
+    const before = await snapshotStorage(h.storage);
+    const audits = inspectMemoryStorage(h.storage).audit('42').length;
+    await expect(c.call(h, c.actor, c.good(h))).resolves.toBeTruthy();
+    expect(await snapshotStorage(h.storage)).not.toBe(before);
+    expect(inspectMemoryStorage(h.storage).audit('42').length).toBe(audits + 1);
   });
 
   it('refuses a wrong role with FORBIDDEN and changes nothing', async () => {
@@ -92,7 +121,7 @@ describe.each(CASES)('$name', (c) => {
     expect(await snapshotStorage(h.storage)).toBe(before);
   });
 
-  it.runIf(c.wrongState)('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
+  if (c.wrongState) it('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
     const h = createHarness();
     await reach(h, c.wrongState!.before, c.wrongState!.arrange);
     const before = await snapshotStorage(h.storage);
@@ -121,4 +150,14 @@ it('refuses to form a team without a lead (guard) and a visit start without the 
   const before = await snapshotStorage(g.storage);
   await expect(g.service.startVisit(A.lead, { visitId: 'v-no-rep' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', guard: 'hasDistrictRepresentative' });
   expect(await snapshotStorage(g.storage)).toBe(before);
+});
+
+it('creating a campaign or registering a target that exists is a CONFLICT and changes nothing', async () => {
+  const h = createHarness();
+  await h.steps.teamFormed();
+  await h.service.registerTarget(A.lead, { target: h.seed.targets[0]! });
+  const before = await snapshotStorage(h.storage);
+  await expect(h.service.createCampaign(A.director, { campaign: h.seed.campaign })).rejects.toMatchObject({ code: 'CONFLICT' });
+  await expect(h.service.registerTarget(A.lead, { target: h.seed.targets[0]! })).rejects.toMatchObject({ code: 'CONFLICT' });
+  expect(await snapshotStorage(h.storage)).toBe(before);
 });
