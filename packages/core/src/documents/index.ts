@@ -52,8 +52,8 @@ export { LegalReferenceInputSchema, formatLegalReference } from './builders/inpu
 export type { LegalReferenceInput } from './builders/inputs/legal-reference-input.js';
 export { DocumentTeamMemberInputSchema, InspectionTeamKindSchema, INSPECTION_TEAM_WORDS } from './builders/inputs/team-member-input.js';
 export type { DocumentTeamMemberInput, InspectionTeamKind } from './builders/inputs/team-member-input.js';
-export { FindingVerdictSchema, FINDING_VERDICT_LABELS, DocumentFindingInputSchema, DocumentRequestInputSchema } from './builders/inputs/finding-input.js';
-export type { FindingVerdict, DocumentFindingInput, DocumentRequestInput } from './builders/inputs/finding-input.js';
+export { DocumentFindingInputSchema, DocumentRequestInputSchema } from './builders/inputs/finding-input.js';
+export type { DocumentFindingInput, DocumentRequestInput } from './builders/inputs/finding-input.js';
 export { formatRequestText } from './builders/inputs/format-request.js';
 
 export { PlanDocumentInputSchema, PlanContentItemSchema, PlanDetailLineSchema, PlanImplementationTaskSchema } from './builders/plan-document-input.js';

@@ -7,7 +7,7 @@ import type { InlineRun } from '../model/inline-run.js';
 import { MinutesDocumentInputSchema, type MinutesDocumentInput } from './minutes-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { INSPECTION_TEAM_WORDS, orderTeam, personName } from './inputs/team-member-input.js';
-import { FINDING_VERDICT_LABELS } from './inputs/finding-input.js';
+import { VERDICT_LABELS } from '../../entities/finding.js';
 import { formatRequestText } from './inputs/format-request.js';
 import { basis, bold, bullet, heading, paragraph, run } from '../internal/blocks.js';
 import { endDocument, endSentence, formatClockTime, pad2, pointLabel, stripEnd } from '../internal/vietnamese.js';
@@ -60,7 +60,7 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     if (findings.length === 0) return;
     body.push(heading('point', pointLabel(i), `${stripEnd(section.title)}:`));
     for (const f of findings) {
-      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(FINDING_VERDICT_LABELS[f.verdict]), run('.')];
+      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(VERDICT_LABELS[f.verdict].vi), run('.')];
       if (f.note !== null) runs.push(run(` ${endSentence(f.note)}`));
       if (f.evidence.length > 0) runs.push(run(` Minh chứng: ${f.evidence.map(stripEnd).join('; ')}.`));
       body.push(bullet(runs));

@@ -6,7 +6,7 @@ import type { InlineRun } from '../model/inline-run.js';
 import { ResultNoticeDocumentInputSchema, type ResultNoticeDocumentInput } from './result-notice-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { signerColumnOf } from './inputs/document-signer-input.js';
-import { FINDING_VERDICT_LABELS } from './inputs/finding-input.js';
+import { VERDICT_LABELS } from '../../entities/finding.js';
 import { formatRequestText } from './inputs/format-request.js';
 import { bold, bullet, heading, paragraph, run } from '../internal/blocks.js';
 import { endDocument, endSentence, stripEnd } from '../internal/vietnamese.js';
@@ -47,7 +47,7 @@ export function buildResultNoticeDocument(input: ResultNoticeDocumentInput): Off
     if (findings.length === 0) continue;
     body.push(heading('point', `${'abc'[point++]})`, group.title));
     for (const f of findings) {
-      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(FINDING_VERDICT_LABELS[f.verdict]), run('.')];
+      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(VERDICT_LABELS[f.verdict].vi), run('.')];
       if (f.note !== null) runs.push(run(` ${endSentence(f.note)}`));
       body.push(bullet(runs));
     }

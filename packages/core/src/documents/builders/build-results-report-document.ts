@@ -7,7 +7,7 @@ import { formatDocumentNumberShort } from '../model/number-and-symbol.js';
 import { ResultsReportDocumentInputSchema, type ResultsReportDocumentInput } from './results-report-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { signerColumnOf } from './inputs/document-signer-input.js';
-import { FINDING_VERDICT_LABELS } from './inputs/finding-input.js';
+import { VERDICT_LABELS } from '../../entities/finding.js';
 import { barChart, bullet, column, heading, paragraph, table } from '../internal/blocks.js';
 import { endDocument, formatPercent, stripEnd } from '../internal/vietnamese.js';
 import { headerOf } from '../internal/header.js';
@@ -115,7 +115,7 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
       blocks: [
         table(
           [column('TT', 2.2, 'center'), column('Mã đơn vị', 3.2), column('Tên đơn vị', 7), column('Loại hình', 4), column('Địa bàn', 4.4), column('Ngày kiểm tra', 4.1, 'center'), column('Kết quả', 3.1, 'center'), column('Ghi chú', 4)],
-          data.annex.units.map((u, i) => [String(i + 1), u.id, u.name, u.targetType, u.district, formatShortDate(u.inspectedOn), FINDING_VERDICT_LABELS[u.result], u.note]),
+          data.annex.units.map((u, i) => [String(i + 1), u.id, u.name, u.targetType, u.district, formatShortDate(u.inspectedOn), VERDICT_LABELS[u.result].vi, u.note]),
           { fontSizePt: 10 },
         ),
       ],

@@ -3,7 +3,8 @@ import { CivilDateSchema, TextSchema } from '../../entities/primitives.js';
 import { DocumentIssuerInputSchema } from './inputs/document-issuer-input.js';
 import { LegalReferenceInputSchema } from './inputs/legal-reference-input.js';
 import { DocumentTeamMemberInputSchema, InspectionTeamKindSchema, checkOneLead } from './inputs/team-member-input.js';
-import { DocumentRequestInputSchema, FindingVerdictSchema, NOT_MET_NEEDS_NOTE, notMetHasNote } from './inputs/finding-input.js';
+import { VerdictSchema } from '../../entities/finding.js';
+import { DocumentRequestInputSchema, NOT_MET_NEEDS_NOTE, notMetHasNote } from './inputs/finding-input.js';
 
 /**
  * A wall-clock moment of a visit: a civil date and a local time `HH:mm` (Asia/Ho_Chi_Minh).
@@ -65,7 +66,7 @@ export const MinutesDocumentInputSchema = z
             section: TextSchema,
             itemCode: TextSchema,
             label: TextSchema,
-            verdict: FindingVerdictSchema,
+            verdict: VerdictSchema,
             note: TextSchema.nullable().default(null),
             evidence: z.array(TextSchema).default([]),
           })

@@ -3,7 +3,7 @@ import { CivilDateRangeSchema, CivilDateSchema, CountSchema, TextSchema, Optiona
 import { DocumentIssuerInputSchema } from './inputs/document-issuer-input.js';
 import { DocumentSignerInputSchema } from './inputs/document-signer-input.js';
 import { LegalReferenceInputSchema } from './inputs/legal-reference-input.js';
-import { FindingVerdictSchema } from './inputs/finding-input.js';
+import { VerdictSchema } from '../../entities/finding.js';
 import { RecipientsBlockSchema } from '../model/recipients-block.js';
 
 /**
@@ -25,7 +25,7 @@ export const ReportAnnexUnitSchema = z.object({
   district: TextSchema,
   inspectedOn: CivilDateSchema,
   /** Overall result: "Đạt" when every applicable item is met. */
-  result: FindingVerdictSchema,
+  result: VerdictSchema,
   /** @default '' */
   note: OptionalTextSchema.default(''),
 });

@@ -1,41 +1,11 @@
 import { z } from 'zod';
+import { VerdictSchema, type Verdict } from '../../../entities/finding.js';
 import { CivilDateSchema, TextSchema } from '../../../entities/primitives.js';
 
-/**
- * A verdict on one checklist item: met / not met / not applicable.
- *
- * @example
- * ```ts
- * FindingVerdictSchema.parse('not_met')
- * ```
- */
-export const FindingVerdictSchema = z.enum(['met', 'not_met', 'not_applicable']);
-/**
- * `'met' | 'not_met' | 'not_applicable'` (see {@link FindingVerdictSchema}).
- *
- * @example
- * ```ts
- * const v: FindingVerdict = 'met';
- * ```
- */
-export type FindingVerdict = z.infer<typeof FindingVerdictSchema>;
 
-/**
- * How documents print each verdict: "Đạt", "Chưa đạt", "Không áp dụng".
- *
- * @example
- * ```ts
- * FINDING_VERDICT_LABELS.not_met // 'Chưa đạt'
- * ```
- */
-export const FINDING_VERDICT_LABELS: Readonly<Record<FindingVerdict, string>> = Object.freeze({
-  met: 'Đạt',
-  not_met: 'Chưa đạt',
-  not_applicable: 'Không áp dụng',
-});
 
 /** @internal The rule every finding follows: "Chưa đạt" needs a note. */
-export function notMetHasNote(f: { verdict: FindingVerdict; note: string | null }): boolean {
+export function notMetHasNote(f: { verdict: Verdict; note: string | null }): boolean {
   return f.verdict !== 'not_met' || f.note !== null;
 }
 
@@ -60,7 +30,7 @@ export const DocumentFindingInputSchema = z
     itemCode: TextSchema,
     /** The item as printed. */
     label: TextSchema,
-    verdict: FindingVerdictSchema,
+    verdict: VerdictSchema,
     /** What was seen; required for "Chưa đạt". @default null */
     note: TextSchema.nullable().default(null),
     /** Evidence seen or collected (documents with number and date, photos …). @default [] */
