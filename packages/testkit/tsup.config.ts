@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: { 'storage/index': 'src/storage/index.ts', 'renderer/index': 'src/renderer/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  external: ['vitest', '@pccovid-inspect/core'],
-});
+export default defineConfig(
+  packageBuild({
+    entry: { 'storage/index': 'src/storage/index.ts', 'renderer/index': 'src/renderer/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
+    external: ['vitest', '@pccovid-inspect/core'],
+  }),
+);
