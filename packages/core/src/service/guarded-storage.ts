@@ -133,9 +133,21 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
     ...direct,
     adapter,
     transaction: async (fn) => {
+      // An error thrown by `fn` (our own code, or an adapter call inside it, already wrapped)
+      // passes through as it is; only a failure of the adapter's transaction itself (BEGIN,
+      // COMMIT…) becomes STORAGE_FAILED.
+      let thrownByCallback: unknown = undefined;
       try {
-        return await adapter.transaction((tx) => fn(guardOperations(name, tx)));
+        return await adapter.transaction(async (tx) => {
+          try {
+            return await fn(guardOperations(name, tx));
+          } catch (e) {
+            thrownByCallback = e;
+            throw e;
+          }
+        });
       } catch (e) {
+        if (e !== undefined && e === thrownByCallback) throw e;
         return wrapError(name, 'transaction', e);
       }
     },

@@ -71,4 +71,10 @@ describe('commitPlan', () => {
     await expect(guardStorage(liar as typeof adapter).get('things', '42', 't-1')).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
     expect(() => guardStorage({ ...adapter, contractVersion: 2 } as unknown as typeof adapter)).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }));
   });
+
+  it("passes an error thrown by the transaction's own callback through unchanged", async () => {
+    const storage = guardStorage(createMemoryStorage());
+    const bug = new TypeError('a bug in the caller');
+    await expect(storage.transaction(async () => { throw bug; })).rejects.toBe(bug);
+  });
 });

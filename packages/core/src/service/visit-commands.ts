@@ -116,10 +116,11 @@ export function visitCommands(ctx: ServiceContext) {
           const v = await loadVisit(cmd.visitId);
           const lifecycle = step(v.data.lifecycle, [{ type: 'minutes.draft' }]);
           const template = templateFor(ctx, v.data.visit.checklist);
-          const evaluation = evaluateChecklist(template, v.data.response!, { plugins: ctx.plugins });
+          const response = v.data.response ?? { templateId: template.id, templateVersion: template.version, targetId: v.data.visit.targetId, visitId: v.id, answers: {} };
+          const evaluation = evaluateChecklist(template, response, { plugins: ctx.plugins });
           const findings = evaluation.items
             .filter((i) => i.answer !== null)
-            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: v.data.response?.answers[i.itemId]?.note || null, critical: i.critical }));
+            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: response.answers[i.itemId]?.note || null, critical: i.critical }));
           const minutes = parseOrThrow(
             MinutesSchema,
             {
