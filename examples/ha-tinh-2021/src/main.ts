@@ -19,7 +19,10 @@ import { ACTORS, runRound } from './round.js';
 import { writeDocuments } from './write-documents.js';
 
 async function main(): Promise<void> {
+  // `pnpm run main-job -- --fresh` forwards a literal "--"; drop it before parsing.
+  const args = process.argv.slice(2).filter((a) => a !== '--');
   const { values } = parseArgs({
+    args,
     options: { db: { type: 'string', default: './pccovid-inspect.db' }, out: { type: 'string', default: './out' }, fresh: { type: 'boolean', default: false } },
   });
   const dbFile = resolve(values.db!);

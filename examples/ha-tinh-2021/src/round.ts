@@ -141,6 +141,7 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
       : await service.signMinutes(lead, { visitId, signedAt: at(v.day, i % 2 === 0 ? '10:05' : '16:05') });
     show(v.refusesToSign ? 'Ghi nhận đơn vị từ chối ký biên bản' : 'Ký biên bản', v.refusesToSign ? 'Refusal to sign recorded' : 'Minutes signed')(signed);
     show('Xem xét biên bản', 'Visit reviewed')(await service.reviewVisit(director, { visitId }));
+    show('Đóng hồ sơ lượt kiểm tra', 'Visit closed')(await service.closeVisit(lead, { visitId }));
   }
 
   clock.set(at('2022-01-05', '08:00'));

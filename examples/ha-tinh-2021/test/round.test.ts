@@ -25,7 +25,7 @@ describe('the Hà Tĩnh 2021 round (main job) on a real SQLite file', () => {
     expect(steps.at(-1)).toContain('closed');
     const overview = await service.getCampaignOverview(ACTORS.viewer, { campaignId });
     expect(overview).toMatchObject({ state: 'closed', nominations: { total: 4, late: 1 }, remediation: { byState: { resolved: 1, sanctionProposed: 1 } } });
-    expect(overview.visits.byState).toEqual({ reviewed: 8 });
+    expect(overview.visits.byState).toEqual({ closed: 8 });
     await storage.dispose();
 
     const reopened = createSqliteStorage({ filename: file });
