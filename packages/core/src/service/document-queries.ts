@@ -17,7 +17,7 @@ import { authorize } from '../policy/permissions.js';
 import { ActorSchema } from '../policy/roles.js';
 import { canSeeVisit } from '../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from './document-inputs.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from './records.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type CampaignRecord } from './records.js';
 import { reportInput } from './report-input.js';
 import { load, loadAll, templateFor, type ServiceContext } from './service-context.js';
 import { minutesInput, noticeInput, reminderInput } from './visit-document-inputs.js';
@@ -68,8 +68,7 @@ export function documentQueries(ctx: ServiceContext) {
     const { bodies, people } = await directory();
     const visitOf = async (visitId: string) => {
       const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
-      const facts = { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? ('unannounced' as const) : ('announced' as const) };
-      if (!canSeeVisit(actorRole, facts)) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
+      if (!canSeeVisit(actorRole, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
       const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
       return { visit: v.data, campaign, c: contextOf(campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
     };
@@ -152,14 +151,13 @@ export function documentQueries(ctx: ServiceContext) {
       if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
       const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
       for (const v of visits) {
-        const facts = { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? ('unannounced' as const) : ('announced' as const) };
-        if (!canSeeVisit(actor, facts)) continue;
+        if (!canSeeVisit(actor, visitVisibilityFacts(v.data))) continue;
         if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
       }
       if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
       for (const n of record.notices) {
         const visitId = n.id.replace(/\.notice$/, '');
-        if (visits.some((v) => v.id === visitId && canSeeVisit(actor, { targetId: v.data.visit.targetId, districtCode: v.data.visit.districtCode, startedAt: v.data.visit.startedAt, state: stateOf(v.data.lifecycle), form: v.data.unannounced ? 'unannounced' : 'announced' }))) {
+        if (visits.some((v) => v.id === visitId && canSeeVisit(actor, visitVisibilityFacts(v.data)))) {
           out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
         }
       }

@@ -12,7 +12,7 @@ import { ActorSchema, type Actor } from '../policy/roles.js';
 import { canSeeVisit, maskContact } from '../policy/visibility.js';
 import { verifyAuditChain, type AuditChainVerification } from './audit-chain.js';
 import { personOrNull } from './directory.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, type VisitRecord } from './records.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from './records.js';
 import { load, loadAll, loadOptional, type Loaded, type ServiceContext } from './service-context.js';
 
 /** A visit as a query returns it: only what the actor may see. */
@@ -54,13 +54,6 @@ export function queries(ctx: ServiceContext) {
     authorize(actor.role, 'campaign.read');
     return actor;
   };
-  const facts = (v: VisitRecord) => ({
-    targetId: v.visit.targetId,
-    districtCode: v.visit.districtCode,
-    startedAt: v.visit.startedAt,
-    state: stateOf(v.lifecycle),
-    form: v.unannounced ? ('unannounced' as const) : ('announced' as const),
-  });
   const targetsCache = async (ids: string[]) => {
     const map = new Map<string, Target>();
     for (const id of new Set(ids)) {
@@ -84,7 +77,7 @@ export function queries(ctx: ServiceContext) {
   });
   const visibleVisits = async (actor: Actor, campaignId: string) =>
     (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter((v) =>
-      canSeeVisit(actor, facts(v.data)),
+      canSeeVisit(actor, visitVisibilityFacts(v.data)),
     );
 
   return {
@@ -104,7 +97,7 @@ export function queries(ctx: ServiceContext) {
       const actor = actorOf(actorInput);
       const { visitId } = parseOrThrow(z.object({ visitId: IdSchema }), input, 'getVisit');
       const v = await loadOptional(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
-      if (!v || !canSeeVisit(actor, facts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
+      if (!v || !canSeeVisit(actor, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
       return view(v, await targetsCache([v.data.visit.targetId]));
     },
 

@@ -11,6 +11,7 @@ import { TeamSchema } from '../entities/team.js';
 import { VisitSchema } from '../entities/visit.js';
 import { ChecklistVerdictSchema } from '../checklist/checklist-evaluation.js';
 import { PersistedLifecycleSchema } from '../lifecycle/persisted-lifecycle.js';
+import type { VisitVisibilityFacts } from '../policy/visibility.js';
 
 /** Collection names the service writes. A province's adapter sees exactly these. */
 export const COLLECTIONS = {
@@ -65,6 +66,17 @@ export type RemediationRecord = z.infer<typeof RemediationRecordSchema>;
 export function stateOf(lifecycle: { snapshot: unknown }): string {
   const value = (lifecycle.snapshot as { value?: unknown }).value;
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** What the visibility rules (and the embargo) need to know about a stored visit. */
+export function visitVisibilityFacts(r: VisitRecord): VisitVisibilityFacts {
+  return {
+    targetId: r.visit.targetId,
+    districtCode: r.visit.districtCode,
+    startedAt: r.visit.startedAt,
+    state: stateOf(r.lifecycle),
+    form: r.unannounced ? 'unannounced' : 'announced',
+  };
 }
 
 /** Index fields of a campaign record. */

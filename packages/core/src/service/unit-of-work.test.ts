@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { guardStorage } from './guarded-storage.js';
 import { commitPlan, type CommitPlan } from './unit-of-work.js';
+import { startLifecycle } from '../lifecycle/lifecycle-api.js';
+import type { VisitRecord } from './records.js';
 
-const visit = (startedAt: string | null, unannounced = true) => ({ unannounced, visit: { id: 'v-1', startedAt } });
+/** A stored visit record, as the service writes it. */
+const visit = (startedAt: string | null, unannounced = true): VisitRecord => ({
+  visit: {
+    tenantId: '42', id: 'v-1', campaignId: 'c-1', targetId: 'tg-1', districtCode: '436', scheduledOn: '2021-12-07', memberIds: ['p-lead'],
+    vehicle: null, checklist: { templateId: 'pc-covid-ii1', version: '1' }, startedAt, endedAt: null, cancelledReason: null,
+  },
+  lifecycle: startLifecycle('visit', { visitId: 'v-1', districtCode: '436', assignedMemberIds: ['p-lead'] }),
+  response: null,
+  verdict: null,
+  minutes: null,
+  unannounced,
+});
 
 function plan(overrides: Partial<CommitPlan> = {}): CommitPlan {
   return {

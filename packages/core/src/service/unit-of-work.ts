@@ -1,5 +1,7 @@
 import type { IndexValue, OutboxRecord, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
 import { EmbargoedError } from '../errors/embargoed-error.js';
+import { isEmbargoed } from '../policy/visibility.js';
+import { COLLECTIONS, VisitRecordSchema, visitVisibilityFacts } from './records.js';
 import type { Actor } from '../policy/roles.js';
 import { chainAuditRecord } from './audit-chain.js';
 import type { GuardedStorage } from './guarded-storage.js';
@@ -36,20 +38,18 @@ export interface CommitPlan {
   within?: (tx: StorageOperations) => Promise<void>;
 }
 
-/** The collection whose records the embargo check reads (see `assertNotEmbargoed`). */
-const VISITS = 'visits';
-
 /**
  * The embargo, enforced where every message is written: a message to a target's
  * representative that refers to a visit of an unannounced campaign that has not started is
  * refused with `EMBARGOED`, and the whole command rolls back. Read inside the transaction, so a
- * visit started by the same command counts as started.
+ * visit started by the same command counts as started. A visit that cannot be read as a visit
+ * record counts as embargoed (fail closed).
  */
 async function assertNotEmbargoed(tx: StorageOperations, tenantId: string, messages: readonly OutboxDraft[]): Promise<void> {
   for (const m of messages) {
     if (m.recipient.role !== 'targetRepresentative' || m.refs.visitId === undefined) continue;
-    const rec = await tx.get<{ unannounced?: boolean; visit?: { startedAt?: string | null } }>(VISITS, tenantId, m.refs.visitId);
-    if (!rec || (rec.data.unannounced !== false && !rec.data.visit?.startedAt)) {
+    const parsed = VisitRecordSchema.safeParse((await tx.get(COLLECTIONS.visits, tenantId, m.refs.visitId))?.data);
+    if (!parsed.success || isEmbargoed(visitVisibilityFacts(parsed.data))) {
       throw new EmbargoedError({ what: 'a message about an unannounced visit' });
     }
   }
