@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
-import { createInspectionService, InspectError } from '@pccovid-inspect/core';
+import { createInspectionService, HA_TINH_2021_DISTRICTS, InspectError } from '@pccovid-inspect/core';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { ACTORS, runRound } from './round.js';
 import { writeDocuments } from './write-documents.js';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     let service;
     if (existing) {
       console.log(`Cơ sở dữ liệu ${dbFile} đã có đợt kiểm tra này — báo cáo lại, không chạy lại. / The database already holds this campaign — reporting it, not re-running (use --fresh to start over).`);
-      service = createInspectionService({ storage, tenant: seed.tenant });
+      service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS });
     } else {
       console.log(`Chạy đợt kiểm tra trên ${dbFile} / Running the round on ${dbFile}`);
       let n = 0;

@@ -9,6 +9,7 @@ import {
   createFixedClock,
   createInspectionService,
   createSequentialIds,
+  HA_TINH_2021_DISTRICTS,
   type Actor,
   type InspectionService,
   type StorageAdapter,
@@ -76,7 +77,7 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
   const seed = haTinh2021Seed();
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
   const clock = createFixedClock(at('2021-11-26', '08:00'));
-  const service = createInspectionService({ storage, tenant: seed.tenant, clock, ids: createSequentialIds() });
+  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
   const { director, lead, secretary, member } = ACTORS;
   const campaignId = seed.campaign.id;
   const show = (vi: string, en: string) => (r: { state: string } & Record<string, unknown>) => {

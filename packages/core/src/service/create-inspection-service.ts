@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Clock } from '../contracts/clock.js';
 import { systemClock } from '../contracts/clock.js';
 import type { IdGenerator } from '../contracts/id-generator.js';
@@ -5,6 +6,7 @@ import { randomIds } from '../contracts/id-generator.js';
 import type { StorageAdapter } from '../contracts/storage-adapter.js';
 import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import { TenantSchema, type Tenant } from '../entities/tenant.js';
+import { AdminUnitSchema, type AdminUnit } from '../entities/admin-unit.js';
 import type { ChecklistPlugin } from '../checklist/checklist-plugin.js';
 import { applyChecklistPlugins } from '../checklist/apply-checklist-plugins.js';
 import { PC_COVID_CHECKLIST_V1 } from '../checklist/pc-covid-checklist-v1.js';
@@ -28,6 +30,13 @@ export interface InspectionServiceOptions {
   storage: StorageAdapter;
   /** The province the service works for; every record carries its id. */
   tenant: Tenant;
+  /**
+   * The province's administrative units (from a province pack, e.g.
+   * `HA_TINH_2021_DISTRICTS` of `@pccovid-inspect/province-ha-tinh`): documents name districts
+   * by them. A district without a unit here is named by its code.
+   * @default []
+   */
+  adminUnits?: readonly AdminUnit[];
   /**
    * The source of "now".
    * @default the system clock
@@ -73,6 +82,12 @@ export function createInspectionService(options: InspectionServiceOptions) {
   } catch (e) {
     throw new ConfigurationError({ problemVi: 'tenant không hợp lệ', problemEn: `invalid tenant${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`, cause: e });
   }
+  let adminUnits: readonly AdminUnit[];
+  try {
+    adminUnits = Object.freeze(parseOrThrow(z.array(AdminUnitSchema), options.adminUnits ?? [], 'AdminUnit[]'));
+  } catch (e) {
+    throw new ConfigurationError({ problemVi: 'adminUnits không hợp lệ', problemEn: `invalid adminUnits${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`, cause: e });
+  }
   const plugins = options.plugins ?? [];
   const templates = new Map<string, ChecklistTemplate>();
   for (const base of options.templates ?? [PC_COVID_CHECKLIST_V1]) {
@@ -84,6 +99,7 @@ export function createInspectionService(options: InspectionServiceOptions) {
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomIds,
     tenant,
+    adminUnits,
     plugins,
     templates,
   };

@@ -111,7 +111,7 @@ export function documentQueries(ctx: ServiceContext) {
         const targets = new Map<string, Target>();
         for (const v of visits) targets.set(v.visit.targetId, await target(v.visit.targetId));
         const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
-        return buildResultsReportDocument(reportInput(contextOf(record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.tenant.provinceCode, addressee));
+        return buildResultsReportDocument(reportInput(contextOf(record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee));
       }
       case 'minutes': {
         const { visit, campaign, c, template } = await visitOf(ref.visitId);

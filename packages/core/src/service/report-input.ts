@@ -2,14 +2,14 @@ import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import { TARGET_TYPE_LABELS, isBuiltInTargetType } from '../entities/target-type.js';
 import type { Target } from '../entities/target.js';
 import type { ResultsReportDocumentInput } from '../documents/builders/results-report-document-input.js';
-import { findHaTinh2021District } from '../reference/ha-tinh-2021.js';
+import type { AdminUnit } from '../entities/admin-unit.js';
 import { civilDateOf } from '../text/civil-date.js';
 import { issuerInput, legalReference, numberOf, planReference, signerInput, type CampaignDocumentContext } from './document-inputs.js';
 import type { CampaignRecord, VisitRecord } from './records.js';
 
-/** District names of a tenant's 2021 units (Hà Tĩnh's shipped reference data), else the code. */
-function districtName(provinceCode: string, code: string): string {
-  return (provinceCode === '42' ? findHaTinh2021District(code)?.name : undefined) ?? code;
+/** A district's name from the province's reference units (a province pack), else its code. */
+function districtName(units: readonly AdminUnit[], code: string): string {
+  return units.find((u) => u.code === code)?.name ?? code;
 }
 
 const typeLabel = (type: string) => (isBuiltInTargetType(type) ? TARGET_TYPE_LABELS[type].vi : type);
@@ -25,7 +25,7 @@ export function reportInput(
   visits: readonly VisitRecord[],
   targets: ReadonlyMap<string, Target>,
   template: ChecklistTemplate,
-  provinceCode: string,
+  adminUnits: readonly AdminUnit[],
   provincialCommitteeName: string,
 ): ResultsReportDocumentInput {
   const report = campaign.report!;
@@ -60,7 +60,7 @@ export function reportInput(
     implementing: [...campaign.campaign.legalBasis.map(legalReference), planReference(c)],
     period: campaign.campaign.period,
     form: campaign.campaign.form,
-    districts: districtCodes.map((code) => ({ code, name: districtName(provinceCode, code) })),
+    districts: districtCodes.map((code) => ({ code, name: districtName(adminUnits, code) })),
     targetTypes: usedTypes.slice(0, 12).map((code) => ({ code, label: typeLabel(code) })),
     inspectedCounts: [...counts].map(([key, count]) => {
       const [districtCode, targetType] = key.split('|') as [string, string];
@@ -72,7 +72,7 @@ export function reportInput(
       const issues = (v.minutes?.findings ?? []).filter((f) => f.verdict === 'not_met').map((f) => f.note ?? f.itemId);
       return {
         name: t?.name ?? v.visit.targetId,
-        district: districtName(provinceCode, v.visit.districtCode),
+        district: districtName(adminUnits, v.visit.districtCode),
         issues: issues.join('; ') || 'Chưa đạt',
         proposedAction: v.minutes?.requests.map((r) => r.text).join('; ') || 'Nhắc nhở, yêu cầu khắc phục và kiểm tra lại',
       };
@@ -91,7 +91,7 @@ export function reportInput(
           id: v.visit.id,
           name: t?.name ?? v.visit.targetId,
           targetType: typeLabel(t?.type ?? 'other'),
-          district: districtName(provinceCode, v.visit.districtCode),
+          district: districtName(adminUnits, v.visit.districtCode),
           inspectedOn: civilDateOf(v.visit.startedAt ?? report.issuedOn),
           result: v.verdict === 'compliant' ? ('met' as const) : ('not_met' as const),
           note: v.minutes?.refusal ? 'Đơn vị từ chối ký biên bản' : '',

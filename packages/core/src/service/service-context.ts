@@ -4,6 +4,7 @@ import type { IdGenerator } from '../contracts/id-generator.js';
 import type { QueryRequest, StoredRecord } from '../contracts/storage-adapter.js';
 import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import type { Tenant } from '../entities/tenant.js';
+import type { AdminUnit } from '../entities/admin-unit.js';
 import type { ChecklistPlugin } from '../checklist/checklist-plugin.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { StorageError } from '../errors/storage-error.js';
@@ -16,6 +17,8 @@ export interface ServiceContext {
   clock: Clock;
   ids: IdGenerator;
   tenant: Tenant;
+  /** The province's reference units (district names in documents). */
+  adminUnits: readonly AdminUnit[];
   plugins: readonly ChecklistPlugin[];
   /** Checklist templates by `${id}@${version}` (plugins applied). */
   templates: ReadonlyMap<string, ChecklistTemplate>;

@@ -5,6 +5,7 @@ import {
   createFixedClock,
   createInspectionService,
   createSequentialIds,
+  HA_TINH_2021_DISTRICTS,
   type Actor,
   type StorageAdapter,
 } from '@pccovid-inspect/core';
@@ -50,7 +51,7 @@ export function createHarness() {
   const clock = createFixedClock('2021-11-26T02:00:00.000Z');
   const seed = haTinh2021Seed();
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
-  const service = createInspectionService({ storage, tenant: seed.tenant, clock, ids: createSequentialIds() });
+  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
   const campaignId = seed.campaign.id;
   const team = [
     { personId: 'p-lead', role: 'lead', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },
