@@ -342,6 +342,13 @@ export const notification: fc.Arbitrary<Notification> = fc.record({
   lastError: nullable(fc.string({ maxLength: 60 })),
 });
 
+/**
+ * Audit details as storage hands them back. JSON text has no negative zero (`JSON.stringify(-0)`
+ * is `"0"`, and the audit hash is taken over canonical JSON, where -0 is `0` too), so no stored
+ * event holds -0; `fc.jsonValue` does generate it, because `JSON.parse('-0')` is -0.
+ */
+const storedDetailValue = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as fc.JsonValue);
+
 export const auditEvent: fc.Arbitrary<AuditEvent> = fc.record({
   tenantId,
   seq: fc.integer({ min: 1, max: 1_000_000 }),
@@ -350,7 +357,7 @@ export const auditEvent: fc.Arbitrary<AuditEvent> = fc.record({
   actor: fc.record({ role: fc.constantFrom('departmentOfficer', 'teamLead', 'system'), id }),
   action: fc.constantFrom('campaign.issue', 'visit.start', 'minutes.sign'),
   subject: fc.record({ collection: fc.constantFrom('campaigns', 'visits', 'minutes'), id }),
-  details: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+  details: fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), storedDetailValue, { maxKeys: 4 }),
   prevHash: hash,
   hash,
 });
