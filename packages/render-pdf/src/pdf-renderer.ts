@@ -1,5 +1,5 @@
 import pdfmake from 'pdfmake';
-import type { TFontDictionary } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { RenderError, parseOfficialDocument, systemClock, type Clock, type DocumentRenderOptions, type DocumentRenderer, type OfficialDocument, type RenderedDocument } from '@pccovid-inspect/core';
 import { tinosFontFiles, type PdfFontFiles, type PdfFontSource } from './pdf-fonts.js';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';
@@ -87,7 +87,8 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
           instance.setFonts(fonts);
           instance.setUrlAccessPolicy(() => false);
           instance.setLocalAccessPolicy((path) => allowed.has(path));
-          created = instance.createPdf(definition);
+          // The public definition type is our own (no pdfmake types in our declarations); same cast as a user's.
+          created = instance.createPdf(definition as TDocumentDefinitions);
         } finally {
           instance.fonts = previous.fonts;
           instance.urlAccessPolicy = previous.url;
