@@ -47,11 +47,17 @@ export class ValidationError extends InspectError {
 
   /** Builds a `ValidationError` from a zod error, keeping every issue path. */
   static fromZod(subject: string, error: z.ZodError): ValidationError {
-    return new ValidationError({
-      subject,
-      issues: error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), code: i.code, message: i.message })),
-      cause: error,
-    });
+    const issues: ValidationIssue[] = [];
+    for (const i of error.issues) {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      if (i.code === 'unrecognized_keys') {
+        // One issue per unknown key, its path ending at the key, so a form (or a reader) sees which.
+        for (const key of i.keys) issues.push({ path: [...path, key], code: i.code, message: `unknown key "${key}": not a field here (misspelt?)` });
+      } else {
+        issues.push({ path, code: i.code, message: i.message });
+      }
+    }
+    return new ValidationError({ subject, issues, cause: error });
   }
 
   static override isInstance(error: unknown): error is ValidationError {

@@ -13,16 +13,12 @@ import { PC_COVID_CHECKLIST_V1 } from '../checklist/pc-covid-checklist-v1.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { parseOrThrow } from '../internal/parse.js';
-import { campaignCommands } from './campaign-commands.js';
+import type { Notifier } from '../contracts/notifier.js';
+import { COMMAND_LIST } from './command-table.js';
 import { guardStorage } from './guarded-storage.js';
-import { maintenance } from './maintenance.js';
-import { queries } from './queries.js';
-import { remediationCommands } from './remediation-commands.js';
-import { reportingCommands } from './reporting-commands.js';
-import { scheduleCommands } from './schedule-commands.js';
+import type { InspectionService } from './inspection-service.js';
+import { runCommand } from './run-command.js';
 import type { ServiceContext } from './service-context.js';
-import { visitCommands } from './visit-commands.js';
-import { documentQueries } from './document-queries.js';
 
 /** Options of {@link createInspectionService}. */
 export interface InspectionServiceOptions {
@@ -48,23 +44,30 @@ export interface InspectionServiceOptions {
    */
   ids?: IdGenerator;
   /**
+   * Where `deliverOutbox` sends messages (`createConsoleNotifier()`, an email or webhook
+   * notifier, your own). Without one, `deliverOutbox` is `CONFIGURATION_INVALID`.
+   * @default none
+   */
+  notifier?: Notifier;
+  /**
    * Checklist plugins, applied to every template.
    * @default []
    */
   plugins?: readonly ChecklistPlugin[];
   /**
-   * Checklist templates campaigns may pin.
+   * Checklist templates campaigns may pin. With plugins, each base template stays available
+   * (campaigns pinned to it keep working) beside its derived version.
    * @default [PC_COVID_CHECKLIST_V1]
    */
   templates?: readonly ChecklistTemplate[];
 }
 
 /**
- * Creates the inspection service: one command per domain step and the queries, over any
- * storage adapter. Every command: validate → authorise → load → pure transition → ONE storage
- * transaction (the aggregate with its expected version, its lifecycle snapshot, a hash-chained
- * audit event, outbox messages) → the new state. Deliver the outbox afterwards with
- * `deliverOutbox`.
+ * Creates the inspection service over any storage adapter: one method per entry of the command
+ * table ({@link COMMANDS}). Every command: validate → authorise → load → pure transition → ONE
+ * storage transaction (the aggregate with its expected version, its lifecycle snapshot, a
+ * hash-chained audit event, outbox messages) → the new state. Deliver the outbox afterwards
+ * with `deliverOutbox`.
  *
  * @example
  * ```ts
@@ -72,7 +75,7 @@ export interface InspectionServiceOptions {
  * await service.createCampaign({ role: 'director', id: 'p-director' }, { campaign });
  * ```
  */
-export function createInspectionService(options: InspectionServiceOptions) {
+export function createInspectionService(options: InspectionServiceOptions): InspectionService {
   if (!options || typeof options !== 'object') {
     throw new ConfigurationError({ problemVi: 'thiếu tùy chọn', problemEn: 'options are required' });
   }
@@ -91,8 +94,11 @@ export function createInspectionService(options: InspectionServiceOptions) {
   const plugins = options.plugins ?? [];
   const templates = new Map<string, ChecklistTemplate>();
   for (const base of options.templates ?? [PC_COVID_CHECKLIST_V1]) {
-    const t = plugins.length > 0 ? applyChecklistPlugins(base, plugins) : base;
-    templates.set(`${t.id}@${t.version}`, t);
+    templates.set(`${base.id}@${base.version}`, base);
+    if (plugins.length > 0) {
+      const derived = applyChecklistPlugins(base, plugins);
+      templates.set(`${derived.id}@${derived.version}`, derived);
+    }
   }
   const ctx: ServiceContext = {
     storage: guardStorage(options.storage),
@@ -102,22 +108,12 @@ export function createInspectionService(options: InspectionServiceOptions) {
     adminUnits,
     plugins,
     templates,
+    notifier: options.notifier ?? null,
   };
-  return {
-    tenant,
-    /** The checklist templates campaigns may pin (plugins applied). */
-    templates: [...templates.values()],
-    ...campaignCommands(ctx),
-    ...scheduleCommands(ctx),
-    ...visitCommands(ctx),
-    ...reportingCommands(ctx),
-    ...remediationCommands(ctx),
-    ...queries(ctx),
-    ...documentQueries(ctx),
-    ...maintenance(ctx),
-  };
+  const service: Record<string, unknown> = { tenant, templates: Object.freeze([...templates.values()]) };
+  for (const def of COMMAND_LIST) {
+    service[def.method] = (actor: unknown, input?: unknown) => runCommand(ctx, def, actor, input);
+  }
+  return Object.freeze(service) as unknown as InspectionService;
 }
-
-/** The service {@link createInspectionService} returns. */
-export type InspectionService = ReturnType<typeof createInspectionService>;
 

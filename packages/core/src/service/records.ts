@@ -27,7 +27,7 @@ export const COLLECTIONS = {
  * A campaign as stored: the plan, its lifecycle, and what belongs to it alone (nominations,
  * the team, the report).
  */
-export const CampaignRecordSchema = z.object({
+export const CampaignRecordSchema = z.strictObject({
   campaign: CampaignSchema,
   lifecycle: PersistedLifecycleSchema,
   planNumberSymbol: z.string().nullable(),
@@ -43,7 +43,7 @@ export const CampaignRecordSchema = z.object({
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
 
 /** A visit as stored: the visit, its lifecycle, the answers and the minutes. */
-export const VisitRecordSchema = z.object({
+export const VisitRecordSchema = z.strictObject({
   visit: VisitSchema,
   lifecycle: PersistedLifecycleSchema,
   response: ChecklistResponseSchema.nullable(),
@@ -56,7 +56,7 @@ export const VisitRecordSchema = z.object({
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 
 /** A remediation as stored. */
-export const RemediationRecordSchema = z.object({
+export const RemediationRecordSchema = z.strictObject({
   action: RemediationActionSchema,
   lifecycle: PersistedLifecycleSchema,
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../contracts/clock.js';
 import type { IdGenerator } from '../contracts/id-generator.js';
+import type { Notifier } from '../contracts/notifier.js';
 import type { QueryRequest, StoredRecord } from '../contracts/storage-adapter.js';
 import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import type { Tenant } from '../entities/tenant.js';
@@ -20,8 +21,10 @@ export interface ServiceContext {
   /** The province's reference units (district names in documents). */
   adminUnits: readonly AdminUnit[];
   plugins: readonly ChecklistPlugin[];
-  /** Checklist templates by `${id}@${version}` (plugins applied). */
+  /** Checklist templates by `${id}@${version}` (base and derived). */
   templates: ReadonlyMap<string, ChecklistTemplate>;
+  /** Where `deliverOutbox` sends messages, if configured. */
+  notifier: Notifier | null;
 }
 
 /** A record read back, checked against its schema. */

@@ -5,11 +5,12 @@ import {
   createFixedClock,
   createInspectionService,
   createSequentialIds,
-  HA_TINH_2021_DISTRICTS,
   type Actor,
+  type Notifier,
   type StorageAdapter,
 } from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
+import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 
 /** The actors of the seed round (ids are the fixture's people). */
@@ -46,12 +47,12 @@ export async function snapshotStorage(storage: StorageAdapter, tenantId = '42'):
 }
 
 /** A service on a fresh memory store with the seed, a fixed clock and sequential ids. */
-export function createHarness() {
+export function createHarness(options: { notifier?: Notifier } = {}) {
   const storage = createMemoryStorage();
   const clock = createFixedClock('2021-11-26T02:00:00.000Z');
   const seed = haTinh2021Seed();
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
-  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
+  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds(), notifier: options.notifier });
   const campaignId = seed.campaign.id;
   const team = [
     { personId: 'p-lead', role: 'lead', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },

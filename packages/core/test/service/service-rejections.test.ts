@@ -67,7 +67,7 @@ const CASES: Case[] = [
   { name: 'startVisit', before: 'scheduled', call: (h, a, i) => h.service.startVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.member, wrongRole: A.health, badInput: () => ({ visitId: 'v-market', at: 'tomorrow' }), wrongState: { before: 'scheduled', arrange: started } },
   { name: 'recordAnswers', before: 'scheduled', arrange: started, call: (h, a, i) => h.service.recordAnswers(a, i), good: () => ({ visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true }), actor: A.secretary, wrongRole: A.viewer, badInput: () => ({ visitId: 'v-market', answers: { ...pcCovidAnswers('compliant'), b2: { answer: 'met', fields: { postedSizeCm: 20 }, evidence: [] } }, complete: true }), wrongState: { before: 'scheduled' } },
   { name: 'draftMinutes', before: 'scheduled', arrange: answered, call: (h, a, i) => h.service.draftMinutes(a, i), good: () => minutesInput, actor: A.secretary, wrongRole: A.member, badInput: () => ({ ...minutesInput, representatives: [] }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'signMinutes', before: 'scheduled', arrange: drafted, call: (h, a, i) => h.service.signMinutes(a, i), good: () => ({ visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: answered } },
+  { name: 'signMinutes', before: 'scheduled', arrange: drafted, call: (h, a, i) => h.service.signMinutes(a, i), good: () => ({ visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'v-market', signedAt: '2021-12-07 10:05' }), wrongState: { before: 'scheduled', arrange: answered } },
   { name: 'refuseSignature', before: 'scheduled', arrange: drafted, call: (h, a, i) => h.service.refuseSignature(a, i), good: () => ({ visitId: 'v-market', reason: 'Không đồng ý', recordedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.director, badInput: () => ({ visitId: 'v-market', reason: '   ', recordedAt: '2021-12-07T03:05:00.000Z' }), wrongState: { before: 'scheduled', arrange: answered } },
   { name: 'reviewVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); }, call: (h, a, i) => h.service.reviewVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.director, wrongRole: A.member, badInput: () => ({ visitId: 42 }), wrongState: { before: 'scheduled', arrange: drafted } },
   { name: 'cancelVisit', before: 'scheduled', call: (h, a, i) => h.service.cancelVisit(a, i), good: () => ({ visitId: 'v-market', reason: 'Đổi lịch' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: started } },
@@ -79,10 +79,10 @@ const CASES: Case[] = [
   { name: 'closeVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); await h.service.reviewVisit(A.director, { visitId: 'v-market' }); }, call: (h, a, i) => h.service.closeVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'khoảng trắng không hợp lệ' }), wrongState: { before: 'scheduled', arrange: drafted } },
   { name: 'openRemediation', before: 'scheduled', arrange: reportedWithFailure, call: (h, a, i) => h.service.openRemediation(a, i), good: () => ({ remediationId: 'rm-1', visitId: 'v-market' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', visitId: 'v-market', requests: [{ text: 'x', dueOn: 'mai' }] }), wrongState: { before: 'scheduled', arrange: answered } },
   { name: 'beginFollowUp', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.beginFollowUp(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.lead, wrongRole: A.viewer, badInput: () => ({ campaignId: 5 }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'remind', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.remind(a, i), good: () => ({ remediationId: 'rm-1', sentOn: '2022-01-06' }), actor: A.secretary, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', sentOn: '2022-13-06' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
-  { name: 'setDeadline', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.setDeadline(a, i), good: () => ({ remediationId: 'rm-1', dueOn: '2022-01-15' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ remediationId: 'rm-1', dueOn: null }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
+  { name: 'sendReminder', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.sendReminder(a, i), good: () => ({ remediationId: 'rm-1', sentOn: '2022-01-06' }), actor: A.secretary, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', sentOn: '2022-13-06' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
+  { name: 'setRemediationDeadline', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.setRemediationDeadline(a, i), good: () => ({ remediationId: 'rm-1', dueOn: '2022-01-15' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ remediationId: 'rm-1', dueOn: null }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
   { name: 'recordRecheck', before: 'scheduled', arrange: opened, call: (h, a, i) => h.service.recordRecheck(a, i), good: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: true }), actor: A.member, wrongRole: A.viewer, badInput: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: 'có' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
-  { name: 'proposeSanction', before: 'scheduled', arrange: async (h) => { await opened(h); for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.remind(A.secretary, { remediationId: 'rm-1', sentOn: d }); }, call: (h, a, i) => h.service.proposeSanction(a, i), good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }), actor: A.director, wrongRole: A.lead, badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.remind(A.secretary, { remediationId: 'rm-1', sentOn: '2022-01-06' }); } } },
+  { name: 'proposeSanction', before: 'scheduled', arrange: async (h) => { await opened(h); for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: d }); }, call: (h, a, i) => h.service.proposeSanction(a, i), good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }), actor: A.director, wrongRole: A.lead, badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: '2022-01-06' }); } } },
 ];
 
 async function reach(h: Harness, step: Step, arrange?: (h: Harness) => Promise<void>) {
@@ -121,6 +121,16 @@ describe.each(CASES)('$name', (c) => {
     expect(await snapshotStorage(h.storage)).toBe(before);
   });
 
+  it('refuses an unknown key with VALIDATION_FAILED naming the key, and changes nothing', async () => {
+    const h = createHarness();
+    await reach(h, c.before, c.arrange);
+    const before = await snapshotStorage(h.storage);
+    const error = await c.call(h, c.actor, { ...(c.good(h) as object), archiveCod: 'VT' }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: ['archiveCod'], code: 'unrecognized_keys' })] });
+    expect((error as Error).message).toContain('archiveCod');
+    expect(await snapshotStorage(h.storage)).toBe(before);
+  });
+
   if (c.wrongState) it('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
     const h = createHarness();
     await reach(h, c.wrongState!.before, c.wrongState!.arrange);
@@ -128,6 +138,14 @@ describe.each(CASES)('$name', (c) => {
     await expect(c.call(h, c.actor, c.good(h))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
     expect(await snapshotStorage(h.storage)).toBe(before);
   });
+});
+
+it('covers every command of the command table', async () => {
+  const { COMMAND_LIST } = await import('@pccovid-inspect/core');
+  const covered = new Set(CASES.map((c) => c.name));
+  const clockOrDelivery = new Set(['advanceDeadlines', 'deliverOutbox']);
+  const missing = COMMAND_LIST.filter((d) => d.kind === 'command' && !clockOrDelivery.has(d.method) && !covered.has(d.method)).map((d) => d.method);
+  expect(missing).toEqual([]);
 });
 
 it('a command on a record that does not exist is NOT_FOUND and changes nothing', async () => {

@@ -55,8 +55,8 @@ describe('a full inspection round through the service', () => {
     const opened = await service.openRemediation(A.lead, { remediationId: 'rm-hospital', visitId: 'v-hospital' });
     expect(opened.state).toBe('open');
     expect((await service.beginFollowUp(A.lead, { campaignId })).state).toBe('followingUp');
-    expect((await service.remind(A.secretary, { remediationId: 'rm-hospital', sentOn: '2022-01-06' })).numberSymbol).toBe('01/STTTT-TTr');
-    await service.setDeadline(A.lead, { remediationId: 'rm-hospital', dueOn: '2022-01-15' });
+    expect((await service.sendReminder(A.secretary, { remediationId: 'rm-hospital', sentOn: '2022-01-06' })).numberSymbol).toBe('01/STTTT-TTr');
+    await service.setRemediationDeadline(A.lead, { remediationId: 'rm-hospital', dueOn: '2022-01-15' });
     await expect(service.closeCampaign(A.director, { campaignId })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', guard: 'hasNoOpenRemediation' });
     expect((await service.recordRecheck(A.member, { remediationId: 'rm-hospital', on: '2022-01-16', complied: true })).state).toBe('resolved');
     expect((await service.closeCampaign(A.director, { campaignId })).state).toBe('closed');
@@ -95,9 +95,9 @@ describe('a full inspection round through the service', () => {
     const h = createHarness();
     await h.steps.scheduled();
     h.clock.set('2021-12-20T01:00:00.000Z');
-    const r = await h.service.tick(A.lead);
+    const r = await h.service.advanceDeadlines(A.lead);
     expect(r.today).toBe('2021-12-20');
     expect(r.changed).toBeGreaterThanOrEqual(4); // campaign nomination window + three overdue visits
-    expect((await h.service.tick(A.lead)).changed).toBe(0);
+    expect((await h.service.advanceDeadlines(A.lead)).changed).toBe(0);
   });
 });

@@ -1,31 +1,34 @@
 import { z } from 'zod';
-import { applyLifecycleEvent, startLifecycle, lifecycleState } from '../lifecycle/lifecycle-api.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
-import { TargetSchema, type Target } from '../entities/target.js';
-import { ValidationError } from '../errors/validation-error.js';
-import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
-import { campaignWrite, commitMain } from './commit-helpers.js';
-import { partnerNotices } from './partner-notices.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from './records.js';
-import { runCommand, type CommandResult } from './run-command.js';
-import { load, loadAll, templateFor, type ServiceContext } from './service-context.js';
+import { applyLifecycleEvent, startLifecycle, lifecycleState } from '../../lifecycle/lifecycle-api.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { TargetSchema, type Target } from '../../entities/target.js';
+import { ValidationError } from '../../errors/validation-error.js';
+import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
+import { campaignWrite, commitMain } from '../commit-helpers.js';
+import { defineCommand } from '../define-command.js';
+import { partnerNotices } from '../partner-notices.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
+import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
+import { LEADERSHIP } from './command-roles.js';
 
 function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
   return new ValidationError({ subject, issues: [{ path, code: 'custom', message }] });
 }
 
-/** Targets, the schedule, and cancelling a visit. */
-export function scheduleCommands(ctx: ServiceContext) {
-  const loadCampaign = (id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
-  const loadTarget = (id: string) => load(ctx, COLLECTIONS.targets, id, TargetSchema);
-  const visitWrite = (version: number, r: VisitRecord) => ({ collection: COLLECTIONS.visits, id: r.visit.id, data: r, indexes: visitIndexes(r), expectedVersion: version, state: stateOf(r.lifecycle) });
+const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+const loadTarget = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.targets, id, TargetSchema);
+const visitWrite = (version: number, r: VisitRecord) => ({ collection: COLLECTIONS.visits, id: r.visit.id, data: r, indexes: visitIndexes(r), expectedVersion: version, state: stateOf(r.lifecycle) });
 
-  return {
-    /** Registers a unit to inspect; its type must be in the campaign's scope. */
-    registerTarget: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'target.register', z.object({ target: TargetSchema }), actor, input, async (a, { target }) => {
+/** Registers a unit to inspect; its type must be in the campaign's scope. */
+export const registerTarget = defineCommand({
+  name: 'target.register',
+  summary: { vi: 'Đăng ký đơn vị được kiểm tra', en: "Registers a unit to inspect; its type must be in the campaign's scope" },
+  input: z.strictObject({ target: TargetSchema }),
+  roles: [...LEADERSHIP, 'secretary'],
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  async run(ctx, a, { target }) {
         if (target.tenantId !== ctx.tenant.id) throw invalid('target.register', ['target', 'tenantId'], `tenant must be ${ctx.tenant.id}`);
-        const campaign = await loadCampaign(target.campaignId);
+        const campaign = await loadCampaign(ctx, target.campaignId);
         if (!campaign.data.campaign.targetTypes.includes(target.type)) {
           throw invalid('target.register', ['target', 'type'], `type "${target.type}" is not in the campaign's scope`);
         }
@@ -37,31 +40,31 @@ export function scheduleCommands(ctx: ServiceContext) {
           expectedVersion: 0,
           state: 'registered',
         });
-      }),
+  },
+});
 
-    /**
-     * Schedules a visit: a day in the campaign period, members of the team (the district's
-     * Culture-Information nominee is required at start when one was nominated), and the vehicle
-     * the Department office provides. Once the schedule is fixed, adding a visit also notifies
-     * the partners — never the target.
-     */
-    scheduleVisit: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(
-        ctx,
-        'visit.schedule',
-        z.object({
-          visitId: IdSchema,
-          campaignId: IdSchema,
-          targetId: IdSchema,
-          scheduledOn: CivilDateSchema,
-          memberIds: z.array(IdSchema).min(1),
-          vehicle: z.object({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
-        }),
-        actor,
-        input,
-        async (a, cmd) => {
-          const campaign = await loadCampaign(cmd.campaignId);
-          const target = (await loadTarget(cmd.targetId)).data;
+/**
+ * Schedules a visit: a day in the campaign period, members of the team (the district's
+ * Culture-Information nominee is required at start when one was nominated), and the vehicle
+ * the Department office provides. Once the schedule is fixed, adding a visit also notifies
+ * the partners — never the target.
+ */
+export const scheduleVisit = defineCommand({
+  name: 'visit.schedule',
+  summary: { vi: 'Xếp lịch một cuộc kiểm tra (không báo cho đơn vị được kiểm tra)', en: 'Schedules a visit: a day in the period, team members, a vehicle; partners are told, never the target' },
+  input: z.strictObject({
+    visitId: IdSchema,
+    campaignId: IdSchema,
+    targetId: IdSchema,
+    scheduledOn: CivilDateSchema,
+    memberIds: z.array(IdSchema).min(1),
+    vehicle: z.strictObject({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
+  }),
+  roles: LEADERSHIP,
+  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  async run(ctx, a, cmd) {
+          const campaign = await loadCampaign(ctx, cmd.campaignId);
+          const target = (await loadTarget(ctx, cmd.targetId)).data;
           const c = campaign.data.campaign;
           if (target.campaignId !== c.id) throw invalid('visit.schedule', ['targetId'], 'the target belongs to another campaign');
           if (cmd.scheduledOn < c.period.from || cmd.scheduledOn > c.period.to) {
@@ -116,32 +119,43 @@ export function scheduleCommands(ctx: ServiceContext) {
             throw new InvalidTransitionError({ machineId: 'campaign', state: String(campaignState), event: 'visit.schedule' });
           }
           return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record));
-        },
-      ),
+  },
+});
 
-    /** Fixes the schedule: the campaign moves to `scheduled` and the partners are told, one message per visit. */
-    fixSchedule: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'schedule.fix', z.object({ campaignId: IdSchema }), actor, input, async (a, cmd) => {
-        const campaign = await loadCampaign(cmd.campaignId);
+/** Fixes the schedule: the campaign moves to `scheduled` and the partners are told, one message per visit. */
+export const fixSchedule = defineCommand({
+  name: 'schedule.fix',
+  summary: { vi: 'Chốt lịch kiểm tra; báo lịch cho cơ quan phối hợp', en: 'Fixes the schedule: the campaign moves to scheduled and the partners are told, one message per visit' },
+  input: z.strictObject({ campaignId: IdSchema }),
+  roles: LEADERSHIP,
+  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  async run(ctx, a, cmd) {
+        const campaign = await loadCampaign(ctx, cmd.campaignId);
         const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
           (v) => stateOf(v.data.lifecycle) !== 'cancelled',
         );
         const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visitIds: visits.map((v) => v.id) });
         const targets = new Map<string, Target>();
-        for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(v.data.visit.targetId)).data);
+        for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(ctx, v.data.visit.targetId)).data);
         const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
         return commitMain(ctx, a, 'schedule.fix', campaignWrite(campaign, cmd.campaignId, next), {
           outbox: partnerNotices(campaign.data.team!, visits.map((v) => v.data.visit), targets),
           details: { visits: visits.length },
         });
-      }),
+  },
+});
 
-    /** Cancels a visit that has not started. */
-    cancelVisit: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'visit.cancel', z.object({ visitId: IdSchema, reason: TextSchema }), actor, input, async (a, cmd) => {
+/** Cancels a visit that has not started. */
+export const cancelVisit = defineCommand({
+  name: 'visit.cancel',
+  summary: { vi: 'Hủy một cuộc kiểm tra chưa bắt đầu', en: 'Cancels a visit that has not started' },
+  input: z.strictObject({ visitId: IdSchema, reason: TextSchema }),
+  roles: LEADERSHIP,
+  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  async run(ctx, a, cmd) {
         const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
         const r = applyLifecycleEvent('visit', visit.data.lifecycle, { type: 'visit.cancel', reason: cmd.reason });
-        const campaign = await loadCampaign(visit.data.visit.campaignId);
+        const campaign = await loadCampaign(ctx, visit.data.visit.campaignId);
         const next: VisitRecord = { ...visit.data, lifecycle: r.persisted, visit: { ...visit.data.visit, cancelledReason: cmd.reason } };
         const writes = [];
         if (lifecycleState(campaign.data.lifecycle).acceptedEvents.includes('visit.cancelled' as never)) {
@@ -149,6 +163,5 @@ export function scheduleCommands(ctx: ServiceContext) {
           writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted }));
         }
         return commitMain(ctx, a, 'visit.cancel', visitWrite(visit.version, next), { writes });
-      }),
-  };
-}
+  },
+});

@@ -1,35 +1,35 @@
 import { z } from 'zod';
-import { buildMinutesDocument } from '../documents/builders/build-minutes-document.js';
-import { buildPlanDocument } from '../documents/builders/build-plan-document.js';
-import { buildReminderLetterDocument } from '../documents/builders/build-reminder-letter-document.js';
-import { buildResultNoticeDocument } from '../documents/builders/build-result-notice-document.js';
-import { buildResultsReportDocument } from '../documents/builders/build-results-report-document.js';
-import { buildTeamDecisionDocument } from '../documents/builders/build-team-decision-document.js';
-import type { OfficialDocument } from '../documents/model/official-document.js';
-import { OrganizationSchema, type Organization } from '../entities/organization.js';
-import { PersonSchema, type Person } from '../entities/person.js';
-import { IdSchema } from '../entities/primitives.js';
-import { TargetSchema, type Target } from '../entities/target.js';
-import { NotFoundError } from '../errors/not-found-error.js';
-import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
-import { parseOrThrow } from '../internal/parse.js';
-import { authorize } from '../policy/permissions.js';
-import { ActorSchema } from '../policy/roles.js';
-import { canSeeVisit } from '../policy/visibility.js';
-import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from './document-inputs.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type CampaignRecord } from './records.js';
-import { reportInput } from './report-input.js';
-import { load, loadAll, templateFor, type ServiceContext } from './service-context.js';
-import { minutesInput, noticeInput, reminderInput } from './visit-document-inputs.js';
+import { buildMinutesDocument } from '../../documents/builders/build-minutes-document.js';
+import { buildPlanDocument } from '../../documents/builders/build-plan-document.js';
+import { buildReminderLetterDocument } from '../../documents/builders/build-reminder-letter-document.js';
+import { buildResultNoticeDocument } from '../../documents/builders/build-result-notice-document.js';
+import { buildResultsReportDocument } from '../../documents/builders/build-results-report-document.js';
+import { buildTeamDecisionDocument } from '../../documents/builders/build-team-decision-document.js';
+import type { OfficialDocument } from '../../documents/model/official-document.js';
+import { OrganizationSchema, type Organization } from '../../entities/organization.js';
+import { PersonSchema, type Person } from '../../entities/person.js';
+import { IdSchema } from '../../entities/primitives.js';
+import { TargetSchema, type Target } from '../../entities/target.js';
+import { NotFoundError } from '../../errors/not-found-error.js';
+import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
+import type { Actor } from '../../policy/roles.js';
+import { defineQuery } from '../define-command.js';
+import { READERS } from './command-roles.js';
+import { canSeeVisit } from '../../policy/visibility.js';
+import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
+import { reportInput } from '../report-input.js';
+import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
+import { minutesInput, noticeInput, reminderInput } from '../visit-document-inputs.js';
 
 /** Which document to build. */
 export const DocumentRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('plan'), campaignId: IdSchema }),
-  z.object({ kind: z.literal('teamDecision'), campaignId: IdSchema }),
-  z.object({ kind: z.literal('report'), campaignId: IdSchema }),
-  z.object({ kind: z.literal('minutes'), visitId: IdSchema }),
-  z.object({ kind: z.literal('notice'), visitId: IdSchema }),
-  z.object({ kind: z.literal('reminder'), remediationId: IdSchema, index: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('plan'), campaignId: IdSchema }),
+  z.strictObject({ kind: z.literal('teamDecision'), campaignId: IdSchema }),
+  z.strictObject({ kind: z.literal('report'), campaignId: IdSchema }),
+  z.strictObject({ kind: z.literal('minutes'), visitId: IdSchema }),
+  z.strictObject({ kind: z.literal('notice'), visitId: IdSchema }),
+  z.strictObject({ kind: z.literal('reminder'), remediationId: IdSchema, index: z.number().int().nonnegative() }),
 ]);
 export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
@@ -43,13 +43,11 @@ export interface DocumentListing {
 
 const SETTLED = new Set(['reviewed', 'closed']);
 
-/** Official documents (Decree 30/2020 model) built from the stored campaign, ready for a renderer. */
-export function documentQueries(ctx: ServiceContext) {
-  const directory = async () => ({
+  const directory = async (ctx: ServiceContext) => ({
     bodies: new Map((await loadAll(ctx, { collection: COLLECTIONS.organizations }, OrganizationSchema)).map((o) => [o.id, o.data] as [string, Organization])),
     people: new Map((await loadAll(ctx, { collection: COLLECTIONS.people }, PersonSchema)).map((p) => [p.id, p.data] as [string, Person])),
   });
-  const contextOf = (record: CampaignRecord, bodies: ReadonlyMap<string, Organization>): CampaignDocumentContext => {
+  const contextOf = (ctx: ServiceContext, record: CampaignRecord, bodies: ReadonlyMap<string, Organization>): CampaignDocumentContext => {
     const issuingBody = bodies.get(record.campaign.issuingBodyId);
     if (!issuingBody) throw new NotFoundError({ collection: COLLECTIONS.organizations, id: record.campaign.issuingBodyId });
     return {
@@ -62,27 +60,28 @@ export function documentQueries(ctx: ServiceContext) {
   };
   const notYet = (what: string, state: string) =>
     new InvalidTransitionError({ machineId: 'document', state, event: `document.${what}`, reasonVi: 'văn bản chưa có ở bước này', reasonEn: 'this document does not exist yet at this step' });
-  const target = async (id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
+  const target = async (ctx: ServiceContext, id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
 
-  async function build(ref: DocumentRef, actorRole: z.infer<typeof ActorSchema>): Promise<OfficialDocument> {
-    const { bodies, people } = await directory();
+/** Builds one document from what is stored (Decree 30/2020 model), for what the actor may see. */
+  async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
+    const { bodies, people } = await directory(ctx);
     const visitOf = async (visitId: string) => {
       const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
       if (!canSeeVisit(actorRole, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
       const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
-      return { visit: v.data, campaign, c: contextOf(campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
+      return { visit: v.data, campaign, c: contextOf(ctx, campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
     };
     switch (ref.kind) {
       case 'plan': {
         const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
-        const c = contextOf(record, bodies);
+        const c = contextOf(ctx, record, bodies);
         const names = (ids: string[]) => ids.map((id) => bodies.get(id)?.name ?? id);
         return buildPlanDocument(planInput(c, planNarrative(c, templateFor(ctx, record.campaign.checklist), { lead: names(record.campaign.leadBodyIds), coordinating: names(record.campaign.nomination.bodyIds) })));
       }
       case 'teamDecision': {
         const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
         if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
-        const c = contextOf(record, bodies);
+        const c = contextOf(ctx, record, bodies);
         return buildTeamDecisionDocument({
           issuer: issuerInput(c),
           number: numberOf(record.teamDecisionNumberSymbol),
@@ -109,43 +108,48 @@ export function documentQueries(ctx: ServiceContext) {
           .map((v) => v.data)
           .filter((v) => SETTLED.has(stateOf(v.lifecycle)));
         const targets = new Map<string, Target>();
-        for (const v of visits) targets.set(v.visit.targetId, await target(v.visit.targetId));
+        for (const v of visits) targets.set(v.visit.targetId, await target(ctx, v.visit.targetId));
         const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
-        return buildResultsReportDocument(reportInput(contextOf(record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee));
+        return buildResultsReportDocument(reportInput(contextOf(ctx, record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee));
       }
       case 'minutes': {
         const { visit, campaign, c, template } = await visitOf(ref.visitId);
         if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
-        return buildMinutesDocument(minutesInput(c, campaign, visit, await target(visit.visit.targetId), template, people, bodies));
+        return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies));
       }
       case 'notice': {
         const { visit, campaign, c, template } = await visitOf(ref.visitId);
         const notice = campaign.notices.find((n) => n.id === `${ref.visitId}.notice`);
         if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
-        return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(visit.visit.targetId), template));
+        return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template));
       }
       case 'reminder': {
         const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
         if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
         const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
-        return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(rem.action.targetId), template));
+        return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template));
       }
     }
   }
 
-  return {
-    /** Builds one official document from what is stored (only what the actor may see). */
-    getDocument: async (actorInput: unknown, input: unknown): Promise<OfficialDocument> => {
-      const actor = parseOrThrow(ActorSchema, actorInput, 'Actor');
-      authorize(actor.role, 'campaign.read');
-      return build(parseOrThrow(DocumentRefSchema, input, 'DocumentRef'), actor);
-    },
+/** Builds one official document from what is stored (only what the actor may see). */
+export const getDocument = defineQuery({
+  name: 'document.get',
+  summary: { vi: 'Dựng một văn bản (thể thức Nghị định 30/2020) từ dữ liệu đã lưu', en: 'Builds one official document (Decree 30/2020 model) from what is stored' },
+  input: DocumentRefSchema,
+  roles: READERS,
+  errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  run: (ctx, actor, ref): Promise<OfficialDocument> => build(ctx, ref, actor),
+});
 
-    /** Every document a campaign has so far, in the order they were issued. */
-    listDocuments: async (actorInput: unknown, input: unknown): Promise<DocumentListing[]> => {
-      const actor = parseOrThrow(ActorSchema, actorInput, 'Actor');
-      authorize(actor.role, 'campaign.read');
-      const { campaignId } = parseOrThrow(z.object({ campaignId: IdSchema }), input, 'listDocuments');
+/** Every document a campaign has so far, in the order they were issued. */
+export const listDocuments = defineQuery({
+  name: 'documents.list',
+  summary: { vi: 'Danh sách văn bản của đợt kiểm tra', en: 'Every document a campaign has so far, in the order they were issued' },
+  input: z.strictObject({ campaignId: IdSchema }),
+  roles: READERS,
+  errors: ['NOT_FOUND'],
+  async run(ctx, actor, { campaignId }): Promise<DocumentListing[]> {
       const record = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
       const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
       if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
@@ -167,6 +171,5 @@ export function documentQueries(ctx: ServiceContext) {
         }
       }
       return out;
-    },
-  };
-}
+  },
+});

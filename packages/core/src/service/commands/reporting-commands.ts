@@ -1,32 +1,36 @@
 import { z } from 'zod';
-import { applyLifecycleEvent } from '../lifecycle/lifecycle-api.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
-import { TargetSchema } from '../entities/target.js';
-import type { ResultNotice } from '../entities/result-notice.js';
-import { campaignWrite, commitMain } from './commit-helpers.js';
-import { allocateDocumentNumber } from './document-numbering.js';
-import { bodyAbbreviation } from './directory.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from './records.js';
-import { runCommand, type CommandResult } from './run-command.js';
-import { load, loadAll, nowIso, type ServiceContext } from './service-context.js';
-import type { OutboxDraft } from './unit-of-work.js';
+import { applyLifecycleEvent } from '../../lifecycle/lifecycle-api.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { TargetSchema } from '../../entities/target.js';
+import type { ResultNotice } from '../../entities/result-notice.js';
+import { campaignWrite, commitMain } from '../commit-helpers.js';
+import { allocateDocumentNumber } from '../document-numbering.js';
+import { bodyAbbreviation } from '../directory.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from '../records.js';
+import { defineCommand } from '../define-command.js';
+import { LEADERSHIP } from './command-roles.js';
+import { load, loadAll, nowIso, type ServiceContext } from '../service-context.js';
+import type { OutboxDraft } from '../unit-of-work.js';
 
-const CampaignIdInput = z.object({ campaignId: IdSchema });
+const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
+const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 const SETTLED_WITH_MINUTES = new Set(['reviewed', 'closed']);
 
-/** The end of a campaign: the report to the Provincial People's Committee, notices, follow-up, close. */
-export function reportingCommands(ctx: ServiceContext) {
-  const loadCampaign = (id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
-  return {
-    /**
-     * Begins reporting (every visit reviewed or cancelled): numbers the results report (BC) to
-     * the Provincial People's Committee and one results notice (TB) per inspected unit, and
-     * queues each notice to the unit's representative.
-     */
-    beginReporting: (actor: unknown, input: unknown): Promise<CommandResult & { reportNumberSymbol: string; notices: number }> =>
-      runCommand(ctx, 'report.begin', CampaignIdInput.extend({ issuedOn: CivilDateSchema, addressedToOrganizationId: IdSchema, summary: TextSchema }), actor, input, async (a, cmd) => {
-        const campaign = await loadCampaign(cmd.campaignId);
+/**
+ * Begins reporting (every visit reviewed or cancelled): numbers the results report (BC) to
+ * the Provincial People's Committee and one results notice (TB) per inspected unit, and
+ * queues each notice to the unit's representative.
+ */
+export const beginReporting = defineCommand({
+  name: 'reporting.begin',
+  summary: { vi: 'Báo cáo kết quả (cấp số BC) và thông báo kết quả (TB) cho từng đơn vị', en: "Numbers the results report (BC) to the Provincial People's Committee and one results notice (TB) per inspected unit" },
+  input: CampaignIdInput.extend({ issuedOn: CivilDateSchema, addressedToOrganizationId: IdSchema, summary: TextSchema }),
+  roles: LEADERSHIP,
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const campaign = await loadCampaign(ctx, cmd.campaignId);
         const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin' });
         const c = campaign.data.campaign;
         const inspected = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id } }, VisitRecordSchema)).filter((v) =>
@@ -37,7 +41,7 @@ export function reportingCommands(ctx: ServiceContext) {
         const outbox: OutboxDraft[] = [];
         const targets = new Map<string, z.infer<typeof TargetSchema>>();
         for (const v of inspected) targets.set(v.data.visit.targetId, (await load(ctx, COLLECTIONS.targets, v.data.visit.targetId, TargetSchema)).data);
-        const res = await commitMain(ctx, a, 'report.begin', campaignWrite(campaign, c.id, next), {
+        const res = await commitMain(ctx, a, 'reporting.begin', campaignWrite(campaign, c.id, next), {
           details: { inspected: inspected.length },
           outbox,
           within: async (tx) => {
@@ -80,22 +84,33 @@ export function reportingCommands(ctx: ServiceContext) {
           },
         });
         return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: next.notices.length };
-      }),
+  },
+});
 
-    /** Begins following up non-compliant units. */
-    beginFollowUp: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'followUp.begin', CampaignIdInput, actor, input, async (a, cmd) => {
-        const campaign = await loadCampaign(cmd.campaignId);
+/** Begins following up non-compliant units. */
+export const beginFollowUp = defineCommand({
+  name: 'followUp.begin',
+  summary: { vi: 'Bắt đầu đôn đốc các đơn vị chưa đạt', en: 'Begins following up non-compliant units' },
+  input: CampaignIdInput,
+  roles: LEADERSHIP,
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const campaign = await loadCampaign(ctx, cmd.campaignId);
         const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'followUp.begin' });
         return commitMain(ctx, a, 'followUp.begin', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
-      }),
+  },
+});
 
-    /** Closes the campaign; refused while any remediation is open. */
-    closeCampaign: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'campaign.close', CampaignIdInput, actor, input, async (a, cmd) => {
-        const campaign = await loadCampaign(cmd.campaignId);
+/** Closes the campaign; refused while any remediation is open. */
+export const closeCampaign = defineCommand({
+  name: 'campaign.close',
+  summary: { vi: 'Kết thúc đợt kiểm tra', en: 'Closes the campaign; refused while any remediation is open' },
+  input: CampaignIdInput,
+  roles: ['director'],
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const campaign = await loadCampaign(ctx, cmd.campaignId);
         const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close' });
         return commitMain(ctx, a, 'campaign.close', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
-      }),
-  };
-}
+  },
+});

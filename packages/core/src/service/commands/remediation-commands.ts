@@ -1,30 +1,30 @@
 import { z } from 'zod';
-import { applyLifecycleEvent, startLifecycle } from '../lifecycle/lifecycle-api.js';
-import type { LifecycleEvent } from '../lifecycle/lifecycle-machines.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../entities/primitives.js';
-import { RemediationRequestSchema } from '../entities/minutes.js';
-import { TargetSchema } from '../entities/target.js';
-import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
-import { campaignWrite, commitMain, type CommitExtras } from './commit-helpers.js';
-import { allocateDocumentNumber } from './document-numbering.js';
-import { bodyAbbreviation } from './directory.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, remediationIndexes, stateOf, type RemediationRecord } from './records.js';
-import { runCommand, type CommandResult } from './run-command.js';
-import { load, nowIso, type Loaded, type ServiceContext } from './service-context.js';
-import type { Actor } from '../policy/roles.js';
-import type { Action } from '../policy/permissions.js';
-import { formatShortDate } from '../text/decree30-date.js';
-import { parseOrThrow } from '../internal/parse.js';
+import { applyLifecycleEvent, startLifecycle } from '../../lifecycle/lifecycle-api.js';
+import type { LifecycleEvent } from '../../lifecycle/lifecycle-machines.js';
+import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { RemediationRequestSchema } from '../../entities/minutes.js';
+import { TargetSchema } from '../../entities/target.js';
+import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
+import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
+import { allocateDocumentNumber } from '../document-numbering.js';
+import { bodyAbbreviation } from '../directory.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, remediationIndexes, stateOf, type RemediationRecord } from '../records.js';
+import { defineCommand } from '../define-command.js';
+import type { CommandResult } from '../run-command.js';
+import { LEADERSHIP, ON_SITE } from './command-roles.js';
+import { load, nowIso, type Loaded, type ServiceContext } from '../service-context.js';
+import type { Actor } from '../../policy/roles.js';
+import { formatShortDate } from '../../text/decree30-date.js';
+import { parseOrThrow } from '../../internal/parse.js';
 
-const RemediationIdInput = z.object({ remediationId: IdSchema });
+const RemediationIdInput = z.strictObject({ remediationId: IdSchema });
+const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 const SETTLED = new Set(['resolved', 'sanctionProposed']);
 
-/** Follow-up of a non-compliant unit: open, remind, deadline, re-check, sanction proposal. */
-export function remediationCommands(ctx: ServiceContext) {
-  const loadRemediation = (id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
+const loadRemediation = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
 
   /** Saves a remediation; when it becomes settled the campaign is told in the same transaction. */
-  async function save(actor: Actor, action: Action, loaded: Loaded<RemediationRecord> | null, next: RemediationRecord, extras: CommitExtras = {}): Promise<CommandResult> {
+  async function save(ctx: ServiceContext, actor: Actor, action: string, loaded: Loaded<RemediationRecord> | null, next: RemediationRecord, extras: CommitExtras = {}): Promise<CommandResult> {
     const writes = [...(extras.writes ?? [])];
     const state = stateOf(next.lifecycle);
     if (loaded && SETTLED.has(state) && !SETTLED.has(stateOf(loaded.data.lifecycle))) {
@@ -43,10 +43,14 @@ export function remediationCommands(ctx: ServiceContext) {
 
   const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => applyLifecycleEvent('remediation', r.lifecycle, event).persisted;
 
-  return {
-    /** Opens the follow-up of a reviewed visit whose unit was found non-compliant. */
-    openRemediation: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'remediation.open', z.object({ remediationId: IdSchema, visitId: IdSchema, requests: z.array(RemediationRequestSchema).default([]) }), actor, input, async (a, cmd) => {
+/** Opens the follow-up of a reviewed visit whose unit was found non-compliant. */
+export const openRemediation = defineCommand({
+  name: 'remediation.open',
+  summary: { vi: 'Mở việc đôn đốc khắc phục của đơn vị chưa đạt', en: 'Opens the follow-up of a reviewed visit whose unit was found non-compliant' },
+  input: z.strictObject({ remediationId: IdSchema, visitId: IdSchema, requests: z.array(RemediationRequestSchema).default([]) }),
+  roles: LEADERSHIP,
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
         const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
         const visitState = stateOf(visit.data.lifecycle);
         if (!['reviewed', 'closed'].includes(visitState) || visit.data.verdict !== 'non_compliant') {
@@ -76,13 +80,19 @@ export function remediationCommands(ctx: ServiceContext) {
           },
           lifecycle: startLifecycle('remediation', { remediationId: cmd.remediationId }),
         };
-        return save(a, 'remediation.open', null, record, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
-      }),
+        return save(ctx, a, 'remediation.open', null, record, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
+  },
+});
 
-    /** Sends a reminder letter (CV, numbered) to the unit's representative. */
-    remind: (actor: unknown, input: unknown): Promise<CommandResult & { numberSymbol: string }> =>
-      runCommand(ctx, 'remediation.remind', RemediationIdInput.extend({ sentOn: CivilDateSchema }), actor, input, async (a, cmd) => {
-        const rem = await loadRemediation(cmd.remediationId);
+/** Sends a reminder letter (CV, numbered) to the unit's representative. */
+export const sendReminder = defineCommand({
+  name: 'reminder.send',
+  summary: { vi: 'Gửi công văn nhắc nhở khắc phục', en: "Sends a numbered reminder letter (CV) to the unit's representative" },
+  input: RemediationIdInput.extend({ sentOn: CivilDateSchema }),
+  roles: [...LEADERSHIP, 'secretary'],
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const rem = await loadRemediation(ctx, cmd.remediationId);
         const campaign = await load(ctx, COLLECTIONS.campaigns, rem.data.action.campaignId, CampaignRecordSchema);
         const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
         const lifecycle = advance(rem.data, { type: 'remediation.remind' });
@@ -103,7 +113,7 @@ export function remediationCommands(ctx: ServiceContext) {
             ]
           : [];
         let numberSymbol = '';
-        const res = await save(a, 'remediation.remind', rem, next, {
+        const res = await save(ctx, a, 'reminder.send', rem, next, {
           outbox,
           within: async (tx) => {
             const n = await allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: campaign.data.campaign.issuingBodyId, bodyAbbreviation: abbr, typeCode: 'CV', draftingUnit: 'TTr', issuedOn: cmd.sentOn, subjectId: rem.id, updatedAt: nowIso(ctx) });
@@ -112,31 +122,47 @@ export function remediationCommands(ctx: ServiceContext) {
           },
         });
         return { ...res, numberSymbol };
-      }),
+  },
+});
 
-    /** Sets (or moves) the deadline to remedy. */
-    setDeadline: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'remediation.setDeadline', RemediationIdInput.extend({ dueOn: CivilDateSchema }), actor, input, async (a, cmd) => {
-        const rem = await loadRemediation(cmd.remediationId);
+/** Sets (or moves) the deadline to remedy. */
+export const setRemediationDeadline = defineCommand({
+  name: 'remediationDeadline.set',
+  summary: { vi: 'Đặt (hoặc gia hạn) thời hạn khắc phục', en: 'Sets (or moves) the deadline to remedy' },
+  input: RemediationIdInput.extend({ dueOn: CivilDateSchema }),
+  roles: LEADERSHIP,
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const rem = await loadRemediation(ctx, cmd.remediationId);
         const next: RemediationRecord = { lifecycle: advance(rem.data, { type: 'deadline.set', dueOn: cmd.dueOn }), action: { ...rem.data.action, dueOn: cmd.dueOn } };
-        return save(a, 'remediation.setDeadline', rem, next);
-      }),
+        return save(ctx, a, 'remediationDeadline.set', rem, next);
+  },
+});
 
-    /** Records a re-check: complied → resolved; not complied → back to a deadline or a sanction proposal. */
-    recordRecheck: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'remediation.recheck', RemediationIdInput.extend({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable().default(null) }), actor, input, async (a, cmd) => {
-        const rem = await loadRemediation(cmd.remediationId);
+/** Records a re-check: complied → resolved; not complied → back to a deadline or a sanction proposal. */
+export const recordRecheck = defineCommand({
+  name: 'recheck.record',
+  summary: { vi: 'Ghi nhận kết quả kiểm tra lại', en: 'Records a re-check: complied → resolved; not complied → a new deadline or a sanction proposal' },
+  input: RemediationIdInput.extend({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable().default(null) }),
+  roles: ON_SITE,
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const rem = await loadRemediation(ctx, cmd.remediationId);
         const lifecycle = advance(rem.data, { type: 'recheck.record', outcome: cmd.complied ? 'complied' : 'notComplied', checkedOn: cmd.on });
-        return save(a, 'remediation.recheck', rem, { lifecycle, action: { ...rem.data.action, recheck: { on: cmd.on, complied: cmd.complied, note: cmd.note } } });
-      }),
+        return save(ctx, a, 'recheck.record', rem, { lifecycle, action: { ...rem.data.action, recheck: { on: cmd.on, complied: cmd.complied, note: cmd.note } } });
+  },
+});
 
-    /** Proposes a sanction to the competent authority (the team proposes; it does not fine). */
-    proposeSanction: (actor: unknown, input: unknown): Promise<CommandResult> =>
-      runCommand(ctx, 'remediation.proposeSanction', RemediationIdInput.extend({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }), actor, input, async (a, cmd) => {
-        const rem = await loadRemediation(cmd.remediationId);
+/** Proposes a sanction to the competent authority (the team proposes; it does not fine). */
+export const proposeSanction = defineCommand({
+  name: 'sanction.propose',
+  summary: { vi: 'Đề xuất cơ quan có thẩm quyền xử lý vi phạm', en: 'Proposes a sanction to the competent authority (the team proposes; it does not fine)' },
+  input: RemediationIdInput.extend({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }),
+  roles: ['director'],
+  errors: ERRORS,
+  async run(ctx, a, cmd) {
+        const rem = await loadRemediation(ctx, cmd.remediationId);
         const lifecycle = advance(rem.data, { type: 'sanction.propose' });
-        return save(a, 'remediation.proposeSanction', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
-      }),
-
-  };
-}
+        return save(ctx, a, 'sanction.propose', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
+  },
+});

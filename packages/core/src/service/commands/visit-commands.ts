@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { applyLifecycleEvent, lifecycleState } from '../../lifecycle/lifecycle-api.js';
+import type { LifecycleEvent } from '../../lifecycle/lifecycle-machines.js';
+import type { PersistedLifecycle } from '../../lifecycle/persisted-lifecycle.js';
+import { ChecklistItemResponseSchema } from '../../entities/checklist-response.js';
+import { UnitRepresentativeSchema, RemediationRequestSchema, MinutesSchema } from '../../entities/minutes.js';
+import { IdSchema, InstantSchema, TextSchema } from '../../entities/primitives.js';
+import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
+import { validateChecklistResponse } from '../../checklist/validate-checklist-response.js';
+import { parseOrThrow } from '../../internal/parse.js';
+import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type VisitRecord } from '../records.js';
+import { defineCommand } from '../define-command.js';
+import type { CommandResult } from '../run-command.js';
+import { LEADERSHIP, ON_SITE } from './command-roles.js';
+import { load, nowIso, templateFor, type ServiceContext } from '../service-context.js';
+import type { Actor } from '../../policy/roles.js';
+
+const VisitIdInput = z.strictObject({ visitId: IdSchema });
+const VISIT_ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
+
+function step(lifecycle: PersistedLifecycle, events: LifecycleEvent<'visit'>[]): PersistedLifecycle {
+  return events.reduce((p, e) => applyLifecycleEvent('visit', p, e).persisted, lifecycle);
+}
+
+const loadVisit = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.visits, id, VisitRecordSchema);
+const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+
+  async function save(ctx: ServiceContext, actor: Actor, action: string, version: number, next: VisitRecord, extras?: CommitExtras): Promise<CommandResult> {
+    return commitMain(
+      ctx,
+      actor,
+      action,
+      { collection: COLLECTIONS.visits, id: next.visit.id, data: next, indexes: visitIndexes(next), expectedVersion: version, state: stateOf(next.lifecycle) },
+      extras,
+    );
+  }
+
+/**
+ * Starts a visit on site. From this instant (and not before) the visit is visible to the
+ * target. The campaign moves to `inspecting` with its first started visit. `at` defaults to the
+ * service clock.
+ */
+export const startVisit = defineCommand({
+  name: 'visit.start',
+  summary: { vi: 'Bắt đầu cuộc kiểm tra tại đơn vị', en: 'Starts a visit on site; from this instant the visit is visible to the target' },
+  input: VisitIdInput.extend({ at: InstantSchema.optional() }),
+  roles: ON_SITE,
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+        const v = await loadVisit(ctx, cmd.visitId);
+        const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
+        const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
+        const writes = [];
+        if (lifecycleState(campaign.data.lifecycle).state === 'scheduled') {
+          const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'inspection.begin' });
+          writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: r.persisted }));
+        }
+        const next: VisitRecord = { ...v.data, lifecycle, visit: { ...v.data.visit, startedAt: cmd.at ?? nowIso(ctx) } };
+        return save(ctx, a, 'visit.start', v.version, next, { writes });
+  },
+});
+
+/**
+ * Records answers and evidence (merged into what was recorded). Rules are checked as each
+ * answer comes; `complete: true` also requires every required item and closes the checklist.
+ */
+export const recordAnswers = defineCommand({
+  name: 'answers.record',
+  summary: { vi: 'Ghi nhận kết quả kiểm tra theo từng nội dung', en: 'Records answers and evidence, merged into what was recorded; complete: true closes the checklist' },
+  input: VisitIdInput.extend({ answers: z.record(IdSchema, ChecklistItemResponseSchema), complete: z.boolean().default(false) }),
+  roles: ON_SITE,
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+          const v = await loadVisit(ctx, cmd.visitId);
+          const template = templateFor(ctx, v.data.visit.checklist);
+          const merged = {
+            templateId: template.id,
+            templateVersion: template.version,
+            targetId: v.data.visit.targetId,
+            visitId: v.data.visit.id,
+            answers: { ...(v.data.response?.answers ?? {}), ...cmd.answers },
+            answeredBy: a.id,
+            answeredAt: nowIso(ctx),
+          };
+          const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !cmd.complete, plugins: ctx.plugins });
+          const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
+            .filter(([, ans]) => ans.answer !== null)
+            .map(([itemId]) => ({ type: 'item.answer', itemId }));
+          if (cmd.complete) events.push({ type: 'checklist.complete' });
+          const verdict = cmd.complete ? evaluation.unit.verdict : null;
+          const next: VisitRecord = { ...v.data, lifecycle: step(v.data.lifecycle, events), response, verdict };
+          const res = await save(ctx, a, 'answers.record', v.version, next, { details: { items: Object.keys(cmd.answers).length, verdict } });
+          return { ...res, verdict };
+  },
+});
+
+/** Draws up the minutes from the answers: findings item by item, assessment, requests. `endedAt` defaults to the service clock. */
+export const draftMinutes = defineCommand({
+  name: 'minutes.draft',
+  summary: { vi: 'Lập biên bản kiểm tra từ kết quả', en: 'Draws up the minutes from the answers: findings item by item, assessment, requests' },
+  input: VisitIdInput.extend({
+    endedAt: InstantSchema.optional(),
+    place: TextSchema,
+    representatives: z.array(UnitRepresentativeSchema).min(1),
+    explanation: TextSchema.nullable().default(null),
+    assessment: TextSchema,
+    requests: z.array(RemediationRequestSchema).default([]),
+  }),
+  roles: ['inspectorateLead', 'secretary'],
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+          const v = await loadVisit(ctx, cmd.visitId);
+          const endedAt = cmd.endedAt ?? nowIso(ctx);
+          const lifecycle = step(v.data.lifecycle, [{ type: 'minutes.draft' }]);
+          const template = templateFor(ctx, v.data.visit.checklist);
+          const response = v.data.response ?? { templateId: template.id, templateVersion: template.version, targetId: v.data.visit.targetId, visitId: v.id, answers: {} };
+          const evaluation = evaluateChecklist(template, response, { plugins: ctx.plugins });
+          const findings = evaluation.items
+            .filter((i) => i.answer !== null)
+            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: response.answers[i.itemId]?.note || null, critical: i.critical }));
+          const minutes = parseOrThrow(
+            MinutesSchema,
+            {
+              tenantId: ctx.tenant.id,
+              id: `${v.id}.minutes`,
+              visitId: v.id,
+              numberSymbol: null,
+              startedAt: v.data.visit.startedAt,
+              endedAt,
+              place: cmd.place,
+              representatives: cmd.representatives,
+              findings,
+              explanation: cmd.explanation,
+              assessment: cmd.assessment,
+              requests: cmd.requests,
+              signatures: { unitRepresentative: null, teamLead: null },
+              refusal: null,
+            },
+            'Minutes',
+          );
+          return save(ctx, a, 'minutes.draft', v.version, { ...v.data, lifecycle, minutes, visit: { ...v.data.visit, endedAt } });
+  },
+});
+
+/** Records both signatures (the unit's representative and the team lead). `signedAt` defaults to the service clock. */
+export const signMinutes = defineCommand({
+  name: 'minutes.sign',
+  summary: { vi: 'Ký biên bản (đại diện đơn vị và Trưởng đoàn)', en: "Records both signatures (the unit's representative and the team lead)" },
+  input: VisitIdInput.extend({ signedAt: InstantSchema.optional() }),
+  roles: ['inspectorateLead'],
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+        const v = await loadVisit(ctx, cmd.visitId);
+        const lifecycle = step(v.data.lifecycle, [
+          { type: 'signature.record', party: 'inspectedUnit', signerId: v.data.visit.targetId },
+          { type: 'signature.record', party: 'teamLead', signerId: a.id },
+          { type: 'minutes.sign' },
+        ]);
+        const signedAt = cmd.signedAt ?? nowIso(ctx);
+        const minutes = { ...v.data.minutes!, signatures: { unitRepresentative: { signedAt }, teamLead: { signedAt } } };
+        return save(ctx, a, 'minutes.sign', v.version, { ...v.data, lifecycle, minutes });
+  },
+});
+
+/** Records that the unit's representative refused to sign, with the reason; the lead signs. `recordedAt` defaults to the service clock. */
+export const refuseSignature = defineCommand({
+  name: 'signature.refuse',
+  summary: { vi: 'Ghi nhận việc đại diện đơn vị từ chối ký biên bản', en: "Records that the unit's representative refused to sign, with the reason; the lead signs" },
+  input: VisitIdInput.extend({ reason: TextSchema, recordedAt: InstantSchema.optional() }),
+  roles: ['inspectorateLead'],
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+        const v = await loadVisit(ctx, cmd.visitId);
+        const lifecycle = step(v.data.lifecycle, [
+          { type: 'signature.record', party: 'teamLead', signerId: a.id },
+          { type: 'minutes.refuseSignature', reason: cmd.reason },
+        ]);
+        const recordedAt = cmd.recordedAt ?? nowIso(ctx);
+        const minutes = {
+          ...v.data.minutes!,
+          signatures: { unitRepresentative: null, teamLead: { signedAt: recordedAt } },
+          refusal: { reason: cmd.reason, recordedAt },
+        };
+        return save(ctx, a, 'signature.refuse', v.version, { ...v.data, lifecycle, minutes });
+  },
+});
+
+/** Reviews a visit (its minutes are signed or the refusal recorded); the campaign counts it settled. */
+export const reviewVisit = defineCommand({
+  name: 'visit.review',
+  summary: { vi: 'Xem xét kết quả cuộc kiểm tra', en: 'Reviews a visit whose minutes are signed or whose refusal is recorded' },
+  input: VisitIdInput,
+  roles: LEADERSHIP,
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+        const v = await loadVisit(ctx, cmd.visitId);
+        const lifecycle = step(v.data.lifecycle, [{ type: 'visit.review' }]);
+        const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
+        const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.reviewed', visitId: v.id });
+        return save(ctx, a, 'visit.review', v.version, { ...v.data, lifecycle }, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
+  },
+});
+
+/** Closes a reviewed visit. */
+export const closeVisit = defineCommand({
+  name: 'visit.close',
+  summary: { vi: 'Kết thúc cuộc kiểm tra đã xem xét', en: 'Closes a reviewed visit' },
+  input: VisitIdInput,
+  roles: LEADERSHIP,
+  errors: VISIT_ERRORS,
+  async run(ctx, a, cmd) {
+    const v = await loadVisit(ctx, cmd.visitId);
+    return save(ctx, a, 'visit.close', v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: 'visit.close' }]) });
+  },
+});
