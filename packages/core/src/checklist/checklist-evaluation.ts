@@ -14,7 +14,7 @@ import { IdSchema } from '../entities/primitives.js';
  *   messageEn: 'A not-met answer needs a note.', path: ['answers', 'b3', 'note'] };
  * ```
  */
-export const ChecklistViolationSchema = z.object({
+export const ChecklistViolationSchema = z.strictObject({
   rule: z.string().min(1),
   messageVi: z.string(),
   messageEn: z.string(),
@@ -52,7 +52,7 @@ export type ChecklistReasonCode = z.infer<typeof ChecklistReasonCodeSchema>;
  *   messageVi: 'Mục b2 (trọng yếu) Chưa đạt: …', messageEn: 'Item b2 (critical) is not met: …' };
  * ```
  */
-export const ChecklistReasonSchema = z.object({
+export const ChecklistReasonSchema = z.strictObject({
   code: ChecklistReasonCodeSchema,
   itemId: IdSchema.nullable(),
   messageVi: z.string(),
@@ -92,7 +92,7 @@ export type ChecklistItemVerdict = z.infer<typeof ChecklistItemVerdictSchema>;
  * evaluation.items.find((i) => i.itemId === 'b2')?.violations
  * ```
  */
-export const ChecklistItemEvaluationSchema = z.object({
+export const ChecklistItemEvaluationSchema = z.strictObject({
   itemId: IdSchema,
   sectionId: IdSchema,
   critical: z.boolean(),
@@ -113,7 +113,7 @@ export type ChecklistItemEvaluation = z.infer<typeof ChecklistItemEvaluationSche
  * evaluation.sections.map((s) => `${s.id}: ${s.met}/${s.met + s.notMet}`)
  * ```
  */
-export const ChecklistSectionEvaluationSchema = z.object({
+export const ChecklistSectionEvaluationSchema = z.strictObject({
   id: IdSchema,
   verdict: ChecklistVerdictSchema,
   met: z.number().int().nonnegative(),
@@ -135,10 +135,10 @@ export type ChecklistSectionEvaluation = z.infer<typeof ChecklistSectionEvaluati
  * if (unit.verdict === 'non_compliant') unit.reasons.forEach((r) => console.log(r.messageVi));
  * ```
  */
-export const ChecklistEvaluationSchema = z.object({
+export const ChecklistEvaluationSchema = z.strictObject({
   templateId: IdSchema,
   templateVersion: ChecklistVersionSchema,
-  unit: z.object({ verdict: ChecklistVerdictSchema, reasons: z.array(ChecklistReasonSchema) }),
+  unit: z.strictObject({ verdict: ChecklistVerdictSchema, reasons: z.array(ChecklistReasonSchema) }),
   sections: z.array(ChecklistSectionEvaluationSchema),
   items: z.array(ChecklistItemEvaluationSchema),
   requiredAnswered: z.boolean(),

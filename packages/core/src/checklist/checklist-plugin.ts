@@ -44,7 +44,7 @@ export type ChecklistRuleOutcome = { satisfied: true } | { satisfied: false; pat
  *
  * @example
  * ```ts
- * const maxEvidence: ChecklistRuleType<{ max: number }> = { name: 'maxEvidence', params: z.object({ max: z.number() }),
+ * const maxEvidence: ChecklistRuleType<{ max: number }> = { name: 'maxEvidence', params: z.strictObject({ max: z.number() }),
  *   evaluate: ({ response, params }) => ({ satisfied: response.evidence.length <= params.max }) as ChecklistRuleOutcome };
  * ```
  */
@@ -96,7 +96,7 @@ export interface ChecklistEvidenceVerifier {
  * ```ts
  * const qrPayload: ChecklistPluginAnswerType = { id: 'qrPayload', label: { vi: 'Nội dung mã QR', en: 'QR payload' },
  *   fields: { payload: { label: { vi: 'Chuỗi mã QR', en: 'Decoded payload' }, valueType: 'text' } },
- *   schema: z.object({ payload: z.string().startsWith('https://qr.pccovid.gov.vn/').optional() }) };
+ *   schema: z.strictObject({ payload: z.string().startsWith('https://qr.pccovid.gov.vn/').optional() }) };
  * ```
  */
 export interface ChecklistPluginAnswerType {

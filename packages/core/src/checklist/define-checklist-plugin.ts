@@ -24,7 +24,7 @@ import {
 } from './plugin-support.js';
 
 const NameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'a camelCase name');
-const PluginItemsSchema = z.array(z.object({ sectionId: IdSchema, item: ChecklistItemSchema }));
+const PluginItemsSchema = z.array(z.strictObject({ sectionId: IdSchema, item: ChecklistItemSchema }));
 const ItemRulesSchema = z.record(IdSchema, z.array(ChecklistRuleSchema));
 const AnswerTypeDataSchema = ChecklistAnswerTypeSchema.omit({ providedBy: true }).extend({ id: IdSchema });
 
@@ -33,7 +33,7 @@ const AnswerTypeDataSchema = ChecklistAnswerTypeSchema.omit({ providedBy: true }
  *
  * @example
  * ```ts
- * const maxEvidence = defineChecklistRuleType({ name: 'maxEvidence', params: z.object({ max: z.number().int() }),
+ * const maxEvidence = defineChecklistRuleType({ name: 'maxEvidence', params: z.strictObject({ max: z.number().int() }),
  *   evaluate: ({ response, params }) =>
  *     response.evidence.length <= params.max ? { satisfied: true } : { satisfied: false, path: ['evidence'] } });
  * ```

@@ -30,7 +30,7 @@ export type AdminUnitEra = z.infer<typeof AdminUnitEraSchema>;
  *   kind: 'town', era: 'pre2025', validFrom: null, validTo: '2025-06-30' })
  * ```
  */
-export const AdminUnitSchema = z.object({
+export const AdminUnitSchema = z.strictObject({
   /** GSO code, e.g. "436" for Thành phố Hà Tĩnh. */
   code: z.string().regex(/^\d{2,5}$/, 'a GSO code is 2–5 digits'),
   provinceCode: z.string().regex(/^\d{2}$/),

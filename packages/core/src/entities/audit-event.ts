@@ -13,14 +13,14 @@ const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
  * AuditEventSchema.parse(await storage.lastAudit('42'))
  * ```
  */
-export const AuditEventSchema = z.object({
+export const AuditEventSchema = z.strictObject({
   tenantId: z.string().min(1),
   seq: z.number().int().positive(),
   id: IdSchema,
   at: InstantSchema,
-  actor: z.object({ role: z.string().min(1), id: IdSchema }),
+  actor: z.strictObject({ role: z.string().min(1), id: IdSchema }),
   action: z.string().min(1),
-  subject: z.object({ collection: z.string().min(1), id: IdSchema }),
+  subject: z.strictObject({ collection: z.string().min(1), id: IdSchema }),
   details: z.record(z.string(), z.unknown()),
   prevHash: HashSchema,
   hash: HashSchema,

@@ -10,7 +10,7 @@ export const InspectionFormSchema = z.enum(['unannounced', 'announced']);
 export type InspectionForm = z.infer<typeof InspectionFormSchema>;
 
 /** One entry of the "Nơi nhận" block, e.g. `{ name: 'UBND tỉnh', note: 'b/c' }` → "- UBND tỉnh (b/c);". */
-export const RecipientSchema = z.object({
+export const RecipientSchema = z.strictObject({
   name: TextSchema,
   note: TextSchema.nullable(),
 });
@@ -42,7 +42,7 @@ export type PlanNarrative = z.infer<typeof PlanNarrativeSchema>;
  * const campaign = CampaignSchema.parse(seedCampaign); // see @pccovid-inspect/testkit/fixtures
  * ```
  */
-export const CampaignSchema = z.object({
+export const CampaignSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   /** The plan's number once issued (null while a draft or issued without a number). */
@@ -61,11 +61,11 @@ export const CampaignSchema = z.object({
   period: CivilDateRangeSchema,
   form: InspectionFormSchema,
   targetTypes: z.array(TargetTypeSchema).min(1),
-  checklist: z.object({ templateId: IdSchema, version: z.string().min(1) }),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1) }),
   /** Bodies that lead (the Department's Inspectorate and IT Division). */
   leadBodyIds: z.array(IdSchema).min(1),
   /** Bodies asked to nominate members, and by when. */
-  nomination: z.object({ bodyIds: z.array(IdSchema), deadline: CivilDateSchema }),
+  nomination: z.strictObject({ bodyIds: z.array(IdSchema), deadline: CivilDateSchema }),
   signer: SignerSchema,
   recipients: z.array(RecipientSchema).min(1),
   /** The drafting unit in "- Lưu: VT, CNTT4." */

@@ -27,7 +27,7 @@ export type ChecklistValueType = z.infer<typeof ChecklistValueTypeSchema>;
  *   valueType: 'decimal', unit: { vi: 'cm', en: 'cm' } })
  * ```
  */
-export const ChecklistFieldDefinitionSchema = z.object({
+export const ChecklistFieldDefinitionSchema = z.strictObject({
   label: BilingualTextSchema,
   valueType: ChecklistValueTypeSchema,
   /** Unit printed after the value, e.g. "cm", "lượt/ngày". */
@@ -74,7 +74,7 @@ export type ChecklistPluginId = z.infer<typeof ChecklistPluginIdSchema>;
  *   fields: { pointsCount: { label: { vi: 'Số điểm đã tạo mã QR', en: 'Points with a QR code' }, valueType: 'count' } } })
  * ```
  */
-export const ChecklistAnswerTypeSchema = z.object({
+export const ChecklistAnswerTypeSchema = z.strictObject({
   label: BilingualTextSchema,
   fields: z.record(ChecklistFieldIdSchema, ChecklistFieldDefinitionSchema),
   providedBy: ChecklistPluginIdSchema.optional(),

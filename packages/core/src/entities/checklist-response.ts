@@ -15,7 +15,7 @@ import { IdSchema, InstantSchema, OptionalTextSchema } from './primitives.js';
  * ChecklistItemResponseSchema.parse({ answer: 'met', fields: { pointsCount: 3 }, evidence: [] })
  * ```
  */
-export const ChecklistItemResponseSchema = z.object({
+export const ChecklistItemResponseSchema = z.strictObject({
   answer: ChecklistAnswerSchema.nullable(),
   /** Free-text note (ghi chú), e.g. why the item is Chưa đạt. */
   note: OptionalTextSchema.optional(),
@@ -36,7 +36,7 @@ export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponseSchema>;
  *   visitId: 'v-2021-12-14-01', answers: { b1: { answer: 'met', fields: { pointsCount: 2 }, evidence: [] } } })
  * ```
  */
-export const ChecklistResponseSchema = z.object({
+export const ChecklistResponseSchema = z.strictObject({
   templateId: IdSchema,
   templateVersion: ChecklistVersionSchema,
   /** The inspected unit. */

@@ -55,32 +55,32 @@ const ThresholdSchema = z.number().overwrite((n) => (n === 0 ? 0 : n));
  * ```
  */
 export const ChecklistRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('requireNote'), when: ChecklistRuleWhenSchema, message }),
-  z.object({
+  z.strictObject({ kind: z.literal('requireNote'), when: ChecklistRuleWhenSchema, message }),
+  z.strictObject({
     kind: z.literal('requireEvidence'),
     evidenceKind: EvidenceKindSchema,
     minCount: z.number().int().min(1).max(1000),
     when: ChecklistRuleWhenSchema,
     message,
   }),
-  z.object({ kind: z.literal('requireField'), field: ChecklistFieldIdSchema, when: ChecklistRuleWhenSchema, message }),
-  z.object({
+  z.strictObject({ kind: z.literal('requireField'), field: ChecklistFieldIdSchema, when: ChecklistRuleWhenSchema, message }),
+  z.strictObject({
     kind: z.literal('minValue'),
     field: ChecklistFieldIdSchema,
     min: ThresholdSchema,
     when: ChecklistRuleWhenSchema,
     message,
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('fieldAtMost'),
     field: ChecklistFieldIdSchema,
     otherField: ChecklistFieldIdSchema,
     when: ChecklistRuleWhenSchema,
     message,
   }),
-  z.object({ kind: z.literal('notApplicableForbidden'), message }),
-  z.object({ kind: z.literal('derivedNotMet'), field: ChecklistFieldIdSchema, greaterThan: ThresholdSchema, message }),
-  z.object({
+  z.strictObject({ kind: z.literal('notApplicableForbidden'), message }),
+  z.strictObject({ kind: z.literal('derivedNotMet'), field: ChecklistFieldIdSchema, greaterThan: ThresholdSchema, message }),
+  z.strictObject({
     kind: z.literal('custom'),
     type: ChecklistRuleTypeIdSchema,
     when: ChecklistRuleWhenSchema,

@@ -45,7 +45,7 @@ export type ChecklistPluginVersion = z.infer<typeof ChecklistPluginVersionSchema
  *   critical: true, required: true, answerType: 'qrPoints', rules: [] })
  * ```
  */
-export const ChecklistItemSchema = z.object({
+export const ChecklistItemSchema = z.strictObject({
   id: IdSchema,
   label: BilingualTextSchema,
   /** What inspectors should look at or record (not part of the question itself). */
@@ -66,7 +66,7 @@ export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
  * ChecklistSectionSchema.parse({ id: 'c', title: { vi: 'Sử dụng phần mềm', en: 'Software use' }, items: [item] })
  * ```
  */
-export const ChecklistSectionSchema = z.object({
+export const ChecklistSectionSchema = z.strictObject({
   id: IdSchema,
   title: BilingualTextSchema,
   items: z.array(ChecklistItemSchema).min(1),
@@ -83,7 +83,7 @@ export type ChecklistSection = z.infer<typeof ChecklistSectionSchema>;
  * ChecklistComplianceSchema.parse({ nonCriticalNotMetTolerance: 0 })
  * ```
  */
-export const ChecklistComplianceSchema = z.object({ nonCriticalNotMetTolerance: CountSchema });
+export const ChecklistComplianceSchema = z.strictObject({ nonCriticalNotMetTolerance: CountSchema });
 export type ChecklistCompliance = z.infer<typeof ChecklistComplianceSchema>;
 
 /**
@@ -94,7 +94,7 @@ export type ChecklistCompliance = z.infer<typeof ChecklistComplianceSchema>;
  * ChecklistPluginRefSchema.parse({ id: 'qr-verify', version: '1' })
  * ```
  */
-export const ChecklistPluginRefSchema = z.object({ id: ChecklistPluginIdSchema, version: ChecklistPluginVersionSchema });
+export const ChecklistPluginRefSchema = z.strictObject({ id: ChecklistPluginIdSchema, version: ChecklistPluginVersionSchema });
 export type ChecklistPluginRef = z.infer<typeof ChecklistPluginRefSchema>;
 
 /**

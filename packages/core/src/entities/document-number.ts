@@ -17,7 +17,7 @@ export type DocumentTypeCode = z.infer<typeof DocumentTypeCodeSchema>;
  *   numberSymbol: '05/KH-STTTT', issuedOn: '2021-11-26', subjectId: 'c-1' })
  * ```
  */
-export const DocumentNumberSchema = z.object({
+export const DocumentNumberSchema = z.strictObject({
   tenantId: z.string().min(1),
   issuingBodyId: IdSchema,
   typeCode: DocumentTypeCodeSchema,

@@ -21,7 +21,7 @@ export const NumberSymbolSchema = z
  *   summary: 'về việc triển khai đồng bộ hệ thống PC-Covid và quét mã QR phục vụ phòng, chống dịch COVID-19' })
  * ```
  */
-export const DocumentReferenceSchema = z.object({
+export const DocumentReferenceSchema = z.strictObject({
   numberSymbol: NumberSymbolSchema,
   issuedOn: CivilDateSchema,
   /** Who issued it, as cited: "UBND tỉnh". */

@@ -19,7 +19,7 @@ const FileReferenceSchema = TextSchema.pipe(z.string().max(2048));
  *   summary: 'Về việc triển khai cài đặt PC-Covid và tạo mã QR địa điểm' })
  * ```
  */
-export const DocumentEvidenceSchema = z.object({
+export const DocumentEvidenceSchema = z.strictObject({
   kind: z.literal('document'),
   id: IdSchema,
   /** Number and symbol, e.g. "125/UBND-VP". */
@@ -43,7 +43,7 @@ export type DocumentEvidence = z.infer<typeof DocumentEvidenceSchema>;
  *   caption: 'Mã QR PC-Covid niêm yết tại cổng chính', takenAt: '2021-12-14T02:30:00Z' })
  * ```
  */
-export const PhotoEvidenceSchema = z.object({
+export const PhotoEvidenceSchema = z.strictObject({
   kind: z.literal('photo'),
   id: IdSchema,
   /** Storage key or URI of the image. */
@@ -68,7 +68,7 @@ export type PhotoEvidence = z.infer<typeof PhotoEvidenceSchema>;
  *   sourceUrl: 'http://quanly.pccovid.gov.vn' })
  * ```
  */
-export const ScreenshotEvidenceSchema = z.object({
+export const ScreenshotEvidenceSchema = z.strictObject({
   kind: z.literal('screenshot'),
   id: IdSchema,
   /** Storage key or URI of the image. */
@@ -93,7 +93,7 @@ export type ScreenshotEvidence = z.infer<typeof ScreenshotEvidenceSchema>;
  *   value: 37, asOf: '2021-12-13' })
  * ```
  */
-export const CountEvidenceSchema = z.object({
+export const CountEvidenceSchema = z.strictObject({
   kind: z.literal('count'),
   id: IdSchema,
   /** What was counted, e.g. "Lượt quét mã QR ngày 13/12/2021". */

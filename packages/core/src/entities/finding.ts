@@ -17,7 +17,7 @@ export const VERDICT_LABELS = CHECKLIST_ANSWER_LABELS;
  * FindingSchema.parse({ itemId: 'b2', verdict: 'not_met', note: 'Niêm yết mã QR của ứng dụng Bluezone cũ', critical: true })
  * ```
  */
-export const FindingSchema = z.object({
+export const FindingSchema = z.strictObject({
   itemId: IdSchema,
   verdict: VerdictSchema,
   note: TextSchema.nullable(),

@@ -14,7 +14,7 @@ export type QrCodeSource = z.infer<typeof QrCodeSourceSchema>;
  *   posted: true, visible: true, sizeCm: 20, registeredOn: '2021-11-20' })
  * ```
  */
-export const LocationQrPointSchema = z.object({
+export const LocationQrPointSchema = z.strictObject({
   id: IdSchema,
   targetId: IdSchema,
   label: TextSchema,

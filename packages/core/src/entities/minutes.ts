@@ -4,11 +4,11 @@ import { FindingSchema } from './finding.js';
 import { CivilDateSchema, IdSchema, InstantSchema, TextSchema } from './primitives.js';
 
 /** A person present for the inspected unit (name and position only). */
-export const UnitRepresentativeSchema = z.object({ fullName: TextSchema, position: TextSchema });
+export const UnitRepresentativeSchema = z.strictObject({ fullName: TextSchema, position: TextSchema });
 export type UnitRepresentative = z.infer<typeof UnitRepresentativeSchema>;
 
 /** A request the team makes of the unit, with its deadline. */
-export const RemediationRequestSchema = z.object({ text: TextSchema, dueOn: CivilDateSchema });
+export const RemediationRequestSchema = z.strictObject({ text: TextSchema, dueOn: CivilDateSchema });
 export type RemediationRequest = z.infer<typeof RemediationRequestSchema>;
 
 /**
@@ -37,11 +37,11 @@ export const MinutesSchema = z
     explanation: TextSchema.nullable(),
     assessment: TextSchema,
     requests: z.array(RemediationRequestSchema),
-    signatures: z.object({
-      unitRepresentative: z.object({ signedAt: InstantSchema }).nullable(),
-      teamLead: z.object({ signedAt: InstantSchema }).nullable(),
+    signatures: z.strictObject({
+      unitRepresentative: z.strictObject({ signedAt: InstantSchema }).nullable(),
+      teamLead: z.strictObject({ signedAt: InstantSchema }).nullable(),
     }),
-    refusal: z.object({ reason: TextSchema, recordedAt: InstantSchema }).nullable(),
+    refusal: z.strictObject({ reason: TextSchema, recordedAt: InstantSchema }).nullable(),
   })
   .refine((m) => Date.parse(m.startedAt) <= Date.parse(m.endedAt), { message: 'the minutes end after they start', path: ['endedAt'] })
   .refine((m) => !(m.refusal && m.signatures.unitRepresentative), {

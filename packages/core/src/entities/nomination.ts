@@ -33,7 +33,7 @@ export type NominationRequest = z.infer<typeof NominationRequestSchema>;
  *   personId: 'p-1', receivedOn: '2021-11-29', late: true, districtCode: null, note: null })
  * ```
  */
-export const NominationSchema = z.object({
+export const NominationSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,

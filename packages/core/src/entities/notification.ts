@@ -13,12 +13,12 @@ import { IdSchema, InstantSchema, TextSchema } from './primitives.js';
  *   refs: { visitId: 'v-1' }, deliverAfter: null, status: 'pending', attempts: 0, providerMessageId: null, lastError: null })
  * ```
  */
-export const NotificationSchema = z.object({
+export const NotificationSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   createdAt: InstantSchema,
   channel: z.string().min(1),
-  recipient: z.object({ role: z.string().min(1), id: IdSchema, organizationId: IdSchema.optional() }),
+  recipient: z.strictObject({ role: z.string().min(1), id: IdSchema, organizationId: IdSchema.optional() }),
   topic: z.string().regex(/^[a-z]+(?:\.[a-zA-Z]+)+$/, 'noun.verb'),
   subject: TextSchema,
   body: TextSchema,

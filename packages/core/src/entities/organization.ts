@@ -24,7 +24,7 @@ export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
  *   abbreviation: 'STTTT', parentId: 'org-ubnd-tinh', districtCode: null })
  * ```
  */
-export const OrganizationSchema = z.object({
+export const OrganizationSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   kind: OrganizationKindSchema,

@@ -5,7 +5,7 @@ import { IdSchema, TextSchema } from './primitives.js';
  * A contact channel. Personal data: kept only where needed to reach the person, masked in
  * outputs for roles that need not see it (see `maskContact`), never written to logs or audit.
  */
-export const ContactSchema = z.object({
+export const ContactSchema = z.strictObject({
   phone: z
     .string()
     .regex(/^\+?[0-9 .-]{8,15}$/, 'a phone number of 8–15 digits')
@@ -24,7 +24,7 @@ export type Contact = z.infer<typeof ContactSchema>;
  *   organizationId: 'org-stttt', contact: null })
  * ```
  */
-export const PersonSchema = z.object({
+export const PersonSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   fullName: TextSchema,

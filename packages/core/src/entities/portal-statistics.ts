@@ -12,7 +12,7 @@ import { CivilDateSchema, CountSchema, IdSchema } from './primitives.js';
  *   registeredPoints: 3, scans: 120, distinctVisitors: 95 })
  * ```
  */
-export const PortalStatisticsSchema = z.object({
+export const PortalStatisticsSchema = z.strictObject({
   tenantId: z.string().min(1),
   targetId: IdSchema,
   districtCode: z.string().regex(/^\d{3}$/),

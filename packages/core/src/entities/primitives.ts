@@ -33,7 +33,7 @@ export const CivilDateRangeSchema = z
 export type CivilDateRange = z.infer<typeof CivilDateRangeSchema>;
 
 /** A bilingual label: Vietnamese first, English beside it. */
-export const BilingualTextSchema = z.object({ vi: TextSchema, en: TextSchema });
+export const BilingualTextSchema = z.strictObject({ vi: TextSchema, en: TextSchema });
 export type BilingualText = z.infer<typeof BilingualTextSchema>;
 
 /** A non-negative integer count. */

@@ -14,16 +14,16 @@ import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
  *   recheck: null, sanctionProposal: null })
  * ```
  */
-export const RemediationActionSchema = z.object({
+export const RemediationActionSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,
   visitId: IdSchema,
   targetId: IdSchema,
   requests: z.array(RemediationRequestSchema).min(1),
-  reminders: z.array(z.object({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable() })),
+  reminders: z.array(z.strictObject({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable() })),
   dueOn: CivilDateSchema.nullable(),
-  recheck: z.object({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable() }).nullable(),
-  sanctionProposal: z.object({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }).nullable(),
+  recheck: z.strictObject({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable() }).nullable(),
+  sanctionProposal: z.strictObject({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }).nullable(),
 });
 export type RemediationAction = z.infer<typeof RemediationActionSchema>;

@@ -12,7 +12,7 @@ import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
  *   addressedToOrganizationId: 'org-ubnd-tinh', unitsInspected: 12, unitsCompliant: 9, summary: 'Kết quả kiểm tra …' })
  * ```
  */
-export const ReportSchema = z.object({
+export const ReportSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,

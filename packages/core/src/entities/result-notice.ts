@@ -11,7 +11,7 @@ import { CivilDateSchema, IdSchema } from './primitives.js';
  *   numberSymbol: '03/TB-STTTT', issuedOn: '2022-01-06', compliant: false })
  * ```
  */
-export const ResultNoticeSchema = z.object({
+export const ResultNoticeSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,

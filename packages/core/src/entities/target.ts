@@ -14,7 +14,7 @@ import { TargetTypeSchema } from './target-type.js';
  *   representativePersonId: null, qrPoints: [] })
  * ```
  */
-export const TargetSchema = z.object({
+export const TargetSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,

@@ -25,7 +25,7 @@ export type MemberSource = z.infer<typeof MemberSourceSchema>;
  * TeamMemberSchema.parse({ personId: 'p-1', role: 'lead', organizationId: 'org-ttra', source: 'inspectorate', districtCode: null })
  * ```
  */
-export const TeamMemberSchema = z.object({
+export const TeamMemberSchema = z.strictObject({
   personId: IdSchema,
   role: TeamRoleSchema,
   organizationId: IdSchema,

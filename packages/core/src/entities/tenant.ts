@@ -10,7 +10,7 @@ import { ProvinceCodeSchema, TextSchema } from './primitives.js';
  * TenantSchema.parse({ id: '42', provinceCode: '42', name: 'Hà Tĩnh', placeName: 'Hà Tĩnh' })
  * ```
  */
-export const TenantSchema = z.object({
+export const TenantSchema = z.strictObject({
   id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
   provinceCode: ProvinceCodeSchema,
   /** The province's name, e.g. "Hà Tĩnh". */

@@ -13,7 +13,7 @@ import { CivilDateSchema, IdSchema, InstantSchema, TextSchema } from './primitiv
  *   checklist: { templateId: 'pc-covid-ii1', version: '1' }, startedAt: null, endedAt: null, cancelledReason: null })
  * ```
  */
-export const VisitSchema = z.object({
+export const VisitSchema = z.strictObject({
   tenantId: z.string().min(1),
   id: IdSchema,
   campaignId: IdSchema,
@@ -21,9 +21,9 @@ export const VisitSchema = z.object({
   districtCode: z.string().regex(/^\d{3}$/),
   scheduledOn: CivilDateSchema,
   memberIds: z.array(IdSchema).min(1),
-  vehicle: z.object({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable(),
+  vehicle: z.strictObject({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable(),
   /** Pinned when the visit is scheduled: the visit keeps this template version. */
-  checklist: z.object({ templateId: IdSchema, version: z.string().min(1) }),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1) }),
   startedAt: InstantSchema.nullable(),
   endedAt: InstantSchema.nullable(),
   cancelledReason: TextSchema.nullable(),

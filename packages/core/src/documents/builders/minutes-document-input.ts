@@ -14,7 +14,7 @@ import { DocumentRequestInputSchema, NOT_MET_NEEDS_NOTE, notMetHasNote } from '.
  * LocalMomentSchema.parse({ date: '2021-12-07', time: '08:30' })
  * ```
  */
-export const LocalMomentSchema = z.object({
+export const LocalMomentSchema = z.strictObject({
   date: CivilDateSchema,
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:mm, 00:00–23:59'),
 });
@@ -42,7 +42,7 @@ export const MinutesDocumentInputSchema = z
     /** What was checked, for the title ("Kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR"). */
     subject: TextSchema,
     /** The inspected unit. */
-    unit: z.object({ name: TextSchema, address: TextSchema }),
+    unit: z.strictObject({ name: TextSchema, address: TextSchema }),
     start: LocalMomentSchema,
     end: LocalMomentSchema,
     /** The plan and decision the visit rests on. */
@@ -53,10 +53,10 @@ export const MinutesDocumentInputSchema = z
     team: z.array(DocumentTeamMemberInputSchema).min(1),
     /** The unit's representatives present; the first signs. */
     unitRepresentatives: z
-      .array(z.object({ honorific: z.enum(['Ông', 'Bà']).nullable().default(null), fullName: TextSchema, position: TextSchema }))
+      .array(z.strictObject({ honorific: z.enum(['Ông', 'Bà']).nullable().default(null), fullName: TextSchema, position: TextSchema }))
       .min(1),
     /** Checklist sections, in order, e.g. `{ code: 'a', title: 'Công tác chỉ đạo …' }`. */
-    sections: z.array(z.object({ code: TextSchema, title: TextSchema })).min(1),
+    sections: z.array(z.strictObject({ code: TextSchema, title: TextSchema })).min(1),
     /** Findings (as `DocumentFindingInput`), each tagged with its section code. */
     findings: z
       .array(
@@ -82,7 +82,7 @@ export const MinutesDocumentInputSchema = z
     /** Copies made. @default 2 */
     copies: z.number().int().min(2).max(9).default(2),
     /** The unit representative refused to sign: the reason they gave. @default null */
-    refusal: z.object({ reason: TextSchema }).nullable().default(null),
+    refusal: z.strictObject({ reason: TextSchema }).nullable().default(null),
     /** The secretary signs too, as "NGƯỜI LẬP BIÊN BẢN". @default false */
     secretarySigns: z.boolean().default(false),
   })

@@ -30,7 +30,7 @@ export const ReminderLetterDocumentInputSchema = z
     /** The unit written to. */
     addressee: TextSchema,
     /** The inspection the letter follows. */
-    inspection: z.object({
+    inspection: z.strictObject({
       date: CivilDateSchema,
       /** @default 'Tổ kiểm tra' */
       teamName: TextSchema.default('Tổ kiểm tra'),

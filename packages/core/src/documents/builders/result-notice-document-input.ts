@@ -26,7 +26,7 @@ export const ResultNoticeDocumentInputSchema = z
     blankDay: z.boolean().default(false),
     /** What was checked, lower-case start after "Kết quả kiểm tra" ("việc triển khai hệ thống PC-Covid và quét mã QR"). */
     scope: TextSchema,
-    unit: z.object({ name: TextSchema, address: TextSchema.nullable().default(null) }),
+    unit: z.strictObject({ name: TextSchema, address: TextSchema.nullable().default(null) }),
     inspectedOn: CivilDateSchema,
     /** Who inspected. @default 'Tổ kiểm tra' */
     teamName: TextSchema.default('Tổ kiểm tra'),
@@ -38,7 +38,7 @@ export const ResultNoticeDocumentInputSchema = z
     /** @default [] */
     requests: z.array(DocumentRequestInputSchema).default([]),
     /** Where and by when to report remediation; `null` for no report. @default null */
-    reportBack: z.object({ to: TextSchema, deadline: CivilDateSchema }).nullable().default(null),
+    reportBack: z.strictObject({ to: TextSchema, deadline: CivilDateSchema }).nullable().default(null),
     recipients: RecipientsBlockSchema,
     signer: DocumentSignerInputSchema,
   })

@@ -15,7 +15,7 @@ import { RecipientsBlockSchema } from '../model/recipients-block.js';
  * ReportAnnexUnitSchema.parse({ id: 'HT-0001', name: 'Chợ Hà Tĩnh', targetType: 'Chợ', district: 'Thành phố Hà Tĩnh', inspectedOn: '2021-12-07', result: 'met' })
  * ```
  */
-export const ReportAnnexUnitSchema = z.object({
+export const ReportAnnexUnitSchema = z.strictObject({
   /** A unique code of the unit. */
   id: TextSchema,
   name: TextSchema,
@@ -61,18 +61,18 @@ export const ResultsReportDocumentInputSchema = z
     /** @default 'unannounced' */
     form: z.enum(['unannounced', 'announced']).default('unannounced'),
     /** District-level units, in print order. */
-    districts: z.array(z.object({ code: TextSchema, name: TextSchema })).min(1),
+    districts: z.array(z.strictObject({ code: TextSchema, name: TextSchema })).min(1),
     /** Target types, in print order; `label` heads a column, so keep it short. */
-    targetTypes: z.array(z.object({ code: TextSchema, label: TextSchema })).min(1).max(12),
+    targetTypes: z.array(z.strictObject({ code: TextSchema, label: TextSchema })).min(1).max(12),
     /** Units inspected per district and target type (missing pairs count 0). */
-    inspectedCounts: z.array(z.object({ districtCode: TextSchema, targetType: TextSchema, count: CountSchema })),
+    inspectedCounts: z.array(z.strictObject({ districtCode: TextSchema, targetType: TextSchema, count: CountSchema })),
     /** Results per checklist item. */
     itemCompliance: z
-      .array(z.object({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) }))
+      .array(z.strictObject({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) }))
       .min(1),
     /** Units that did not comply, with the proposed action. @default [] */
     nonCompliantUnits: z
-      .array(z.object({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema }))
+      .array(z.strictObject({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema }))
       .default([]),
     /** General assessment paragraphs (closing punctuation included). */
     assessments: z.array(TextSchema).min(1),
@@ -81,7 +81,7 @@ export const ResultsReportDocumentInputSchema = z
     /** The closing sentence; default "<issuer> kính báo cáo <first addressee>./.". @default null */
     closing: TextSchema.nullable().default(null),
     /** The annex listing every unit; `null` for none. @default null */
-    annex: z.object({ units: z.array(ReportAnnexUnitSchema) }).nullable().default(null),
+    annex: z.strictObject({ units: z.array(ReportAnnexUnitSchema) }).nullable().default(null),
     recipients: RecipientsBlockSchema,
     signer: DocumentSignerInputSchema,
   })

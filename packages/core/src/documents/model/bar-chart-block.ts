@@ -9,7 +9,7 @@ import { TextSchema, OptionalTextSchema } from '../../entities/primitives.js';
  * BarChartSeriesSchema.parse({ name: 'Tỷ lệ đạt', values: [92.5, 71] })
  * ```
  */
-export const BarChartSeriesSchema = z.object({
+export const BarChartSeriesSchema = z.strictObject({
   /** The series name. */
   name: TextSchema,
   /** One finite, non-negative value per category. */

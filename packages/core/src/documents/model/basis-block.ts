@@ -10,7 +10,7 @@ import { TextSchema } from '../../entities/primitives.js';
  * BasisBlockSchema.parse({ type: 'basis', text: 'Căn cứ Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông;' })
  * ```
  */
-export const BasisBlockSchema = z.object({
+export const BasisBlockSchema = z.strictObject({
   type: z.literal('basis'),
   /** The whole line, including its closing punctuation. */
   text: TextSchema,

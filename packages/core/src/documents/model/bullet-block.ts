@@ -10,7 +10,7 @@ import { InlineRunSchema } from './inline-run.js';
  * BulletBlockSchema.parse({ type: 'bullet', runs: [{ text: 'Hình thức kiểm tra: Đột xuất.' }] })
  * ```
  */
-export const BulletBlockSchema = z.object({
+export const BulletBlockSchema = z.strictObject({
   type: z.literal('bullet'),
   /** The text after the marker. */
   runs: z.array(InlineRunSchema).min(1),

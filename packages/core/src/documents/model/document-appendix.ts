@@ -17,7 +17,7 @@ import { BodyBlockSchema } from './body-block.js';
  * })
  * ```
  */
-export const DocumentAppendixSchema = z.object({
+export const DocumentAppendixSchema = z.strictObject({
   /** "Phụ lục", "Phụ lục I" … */
   label: TextSchema,
   /** The title, upper case. */

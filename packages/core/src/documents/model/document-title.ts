@@ -13,7 +13,7 @@ import { TextSchema } from '../../entities/primitives.js';
  * })
  * ```
  */
-export const DocumentTitleSchema = z.object({
+export const DocumentTitleSchema = z.strictObject({
   /** The document type, upper case: "KẾ HOẠCH", "QUYẾT ĐỊNH", "BIÊN BẢN" … */
   type: TextSchema,
   /** The summary ("trích yếu"); `null` for none. @default null */

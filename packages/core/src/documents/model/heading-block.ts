@@ -14,7 +14,7 @@ import { TextSchema } from '../../entities/primitives.js';
  * HeadingBlockSchema.parse({ type: 'heading', level: 'part', label: 'I.', text: 'MỤC ĐÍCH, YÊU CẦU' })
  * ```
  */
-export const HeadingBlockSchema = z.object({
+export const HeadingBlockSchema = z.strictObject({
   type: z.literal('heading'),
   /** `part` (I., II.), `article` (Điều 1.), `clause` (1., 2.), `point` (a), b)). */
   level: z.enum(['part', 'article', 'clause', 'point']),

@@ -15,7 +15,7 @@ export const RunTextSchema = z.string().overwrite((s) => s.normalize('NFC'));
  * ];
  * ```
  */
-export const InlineRunSchema = z.object({
+export const InlineRunSchema = z.strictObject({
   /** The text, NFC. */
   text: RunTextSchema,
   /** Bold. @default false */

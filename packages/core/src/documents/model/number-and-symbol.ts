@@ -11,7 +11,7 @@ import { TextSchema } from '../../entities/primitives.js';
  * NumberAndSymbolSchema.parse({ number: 5, symbol: 'KH-STTTT' })
  * ```
  */
-export const NumberAndSymbolSchema = z.object({
+export const NumberAndSymbolSchema = z.strictObject({
   /** The registered number (restarts each year per issuing body), or `null` for a blank number. */
   number: z.number().int().positive().max(999_999).nullable(),
   /** The symbol after the slash, e.g. `KH-STTTT`, `QĐ-STTTT`, `STTTT-TTr`. */

@@ -10,7 +10,7 @@ import { InlineRunSchema } from './inline-run.js';
  * ParagraphBlockSchema.parse({ type: 'paragraph', runs: [{ text: 'Kính đề nghị …/.' }] })
  * ```
  */
-export const ParagraphBlockSchema = z.object({
+export const ParagraphBlockSchema = z.strictObject({
   type: z.literal('paragraph'),
   /** The text, as runs with emphasis. */
   runs: z.array(InlineRunSchema).min(1),

@@ -12,7 +12,7 @@ import { decree30DayMonth, formatPlaceDateLine } from '../../text/decree30-date.
  * PlaceAndDateSchema.parse({ place: 'Hà Tĩnh', date: '2021-11-26' })
  * ```
  */
-export const PlaceAndDateSchema = z.object({
+export const PlaceAndDateSchema = z.strictObject({
   /** The administrative unit where the issuing body sits, e.g. "Hà Tĩnh". */
   place: TextSchema,
   /** The document date, a civil date `YYYY-MM-DD`. */

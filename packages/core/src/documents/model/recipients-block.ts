@@ -11,7 +11,7 @@ import { TextSchema } from '../../entities/primitives.js';
  * RecipientsBlockSchema.parse({ entries: ['UBND tỉnh (b/c)', 'Lãnh đạo Sở'], archive: ['VT', 'CNTT4'] })
  * ```
  */
-export const RecipientsBlockSchema = z.object({
+export const RecipientsBlockSchema = z.strictObject({
   /** The label. @default 'Nơi nhận:' */
   label: TextSchema.default('Nơi nhận:'),
   /** Recipients, in order, without the leading "- " or closing ";". */

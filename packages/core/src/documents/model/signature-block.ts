@@ -71,7 +71,7 @@ export type SignerColumn = z.infer<typeof SignerColumnSchema>;
  * SignatureBlockSchema.parse({ signers: [{ title: 'GIÁM ĐỐC', fullName: 'Nguyễn Văn A' }] })
  * ```
  */
-export const SignatureBlockSchema = z.object({
+export const SignatureBlockSchema = z.strictObject({
   /** One to three columns, left to right. */
   signers: z.array(SignerColumnSchema).min(1).max(3),
 });

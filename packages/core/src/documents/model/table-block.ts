@@ -11,7 +11,7 @@ import { RunTextSchema } from './inline-run.js';
  * TableColumnSchema.parse({ title: 'Tên đơn vị', width: 6 })
  * ```
  */
-export const TableColumnSchema = z.object({
+export const TableColumnSchema = z.strictObject({
   /** The header text of the column. */
   title: TextSchema,
   /** Relative width (a weight > 0). @default 1 */

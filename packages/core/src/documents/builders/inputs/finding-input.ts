@@ -55,7 +55,7 @@ export type DocumentFindingInput = z.input<typeof DocumentFindingInputSchema>;
  * DocumentRequestInputSchema.parse({ text: 'Niêm yết mã QR địa điểm của PC-Covid tại cổng chính', deadline: '2021-12-15' })
  * ```
  */
-export const DocumentRequestInputSchema = z.object({
+export const DocumentRequestInputSchema = z.strictObject({
   /** What to do, without closing punctuation. */
   text: TextSchema,
   /** By when; `null` for none. @default null */

@@ -14,7 +14,7 @@ import { formatShortDate } from '../../../text/decree30-date.js';
  * })
  * ```
  */
-export const LegalReferenceInputSchema = z.object({
+export const LegalReferenceInputSchema = z.strictObject({
   /** "Văn bản", "Kế hoạch", "Quyết định", "Luật" … */
   documentType: TextSchema,
   /** Number and symbol, e.g. "7641/UBND-VX1". `null` for a law cited by name. @default null */

@@ -13,7 +13,7 @@ import { TextSchema } from '../../../entities/primitives.js';
  * })
  * ```
  */
-export const DocumentTeamMemberInputSchema = z.object({
+export const DocumentTeamMemberInputSchema = z.strictObject({
   /** "Ông" or "Bà"; `null` to print the name alone. @default null */
   honorific: z.enum(['Ông', 'Bà']).nullable().default(null),
   fullName: TextSchema,
