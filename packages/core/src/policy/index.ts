@@ -1,6 +1,4 @@
 export { RoleSchema, ActorSchema } from './roles.js';
 export type { Role, Actor } from './roles.js';
-export { PERMISSIONS, isAllowed, authorize } from './permissions.js';
-export type { Action } from './permissions.js';
 export { isEmbargoed, canSeeVisit, maskContact, CONTACT_ROLES } from './visibility.js';
 export type { VisitVisibilityFacts } from './visibility.js';
