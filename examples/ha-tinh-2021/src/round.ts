@@ -9,12 +9,12 @@ import {
   createFixedClock,
   createInspectionService,
   createSequentialIds,
-  HA_TINH_2021_DISTRICTS,
   type Actor,
   type InspectionService,
   type StorageAdapter,
   type TeamMember,
 } from '@pccovid-inspect/core';
+import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed, pcCovidAnswers, type SampleOutcome } from '@pccovid-inspect/testkit/fixtures';
 
 /** The people who act in the round (ids of the seed's people; all but the signer are fictional). */

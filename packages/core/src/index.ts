@@ -8,7 +8,6 @@ export * from './errors/index.js';
 export * from './text/index.js';
 export * from './contracts/index.js';
 export * from './entities/index.js';
-export * from './reference/index.js';
 export * from './documents/index.js';
 export * from './policy/index.js';
 export * from './checklist/index.js';

@@ -2,7 +2,6 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import {
-  HA_TINH_2021_BODY_IDS as B,
   ValidationError,
   formatNumberSymbol,
   validate,
@@ -16,6 +15,7 @@ import {
   type Team,
   type Visit,
 } from '@pccovid-inspect/core';
+import { HA_TINH_2021_BODY_IDS as B } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 
 /** Validates, expecting a `ValidationError`, and returns the paths of its issues. */

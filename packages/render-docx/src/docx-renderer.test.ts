@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { HA_TINH_2021_PLAN_INPUT, buildPlanDocument, createFixedClock, parseOfficialDocument } from '@pccovid-inspect/core';
+import { createFixedClock, parseOfficialDocument } from '@pccovid-inspect/core';
+import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { createDocxRenderer } from './docx-renderer.js';
 
-const plan = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
+const plan = conformancePlan(); // the Hà Tĩnh 2021 plan
 
 async function parts(renderer = createDocxRenderer(), doc = plan) {
   const { bytes } = await renderer.render(doc, { creationDate: new Date('2021-11-26T01:00:00Z') });

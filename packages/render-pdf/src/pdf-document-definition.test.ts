@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, ContentCanvas, ContentStack, ContentTable, DynamicContent } from 'pdfmake/interfaces';
-import { HA_TINH_2021_PLAN_INPUT, buildPlanDocument, measureTimesText, mmToPt, parseOfficialDocument } from '@pccovid-inspect/core';
+import { measureTimesText, mmToPt, parseOfficialDocument } from '@pccovid-inspect/core';
+import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';
 
 const META = { creationDate: new Date('2021-11-26T01:00:00Z'), producer: 'test' };
@@ -11,7 +12,7 @@ function ruleLength(node: Content): number {
 }
 
 describe('toPdfDocumentDefinition', () => {
-  const definition = toPdfDocumentDefinition(buildPlanDocument(HA_TINH_2021_PLAN_INPUT), META);
+  const definition = toPdfDocumentDefinition(conformancePlan(), META);
 
   it('sets up A4 with the Decree 30 margins and the body font', () => {
     expect(definition.pageSize).toBe('A4');

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
-import { HA_TINH_2021_PLAN_INPUT, RenderError, buildPlanDocument, createFixedClock } from '@pccovid-inspect/core';
+import { RenderError, createFixedClock } from '@pccovid-inspect/core';
+import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { createPdfRenderer } from './pdf-renderer.js';
 import { tinosFontFiles } from './pdf-fonts.js';
 
-const plan = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
+const plan = conformancePlan(); // the Hà Tĩnh 2021 plan
 
 /** The raw bytes as Latin-1, to find uncompressed PDF objects (the info dictionary, page boxes). */
 function raw(bytes: Uint8Array): string {

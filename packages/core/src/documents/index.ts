@@ -74,5 +74,3 @@ export { buildResultNoticeDocument } from './builders/build-result-notice-docume
 export { ReminderLetterDocumentInputSchema } from './builders/reminder-letter-document-input.js';
 export type { ReminderLetterDocumentInput } from './builders/reminder-letter-document-input.js';
 export { buildReminderLetterDocument } from './builders/build-reminder-letter-document.js';
-
-export { HA_TINH_2021_PLAN_INPUT } from './seed/ha-tinh-2021-plan.js';

@@ -1,5 +1,4 @@
 import {
-  HA_TINH_2021_PLAN_INPUT,
   buildMinutesDocument,
   buildPlanDocument,
   buildReminderLetterDocument,
@@ -8,6 +7,7 @@ import {
   type OfficialDocument,
   type ReportAnnexUnit,
 } from '@pccovid-inspect/core';
+import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 
 /**
  * Every letter of the Vietnamese alphabet with every tone, lower and upper case (NFC): what a

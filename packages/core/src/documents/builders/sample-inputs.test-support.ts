@@ -1,16 +1,25 @@
 /**
  * @internal Sample inputs for the builders' tests. The people and units are invented; the issuer
- * and plan are the Hà Tĩnh 2021 seed. Not exported from the package.
+ * and signer are those of the Hà Tĩnh 2021 plan (`HA_TINH_2021_PLAN_INPUT` of
+ * `@pccovid-inspect/province-ha-tinh`), written out so core depends on no province pack. Not
+ * exported from the package.
  */
-import { HA_TINH_2021_PLAN_INPUT } from '../seed/ha-tinh-2021-plan.js';
+import type { DocumentIssuerInput } from './inputs/document-issuer-input.js';
+import type { DocumentSignerInput } from './inputs/document-signer-input.js';
 import type { MinutesDocumentInput } from './minutes-document-input.js';
 import type { TeamDecisionDocumentInput } from './team-decision-document-input.js';
 import type { ResultsReportDocumentInput } from './results-report-document-input.js';
 import type { ResultNoticeDocumentInput } from './result-notice-document-input.js';
 import type { ReminderLetterDocumentInput } from './reminder-letter-document-input.js';
 
-export const ISSUER = HA_TINH_2021_PLAN_INPUT.issuer;
-export const SIGNER = HA_TINH_2021_PLAN_INPUT.signer;
+export const ISSUER: DocumentIssuerInput = Object.freeze({
+  parentBody: 'UBND TỈNH HÀ TĨNH',
+  name: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+  nameInText: 'Sở Thông tin và Truyền thông',
+  code: 'STTTT',
+  place: 'Hà Tĩnh',
+});
+export const SIGNER: DocumentSignerInput = Object.freeze({ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', fullName: 'Đậu Tùng Lâm' });
 export const PLAN_REFERENCE = {
   documentType: 'Kế hoạch',
   number: '05/KH-STTTT',
