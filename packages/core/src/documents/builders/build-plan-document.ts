@@ -13,11 +13,13 @@ const FORM_TEXT = { unannounced: 'Đột xuất.', announced: 'Theo kế hoạch
 
 /**
  * Builds a plan (Kế hoạch, KH) from plain data — e.g. the Hà Tĩnh DIC's December 2021 plan to
- * check PC-Covid and QR-code deployment (`HA_TINH_2021_PLAN_INPUT`). Pure; validates the input
- * and throws `ValidationError` with every path at fault.
+ * check PC-Covid and QR-code deployment (`HA_TINH_2021_PLAN_INPUT` of
+ * `@pccovid-inspect/province-ha-tinh`). Pure; validates the input and throws `ValidationError`
+ * with every path at fault.
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const plan = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
  * plan.header.number // { number: null, symbol: 'KH-STTTT' }
  * const file = await createPdfRenderer().render(plan);

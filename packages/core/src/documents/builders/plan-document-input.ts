@@ -64,6 +64,7 @@ export const PlanImplementationTaskSchema = z
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const doc = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
  * ```
  */
@@ -117,6 +118,7 @@ export const PlanDocumentInputSchema = z.object({
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const input: PlanDocumentInput = { ...HA_TINH_2021_PLAN_INPUT, number: 5 };
  * ```
  */

@@ -59,6 +59,7 @@ export const DocumentHeaderSchema = z.object({
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const header: DocumentHeader = buildPlanDocument(HA_TINH_2021_PLAN_INPUT).header;
  * ```
  */

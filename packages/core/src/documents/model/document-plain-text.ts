@@ -51,6 +51,7 @@ export function bodyBlockPlainText(block: BodyBlock): string[] {
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * officialDocumentPlainText(buildPlanDocument(HA_TINH_2021_PLAN_INPUT))[0] // 'UBND TỈNH HÀ TĨNH'
  * ```
  */

@@ -61,6 +61,7 @@ export const OfficialDocumentSchema = z
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const doc: OfficialDocument = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
  * ```
  */

@@ -33,6 +33,7 @@ export const DocumentIssuerInputSchema = z.object({
  *
  * @example
  * ```ts
+ * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const issuer: DocumentIssuerInput = HA_TINH_2021_PLAN_INPUT.issuer;
  * ```
  */
