@@ -1,9 +1,14 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import type { Alias } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
+
+/** One resolve alias (vite's shape). */
+interface Alias {
+  find: RegExp;
+  replacement: string;
+}
 
 /**
  * Tests import workspace packages by their public names (`@pccovid-inspect/core`,
@@ -27,3 +32,13 @@ export function workspaceAliases(): Alias[] {
   }
   return aliases;
 }
+
+/**
+ * The timeout floor of every project (each project's `vitest.config.ts` spreads it into `test`;
+ * a root `test.testTimeout` would not reach them — vitest passes only CLI options down to
+ * projects). The suite must pass on a loaded 2-core machine, where a test that takes 1 s alone
+ * can take 5–10 s, so vitest's 5 s / 10 s defaults are too tight. This is only a floor: a heavy
+ * test (spawns a process, renders thousands of rows, walks a state graph) names its own timeout,
+ * and heavy setup goes in a `beforeAll` with its own timeout.
+ */
+export const TIMEOUT_FLOOR = { testTimeout: 30_000, hookTimeout: 60_000 } as const;

@@ -2,7 +2,8 @@
  * The document both render benches lay out: the Hà Tĩnh results report with an annex of 5,000
  * units × 8 columns (~100 pages), built with core's builder.
  */
-import { buildResultsReportDocument, type OfficialDocument, type ReportAnnexUnit } from '@pccovid-inspect/core';
+import { buildResultsReportDocument, type ReportAnnexUnit } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 
 export const ANNEX_ROWS = 5000;

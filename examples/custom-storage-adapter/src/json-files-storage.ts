@@ -24,11 +24,6 @@ import { appendFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'nod
 import { dirname, join } from 'node:path';
 import {
   AsyncMutex,
-  ConflictError,
-  InspectError,
-  NotFoundError,
-  STORAGE_CONTRACT_VERSION,
-  StorageError,
   checkAuditRecord,
   checkOutboxRecord,
   checkOutboxUpdate,
@@ -41,7 +36,8 @@ import {
   encodeQueryCursor,
   isIndexValue,
   throwValidationIssue,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/adapter-kit';
+import { ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { AuditRecord, IndexValue, OutboxRecord, PutRequest, QueryRequest, StorageAdapter, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
 
 /**

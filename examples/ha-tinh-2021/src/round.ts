@@ -159,13 +159,13 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
   show('Đôn đốc, nhắc nhở', 'Follow-up begins')(await service.beginFollowUp(lead, { campaignId }));
   // The hospital complies after one reminder; the market ignores four and is proposed for sanction.
   const [hospital, market] = remediationIds as [string, string];
-  show('Nhắc nhở bệnh viện', 'Hospital reminded')(await service.remind(secretary, { remediationId: hospital, sentOn: '2022-01-06' }));
-  await service.setDeadline(lead, { remediationId: hospital, dueOn: '2022-01-14' });
+  show('Nhắc nhở bệnh viện', 'Hospital reminded')(await service.sendReminder(secretary, { remediationId: hospital, sentOn: '2022-01-06' }));
+  await service.setRemediationDeadline(lead, { remediationId: hospital, dueOn: '2022-01-14' });
   clock.set(at('2022-01-15', '09:00'));
   show('Kiểm tra lại bệnh viện', 'Hospital re-checked')(await service.recordRecheck(member, { remediationId: hospital, on: '2022-01-15', complied: true }));
   for (const day of ['2022-01-06', '2022-01-10', '2022-01-14', '2022-01-18']) {
     clock.set(at(day, '08:00'));
-    show('Nhắc nhở chợ', 'Market reminded')(await service.remind(secretary, { remediationId: market, sentOn: day }));
+    show('Nhắc nhở chợ', 'Market reminded')(await service.sendReminder(secretary, { remediationId: market, sentOn: day }));
   }
   show('Đề xuất xử phạt', 'Sanction proposed')(
     await service.proposeSanction(director, { remediationId: market, basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-19' }),

@@ -33,7 +33,7 @@ describe('the Hà Tĩnh 2021 round (main job) on a real SQLite file', () => {
     expect(stored?.version).toBeGreaterThan(10);
     expect((await reopened.readAudit('42', { limit: 1000 })).length).toBeGreaterThan(60);
     await reopened.dispose();
-  });
+  }, 120_000); // a whole round on a real SQLite file
 });
 
 describe('the documents of the round', () => {

@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import {
   AdminUnitSchema,
   AuditEventSchema,
-  BUILT_IN_TARGET_TYPES,
   CampaignSchema,
   DocumentNumberSchema,
   DocumentReferenceSchema,
@@ -30,6 +29,9 @@ import {
   TenantSchema,
   VisitSchema,
   formatNumberSymbol,
+} from '@pccovid-inspect/core/schemas';
+import {
+  BUILT_IN_TARGET_TYPES,
   type AdminUnit,
   type AuditEvent,
   type Campaign,
@@ -151,6 +153,7 @@ export const campaign: fc.Arbitrary<Campaign> = fc.record({
   signer,
   recipients: fc.array(fc.record({ name: viText, note: nullable(fc.constantFrom('b/c', 't/h', 'để biết')) }), { minLength: 1, maxLength: 6 }),
   archiveCode: fc.constantFrom('VT, CNTT4', 'CNTT4', 'TTr'),
+  planNarrative: fc.constant(null),
 });
 
 export const nominationRequest: fc.Arbitrary<NominationRequest> = fc

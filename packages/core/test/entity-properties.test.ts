@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as core from '@pccovid-inspect/core';
-import { ValidationError, validate } from '@pccovid-inspect/core';
+import * as schemas from '@pccovid-inspect/core/schemas';
+import * as documents from '@pccovid-inspect/core/documents';
+import * as lifecycle from '@pccovid-inspect/core/lifecycle';
+import { ValidationError } from '@pccovid-inspect/core';
+import { validate } from '@pccovid-inspect/core/schemas';
 import { VALID_ENTITIES } from './arbitraries.js';
 
 const NUM_RUNS = 200;
 
-/** Every exported schema, found by name so schemas added later are covered automatically. */
-const SCHEMAS = Object.entries(core)
+/** Every exported schema of every entry point, found by name so schemas added later are covered automatically. */
+const SCHEMAS = [...new Map<string, unknown>([...Object.entries(core), ...Object.entries(schemas), ...Object.entries(documents), ...Object.entries(lifecycle)])]
   .filter(([name]) => name.endsWith('Schema'))
   .map(([name, schema]) => [name, schema as z.ZodType] as const)
   .sort(([a], [b]) => a.localeCompare(b));
@@ -158,7 +162,7 @@ describe('validate', () => {
     });
     let thrown: unknown;
     try {
-      validate(core.TenantSchema, seedLike, 'Tenant');
+      validate(schemas.TenantSchema, seedLike, 'Tenant');
     } catch (e) {
       thrown = e;
     }
@@ -169,7 +173,7 @@ describe('validate', () => {
 
   it('defaults the subject to "input"', () => {
     try {
-      validate(core.TenantSchema, 1);
+      validate(schemas.TenantSchema, 1);
       expect.unreachable();
     } catch (e) {
       expect((e as ValidationError).subject).toBe('input');

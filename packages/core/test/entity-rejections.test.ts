@@ -8,11 +8,10 @@ import {
   PersonSchema,
   TargetSchema,
   TeamSchema,
-  ValidationError,
   VisitSchema,
   validate,
-  type Visit,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/schemas';
+import { ValidationError, type Visit } from '@pccovid-inspect/core';
 import { issuePaths, seedWorld } from './seed-world.js';
 
 describe('bad input is rejected with a ValidationError naming the path', () => {

@@ -17,16 +17,8 @@ import {
   TenantSchema,
   VisitSchema,
   validate,
-  type AuditEvent,
-  type DocumentNumber,
-  type Minutes,
-  type Nomination,
-  type Notification,
-  type PortalStatistics,
-  type RemediationAction,
-  type Team,
-  type Visit,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/schemas';
+import type { AuditEvent, DocumentNumber, Minutes, Nomination, Notification, PortalStatistics, RemediationAction, Team, Visit } from '@pccovid-inspect/core';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { issuePaths, mapStrings, seedWorld } from './seed-world.js';
 

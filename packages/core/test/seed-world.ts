@@ -3,8 +3,6 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import {
   ValidationError,
-  formatNumberSymbol,
-  validate,
   type AuditEvent,
   type DocumentNumber,
   type Minutes,
@@ -15,6 +13,7 @@ import {
   type Team,
   type Visit,
 } from '@pccovid-inspect/core';
+import { formatNumberSymbol, validate } from '@pccovid-inspect/core/schemas';
 import { HA_TINH_2021_BODY_IDS as B } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 

@@ -1,4 +1,4 @@
-import type { PlanDocumentInput } from '@pccovid-inspect/core';
+import type { PlanDocumentInput } from '@pccovid-inspect/core/documents';
 import { deepFreeze } from './internal/deep-freeze.js';
 
 /**
@@ -12,7 +12,7 @@ import { deepFreeze } from './internal/deep-freeze.js';
  *
  * @example
  * ```ts
- * import { buildPlanDocument } from '@pccovid-inspect/core';
+ * import { buildPlanDocument } from '@pccovid-inspect/core/documents';
  * import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * const plan = buildPlanDocument({ ...HA_TINH_2021_PLAN_INPUT, number: 5 }); // "Số: 05/KH-STTTT"
  * ```

@@ -1,4 +1,5 @@
-import type { AdminUnit, Organization, PlanDocumentInput, Tenant } from '@pccovid-inspect/core';
+import type { AdminUnit, Organization, Tenant } from '@pccovid-inspect/core';
+import type { PlanDocumentInput } from '@pccovid-inspect/core/documents';
 import { deepFreeze } from './internal/deep-freeze.js';
 import { HA_TINH_TENANT } from './ha-tinh-tenant.js';
 import { HA_TINH_2021_DISTRICTS } from './ha-tinh-2021-units.js';
@@ -31,7 +32,8 @@ export interface HaTinh2021Pack {
  *
  * @example
  * ```ts
- * import { buildPlanDocument, createInspectionService } from '@pccovid-inspect/core';
+ * import { buildPlanDocument } from '@pccovid-inspect/core/documents';
+ * import { createInspectionService } from '@pccovid-inspect/core';
  * import { HA_TINH_2021 } from '@pccovid-inspect/province-ha-tinh';
  * const service = createInspectionService({ storage, tenant: HA_TINH_2021.tenant, adminUnits: HA_TINH_2021.adminUnits });
  * const plan = buildPlanDocument(HA_TINH_2021.planInput);

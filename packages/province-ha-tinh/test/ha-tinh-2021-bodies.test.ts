@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OrganizationSchema, searchKey, validate } from '@pccovid-inspect/core';
+import { OrganizationSchema, validate } from '@pccovid-inspect/core/schemas';
+import { searchKey } from '@pccovid-inspect/core/text';
 import { HA_TINH_2021_BODIES, HA_TINH_2021_BODY_IDS, HA_TINH_2021_DISTRICTS, HA_TINH_TENANT } from '@pccovid-inspect/province-ha-tinh';
 
 describe('Hà Tĩnh bodies of the 2021 plan', () => {

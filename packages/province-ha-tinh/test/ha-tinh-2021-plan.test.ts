@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanDocumentInputSchema, buildPlanDocument, officialDocumentPlainText } from '@pccovid-inspect/core';
+import { PlanDocumentInputSchema, buildPlanDocument, officialDocumentPlainText } from '@pccovid-inspect/core/documents';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 
 /** The seed plan (shared/seed/000_…txt) line by line, as the document should read. */

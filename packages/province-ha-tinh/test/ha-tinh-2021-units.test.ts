@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminUnitSchema, TenantSchema, validate } from '@pccovid-inspect/core';
+import { AdminUnitSchema, TenantSchema, validate } from '@pccovid-inspect/core/schemas';
 import { HA_TINH_2021_DISTRICTS, HA_TINH_TENANT, findHaTinh2021District } from '@pccovid-inspect/province-ha-tinh';
 
 describe('Hà Tĩnh tenant', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanDocument } from '@pccovid-inspect/core';
+import { buildPlanDocument } from '@pccovid-inspect/core/documents';
 import {
   HA_TINH_2021,
   HA_TINH_2021_BODIES,

@@ -1,6 +1,6 @@
 /** @internal Body blocks → docx paragraphs, or placeholders for tables and charts written as XML. */
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core';
+import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core/documents';
 import { AFTER, BODY_LINE_EXACT, INDENT, SIZES, halfPoints } from './docx-style.js';
 import { docRuns, textRun } from './docx-runs.js';
 import { tableXml } from './docx-table-xml.js';

@@ -3,7 +3,7 @@
  * (50 per full bar), beside its category label and followed by its value. Word and LibreOffice
  * draw them as filled cells — no image.
  */
-import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core';
+import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
 import { SIZES, TEXT_WIDTH, halfPoints } from './docx-style.js';
 import { escapeXml } from './docx-xml.js';
 import { tableStart } from './docx-table-xml.js';

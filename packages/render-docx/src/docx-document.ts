@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Header, PageNumber, PageOrientation, Paragraph, TextRun, type Table } from 'docx';
-import { describeOfficialDocument, type OfficialDocument } from '@pccovid-inspect/core';
+import { describeOfficialDocument } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { AFTER, LINE, MARGINS, PAGE, SIZES, halfPoints } from './docx-style.js';
 import { docxAddressees, docxHeader, docxTitle } from './docx-header.js';
 import { docxBlock, type BlockContext } from './docx-blocks.js';

@@ -7,8 +7,8 @@ import {
   formatDocumentNumber,
   formatPlaceAndDate,
   measureTimesText,
-  type OfficialDocument,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { AFTER, HEADER_COLUMNS, SIZES, TEXT_WIDTH, TEXT_WIDTH_PT, halfPoints, twip } from './docx-style.js';
 import { textRun, type RunStyle } from './docx-runs.js';
 import { ruleParagraph } from './docx-rule.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { createFixedClock, parseOfficialDocument } from '@pccovid-inspect/core';
+import { createFixedClock } from '@pccovid-inspect/core';
+import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { createDocxRenderer } from './docx-renderer.js';
 

@@ -1,6 +1,6 @@
 /** @internal Inline runs → docx TextRuns. */
 import { TextRun } from 'docx';
-import type { InlineRun } from '@pccovid-inspect/core';
+import type { InlineRun } from '@pccovid-inspect/core/documents';
 import { xmlSafe } from './docx-xml.js';
 
 export interface RunStyle {

@@ -1,6 +1,7 @@
 /** @internal The signature block and "Nơi nhận", as a borderless table that does not split across pages. */
 import { AlignmentType, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type OfficialDocument, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core';
+import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH, halfPoints } from './docx-style.js';
 import { textRun, type RunStyle } from './docx-runs.js';
 

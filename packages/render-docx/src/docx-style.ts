@@ -1,5 +1,5 @@
 /** @internal Decree 30 numbers in WordprocessingML units: twips (1/20 pt) and half-points. */
-import { DECREE30_LAYOUT, decree30HeaderColumnsPt, decree30LinePitchPt, decree30TextWidthPt, mmToTwip } from '@pccovid-inspect/core';
+import { DECREE30_LAYOUT, decree30HeaderColumnsPt, decree30LinePitchPt, decree30TextWidthPt, mmToTwip } from '@pccovid-inspect/core/documents';
 
 /** Points → twips, rounded. */
 export function twip(pt: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TableBlockSchema } from '@pccovid-inspect/core';
+import { TableBlockSchema } from '@pccovid-inspect/core/documents';
 import { gridWidths, tableXml } from './docx-table-xml.js';
 import { CellStyles } from './docx-cell-styles.js';
 import { TEXT_WIDTH } from './docx-style.js';

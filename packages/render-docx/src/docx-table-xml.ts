@@ -6,7 +6,7 @@
  * (small or large, so there is one code path) is therefore written here as a string and spliced into
  * `word/document.xml` after the docx package has packed the rest (see `docx-package.ts`).
  */
-import type { TableBlock } from '@pccovid-inspect/core';
+import type { TableBlock } from '@pccovid-inspect/core/documents';
 import { TEXT_WIDTH, halfPoints } from './docx-style.js';
 import { escapeXml } from './docx-xml.js';
 import type { CellStyles } from './docx-cell-styles.js';

@@ -1,6 +1,6 @@
 /** @internal Paragraphs, headings, bullets and basis lines, Decree 30 style. */
 import type { Content, ContentText } from 'pdfmake/interfaces';
-import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core';
+import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core/documents';
 import { match } from './pdf-match.js';
 import { AFTER, INDENT } from './pdf-style.js';
 import { justifiedInlines } from './pdf-inline.js';

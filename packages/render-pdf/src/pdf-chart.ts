@@ -1,6 +1,6 @@
 /** @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them. */
 import type { Column, Content, TableCell } from 'pdfmake/interfaces';
-import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core';
+import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
 /** Series fills: dark enough to print in black and white. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, ContentCanvas, ContentStack, ContentTable, DynamicContent } from 'pdfmake/interfaces';
-import { measureTimesText, mmToPt, parseOfficialDocument } from '@pccovid-inspect/core';
+import { measureTimesText, mmToPt, parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';
 

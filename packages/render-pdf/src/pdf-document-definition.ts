@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces';
-import { describeOfficialDocument, type OfficialDocument } from '@pccovid-inspect/core';
+import { describeOfficialDocument } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { FONT_FAMILY, LINE_HEIGHT, MARGINS, PAGE_NUMBER_TOP, SIZES } from './pdf-style.js';
 import { pdfAddressees, pdfHeader, pdfTitle } from './pdf-header.js';
 import { pdfBlock } from './pdf-blocks.js';

@@ -7,8 +7,8 @@ import {
   formatDocumentNumber,
   formatPlaceAndDate,
   measureTimesText,
-  type OfficialDocument,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 import { centredRule } from './pdf-rule.js';
 

@@ -7,7 +7,7 @@
  * moving punctuation that follows a style change into the word before it ("Đạt" + "." → "Đạt.")
  * leaves slack only at real spaces.
  */
-import type { InlineRun } from '@pccovid-inspect/core';
+import type { InlineRun } from '@pccovid-inspect/core/documents';
 
 export interface PdfInline {
   text: string;

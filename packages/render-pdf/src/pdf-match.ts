@@ -1,5 +1,5 @@
 /** @internal An exhaustive switch on a block's `type`: a new block kind is a compile error here. */
-import type { BodyBlock } from '@pccovid-inspect/core';
+import type { BodyBlock } from '@pccovid-inspect/core/documents';
 
 type Handlers<R> = { [K in BodyBlock['type']]: (block: Extract<BodyBlock, { type: K }>) => R };
 

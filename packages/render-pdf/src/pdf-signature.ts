@@ -1,6 +1,7 @@
 /** @internal The signature block and "Nơi nhận", bottom of the last page of the body. */
 import type { Column, Content, ContentStack, TableCell } from 'pdfmake/interfaces';
-import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type OfficialDocument, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core';
+import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
 /** Authority line, title and instruction: the top of a signature column. */

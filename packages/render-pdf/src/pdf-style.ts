@@ -1,5 +1,5 @@
 /** @internal Decree 30 numbers in points, as pdfmake wants them. */
-import { DECREE30_LAYOUT, decree30TextWidthPt, mmToPt } from '@pccovid-inspect/core';
+import { DECREE30_LAYOUT, decree30TextWidthPt, mmToPt } from '@pccovid-inspect/core/documents';
 
 /** The pdfmake font family name the renderer registers its fonts under. */
 export const FONT_FAMILY = 'Decree30Serif';

@@ -1,6 +1,6 @@
 /** @internal Data tables: thin rules, bold centred header row repeated on every page. */
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
-import type { TableBlock } from '@pccovid-inspect/core';
+import type { TableBlock } from '@pccovid-inspect/core/documents';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
 const PAD_X = 3;

@@ -1,4 +1,5 @@
-import { AsyncMutex, ConfigurationError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
+import { ConfigurationError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
 import { createMemoryOperations } from './internal/memory-operations.js';
 import { MemoryUnit, createCommittedState } from './internal/memory-state.js';

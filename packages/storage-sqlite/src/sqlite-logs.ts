@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
+import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
 import {
-  ConflictError,
-  NotFoundError,
   checkAuditRecord,
   checkNonEmptyText,
   checkOutboxRecord,
   checkOutboxUpdate,
   checkReadOptions,
   throwValidationIssue,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/adapter-kit';
 import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
 
 const DEFAULT_LOG_LIMIT = 1000;

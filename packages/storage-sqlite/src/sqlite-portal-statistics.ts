@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { checkPortalStatisticsRow, checkSummaryRange, throwValidationIssue } from '@pccovid-inspect/core';
+import { checkPortalStatisticsRow, checkSummaryRange, throwValidationIssue } from '@pccovid-inspect/core/adapter-kit';
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 

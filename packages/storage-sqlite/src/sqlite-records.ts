@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import { ConflictError } from '@pccovid-inspect/core';
 import {
-  ConflictError,
   checkNonEmptyText,
   checkPutRequest,
   checkQueryRequest,
@@ -8,7 +8,7 @@ import {
   encodeQueryCursor,
   indexValueRank,
   isIndexValue,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/adapter-kit';
 import type { IndexValue, PutRequest, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
 import { toSqlValue } from './internal/sqlite-index-binding.js';
 

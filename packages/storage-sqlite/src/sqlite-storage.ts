@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { AsyncMutex, ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
+import { ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 import { SqliteLogs } from './sqlite-logs.js';

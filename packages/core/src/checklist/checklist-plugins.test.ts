@@ -90,7 +90,7 @@ const pluginAnswers = (b5Payload: string) => ({
   b2: { answer: 'met' as const, fields: { postedSizeCm: 20 }, evidence: [QR_PHOTO, closeUp] },
   b5: { answer: 'met' as const, fields: { payload: b5Payload }, evidence: [] },
 });
-const respond = (answers: ReturnType<typeof pluginAnswers>, version = template.version) => ChecklistResponseSchema.parse(responseInput(answers, version));
+const respond = (answers: Parameters<typeof responseInput>[0], version = template.version) => ChecklistResponseSchema.parse(responseInput(answers, version));
 const itemOf = (result: ReturnType<typeof evaluateChecklist>, id: string) => result.items.find((i) => i.itemId === id)!;
 
 describe('checklist plugins', () => {

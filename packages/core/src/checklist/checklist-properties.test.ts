@@ -163,7 +163,7 @@ describe('checklist properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('keeps every valid template and response unchanged through a JSON round trip and a parse', () => {
     fc.assert(
@@ -174,5 +174,5 @@ describe('checklist properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

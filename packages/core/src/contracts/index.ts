@@ -20,5 +20,4 @@ export type {
   StorageAdapter,
 } from './storage-adapter.js';
 export type { OutboundMessage, Notifier } from './notifier.js';
-export * from './adapter-kit/index.js';
 export type { DocumentRenderer, DocumentRenderOptions, RenderedDocument } from './document-renderer.js';

@@ -1,7 +1,16 @@
 /**
- * The lifecycles (campaign, visit, remediation): pure XState v5 machines, persisted as
- * `{ machineId, machineVersion, snapshot }`, upgraded by a migration registry, and driven by a
- * small pure API the service calls.
+ * `@pccovid-inspect/core/lifecycle` — the lifecycles (campaign, visit, remediation): pure
+ * XState v5 machines, persisted as `{ machineId, machineVersion, snapshot }`, upgraded by a
+ * migration registry, and driven by a small pure API the service calls. For apps that drive or
+ * inspect a lifecycle themselves (a dashboard of accepted events, an offline device).
+ *
+ * @example
+ * ```ts
+ * import { lifecycleState } from '@pccovid-inspect/core/lifecycle';
+ * lifecycleState(visitRecord.lifecycle).acceptedEvents; // ['visit.start', 'visit.cancel', …]
+ * ```
+ *
+ * @packageDocumentation
  */
 export { LIFECYCLE_KINDS, LifecycleKindSchema } from './lifecycle-kind.js';
 export type { LifecycleKind } from './lifecycle-kind.js';
@@ -24,8 +33,7 @@ export type { SnapshotMigration } from './snapshot-migration.js';
 export { V1_REFUSAL_REASON_NOT_RECORDED, visitV1ToV2Migration } from './visit-v1-migration.js';
 export { ClockTickEventSchema, isPastCivilDate } from './clock-tick-event.js';
 export type { ClockTickEvent } from './clock-tick-event.js';
-export type { GuardReason, GuardReasons } from './guard-reason.js';
-export { CAMPAIGN_MACHINE_VERSION, campaignGuardReasons, campaignMachine, unsettledVisitIds } from './campaign-machine.js';
+export { CAMPAIGN_MACHINE_VERSION, campaignMachine } from './campaign-machine.js';
 export {
   CAMPAIGN_MACHINE_STATES,
   CampaignMachineContextSchema,
@@ -40,13 +48,7 @@ export type {
   CampaignMachineState,
   CampaignNominationRecord,
 } from './campaign-machine-schemas.js';
-export {
-  VISIT_MACHINE_VERSION,
-  hasDistrictRepresentativeAssigned,
-  unansweredRequiredItemIds,
-  visitGuardReasons,
-  visitMachine,
-} from './visit-machine.js';
+export { VISIT_MACHINE_VERSION, visitMachine } from './visit-machine.js';
 export {
   VISIT_MACHINE_STATES,
   VisitMachineContextSchema,
@@ -55,7 +57,7 @@ export {
   VisitSignaturesSchema,
 } from './visit-machine-schemas.js';
 export type { VisitMachineContext, VisitMachineEvent, VisitMachineInput, VisitMachineState, VisitSignatures } from './visit-machine-schemas.js';
-export { REMEDIATION_MACHINE_VERSION, remediationGuardReasons, remediationMachine } from './remediation-machine.js';
+export { REMEDIATION_MACHINE_VERSION, remediationMachine } from './remediation-machine.js';
 export {
   DEFAULT_REMINDER_LIMIT,
   REMEDIATION_MACHINE_STATES,

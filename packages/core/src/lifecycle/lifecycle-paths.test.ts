@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { StatePath } from 'xstate/graph';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { campaignMachine, unsettledVisitIds } from './campaign-machine.js';
 import type { CampaignMachineContext } from './campaign-machine-schemas.js';
 import { walkSimplePaths } from './fixtures/graph-walk.js';
@@ -22,93 +22,99 @@ function stepsOf<C>(paths: Path[]): Step<C>[] {
   return paths.flatMap((p) => p.steps.slice(1).map((s, i) => ({ prev: p.steps[i]!.state, state: s.state, event: s.event }) as Step<C>));
 }
 
-const memo = new Map<string, Path[]>();
-function once(key: string, walk: () => Path[]): Path[] {
-  if (!memo.has(key)) memo.set(key, walk());
-  return memo.get(key)!;
-}
+/**
+ * Walking every simple path takes seconds (the campaign walk ~5 s alone on 2 idle cores, several
+ * times that under load), so each walk runs once, in its describe's `beforeAll`, with its own
+ * timeout; each check over thousands of steps has its own timeout too.
+ */
+const WALK_TIMEOUT_MS = 180_000;
+const CHECK_TIMEOUT_MS = 60_000;
 
 // Graph nodes are the state plus the guard-relevant shape of the context; the invariants are checked on the real snapshots.
-const campaignPaths = () =>
-  once('campaign', () =>
-    walkSimplePaths(campaignMachine, {
-      input: SAMPLE_INPUTS.campaign,
-      events: sampleEventsFor('campaign'),
-      serializeState: (s) => {
-        const c = s.context as CampaignMachineContext;
-        return JSON.stringify([s.value, c.nominations.map((n) => n.late), c.nominationWindowClosed, c.visitIds.length, unsettledVisitIds(c).length, c.cancelledVisitIds.length, c.openRemediationIds.length, c.settledRemediationIds.length]);
-      },
-      phases: ['teamFormed', 'reporting', 'closed'],
-      phaseKey: (s) => {
-        const c = s.context as CampaignMachineContext;
-        return JSON.stringify([s.value, c.visitIds.length, unsettledVisitIds(c).length, c.openRemediationIds.length, c.settledRemediationIds.length]);
-      },
-    }),
-  );
-const visitPaths = () =>
-  once('visit', () =>
-    walkSimplePaths(visitMachine, {
-      input: SAMPLE_INPUTS.visit,
-      events: sampleEventsFor('visit'),
-      serializeState: (s) => {
-        const c = s.context as VisitMachineContext;
-        return JSON.stringify([s.value, hasDistrictRepresentativeAssigned(c), unansweredRequiredItemIds(c).length, c.signatures.inspectedUnit !== null, c.signatures.teamLead !== null, c.signatureRefusalReason !== null, c.overdue, c.windowEnd]);
-      },
-    }),
-  );
-const remediationPaths = () =>
-  once('remediation', () =>
-    walkSimplePaths(remediationMachine, {
-      input: SAMPLE_INPUTS.remediation,
-      events: sampleEventsFor('remediation'),
-      serializeState: (s) => {
-        const c = s.context as RemediationMachineContext;
-        return JSON.stringify([s.value, c.reminderCount, c.dueOn, c.overdue, c.lastRecheck?.outcome ?? null]);
-      },
-    }),
-  );
+const walkCampaignPaths = (): Path[] =>
+  walkSimplePaths(campaignMachine, {
+    input: SAMPLE_INPUTS.campaign,
+    events: sampleEventsFor('campaign'),
+    serializeState: (s) => {
+      const c = s.context as CampaignMachineContext;
+      return JSON.stringify([s.value, c.nominations.map((n) => n.late), c.nominationWindowClosed, c.visitIds.length, unsettledVisitIds(c).length, c.cancelledVisitIds.length, c.openRemediationIds.length, c.settledRemediationIds.length]);
+    },
+    phases: ['teamFormed', 'reporting', 'closed'],
+    phaseKey: (s) => {
+      const c = s.context as CampaignMachineContext;
+      return JSON.stringify([s.value, c.visitIds.length, unsettledVisitIds(c).length, c.openRemediationIds.length, c.settledRemediationIds.length]);
+    },
+  });
+const walkVisitPaths = (): Path[] =>
+  walkSimplePaths(visitMachine, {
+    input: SAMPLE_INPUTS.visit,
+    events: sampleEventsFor('visit'),
+    serializeState: (s) => {
+      const c = s.context as VisitMachineContext;
+      return JSON.stringify([s.value, hasDistrictRepresentativeAssigned(c), unansweredRequiredItemIds(c).length, c.signatures.inspectedUnit !== null, c.signatures.teamLead !== null, c.signatureRefusalReason !== null, c.overdue, c.windowEnd]);
+    },
+  });
+const walkRemediationPaths = (): Path[] =>
+  walkSimplePaths(remediationMachine, {
+    input: SAMPLE_INPUTS.remediation,
+    events: sampleEventsFor('remediation'),
+    serializeState: (s) => {
+      const c = s.context as RemediationMachineContext;
+      return JSON.stringify([s.value, c.reminderCount, c.dueOn, c.overdue, c.lastRecheck?.outcome ?? null]);
+    },
+  });
 
 const reached = (paths: Path[]) => [...new Set(paths.map((p) => String(p.state.value)))].sort();
 
 describe('every reachable path of the campaign lifecycle (xstate/graph)', () => {
+  let paths: Path[] = [];
+  beforeAll(() => {
+    paths = walkCampaignPaths();
+  }, WALK_TIMEOUT_MS);
+
   it('walks simple paths into every state', () => {
-    expect(campaignPaths().length).toBeGreaterThan(600);
-    expect(reached(campaignPaths())).toEqual(Object.keys(campaignMachine.root.states).sort());
-  });
+    expect(paths.length).toBeGreaterThan(600);
+    expect(reached(paths)).toEqual(Object.keys(campaignMachine.root.states).sort());
+  }, CHECK_TIMEOUT_MS);
 
   it('never enters reporting, following-up or closed before every visit is reviewed or cancelled', () => {
-    for (const { state } of stepsOf<CampaignMachineContext>(campaignPaths())) {
+    for (const { state } of stepsOf<CampaignMachineContext>(paths)) {
       if (['reporting', 'followingUp', 'closed'].includes(String(state.value))) expect(unsettledVisitIds(state.context)).toEqual([]);
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('is never closed with open remediation', () => {
-    const closings = stepsOf<CampaignMachineContext>(campaignPaths()).filter((s) => s.state.value === 'closed');
+    const closings = stepsOf<CampaignMachineContext>(paths).filter((s) => s.state.value === 'closed');
     expect(closings.length).toBeGreaterThan(0);
     for (const { state } of closings) expect(state.context.openRemediationIds).toEqual([]);
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('keeps its records consistent on every step', () => {
-    for (const { prev, state, event } of stepsOf<CampaignMachineContext>(campaignPaths())) {
+    for (const { prev, state, event } of stepsOf<CampaignMachineContext>(paths)) {
       const c = state.context;
       for (const n of c.nominations) expect(n.late).toBe(n.receivedOn > c.nominationDeadline);
       if (!['draft', 'issued', 'nominating'].includes(String(state.value))) expect(c.leadMemberId).not.toBeNull();
-      expect(c.reviewedVisitIds.filter((id) => c.cancelledVisitIds.includes(id))).toEqual([]);
+      expect(c.reviewedVisitIds.filter((id: string) => c.cancelledVisitIds.includes(id))).toEqual([]);
       expect([...c.reviewedVisitIds, ...c.cancelledVisitIds].every((id) => c.visitIds.includes(id))).toBe(true);
-      expect(c.openRemediationIds.filter((id) => c.settledRemediationIds.includes(id))).toEqual([]);
+      expect(c.openRemediationIds.filter((id: string) => c.settledRemediationIds.includes(id))).toEqual([]);
       if (c.nominationWindowClosed && !prev.context.nominationWindowClosed) expect(event.type).toBe('clock.tick');
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 });
 
 describe('every reachable path of the visit lifecycle (xstate/graph)', () => {
+  let paths: Path[] = [];
+  beforeAll(() => {
+    paths = walkVisitPaths();
+  }, WALK_TIMEOUT_MS);
+
   it('walks simple paths into every state', () => {
-    expect(visitPaths().length).toBeGreaterThan(500);
-    expect(reached(visitPaths())).toEqual(Object.keys(visitMachine.root.states).sort());
-  });
+    expect(paths.length).toBeGreaterThan(500);
+    expect(reached(paths)).toEqual(Object.keys(visitMachine.root.states).sort());
+  }, CHECK_TIMEOUT_MS);
 
   it('is never closed with unsigned minutes unless the refusal is recorded', () => {
-    const closings = stepsOf<VisitMachineContext>(visitPaths()).filter((s) => s.state.value === 'closed');
+    const closings = stepsOf<VisitMachineContext>(paths).filter((s) => s.state.value === 'closed');
     expect(closings.some((s) => s.state.context.signatureRefusalReason !== null)).toBe(true);
     expect(closings.some((s) => s.state.context.signatureRefusalReason === null)).toBe(true);
     for (const { state } of closings) {
@@ -116,10 +122,10 @@ describe('every reachable path of the visit lifecycle (xstate/graph)', () => {
       const signed = signatures.inspectedUnit !== null && signatures.teamLead !== null;
       expect(signed || (signatureRefusalReason ?? '').trim().length > 0).toBe(true);
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('holds the visit rules on every step', () => {
-    for (const { prev, state, event } of stepsOf<VisitMachineContext>(visitPaths())) {
+    for (const { prev, state, event } of stepsOf<VisitMachineContext>(paths)) {
       const value = String(state.value);
       const c = state.context;
       if (!['planned', 'cancelled'].includes(value)) expect(hasDistrictRepresentativeAssigned(c)).toBe(true);
@@ -130,28 +136,33 @@ describe('every reachable path of the visit lifecycle (xstate/graph)', () => {
       if (c.overdue) expect(c.windowEnd).not.toBeNull();
       if (c.overdue && !prev.context.overdue) expect([prev.value, event.type]).toEqual([value, 'clock.tick']);
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 });
 
 describe('every reachable path of the remediation lifecycle (xstate/graph)', () => {
+  let paths: Path[] = [];
+  beforeAll(() => {
+    paths = walkRemediationPaths();
+  }, WALK_TIMEOUT_MS);
+
   it('walks simple paths into every state', () => {
-    expect(remediationPaths().length).toBeGreaterThan(1000);
-    expect(reached(remediationPaths())).toEqual(Object.keys(remediationMachine.root.states).sort());
-  });
+    expect(paths.length).toBeGreaterThan(1000);
+    expect(reached(paths)).toEqual(Object.keys(remediationMachine.root.states).sort());
+  }, CHECK_TIMEOUT_MS);
 
   it('resolves only on a complied re-check and proposes a sanction only after the reminder limit or a failed re-check', () => {
-    for (const { state } of stepsOf<RemediationMachineContext>(remediationPaths())) {
+    for (const { state } of stepsOf<RemediationMachineContext>(paths)) {
       const c = state.context;
       if (state.value === 'resolved') expect(c.lastRecheck?.outcome).toBe('complied');
       if (state.value === 'sanctionProposed') expect(c.reminderCount > c.reminderLimit || c.lastRecheck?.outcome === 'notComplied').toBe(true);
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('never loses a reminder and is overdue only past a deadline', () => {
-    for (const { prev, state, event } of stepsOf<RemediationMachineContext>(remediationPaths())) {
+    for (const { prev, state, event } of stepsOf<RemediationMachineContext>(paths)) {
       expect(state.context.reminderCount).toBeGreaterThanOrEqual(prev.context.reminderCount);
       if (state.context.overdue) expect(state.context.dueOn).not.toBeNull();
       if (state.context.overdue && !prev.context.overdue) expect(event).toMatchObject({ type: 'clock.tick' });
     }
-  });
+  }, CHECK_TIMEOUT_MS);
 });

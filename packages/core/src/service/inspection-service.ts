@@ -8,7 +8,7 @@ import type { CommandName, CommandOf, CommandOutput } from './command-table.js';
 export type ActorInput = z.input<typeof ActorSchema>;
 
 /** A method's input argument: optional when every field of the input is optional. */
-type InputArgs<N extends CommandName> = object extends z.input<CommandOf<N>['input']>
+type InputArgs<N extends CommandName> = {} extends z.input<CommandOf<N>['input']>
   ? [input?: z.input<CommandOf<N>['input']>]
   : [input: z.input<CommandOf<N>['input']>];
 

@@ -18,11 +18,11 @@ export async function runCommand(ctx: ServiceContext, def: AnyCommandDefinition,
 }
 
 /** A command result: the new lifecycle state and the stored version of the main record. */
-export interface CommandResult {
+export type CommandResult = {
   /** The id of the main record the command wrote. */
   id: string;
   /** Its lifecycle state after the command. */
   state: string;
   /** Its stored version after the command. */
   version: number;
-}
+};

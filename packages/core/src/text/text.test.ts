@@ -16,7 +16,7 @@ import {
   searchKey,
   startOfCivilDate,
   toNfc,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/text';
 
 /** Every letter of the Vietnamese alphabet with every tone, lower and upper case. */
 const VI_LOWER = [...'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ'];

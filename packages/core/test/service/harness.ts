@@ -1,12 +1,12 @@
+import { COLLECTIONS } from '@pccovid-inspect/core/adapter-kit';
+import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from '../../src/service/document-numbering.js';
 import {
-  COLLECTIONS,
-  COUNTERS_COLLECTION,
-  DOCUMENT_NUMBERS_COLLECTION,
   createFixedClock,
   createInspectionService,
   createSequentialIds,
   type Actor,
   type Notifier,
+  type TeamMember,
   type StorageAdapter,
 } from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
@@ -54,7 +54,7 @@ export function createHarness(options: { notifier?: Notifier } = {}) {
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
   const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds(), notifier: options.notifier });
   const campaignId = seed.campaign.id;
-  const team = [
+  const team: TeamMember[] = [
     { personId: 'p-lead', role: 'lead', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },
     { personId: 'p-it', role: 'member', organizationId: 'org-stttt-cntt', source: 'it_division', districtCode: null },
     { personId: 'p-secretary', role: 'secretary', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },

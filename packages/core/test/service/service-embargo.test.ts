@@ -73,7 +73,7 @@ describe('the audit chain', () => {
     const h = createHarness();
     await h.steps.scheduled();
     expect(await h.service.verifyAudit(A.viewer)).toMatchObject({ ok: true });
-    const { verifyAuditChain } = await import('@pccovid-inspect/core');
+    const { verifyAuditChain } = await import('@pccovid-inspect/core/adapter-kit');
     const events = inspectMemoryStorage(h.storage).audit('42');
     const tampered = events.map((e) => (e.seq === 5 ? { ...e, actor: { ...e.actor, id: 'p-someone-else' } } : e));
     expect(await verifyAuditChain(tampered)).toMatchObject({ ok: false, brokenAtSeq: 5, reason: 'hash' });

@@ -1,6 +1,5 @@
+import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
 import {
-  ConflictError,
-  NotFoundError,
   checkAuditRecord,
   checkNonEmptyText,
   checkOutboxRecord,
@@ -14,7 +13,7 @@ import {
   encodeQueryCursor,
   isIndexValue,
   throwValidationIssue,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/adapter-kit';
 import type { IndexValue, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
 import type { MemoryUnit } from './memory-state.js';
 import { bucketOf } from './memory-state.js';

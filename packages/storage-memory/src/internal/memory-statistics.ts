@@ -1,4 +1,4 @@
-import { checkPortalStatisticsRow, checkSummaryRange, compareCodePoints, throwValidationIssue } from '@pccovid-inspect/core';
+import { checkPortalStatisticsRow, checkSummaryRange, compareCodePoints, throwValidationIssue } from '@pccovid-inspect/core/adapter-kit';
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
 import type { CommittedState } from './memory-state.js';
 

@@ -4,9 +4,9 @@ import {
   buildReminderLetterDocument,
   buildResultsReportDocument,
   parseOfficialDocument,
-  type OfficialDocument,
   type ReportAnnexUnit,
-} from '@pccovid-inspect/core';
+} from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 
 /**

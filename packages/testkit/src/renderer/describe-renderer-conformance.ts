@@ -34,7 +34,7 @@ export interface RendererConformanceOptions {
   extractText?: (bytes: Uint8Array) => Promise<{ text: string; pages: string[] }>;
   /** Rows of the long annex. @default 5000 */
   annexRows?: number;
-  /** Timeout of each heavy test, in ms. @default 180000 */
+  /** Timeout of each test that renders (the first render also loads the fonts), in ms. @default 180000 */
   timeoutMs?: number;
 }
 
@@ -102,12 +102,12 @@ export function describeRendererConformance(options: RendererConformanceOptions)
       expect(file.mediaType).toBe(renderer.mediaType);
       expect(file.fileExtension).toBe(renderer.fileExtension);
       expect(file.bytes).toBeInstanceOf(Uint8Array);
-    });
+    }, timeout);
 
     it(`writes a valid ${options.format.toUpperCase()} file`, async () => {
       const file = await render(conformancePlan());
       expect(detectDocumentFormat(file.bytes)).toBe(options.format);
-    });
+    }, timeout);
 
     it('puts every heading of the seed plan into the file', async () => {
       const doc = conformancePlan();

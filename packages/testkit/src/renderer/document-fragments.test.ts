@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOfficialDocument } from '@pccovid-inspect/core';
+import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { documentFragments, documentHeadings } from './document-fragments.js';
 import { normaliseForComparison, withoutPageNumbers } from './extract-pdf-text.js';
 

@@ -1,4 +1,5 @@
-import { bodyBlockPlainText, formatChartValue, officialDocumentPlainText, type BodyBlock, type OfficialDocument } from '@pccovid-inspect/core';
+import { bodyBlockPlainText, formatChartValue, officialDocumentPlainText, type BodyBlock } from '@pccovid-inspect/core/documents';
+import type { OfficialDocument } from '@pccovid-inspect/core';
 
 function blockFragments(block: BodyBlock): string[] {
   switch (block.type) {

@@ -13,7 +13,7 @@ import { RecipientsBlockSchema } from '../model/recipients-block.js';
  * PlanDetailLineSchema.parse({ text: 'Việc quán triệt, phổ biến …;' })
  * ```
  */
-export const PlanDetailLineSchema = z.object({
+export const PlanDetailLineSchema = z.strictObject({
   /** The text with its own closing punctuation. */
   text: TextSchema,
   /** @default 'bullet' */
@@ -28,7 +28,7 @@ export const PlanDetailLineSchema = z.object({
  * PlanContentItemSchema.parse({ title: 'Kiểm tra việc sử dụng phần mềm thống kê báo cáo', details: [{ text: '…;' }] })
  * ```
  */
-export const PlanContentItemSchema = z.object({
+export const PlanContentItemSchema = z.strictObject({
   /** The point's title, without the closing ":" (the builder adds it). */
   title: TextSchema,
   /** The lines under it. @default [] */
@@ -68,7 +68,7 @@ export const PlanImplementationTaskSchema = z
  * const doc = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
  * ```
  */
-export const PlanDocumentInputSchema = z.object({
+export const PlanDocumentInputSchema = z.strictObject({
   issuer: DocumentIssuerInputSchema,
   /** The registered number, or `null` to leave it blank ("Số:      /KH-STTTT"). @default null */
   number: z.number().int().positive().nullable().default(null),
@@ -89,7 +89,7 @@ export const PlanDocumentInputSchema = z.object({
   /** Part II.1 points a), b), c) … */
   contentItems: z.array(PlanContentItemSchema).min(1),
   /** Part II.2. */
-  schedule: z.object({
+  schedule: z.strictObject({
     /** After "Thời gian kiểm tra: ", with closing punctuation. */
     time: TextSchema,
     /** After "Địa điểm: ", with closing punctuation. */
@@ -98,13 +98,13 @@ export const PlanDocumentInputSchema = z.object({
     form: z.enum(['unannounced', 'announced']),
   }),
   /** Part II.3. */
-  team: z.object({
+  team: z.strictObject({
     /** After "Chủ trì: ", without closing punctuation. */
     lead: TextSchema,
     /** After "Đơn vị phối hợp: ", without closing punctuation. */
     coordinating: TextSchema,
     /** Who must nominate staff, and by when; `null` for no nomination request. @default null */
-    nomination: z.object({ bodies: TextSchema, deadline: CivilDateSchema }).nullable().default(null),
+    nomination: z.strictObject({ bodies: TextSchema, deadline: CivilDateSchema }).nullable().default(null),
   }),
   /** Part III, one clause per party. */
   implementation: z.array(PlanImplementationTaskSchema).min(1),

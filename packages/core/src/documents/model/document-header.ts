@@ -38,7 +38,7 @@ export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
  * })
  * ```
  */
-export const DocumentHeaderSchema = z.object({
+export const DocumentHeaderSchema = z.strictObject({
   /** The body directly above the issuer, upper case, e.g. "UBND TỈNH HÀ TĨNH"; `null` if none. @default null */
   parentBody: TextSchema.nullable().default(null),
   /** The issuing body, upper case, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */

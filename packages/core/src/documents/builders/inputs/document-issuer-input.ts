@@ -16,7 +16,7 @@ import { TextSchema } from '../../../entities/primitives.js';
  * })
  * ```
  */
-export const DocumentIssuerInputSchema = z.object({
+export const DocumentIssuerInputSchema = z.strictObject({
   /** The parent body for the header, upper case ("UBND TỈNH HÀ TĨNH"); `null` for none. @default null */
   parentBody: TextSchema.nullable().default(null),
   /** The issuing body for the header, upper case ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPutRequest, checkQueryRequest, isIndexValue } from '@pccovid-inspect/core';
+import { checkPutRequest, checkQueryRequest, isIndexValue } from '@pccovid-inspect/core/adapter-kit';
 import type { PutRequest, QueryRequest } from '@pccovid-inspect/core';
 import { PUT, issueOf } from './test-support.js';
 

@@ -1,5 +1,5 @@
-import { ValidationError } from '../../errors/validation-error.js';
-import type { AuditRecord, OutboxRecord, PortalStatisticsRow, PutRequest } from '../storage-adapter.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { AuditRecord, OutboxRecord, PortalStatisticsRow, PutRequest } from '../contracts/storage-adapter.js';
 
 /**
  * @internal Fixtures for the adapter-kit tests (not exported): one valid input of each kind, and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InspectError, ValidationError, checkNonEmptyText, throwValidationIssue } from '@pccovid-inspect/core';
+import { InspectError, ValidationError } from '@pccovid-inspect/core';
+import { checkNonEmptyText, throwValidationIssue } from '@pccovid-inspect/core/adapter-kit';
 import { issueOf } from './test-support.js';
 
 describe('throwValidationIssue', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '@pccovid-inspect/core';
+import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '@pccovid-inspect/core/adapter-kit';
 import type { AuditRecord, OutboxRecord } from '@pccovid-inspect/core';
 import { AUDIT, OUTBOX, issueOf } from './test-support.js';
 

@@ -1,4 +1,4 @@
-import type { IndexValue } from '../storage-adapter.js';
+import type { IndexValue } from '../contracts/storage-adapter.js';
 import { throwValidationIssue } from './validation-issue.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPortalStatisticsRow, checkSummaryRange } from '@pccovid-inspect/core';
+import { checkPortalStatisticsRow, checkSummaryRange } from '@pccovid-inspect/core/adapter-kit';
 import type { PortalStatisticsRow } from '@pccovid-inspect/core';
 import { ROW, issueOf } from './test-support.js';
 

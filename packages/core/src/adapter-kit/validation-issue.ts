@@ -1,5 +1,5 @@
-import { ValidationError } from '../../errors/validation-error.js';
-import type { ValidationIssue } from '../../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { ValidationIssue } from '../errors/validation-error.js';
 
 /** Where a problem is, from the root of the checked input (as `ValidationIssue.path`). */
 type Path = ValidationIssue['path'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJsonValue } from '@pccovid-inspect/core';
+import { checkJsonValue } from '@pccovid-inspect/core/adapter-kit';
 import { issueOf } from './test-support.js';
 
 const check = (value: unknown) => () => checkJsonValue('PutRequest', ['data'], value);

@@ -1,5 +1,5 @@
-import type { ValidationIssue } from '../../errors/validation-error.js';
-import type { AuditRecord, OutboxRecord, OutboxStatus } from '../storage-adapter.js';
+import type { ValidationIssue } from '../errors/validation-error.js';
+import type { AuditRecord, OutboxRecord, OutboxStatus } from '../contracts/storage-adapter.js';
 import { checkJsonValue } from './json-value-check.js';
 import { checkCount, checkNonEmptyText, checkNullableText, checkPositiveCount, isPlainObject, throwValidationIssue } from './validation-issue.js';
 

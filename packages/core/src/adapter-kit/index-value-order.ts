@@ -1,4 +1,4 @@
-import type { IndexValue } from '../storage-adapter.js';
+import type { IndexValue } from '../contracts/storage-adapter.js';
 
 /**
  * The rank of an index value in the total order every built-in adapter sorts by: a missing field

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, decodeQueryCursor, encodeQueryCursor } from '@pccovid-inspect/core';
-import type { QueryCursorPosition } from '@pccovid-inspect/core';
+import { ValidationError } from '@pccovid-inspect/core';
+import { decodeQueryCursor, encodeQueryCursor } from '@pccovid-inspect/core/adapter-kit';
+import type { QueryCursorPosition } from '@pccovid-inspect/core/adapter-kit';
 
 function issueOf(fn: () => unknown): { subject: string; path: (string | number)[]; message: string } {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AsyncMutex } from '@pccovid-inspect/core';
+import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 

@@ -1,5 +1,5 @@
-import { isCivilDate } from '../../text/civil-date.js';
-import type { PortalStatisticsRow } from '../storage-adapter.js';
+import { isCivilDate } from '../text/civil-date.js';
+import type { PortalStatisticsRow } from '../contracts/storage-adapter.js';
 import { checkCount, checkNonEmptyText, isPlainObject, throwValidationIssue } from './validation-issue.js';
 
 const isCivilDateText = (value: unknown): boolean => typeof value === 'string' && isCivilDate(value);

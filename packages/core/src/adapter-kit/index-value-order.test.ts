@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, compareIndexValues, indexValueRank } from '@pccovid-inspect/core';
+import { compareCodePoints, compareIndexValues, indexValueRank } from '@pccovid-inspect/core/adapter-kit';
 import type { IndexValue } from '@pccovid-inspect/core';
 
 describe('index value order', () => {

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../errors/validation-error.js';
+import type { ValidationIssue } from '../errors/validation-error.js';
 import { isPlainObject, throwValidationIssue } from './validation-issue.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndexValue, PutRequest, QueryRequest } from '../storage-adapter.js';
+import type { IndexValue, PutRequest, QueryRequest } from '../contracts/storage-adapter.js';
 import { checkJsonValue } from './json-value-check.js';
 import { checkCount, checkNonEmptyText, isPlainObject, throwValidationIssue } from './validation-issue.js';
 
