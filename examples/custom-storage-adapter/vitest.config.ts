@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.ts';
+import { TIMEOUT_FLOOR, workspaceAliases } from '../../vitest.shared.ts';
 
 export default defineProject({
   resolve: { alias: workspaceAliases() },
-  test: { name: 'example-custom-storage-adapter', include: ['test/**/*.test.ts'], testTimeout: 120_000 },
+  test: { ...TIMEOUT_FLOOR, name: 'example-custom-storage-adapter', include: ['test/**/*.test.ts'], testTimeout: 120_000 },
 });
