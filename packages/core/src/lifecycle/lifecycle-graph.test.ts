@@ -1,6 +1,6 @@
 import { getAdjacencyMap } from 'xstate/graph';
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidTransitionError } from '../errors/invalid-transition-error.js';
 import { declaredTransitions } from './fixtures/graph-walk.js';
 import { SAMPLE_INPUTS, sampleEventsFor } from './fixtures/sample-events.js';
@@ -31,15 +31,25 @@ function persist(kind: LifecycleKind, snapshot: AnyMachineSnapshot): PersistedLi
   return JSON.parse(JSON.stringify({ machineId: kind, machineVersion, snapshot: machine.getPersistedSnapshot(snapshot as never) })) as PersistedLifecycle;
 }
 
+/**
+ * Building the full graph takes seconds under load, so it is built in `beforeAll` (not while the
+ * tests are collected, where no timeout applies) and every check names its own timeout.
+ */
+const GRAPH_TIMEOUT_MS = 120_000;
+const CHECK_TIMEOUT_MS = 60_000;
+
 describe.each(LIFECYCLE_KINDS)('the reachable graph of the %s lifecycle', (kind) => {
-  const edges = edgesOf(kind);
+  let edges: Edge[] = [];
+  beforeAll(() => {
+    edges = edgesOf(kind);
+  }, GRAPH_TIMEOUT_MS);
 
   it('takes every declared transition somewhere', () => {
     const taken = new Set(edges.filter((e) => e.state.can(e.event)).map((e) => `${String(e.state.value)} --${e.event.type}--> ${String(e.next.value)}`));
     const declared = declaredTransitions(LIFECYCLE_MACHINES[kind].machine);
     expect(declared.length).toBeGreaterThan(5);
     expect(declared.filter((t) => !taken.has(t))).toEqual([]);
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('agrees with the public API on every edge after a JSON round trip, naming the guard when one refuses', () => {
     let refused = 0;
@@ -69,5 +79,5 @@ describe.each(LIFECYCLE_KINDS)('the reachable graph of the %s lifecycle', (kind)
     }
     expect(refused).toBeGreaterThan(0);
     expect(guarded).toBeGreaterThan(0);
-  });
+  }, CHECK_TIMEOUT_MS);
 });

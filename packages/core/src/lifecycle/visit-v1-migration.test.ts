@@ -83,7 +83,7 @@ describe('visit snapshots persisted by machine v1', () => {
         'underway → underway',
       ].sort(),
     );
-  });
+  }, 60_000); // walks the v1 graph: seconds under load
 
   it('rejects a v1 snapshot whose context is not what v1 wrote', () => {
     const broken = frozenFixture();
