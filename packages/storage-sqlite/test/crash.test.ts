@@ -42,5 +42,5 @@ describe('a writer process killed with SIGKILL in the middle of a transaction', 
     } finally {
       await storage.dispose();
     }
-  });
+  }, 120_000); // spawns a tsx child that writes ~1000 rows before it is killed: seconds under load
 });
