@@ -25,7 +25,7 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodTyp
   readonly kind: 'command' | 'query';
   /** The policy action, `noun.verb` (e.g. `visit.start`). */
   readonly name: N;
-  /** The service method, derived from the name by {@link methodNameOf}. */
+  /** The service method, derived from the name by one rule (`noun.verb` → `verbNoun`). */
   readonly method: MethodName<N>;
   /** One sentence, Vietnamese and English. */
   readonly summary: CommandSummary;

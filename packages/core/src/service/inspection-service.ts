@@ -3,6 +3,7 @@ import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import type { Tenant } from '../entities/tenant.js';
 import type { ActorSchema } from '../policy/roles.js';
 import type { CommandName, CommandOf, CommandOutput } from './command-table.js';
+import type { DocumentedCommandMethods } from './inspection-service-methods.js';
 
 /** The actor a caller passes: a role, a pseudonymous id, and the scope of scoped roles. */
 export type ActorInput = z.input<typeof ActorSchema>;
@@ -33,7 +34,7 @@ export type CommandMethods = {
  * const { state } = await service.startVisit({ role: 'inspectorateLead', id: 'p-lead' }, { visitId: 'visit-03' });
  * ```
  */
-export interface InspectionService extends CommandMethods {
+export interface InspectionService extends DocumentedCommandMethods, CommandMethods {
   /** The province the service works for. */
   readonly tenant: Tenant;
   /** The checklist templates campaigns may pin: each base template and, with plugins, its derived version. */
