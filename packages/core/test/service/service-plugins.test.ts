@@ -184,13 +184,20 @@ describe('plugins added to a running deployment', () => {
       code: 'VALIDATION_FAILED',
       issues: [{ path: ['answers', 'd1', 'note'], code: 'ha-tinh-markets:photoOrNote', message: 'A not-met answer needs a photo or a note.' }],
     });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'vm-market', answers: { ...pcCovidAnswers('compliant'), d1: d1NotMetWithNote }, complete: true })).toMatchObject({
+    // The plugin's rule accepts a photo alone (no note): the minutes still say what is wrong, from the evidence.
+    const photoOnly: ChecklistItemResponse = {
+      answer: 'not_met',
+      fields: {},
+      evidence: [{ kind: 'photo', id: 'ph-d1', uri: 'evidence/ph-d1.jpg', caption: 'Lối vào chợ không có người hướng dẫn quét mã', takenAt: '2021-12-07T02:10:00.000Z' }],
+    };
+    expect(await service.recordAnswers(A.secretary, { visitId: 'vm-market', answers: { ...pcCovidAnswers('compliant'), d1: photoOnly }, complete: true })).toMatchObject({
       state: 'answered',
       verdict: 'non_compliant', // only the plugin's item is not met
     });
     expect(await minutesToReviewed(service, 'vm-market', '2021-12-07', 'Chợ thành phố Hà Tĩnh', true)).toBe('reviewed');
     const minutes = JSON.stringify(await service.getDocument(A.director, { kind: 'minutes', visitId: 'vm-market' }));
     expect(minutes).toContain('Có nhân viên hướng dẫn người dân quét mã QR tại lối vào chợ');
+    expect(minutes).toContain('Chưa đạt, theo bằng chứng: Ảnh chụp: Lối vào chợ không có người hướng dẫn quét mã.');
 
     // The school: d1 is not required, so it may stay unanswered; answered met, it changes nothing.
     h.clock.set('2021-12-09T01:30:00.000Z');

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { applyLifecycleEvent, lifecycleState } from '../../lifecycle/lifecycle-api.js';
 import type { LifecycleEvent } from '../../lifecycle/lifecycle-machines.js';
 import type { PersistedLifecycle } from '../../lifecycle/persisted-lifecycle.js';
-import { ChecklistItemResponseSchema } from '../../entities/checklist-response.js';
+import { ChecklistItemResponseSchema, type ChecklistItemResponse } from '../../entities/checklist-response.js';
+import { evidenceLine } from '../document-inputs.js';
 import { UnitRepresentativeSchema, RemediationRequestSchema, MinutesSchema } from '../../entities/minutes.js';
 import { IdSchema, InstantSchema, TextSchema } from '../../entities/primitives.js';
 import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
@@ -21,6 +22,18 @@ const VISIT_ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 
 function step(lifecycle: PersistedLifecycle, events: LifecycleEvent<'visit'>[]): PersistedLifecycle {
   return events.reduce((p, e) => applyLifecycleEvent('visit', p, e).persisted, lifecycle);
+}
+
+/**
+ * The note a finding carries into the minutes. A "Chưa đạt" must say what is wrong: when the
+ * checklist accepted it without a note (a plugin's rule may accept a photo alone), the evidence
+ * says it, so every signed minutes can be drawn up as a document.
+ */
+function findingNote(answer: string, response: ChecklistItemResponse | undefined): string | null {
+  const note = response?.note?.trim() ? response.note : null;
+  if (note !== null || answer !== 'not_met') return note;
+  const evidence = (response?.evidence ?? []).map(evidenceLine);
+  return evidence.length > 0 ? `Chưa đạt, theo bằng chứng: ${evidence.join('; ')}.` : 'Chưa đạt (Tổ kiểm tra không ghi chú thêm).';
 }
 
 const loadVisit = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.visits, id, VisitRecordSchema);
@@ -118,7 +131,7 @@ export const draftMinutes = defineCommand({
           const evaluation = evaluateChecklist(template, response, { plugins: ctx.plugins });
           const findings = evaluation.items
             .filter((i) => i.answer !== null)
-            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: response.answers[i.itemId]?.note || null, critical: i.critical }));
+            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: findingNote(i.answer!, response.answers[i.itemId]), critical: i.critical }));
           const minutes = parseOrThrow(
             MinutesSchema,
             {
