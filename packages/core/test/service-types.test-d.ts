@@ -13,9 +13,10 @@ import type {
   InspectionService,
   MethodName,
   OfficialDocument,
+  PERMISSIONS,
   VisitView,
 } from '@pccovid-inspect/core';
-import { COMMANDS, PERMISSIONS } from '@pccovid-inspect/core';
+import { COMMANDS } from '@pccovid-inspect/core';
 
 declare const service: InspectionService;
 const lead: ActorInput = { role: 'inspectorateLead', id: 'p-lead' };
