@@ -5,17 +5,14 @@
  * same pragmas, in the same run. The rows come from the same generator on both sides and are
  * never held in an array.
  *
- * Run: `pnpm exec tsx bench/src/sqlite-bulk.bench.ts` (needs `packages/core` built: the adapter
- * source imports `@pccovid-inspect/core` by name).
+ * Run: `pnpm bench sqlite-bulk` (the public names resolve to the packages' sources through the
+ * root tsconfig's paths: no build needed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PortalStatisticsRow } from '@pccovid-inspect/core';
-import { createSqliteStorage } from '../../packages/storage-sqlite/src/index.js';
-import type { SqliteStorage } from '../../packages/storage-sqlite/src/index.js';
-import { runBench } from './harness.js';
+import { createSqliteStorage, type SqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { runBench, type BenchContext } from './harness.js';
 
 const TARGETS = 4_000;
 const DAYS = 250;
@@ -58,22 +55,8 @@ const RAW_TABLE = `
     PRIMARY KEY (tenant_id, target_id, date)
   ) WITHOUT ROWID;`;
 
-let directory: string | null = null;
-let open: { close(): unknown } | null = null;
-
-/** A fresh temp directory per repetition; the previous repetition's file is closed and removed. */
-function freshFile(): string {
-  open?.close();
-  open = null;
-  if (directory) rmSync(directory, { recursive: true, force: true });
-  directory = mkdtempSync(join(tmpdir(), 'pccovid-bench-sqlite-'));
-  return join(directory, 'bench.db');
-}
-
-process.on('exit', () => {
-  open?.close();
-  if (directory) rmSync(directory, { recursive: true, force: true });
-});
+/** A fresh file in the run's own directory (the harness removes it after the run's process exits). */
+const freshFile = (ctx: BenchContext): string => join(ctx.runDir, 'bench.db');
 
 await runBench(
   {
@@ -81,25 +64,20 @@ await runBench(
     work: `${ROWS.toLocaleString('en')} portal-statistics rows, one call, fresh file (WAL, synchronous=NORMAL)`,
     goalRatio: 1.25,
     ours: {
-      setup: () => {
-        const storage = createSqliteStorage({ filename: freshFile() });
-        open = { close: () => void storage.dispose() };
-        return storage;
-      },
+      setup: (ctx) => createSqliteStorage({ filename: freshFile(ctx) }),
       run: async (prepared) => {
         const { inserted } = await (prepared as SqliteStorage).insertPortalStatistics(portalRows());
         if (inserted !== ROWS) throw new Error(`inserted ${inserted}, expected ${ROWS}`);
       },
     },
     raw: {
-      setup: () => {
-        const db = new Database(freshFile());
+      setup: (ctx) => {
+        const db = new Database(freshFile(ctx));
         db.pragma('busy_timeout = 5000');
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         db.pragma('foreign_keys = ON');
         db.exec(RAW_TABLE);
-        open = db;
         return db;
       },
       run: (prepared) => {
