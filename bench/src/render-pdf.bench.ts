@@ -14,7 +14,7 @@ async function rawPdf(units: { id: string; name: string; targetType: string; dis
   const { default: pdfmake } = await import('pdfmake');
   const { tinosFontFiles } = await import('../../packages/render-pdf/src/pdf-fonts.js');
   const fonts = tinosFontFiles();
-  pdfmake.setFonts({ Tinos: fonts as never });
+  pdfmake.setFonts({ Tinos: fonts });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => true);
   const mm = (v: number) => (v * 72) / 25.4;

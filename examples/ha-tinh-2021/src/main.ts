@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     args,
     options: { db: { type: 'string', default: './pccovid-inspect.db' }, out: { type: 'string', default: './out' }, fresh: { type: 'boolean', default: false } },
   });
-  const dbFile = resolve(values.db!);
-  const outDir = resolve(values.out!);
+  const dbFile = resolve(values.db);
+  const outDir = resolve(values.out);
   if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
   const storage = createSqliteStorage({ filename: dbFile });
   try {

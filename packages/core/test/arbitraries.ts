@@ -197,7 +197,7 @@ export const team: fc.Arbitrary<Team> = fc
         organizationId: d.organizationId,
         source: d.source,
         districtCode: d.source === 'district_culture_info' ? (d.districtCode ?? d.fallbackDistrict) : d.districtCode,
-      } as TeamMember;
+      };
     });
     return { ...t, members };
   });

@@ -65,6 +65,6 @@ describe('HA_TINH_2021_PLAN_INPUT', () => {
     expect(Object.isFrozen(HA_TINH_2021_PLAN_INPUT)).toBe(true);
     expect(Object.isFrozen(HA_TINH_2021_PLAN_INPUT.purposes)).toBe(true);
     expect(Object.isFrozen(HA_TINH_2021_PLAN_INPUT.issuer)).toBe(true);
-    expect(() => (HA_TINH_2021_PLAN_INPUT.purposes as string[]).push('x')).toThrow(TypeError);
+    expect(() => HA_TINH_2021_PLAN_INPUT.purposes.push('x')).toThrow(TypeError);
   });
 });

@@ -13,7 +13,7 @@ function plain(text: string, emphasis: { bold?: boolean; italic?: boolean } = {}
 
 function textBlock(runs: readonly InlineRun[], options: { align?: ContentText['alignment']; indent?: boolean } = {}): Content {
   const out: ContentText = {
-    text: justifiedInlines(runs) as ContentText['text'],
+    text: justifiedInlines(runs),
     alignment: options.align ?? 'justify',
     margin: [0, 0, 0, AFTER],
   };

@@ -87,7 +87,7 @@ export class SqliteRecords {
     checkPutRequest(request);
     const data = JSON.stringify(request.data);
     const indexes = JSON.stringify(request.indexes);
-    this.writeRecord.immediate(request as PutRequest, data, indexes);
+    this.writeRecord.immediate(request, data, indexes);
     return {
       collection: request.collection,
       tenantId: request.tenantId,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '@pccovid-inspect/core/adapter-kit';
-import type { AuditRecord, OutboxRecord } from '@pccovid-inspect/core';
 import { AUDIT, OUTBOX, issueOf } from './test-support.js';
 
-const audit = (patch: Record<string, unknown>) => () => checkAuditRecord({ ...AUDIT, ...patch } as AuditRecord);
-const outbox = (patch: Record<string, unknown>, index = 0) => () => checkOutboxRecord({ ...OUTBOX, ...patch } as OutboxRecord, index);
+const audit = (patch: Record<string, unknown>) => () => checkAuditRecord({ ...AUDIT, ...patch });
+const outbox = (patch: Record<string, unknown>, index = 0) => () => checkOutboxRecord({ ...OUTBOX, ...patch }, index);
 
 describe('checkAuditRecord', () => {
   it('passes a valid record', () => {

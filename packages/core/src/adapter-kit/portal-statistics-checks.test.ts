@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPortalStatisticsRow, checkSummaryRange } from '@pccovid-inspect/core/adapter-kit';
-import type { PortalStatisticsRow } from '@pccovid-inspect/core';
 import { ROW, issueOf } from './test-support.js';
 
-const row = (patch: Record<string, unknown>, index = 0) => () => checkPortalStatisticsRow({ ...ROW, ...patch } as PortalStatisticsRow, index);
+const row = (patch: Record<string, unknown>, index = 0) => () => checkPortalStatisticsRow({ ...ROW, ...patch }, index);
 
 describe('checkPortalStatisticsRow', () => {
   it('passes a valid row', () => {

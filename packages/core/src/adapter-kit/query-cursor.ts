@@ -74,5 +74,5 @@ export function decodeQueryCursor(cursor: string, field: string | null, directio
   if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
     throwValidationIssue('QueryRequest', ['cursor'], 'is not a cursor this adapter issued');
   }
-  return { field, direction, value: value as IndexValue, id: parsed[4] as string };
+  return { field, direction, value: value as IndexValue, id: parsed[4] };
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPutRequest, checkQueryRequest, isIndexValue } from '@pccovid-inspect/core/adapter-kit';
-import type { PutRequest, QueryRequest } from '@pccovid-inspect/core';
 import { PUT, issueOf } from './test-support.js';
 
-const put = (patch: Record<string, unknown>) => () => checkPutRequest({ ...PUT, ...patch } as PutRequest);
-const query = (request: Record<string, unknown>) => () => checkQueryRequest({ collection: 'visits', tenantId: '42', ...request } as QueryRequest);
+const put = (patch: Record<string, unknown>) => () => checkPutRequest({ ...PUT, ...patch });
+const query = (request: Record<string, unknown>) => () => checkQueryRequest({ collection: 'visits', tenantId: '42', ...request });
 
 describe('isIndexValue', () => {
   it('accepts null, strings, booleans and finite numbers only', () => {

@@ -87,7 +87,7 @@ function responses(template: ChecklistTemplate): fc.Arbitrary<ChecklistResponse>
       }),
     )
     .filter((r) => r.success)
-    .map((r) => r.data!);
+    .map((r) => r.data);
 }
 
 /** Valid random templates: answer types with typed fields, and rules that fit them. */

@@ -104,7 +104,7 @@ describe('checklist rules', () => {
     });
     it('does not judge when either value is missing', () => expect(evaluateRule(rule, answered('met', { fields: { points: 8 } })).verdict).toBe('met'));
     it('does not apply to another answer', () => {
-      const onlyMet: RuleInput = { ...rule, when: 'met' } as RuleInput;
+      const onlyMet: RuleInput = { ...rule, when: 'met' };
       expect(evaluateRule(onlyMet, answered('not_met', { fields: { points: 8, days: 7 } })).verdict).toBe('not_met');
     });
   });

@@ -109,5 +109,5 @@ function runCustomRule(rule: Extract<ChecklistRule, { kind: 'custom' }>, subject
   const { satisfied, path } = outcome as { satisfied: boolean; path?: unknown };
   if (satisfied) return { satisfied: true };
   const valid = Array.isArray(path) && path.every((p) => typeof p === 'string' || typeof p === 'number');
-  return valid ? { satisfied: false, path: [...(path as (string | number)[])] } : { satisfied: false };
+  return valid ? { satisfied: false, path: [...path] } : { satisfied: false };
 }

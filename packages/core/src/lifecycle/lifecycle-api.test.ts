@@ -54,7 +54,7 @@ describe('startLifecycle', () => {
     } catch (e) {
       expect(ValidationError.isInstance(e) && e.issues[0]?.path).toEqual(['nominationDeadline']);
     }
-    expect(() => startLifecycle('remediation' as LifecycleKind as 'remediation', { remediationId: 'has space' })).toThrow(ValidationError);
+    expect(() => startLifecycle('remediation', { remediationId: 'has space' })).toThrow(ValidationError);
     expect(() => startLifecycle('inspection' as 'visit', SAMPLE_INPUTS.visit)).toThrow(ValidationError);
   });
 });

@@ -19,7 +19,7 @@ interface Step<C> {
 
 /** Every step (previous state, event, state) of every path; steps[0] of a path is the start. */
 function stepsOf<C>(paths: Path[]): Step<C>[] {
-  return paths.flatMap((p) => p.steps.slice(1).map((s, i) => ({ prev: p.steps[i]!.state, state: s.state, event: s.event }) as Step<C>));
+  return paths.flatMap((p) => p.steps.slice(1).map((s, i) => ({ prev: p.steps[i]!.state, state: s.state, event: s.event })));
 }
 
 /**

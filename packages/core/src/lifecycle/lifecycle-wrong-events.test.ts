@@ -45,7 +45,7 @@ const ACCEPTED: { [K in LifecycleKind]: Record<string, string[]> } = {
 /** One reachable snapshot per state, persisted as storage would hold it (found with xstate/graph). */
 function persistedByState(kind: LifecycleKind): Map<string, PersistedLifecycle> {
   const { machine, machineVersion } = LIFECYCLE_MACHINES[kind];
-  const paths = getShortestPaths(machine, { input: SAMPLE_INPUTS[kind], events: sampleEventsFor(kind) } as never);
+  const paths = getShortestPaths(machine, { input: SAMPLE_INPUTS[kind], events: sampleEventsFor(kind) });
   const byState = new Map<string, PersistedLifecycle>();
   for (const path of paths) {
     const state = path.state as AnyMachineSnapshot;

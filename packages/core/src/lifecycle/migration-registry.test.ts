@@ -79,7 +79,7 @@ describe('createMigrationRegistry', () => {
       from: 1,
       to: 2,
       migrate: (s) => {
-        (s.context as Record<string, unknown>).reminderCount = 99;
+        s.context.reminderCount = 99;
         return s;
       },
     });

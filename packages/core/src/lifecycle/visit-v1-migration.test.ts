@@ -58,7 +58,7 @@ describe('visit snapshots persisted by machine v1', () => {
       { type: 'visit.review' },
       { type: 'visit.close' },
     ];
-    const paths = getShortestPaths(visitV1Machine, { input: v1Input, events } as never);
+    const paths = getShortestPaths(visitV1Machine, { input: v1Input, events });
     const seen = new Set<string>();
     for (const { state } of paths) {
       const s = state as AnyMachineSnapshot & { context: { refused: boolean; refusalNote: string } };
@@ -87,7 +87,7 @@ describe('visit snapshots persisted by machine v1', () => {
 
   it('rejects a v1 snapshot whose context is not what v1 wrote', () => {
     const broken = frozenFixture();
-    delete (broken.snapshot.context as Record<string, unknown>).refused;
+    delete broken.snapshot.context.refused;
     try {
       migratePersisted(broken);
       expect.unreachable();

@@ -92,7 +92,7 @@ export type CommandOutput<N extends CommandName> = Awaited<ReturnType<CommandOf<
 export const COMMANDS: { readonly [N in CommandName]: CommandOf<N> } = Object.freeze(Object.fromEntries(LIST.map((c) => [c.name, c]))) as never;
 
 /** The table as a list, in the order of a round. */
-export const COMMAND_LIST: readonly AnyCommandDefinition[] = LIST as readonly AnyCommandDefinition[];
+export const COMMAND_LIST: readonly AnyCommandDefinition[] = LIST;
 
 /**
  * Who may do what, derived from the command table. Scope (a district representative's

@@ -78,7 +78,7 @@ function guardOperations(adapterName: string, ops: StorageOperations): StorageOp
           throw new StorageError({ adapterName, operation: 'put', detailEn: `version ${rec.version} after expected ${req.expectedVersion}` });
         }
         return rec;
-      }) as never,
+      }),
     query: (req) =>
       call('query', async () => {
         const page = await ops.query(req);

@@ -64,7 +64,7 @@ describe('searchKey', () => {
   const vietnameseText = fc
     .array(fc.oneof(fc.constantFrom(...VI_ALPHABET), fc.constantFrom(' ', '  ', '\t', '\n', ',', '.', '-', '0', '7')), { maxLength: 40 })
     .map((cs) => cs.join(''));
-  const vietnameseInAnyForm = fc.tuple(vietnameseText, fc.constantFrom('NFC', 'NFD') as fc.Arbitrary<'NFC' | 'NFD'>).map(([s, f]) => s.normalize(f));
+  const vietnameseInAnyForm = fc.tuple(vietnameseText, fc.constantFrom('NFC', 'NFD')).map(([s, f]) => s.normalize(f));
 
   it('is idempotent on Vietnamese text (property)', () => {
     fc.assert(fc.property(vietnameseInAnyForm, (s) => searchKey(searchKey(s)) === searchKey(s)), { numRuns: 300 });

@@ -54,7 +54,7 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       );
       const winners = results.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
       expect(winners).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').every((r) => isConflict((r as PromiseRejectedResult).reason))).toBe(true);
+      expect(results.filter((r) => r.status === 'rejected').every((r) => isConflict(r.reason))).toBe(true);
       expect(await ctx.inspector().record('visits', TENANT, 'new')).toMatchObject({ version: 1, data: { writer: winners[0] } });
     });
 
