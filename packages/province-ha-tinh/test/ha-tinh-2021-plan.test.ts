@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanDocumentInputSchema, buildPlanDocument, officialDocumentPlainText } from '@pccovid-inspect/core/documents';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 
-/** The seed plan (shared/seed/000_…txt) line by line, as the document should read. */
+/** The seed plan (docs/seed/ha-tinh-2021-plan.vi.txt) line by line, as the document should read. */
 const SEED_PLAN_TEXT = [
   'UBND TỈNH HÀ TĨNH',
   'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
