@@ -45,7 +45,10 @@ export function checkJsonValue(subject: string, path: ValidationIssue['path'], v
       ancestors.pop();
       return;
     }
-    default:
+    case 'undefined':
+    case 'bigint':
+    case 'symbol':
+    case 'function':
       throwValidationIssue(subject, path, `must be plain JSON; found a ${typeof value}`);
   }
 }

@@ -7,7 +7,10 @@ function blockFragments(block: BodyBlock): string[] {
       return [...(block.caption === null ? [] : [block.caption]), ...block.columns.map((c) => c.title), ...block.rows.flat(), ...block.footerRows.flat()];
     case 'barChart':
       return [block.title, ...block.categories, ...block.series.flatMap((s) => s.values.map((v) => formatChartValue(v, block.unit)))];
-    default:
+    case 'paragraph':
+    case 'heading':
+    case 'bullet':
+    case 'basis':
       return bodyBlockPlainText(block);
   }
 }
