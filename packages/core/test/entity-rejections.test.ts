@@ -11,7 +11,7 @@ import {
   VisitSchema,
   validate,
 } from '@pccovid-inspect/core/schemas';
-import { ValidationError, type Visit } from '@pccovid-inspect/core';
+import { ValidationError } from '@pccovid-inspect/core';
 import { issuePaths, seedWorld } from './seed-world.js';
 
 describe('bad input is rejected with a ValidationError naming the path', () => {

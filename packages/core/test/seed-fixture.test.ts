@@ -18,7 +18,7 @@ import {
   VisitSchema,
   validate,
 } from '@pccovid-inspect/core/schemas';
-import type { AuditEvent, DocumentNumber, Minutes, Nomination, Notification, PortalStatistics, RemediationAction, Team, Visit } from '@pccovid-inspect/core';
+import type { Minutes } from '@pccovid-inspect/core';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { issuePaths, mapStrings, seedWorld } from './seed-world.js';
 

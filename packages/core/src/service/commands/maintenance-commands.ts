@@ -7,7 +7,7 @@ import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
 import { commitMain } from '../commit-helpers.js';
 import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, campaignIndexes, remediationIndexes, stateOf, visitIndexes } from '../records.js';
-import { loadAll, nowIso, today, type ServiceContext } from '../service-context.js';
+import { loadAll, nowIso, today } from '../service-context.js';
 
 /**
  * Advances every stored lifecycle to today's civil date (by the service clock): nomination
