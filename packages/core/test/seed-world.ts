@@ -31,7 +31,7 @@ export function issuePaths(schema: z.ZodType, input: unknown): (string | number)
 /** Every string in a JSON-like value, rewritten by `f`. */
 export function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (typeof value === 'string') return f(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => mapStrings(v, f)) as T;
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
   return value;
 }

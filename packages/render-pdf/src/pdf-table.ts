@@ -33,7 +33,7 @@ export function pdfTable(table: TableBlock): Content {
   const header: TableCell[] = table.columns.map((c) => ({ text: c.title, bold: true, alignment: 'center' }));
   const body: TableCell[][] = [header];
   for (const row of table.rows) {
-    const cells: TableCell[] = new Array(row.length);
+    const cells = new Array<TableCell>(row.length);
     for (let i = 0; i < row.length; i++) {
       const text = row[i] ?? '';
       cells[i] = plain[i] ? text : { text, alignment: aligns[i] };

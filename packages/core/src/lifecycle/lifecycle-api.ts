@@ -223,8 +223,8 @@ export function lifecycleState(persisted: PersistedLifecycle, options?: Lifecycl
   return {
     machineId: desc.machineId,
     machineVersion: desc.machineVersion,
-    state: snapshot.value,
-    context: snapshot.context,
+    state: snapshot.value as unknown,
+    context: snapshot.context as unknown,
     done: snapshot.status === 'done',
     acceptedEvents: acceptedEventTypes(snapshot),
   } as LifecycleView;

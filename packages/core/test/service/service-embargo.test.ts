@@ -13,6 +13,13 @@ async function whatTheMarketSees(h: ReturnType<typeof createHarness>): Promise<s
   return JSON.stringify({ overview, visits, byDistrict, planned, messages, direct });
 }
 
+/** The parts of `whatTheMarketSees` the assertions read. */
+interface Seen {
+  overview: { visits: { total: number } };
+  visits: { id: string }[];
+  direct: unknown;
+}
+
 describe('the unannounced embargo', () => {
   it('hides the schedule from the target through every query until the visit starts', async () => {
     const h = createHarness();
@@ -21,13 +28,13 @@ describe('the unannounced embargo', () => {
     expect(seen).not.toContain('v-market');
     expect(seen).not.toContain('2021-12-07');
     expect(seen).not.toContain('tg-cho-ht');
-    expect(JSON.parse(seen).direct).toBe('NOT_FOUND');
-    expect(JSON.parse(seen).overview.visits.total).toBe(0);
+    expect((JSON.parse(seen) as Seen).direct).toBe('NOT_FOUND');
+    expect((JSON.parse(seen) as Seen).overview.visits.total).toBe(0);
 
     h.clock.set('2021-12-07T01:30:00.000Z');
     await h.service.startVisit(A.lead, { visitId: 'v-market' });
-    const after = JSON.parse(await whatTheMarketSees(h));
-    expect(after.visits.map((v: { id: string }) => v.id)).toEqual(['v-market']);
+    const after = JSON.parse(await whatTheMarketSees(h)) as Seen;
+    expect(after.visits.map((v) => v.id)).toEqual(['v-market']);
     expect(after.direct).toMatchObject({ id: 'v-market', state: 'underway' });
     // Still nothing about another unit's visit.
     expect(JSON.stringify(after)).not.toContain('v-hospital');

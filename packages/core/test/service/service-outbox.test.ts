@@ -37,7 +37,7 @@ describe('delivering the outbox after commit', () => {
     const r = await h.service.deliverOutbox(A.lead);
     expect(r.failed).toBe(1);
     const failed = inspectMemoryStorage(h.storage).outbox('42').filter((m) => m.status === 'failed');
-    expect(failed).toEqual([expect.objectContaining({ recipient: expect.objectContaining({ id: 'org-syt' }), attempts: 1, lastError: 'NOTIFICATION_FAILED' })]);
+    expect(failed).toEqual([expect.objectContaining({ recipient: expect.objectContaining({ id: 'org-syt' }) as unknown, attempts: 1, lastError: 'NOTIFICATION_FAILED' })]);
     await expect(h.service.deliverOutbox(A.member)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -65,7 +65,7 @@ export class MemoryUnit {
 
   setRecord(bucket: string, record: StoredRecord): void {
     let pending = this.records.get(bucket);
-    if (!pending) this.records.set(bucket, (pending = new Map()));
+    if (!pending) this.records.set(bucket, (pending = new Map<string, StoredRecord>()));
     pending.set(record.id, record);
   }
 
@@ -101,7 +101,7 @@ export class MemoryUnit {
   /** Stores a message; a new one gets the next insertion position. */
   setOutbox(record: OutboxRecord, position?: number): void {
     let pending = this.outbox.get(record.tenantId);
-    if (!pending) this.outbox.set(record.tenantId, (pending = new Map()));
+    if (!pending) this.outbox.set(record.tenantId, (pending = new Map<string, OutboxEntry>()));
     pending.set(record.id, { record, position: position ?? this.nextPosition++ });
   }
 
@@ -109,7 +109,7 @@ export class MemoryUnit {
   commit(): void {
     for (const [bucket, pending] of this.records) {
       let committed = this.base.records.get(bucket);
-      if (!committed) this.base.records.set(bucket, (committed = new Map()));
+      if (!committed) this.base.records.set(bucket, (committed = new Map<string, StoredRecord>()));
       for (const [id, record] of pending) committed.set(id, record);
     }
     for (const [tenantId, pending] of this.audit) {
@@ -119,7 +119,7 @@ export class MemoryUnit {
     }
     for (const [tenantId, pending] of this.outbox) {
       let committed = this.base.outbox.get(tenantId);
-      if (!committed) this.base.outbox.set(tenantId, (committed = new Map()));
+      if (!committed) this.base.outbox.set(tenantId, (committed = new Map<string, OutboxEntry>()));
       for (const [id, entry] of pending) committed.set(id, entry);
     }
     this.base.nextPosition = this.nextPosition;

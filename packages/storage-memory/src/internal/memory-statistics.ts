@@ -27,7 +27,7 @@ export function insertRows(state: CommittedState, rows: Iterable<PortalStatistic
   }
   for (const row of staged) {
     let tenant = state.statistics.get(row.tenantId);
-    if (!tenant) state.statistics.set(row.tenantId, (tenant = new Map()));
+    if (!tenant) state.statistics.set(row.tenantId, (tenant = new Map<string, PortalStatisticsRow>()));
     tenant.set(`${row.targetId}\u0000${row.date}`, row);
   }
   return { inserted: staged.length };
