@@ -3,6 +3,9 @@ import { CivilDateSchema, IdSchema } from '../entities/primitives.js';
 import { ClockTickEventSchema } from './clock-tick-event.js';
 import { IdListSchema } from './id-list-schema.js';
 
+/** A number of records: a whole number ≥ 0. */
+const CountSchema = z.number().int().nonnegative();
+
 /**
  * The states of the campaign lifecycle, in order. `closed` is final.
  *
@@ -78,12 +81,15 @@ export const CampaignNominationRecordSchema = z.object({
 export type CampaignNominationRecord = z.infer<typeof CampaignNominationRecordSchema>;
 
 /**
- * The campaign lifecycle's context: only what its guards and `clock.tick` need. The campaign's
- * content (legal basis, purposes, recipients…) lives in the Campaign entity, not here.
+ * The campaign lifecycle's context: only what its guards and `clock.tick` need, and nothing that
+ * grows with the number of visits. The campaign's content (legal basis, purposes, recipients…)
+ * lives in the Campaign entity; which visits and remediation exist, and in which state, lives in
+ * their own records — the service counts them when a guard needs it and passes the count in the
+ * event (`schedule.fix`, `report.begin`, `campaign.close`).
  *
  * @example
  * ```ts
- * CampaignMachineContextSchema.parse(snapshot.context).openRemediationIds; // ['rem-1']
+ * CampaignMachineContextSchema.parse(snapshot.context).visits; // 12
  * ```
  */
 export const CampaignMachineContextSchema = z.object({
@@ -92,31 +98,32 @@ export const CampaignMachineContextSchema = z.object({
   nominationDeadline: CivilDateSchema,
   /** Set by `clock.tick` once a tick's `today` is after `nominationDeadline`; never unset. */
   nominationWindowClosed: z.boolean(),
+  /** One per nominating body (bounded by the plan's list of bodies, not by the visits). */
   nominations: z.array(CampaignNominationRecordSchema),
   /** The team lead's member id, once `team.form` succeeded. */
   leadMemberId: IdSchema.nullable(),
-  /** Every visit of the campaign (scheduled or added later). */
-  visitIds: IdListSchema,
-  reviewedVisitIds: IdListSchema,
-  cancelledVisitIds: IdListSchema,
-  openRemediationIds: IdListSchema,
-  settledRemediationIds: IdListSchema,
+  /** Visits in the schedule when it was fixed, plus each `visit.add` after (cancelled ones included). */
+  visits: CountSchema,
+  /** Remediation opened for the campaign's units (`remediation.opened`), settled or not. */
+  remediations: CountSchema,
 });
 /**
  * Context of the campaign lifecycle (see {@link CampaignMachineContextSchema}).
  *
  * @example
  * ```ts
- * const open: string[] = (result.context as CampaignMachineContext).openRemediationIds;
+ * const scheduled: number = (result.context as CampaignMachineContext).visits;
  * ```
  */
 export type CampaignMachineContext = z.infer<typeof CampaignMachineContextSchema>;
 
-const visitIdEvent = <T extends string>(type: T) => z.object({ type: z.literal(type), visitId: IdSchema });
-const remediationIdEvent = <T extends string>(type: T) => z.object({ type: z.literal(type), remediationId: IdSchema });
+/** A few ids named in a refusal message (at most 20); never the whole list. */
+const NamedIdsSchema = IdListSchema.pipe(z.array(IdSchema).max(20)).optional();
 
 /**
- * Every event of the campaign lifecycle (validated before it reaches the machine):
+ * Every event of the campaign lifecycle (validated before it reaches the machine). The facts a
+ * guard needs about visits and remediation are counted by the caller (the service, from its
+ * storage) and carried by the event, so applying it costs the same for 10 or 10,000 visits:
  *
  * | event | payload |
  * |---|---|
@@ -124,15 +131,17 @@ const remediationIdEvent = <T extends string>(type: T) => z.object({ type: z.lit
  * | `nomination.request` | — |
  * | `nomination.record` | `nominationId`, `receivedOn` (civil date) |
  * | `team.form` | `members: { memberId, role: 'lead' \| 'deputy' \| 'member' \| 'secretary' }[]` (≥ 1, ids unique) |
- * | `schedule.fix` | `visitIds` (≥ 1, unique) |
- * | `visit.add` / `visit.reviewed` / `visit.cancelled` | `visitId` |
- * | `inspection.begin` / `report.begin` / `followUp.begin` / `campaign.close` | — |
- * | `remediation.opened` / `remediation.settled` | `remediationId` |
+ * | `schedule.fix` | `visits`: how many visits the schedule holds (not cancelled) |
+ * | `visit.add` | `visitId` (a visit scheduled after the schedule was fixed) |
+ * | `inspection.begin` / `followUp.begin` | — |
+ * | `report.begin` | `unsettledVisits`: visits neither reviewed, closed nor cancelled; optional `unsettledVisitIds` (≤ 20, for the message) |
+ * | `remediation.opened` | `remediationId` |
+ * | `campaign.close` | `openRemediations`: remediation neither resolved nor sent for sanction; optional `openRemediationIds` (≤ 20) |
  * | `clock.tick` | `today` (civil date) |
  *
  * @example
  * ```ts
- * CampaignMachineEventSchema.parse({ type: 'nomination.record', nominationId: 'nom-443', receivedOn: '2021-11-30' });
+ * CampaignMachineEventSchema.parse({ type: 'report.begin', unsettledVisits: 0 });
  * ```
  */
 export const CampaignMachineEventSchema = z.discriminatedUnion('type', [
@@ -146,16 +155,13 @@ export const CampaignMachineEventSchema = z.discriminatedUnion('type', [
       .min(1)
       .refine((ms) => new Set(ms.map((m) => m.memberId)).size === ms.length, { message: 'a member appears twice' }),
   }),
-  z.object({ type: z.literal('schedule.fix'), visitIds: IdListSchema.pipe(z.array(IdSchema).min(1)) }),
-  visitIdEvent('visit.add'),
+  z.object({ type: z.literal('schedule.fix'), visits: CountSchema }),
+  z.object({ type: z.literal('visit.add'), visitId: IdSchema }),
   z.object({ type: z.literal('inspection.begin') }),
-  visitIdEvent('visit.reviewed'),
-  visitIdEvent('visit.cancelled'),
-  z.object({ type: z.literal('report.begin') }),
-  remediationIdEvent('remediation.opened'),
-  remediationIdEvent('remediation.settled'),
+  z.object({ type: z.literal('report.begin'), unsettledVisits: CountSchema, unsettledVisitIds: NamedIdsSchema }),
+  z.object({ type: z.literal('remediation.opened'), remediationId: IdSchema }),
   z.object({ type: z.literal('followUp.begin') }),
-  z.object({ type: z.literal('campaign.close') }),
+  z.object({ type: z.literal('campaign.close'), openRemediations: CountSchema, openRemediationIds: NamedIdsSchema }),
   ClockTickEventSchema,
 ]);
 /**
@@ -163,7 +169,7 @@ export const CampaignMachineEventSchema = z.discriminatedUnion('type', [
  *
  * @example
  * ```ts
- * const e: CampaignMachineEvent = { type: 'visit.reviewed', visitId: 'visit-443-cho-nghen' };
+ * const e: CampaignMachineEvent = { type: 'campaign.close', openRemediations: 0 };
  * ```
  */
 export type CampaignMachineEvent = z.infer<typeof CampaignMachineEventSchema>;

@@ -1,6 +1,6 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { campaignMachine, unsettledVisitIds } from './campaign-machine.js';
+import { campaignMachine } from './campaign-machine.js';
 import type { CampaignMachineEvent } from './campaign-machine-schemas.js';
 import { SAMPLE_INPUTS } from './fixtures/sample-events.js';
 
@@ -23,19 +23,11 @@ const team = [
   { memberId: 'm-vhtt-443', role: 'member' },
   { memberId: 'm-vanphong-04', role: 'secretary' },
 ] as const;
-const V1 = 'visit-443-cho-nghen';
-const V2 = 'visit-436-bv-tinh';
 const toScheduled = (): Snap =>
-  send(
-    start(),
-    { type: 'plan.issue' },
-    { type: 'nomination.request' },
-    { type: 'team.form', members: [...team] },
-    { type: 'schedule.fix', visitIds: [V1, V2] },
-  );
+  send(start(), { type: 'plan.issue' }, { type: 'nomination.request' }, { type: 'team.form', members: [...team] }, { type: 'schedule.fix', visits: 2 });
 const toInspecting = (): Snap => send(toScheduled(), { type: 'inspection.begin' });
-const toReporting = (): Snap =>
-  send(toInspecting(), { type: 'visit.reviewed', visitId: V1 }, { type: 'visit.cancelled', visitId: V2 }, { type: 'report.begin' });
+const toReporting = (): Snap => send(toInspecting(), { type: 'report.begin', unsettledVisits: 0 });
+const close = { type: 'campaign.close', openRemediations: 0 } as const;
 
 describe('campaign machine', () => {
   it('starts in draft with the nomination deadline of the plan and nothing recorded', () => {
@@ -83,56 +75,49 @@ describe('campaign machine', () => {
     expect(formed.context.leadMemberId).toBe('m-thanhtra-01');
   });
 
-  it('fixes the schedule, adds a visit, cancels one before inspection and begins inspecting', () => {
+  it('fixes the schedule with the visits the service counted (hasScheduledVisits), adds one later and begins inspecting', () => {
+    const formed = send(start(), { type: 'plan.issue' }, { type: 'nomination.request' }, { type: 'team.form', members: [...team] });
+    expect(formed.can({ type: 'schedule.fix', visits: 0 })).toBe(false); // an empty schedule
     const scheduled = toScheduled();
     expect(scheduled.value).toBe('scheduled');
-    expect(scheduled.context.visitIds).toEqual([V1, V2]);
-    const s = send(scheduled, { type: 'visit.add', visitId: 'visit-449-kcn-vung-ang' }, { type: 'visit.cancelled', visitId: V2 });
-    expect(s.context.visitIds).toEqual([V1, V2, 'visit-449-kcn-vung-ang']);
-    expect(s.context.cancelledVisitIds).toEqual([V2]);
-    expect(s.can({ type: 'visit.add', visitId: V1 })).toBe(false); // isNewVisit
-    expect(s.can({ type: 'visit.cancelled', visitId: V2 })).toBe(false); // isOpenVisit
+    expect(scheduled.context.visits).toBe(2);
+    const s = send(scheduled, { type: 'visit.add', visitId: 'visit-449-kcn-vung-ang' });
+    expect(s.context.visits).toBe(3);
+    expect(s.can({ type: 'visit.add', visitId: 'visit-450' })).toBe(true); // the visit record itself refuses a repeat id
     expect(send(s, { type: 'inspection.begin' }).value).toBe('inspecting');
   });
 
-  it('begins reporting only once every visit is reviewed or cancelled (isEveryVisitSettled)', () => {
-    let s = toInspecting();
-    expect(s.can({ type: 'report.begin' })).toBe(false);
-    s = send(s, { type: 'visit.reviewed', visitId: V1 });
-    expect(unsettledVisitIds(s.context)).toEqual([V2]);
-    expect(s.can({ type: 'report.begin' })).toBe(false);
-    expect(s.can({ type: 'visit.reviewed', visitId: V1 })).toBe(false); // already reviewed
-    expect(s.can({ type: 'visit.reviewed', visitId: 'visit-unknown' })).toBe(false); // not scheduled
-    s = send(s, { type: 'visit.cancelled', visitId: V2 }, { type: 'report.begin' });
-    expect(s.value).toBe('reporting');
+  it('no longer hears of reviews or cancellations of visits: nothing in the context grows with them', () => {
+    const s = toInspecting();
+    expect(Object.keys(s.context).sort()).toEqual(['campaignId', 'leadMemberId', 'nominationDeadline', 'nominationWindowClosed', 'nominations', 'remediations', 'visits']);
+    for (const type of ['visit.reviewed', 'visit.cancelled', 'remediation.settled']) {
+      expect(s.can({ type, visitId: 'visit-443-cho-nghen', remediationId: 'rem-1' } as unknown as CampaignMachineEvent)).toBe(false);
+    }
   });
 
-  it('tracks remediation opened during inspection and settled later; closes only with none open', () => {
+  it('begins reporting only when the event says no visit is unsettled (isEveryVisitSettled)', () => {
+    const s = toInspecting();
+    expect(s.can({ type: 'report.begin', unsettledVisits: 1 })).toBe(false);
+    expect(s.can({ type: 'report.begin', unsettledVisits: 5000 })).toBe(false);
+    expect(send(s, { type: 'report.begin', unsettledVisits: 0 }).value).toBe('reporting');
+  });
+
+  it('counts remediation opened during inspection and later; closes only when the event says none is open', () => {
     let s = send(toInspecting(), { type: 'remediation.opened', remediationId: 'rem-1' });
-    expect(s.can({ type: 'remediation.opened', remediationId: 'rem-1' })).toBe(false); // isNewRemediation
-    s = send(s, { type: 'visit.reviewed', visitId: V1 }, { type: 'visit.reviewed', visitId: V2 }, { type: 'report.begin' });
-    expect(s.can({ type: 'campaign.close' })).toBe(false); // hasNoOpenRemediation
-    s = send(s, { type: 'followUp.begin' });
+    expect(s.context.remediations).toBe(1);
+    s = send(s, { type: 'report.begin', unsettledVisits: 0 });
+    expect(s.can({ type: 'campaign.close', openRemediations: 1 })).toBe(false); // hasNoOpenRemediation
+    s = send(s, { type: 'followUp.begin' }, { type: 'remediation.opened', remediationId: 'rem-2' });
     expect(s.value).toBe('followingUp');
-    expect(s.can({ type: 'remediation.settled', remediationId: 'rem-2' })).toBe(false); // isOpenRemediation
-    s = send(s, { type: 'remediation.settled', remediationId: 'rem-1' });
-    expect(s.context).toMatchObject({ openRemediationIds: [], settledRemediationIds: ['rem-1'] });
-    expect(s.can({ type: 'remediation.opened', remediationId: 'rem-1' })).toBe(false); // settled ids are not reopened
-    s = send(s, { type: 'campaign.close' });
+    expect(s.context.remediations).toBe(2);
+    expect(s.can({ type: 'campaign.close', openRemediations: 2 })).toBe(false);
+    s = send(s, close);
     expect(s.value).toBe('closed');
     expect(s.status).toBe('done');
   });
 
   it('closes straight from reporting when nothing needs follow-up', () => {
-    const s = send(toReporting(), { type: 'campaign.close' });
-    expect(s.value).toBe('closed');
-  });
-
-  it('opens remediation while reporting, which then blocks closing until settled', () => {
-    let s = send(toReporting(), { type: 'remediation.opened', remediationId: 'rem-9' });
-    expect(s.can({ type: 'campaign.close' })).toBe(false);
-    s = send(s, { type: 'remediation.settled', remediationId: 'rem-9' }, { type: 'campaign.close' });
-    expect(s.value).toBe('closed');
+    expect(send(toReporting(), close).value).toBe('closed');
   });
 
   it('closes the nomination window on the first tick after the deadline, and keeps it closed', () => {
@@ -146,7 +131,7 @@ describe('campaign machine', () => {
   });
 
   it('accepts the clock in every state but closed, and nothing at all once closed', () => {
-    const closed = send(toReporting(), { type: 'campaign.close' });
+    const closed = send(toReporting(), close);
     expect(closed.can({ type: 'clock.tick', today: '2022-01-01' })).toBe(false);
     for (const s of [start(), toScheduled(), toInspecting(), toReporting()]) {
       expect(s.can({ type: 'clock.tick', today: '2022-01-01' })).toBe(true);

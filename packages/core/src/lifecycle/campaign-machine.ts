@@ -2,7 +2,6 @@ import { assertEvent, assign, setup } from 'xstate';
 import { isPastCivilDate } from './clock-tick-event.js';
 import type { CampaignMachineContext, CampaignMachineEvent, CampaignMachineInput } from './campaign-machine-schemas.js';
 import type { GuardReasons } from './guard-reason.js';
-import { withId, withoutId } from './id-list-schema.js';
 
 /**
  * Version of {@link campaignMachine} written into every persisted campaign lifecycle. Bump it
@@ -13,31 +12,16 @@ import { withId, withoutId } from './id-list-schema.js';
  * persisted.machineVersion === CAMPAIGN_MACHINE_VERSION; // after migratePersisted
  * ```
  */
-export const CAMPAIGN_MACHINE_VERSION = 1;
+export const CAMPAIGN_MACHINE_VERSION = 2;
 
-/**
- * Visits that are neither reviewed nor cancelled — what keeps `report.begin` refused.
- *
- * @example
- * ```ts
- * unsettledVisitIds({ visitIds: ['v1', 'v2'], reviewedVisitIds: ['v1'], cancelledVisitIds: [] }); // ['v2']
- * ```
- */
-export function unsettledVisitIds(
-  context: Pick<CampaignMachineContext, 'visitIds' | 'reviewedVisitIds' | 'cancelledVisitIds'>,
-): string[] {
-  return context.visitIds.filter((id) => !context.reviewedVisitIds.includes(id) && !context.cancelledVisitIds.includes(id));
-}
-
-function isUnsettledVisit(context: CampaignMachineContext, visitId: string): boolean {
-  return unsettledVisitIds(context).includes(visitId);
+function named(count: number, ids: readonly string[] | undefined): string {
+  const list = ids ?? [];
+  if (list.length === 0) return '';
+  return `: ${list.join(', ')}${count > list.length ? ', …' : ''}`;
 }
 
 const tick = { 'clock.tick': { actions: 'closeNominationWindowIfPast' } } as const;
-const remediationTracking = {
-  'remediation.opened': { guard: 'isNewRemediation', actions: 'openRemediation' },
-  'remediation.settled': { guard: 'isOpenRemediation', actions: 'settleRemediation' },
-} as const;
+const remediationTracking = { 'remediation.opened': { actions: 'countRemediation' } } as const;
 
 /**
  * The campaign lifecycle (the plan, Kế hoạch, from draft to closed) as a pure XState v5 machine:
@@ -48,17 +32,27 @@ const remediationTracking = {
  *
  * - `nomination.record` (nominating) appends `{ nominationId, receivedOn, late }`; `late` is
  *   `receivedOn > nominationDeadline`. Guard `isNewNomination` refuses a repeat.
- * - `team.form` needs exactly one lead (`hasLead`); `schedule.fix` sets the visit ids.
- * - `visit.add` (scheduled, inspecting; `isNewVisit`), `visit.cancelled` (scheduled, inspecting)
- *   and `visit.reviewed` (inspecting) — both `isOpenVisit` — track the visits.
- * - `report.begin` is guarded by `isEveryVisitSettled` (every visit reviewed or cancelled).
- * - `remediation.opened` / `remediation.settled` (inspecting, reporting, followingUp: the
- *   minutes may already set a deadline) track open remediation ids.
- * - `campaign.close` (reporting or followingUp) is guarded by `hasNoOpenRemediation`. Decision:
- *   reporting → closed directly is allowed when nothing needs follow-up; `followUp.begin` is
- *   unguarded (a province may follow up, e.g. re-check, without formal remediation records).
+ * - `team.form` needs exactly one lead (`hasLead`).
+ * - `schedule.fix` carries how many visits the schedule holds (counted by the caller) and is
+ *   refused with none (`hasScheduledVisits`); `visit.add` (scheduled, inspecting) counts a visit
+ *   added later. Reviews and cancellations of visits are not campaign events: a visit's own
+ *   record says whether it is settled, so reviewing visits never writes the campaign.
+ * - `report.begin` carries how many visits are neither reviewed, closed nor cancelled, and is
+ *   guarded by `isEveryVisitSettled` (that count is 0).
+ * - `remediation.opened` (inspecting, reporting, followingUp: the minutes may already set a
+ *   deadline) counts remediation; settling one is not a campaign event.
+ * - `campaign.close` (reporting or followingUp) carries how many remediation are still open and
+ *   is guarded by `hasNoOpenRemediation` (that count is 0). Decision: reporting → closed directly
+ *   is allowed when nothing needs follow-up; `followUp.begin` is unguarded (a province may follow
+ *   up, e.g. re-check, without formal remediation records).
  * - `clock.tick` (every state but `closed`) sets `nominationWindowClosed` once `today` is
  *   after `nominationDeadline`; nothing else. No `after` timers.
+ *
+ * Nothing in the context grows with the number of visits, and no guard looks at more than the
+ * event and a few fields: a transition costs the same for 10 or 10,000 visits. A caller that
+ * adds a visit or opens a remediation sends `visit.add` / `remediation.opened` so that the
+ * campaign record is written, which makes a concurrent `report.begin` / `campaign.close`
+ * (counted before the addition) fail on the record's version instead of passing unseen.
  *
  * Actions only `assign`; there are no side effects.
  *
@@ -80,17 +74,9 @@ export const campaignMachine = setup({
     isNewNomination: ({ context, event }) =>
       event.type === 'nomination.record' && !context.nominations.some((n) => n.nominationId === event.nominationId),
     hasLead: ({ event }) => event.type === 'team.form' && event.members.filter((m) => m.role === 'lead').length === 1,
-    isNewVisit: ({ context, event }) => event.type === 'visit.add' && !context.visitIds.includes(event.visitId),
-    isOpenVisit: ({ context, event }) =>
-      (event.type === 'visit.reviewed' || event.type === 'visit.cancelled') && isUnsettledVisit(context, event.visitId),
-    isEveryVisitSettled: ({ context }) => unsettledVisitIds(context).length === 0,
-    isNewRemediation: ({ context, event }) =>
-      event.type === 'remediation.opened' &&
-      !context.openRemediationIds.includes(event.remediationId) &&
-      !context.settledRemediationIds.includes(event.remediationId),
-    isOpenRemediation: ({ context, event }) =>
-      event.type === 'remediation.settled' && context.openRemediationIds.includes(event.remediationId),
-    hasNoOpenRemediation: ({ context }) => context.openRemediationIds.length === 0,
+    hasScheduledVisits: ({ event }) => event.type === 'schedule.fix' && event.visits > 0,
+    isEveryVisitSettled: ({ event }) => event.type === 'report.begin' && event.unsettledVisits === 0,
+    hasNoOpenRemediation: ({ event }) => event.type === 'campaign.close' && event.openRemediations === 0,
   },
   actions: {
     recordNomination: assign(({ context, event }) => {
@@ -104,31 +90,10 @@ export const campaignMachine = setup({
     }),
     fixSchedule: assign(({ event }) => {
       assertEvent(event, 'schedule.fix');
-      return { visitIds: [...event.visitIds] };
+      return { visits: event.visits };
     }),
-    addVisit: assign(({ context, event }) => {
-      assertEvent(event, 'visit.add');
-      return { visitIds: withId(context.visitIds, event.visitId) };
-    }),
-    markVisitReviewed: assign(({ context, event }) => {
-      assertEvent(event, 'visit.reviewed');
-      return { reviewedVisitIds: withId(context.reviewedVisitIds, event.visitId) };
-    }),
-    markVisitCancelled: assign(({ context, event }) => {
-      assertEvent(event, 'visit.cancelled');
-      return { cancelledVisitIds: withId(context.cancelledVisitIds, event.visitId) };
-    }),
-    openRemediation: assign(({ context, event }) => {
-      assertEvent(event, 'remediation.opened');
-      return { openRemediationIds: withId(context.openRemediationIds, event.remediationId) };
-    }),
-    settleRemediation: assign(({ context, event }) => {
-      assertEvent(event, 'remediation.settled');
-      return {
-        openRemediationIds: withoutId(context.openRemediationIds, event.remediationId),
-        settledRemediationIds: withId(context.settledRemediationIds, event.remediationId),
-      };
-    }),
+    countVisit: assign(({ context }) => ({ visits: context.visits + 1 })),
+    countRemediation: assign(({ context }) => ({ remediations: context.remediations + 1 })),
     closeNominationWindowIfPast: assign(({ context, event }) => {
       assertEvent(event, 'clock.tick');
       return { nominationWindowClosed: context.nominationWindowClosed || isPastCivilDate(event.today, context.nominationDeadline) };
@@ -143,11 +108,8 @@ export const campaignMachine = setup({
     nominationWindowClosed: false,
     nominations: [],
     leadMemberId: null,
-    visitIds: [],
-    reviewedVisitIds: [],
-    cancelledVisitIds: [],
-    openRemediationIds: [],
-    settledRemediationIds: [],
+    visits: 0,
+    remediations: 0,
   }),
   states: {
     draft: { on: { ...tick, 'plan.issue': { target: 'issued' } } },
@@ -159,12 +121,11 @@ export const campaignMachine = setup({
         'team.form': { guard: 'hasLead', target: 'teamFormed', actions: 'recordTeam' },
       },
     },
-    teamFormed: { on: { ...tick, 'schedule.fix': { target: 'scheduled', actions: 'fixSchedule' } } },
+    teamFormed: { on: { ...tick, 'schedule.fix': { guard: 'hasScheduledVisits', target: 'scheduled', actions: 'fixSchedule' } } },
     scheduled: {
       on: {
         ...tick,
-        'visit.add': { guard: 'isNewVisit', actions: 'addVisit' },
-        'visit.cancelled': { guard: 'isOpenVisit', actions: 'markVisitCancelled' },
+        'visit.add': { actions: 'countVisit' },
         'inspection.begin': { target: 'inspecting' },
       },
     },
@@ -172,9 +133,7 @@ export const campaignMachine = setup({
       on: {
         ...tick,
         ...remediationTracking,
-        'visit.add': { guard: 'isNewVisit', actions: 'addVisit' },
-        'visit.reviewed': { guard: 'isOpenVisit', actions: 'markVisitReviewed' },
-        'visit.cancelled': { guard: 'isOpenVisit', actions: 'markVisitCancelled' },
+        'visit.add': { actions: 'countVisit' },
         'report.begin': { guard: 'isEveryVisitSettled', target: 'reporting' },
       },
     },
@@ -198,28 +157,22 @@ export const campaignMachine = setup({
  *
  * @example
  * ```ts
- * campaignGuardReasons.hasNoOpenRemediation(context, { type: 'campaign.close' }).en; // '1 remediation(s) still open: rem-1'
+ * campaignGuardReasons.hasNoOpenRemediation(context, { type: 'campaign.close', openRemediations: 1, openRemediationIds: ['rem-1'] }).en;
+ * // '1 remediation(s) still open: rem-1'
  * ```
  */
 export const campaignGuardReasons: GuardReasons<CampaignMachineContext, CampaignMachineEvent> = {
   isNewNomination: () => ({ vi: 'đề cử này đã được ghi nhận', en: 'this nomination is already recorded' }),
   hasLead: () => ({ vi: 'tổ kiểm tra phải có đúng một trưởng đoàn', en: 'the team must have exactly one lead' }),
-  isNewVisit: () => ({ vi: 'cuộc kiểm tra này đã có trong lịch', en: 'this visit is already scheduled' }),
-  isOpenVisit: () => ({
-    vi: 'cuộc kiểm tra không có trong lịch hoặc đã được xem xét hay hủy',
-    en: 'the visit is not scheduled, or is already reviewed or cancelled',
-  }),
-  isEveryVisitSettled: (c) => {
-    const open = unsettledVisitIds(c);
-    return {
-      vi: `còn ${open.length} cuộc kiểm tra chưa được xem xét hoặc hủy: ${open.join(', ')}`,
-      en: `${open.length} visit(s) neither reviewed nor cancelled: ${open.join(', ')}`,
-    };
+  hasScheduledVisits: () => ({ vi: 'lịch kiểm tra chưa có cuộc kiểm tra nào', en: 'the schedule holds no visit' }),
+  isEveryVisitSettled: (_c, e) => {
+    const n = e.type === 'report.begin' ? e.unsettledVisits : 0;
+    const ids = named(n, e.type === 'report.begin' ? e.unsettledVisitIds : undefined);
+    return { vi: `còn ${n} cuộc kiểm tra chưa được xem xét hoặc hủy${ids}`, en: `${n} visit(s) neither reviewed nor cancelled${ids}` };
   },
-  isNewRemediation: () => ({ vi: 'việc khắc phục này đã được ghi nhận', en: 'this remediation is already recorded' }),
-  isOpenRemediation: () => ({ vi: 'việc khắc phục này không đang mở', en: 'this remediation is not open' }),
-  hasNoOpenRemediation: (c) => ({
-    vi: `còn ${c.openRemediationIds.length} việc khắc phục chưa xong: ${c.openRemediationIds.join(', ')}`,
-    en: `${c.openRemediationIds.length} remediation(s) still open: ${c.openRemediationIds.join(', ')}`,
-  }),
+  hasNoOpenRemediation: (_c, e) => {
+    const n = e.type === 'campaign.close' ? e.openRemediations : 0;
+    const ids = named(n, e.type === 'campaign.close' ? e.openRemediationIds : undefined);
+    return { vi: `còn ${n} việc khắc phục chưa xong${ids}`, en: `${n} remediation(s) still open${ids}` };
+  },
 };

@@ -104,17 +104,18 @@ describe('applyLifecycleEvent', () => {
     expect(early.messageEn).toContain('more than 3 reminders (so far 1)');
   });
 
-  it('refuses report.begin while a visit is unsettled, naming the visit', () => {
+  it('refuses report.begin while the caller counts an unsettled visit, naming the guard and the visit', () => {
     const inspecting = applyAll('campaign', nominating(), [
       { type: 'team.form', members: [{ memberId: 'm-thanhtra-01', role: 'lead' }] },
-      { type: 'schedule.fix', visitIds: ['visit-443-cho-nghen', 'visit-436-bv-tinh'] },
+      { type: 'schedule.fix', visits: 2 },
       { type: 'inspection.begin' },
-      { type: 'visit.reviewed', visitId: 'visit-443-cho-nghen' },
     ]);
-    const e = refusal(() => applyLifecycleEvent('campaign', inspecting, { type: 'report.begin' }));
+    const e = refusal(() => applyLifecycleEvent('campaign', inspecting, { type: 'report.begin', unsettledVisits: 1, unsettledVisitIds: ['visit-436-bv-tinh'] }));
     expect(e).toMatchObject({ state: 'inspecting', guard: 'isEveryVisitSettled' });
-    expect(e.messageEn).toContain('visit-436-bv-tinh');
-    expect(canApply('campaign', inspecting, { type: 'report.begin' })).toBe(false);
+    expect(e.messageEn).toContain('1 visit(s) neither reviewed nor cancelled: visit-436-bv-tinh');
+    expect(e.messageVi).toContain('còn 1 cuộc kiểm tra chưa được xem xét hoặc hủy');
+    expect(canApply('campaign', inspecting, { type: 'report.begin', unsettledVisits: 1 })).toBe(false);
+    expect(canApply('campaign', inspecting, { type: 'report.begin', unsettledVisits: 0 })).toBe(true);
   });
 
   it('rejects a malformed event or persisted lifecycle with VALIDATION_FAILED, changing nothing', () => {

@@ -28,7 +28,7 @@ describe('migratePersisted', () => {
   });
 
   it('ships the visit v1 → v2 step', () => {
-    expect(LIFECYCLE_MIGRATIONS.map((m) => `${m.machineId} v${m.from}→v${m.to}`)).toEqual(['visit v1→v2']);
+    expect(LIFECYCLE_MIGRATIONS.map((m) => `${m.machineId} v${m.from}→v${m.to}`)).toEqual(['visit v1→v2', 'campaign v1→v2']);
     expect(migratePersisted(fixture).machineVersion).toBe(2);
   });
 

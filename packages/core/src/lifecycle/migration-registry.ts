@@ -6,16 +6,17 @@ import { LIFECYCLE_MACHINES } from './lifecycle-machines.js';
 import { PersistedLifecycleSchema, PersistedSnapshotSchema, type PersistedLifecycle } from './persisted-lifecycle.js';
 import type { SnapshotMigration } from './snapshot-migration.js';
 import { visitV1ToV2Migration } from './visit-v1-migration.js';
+import { campaignV1ToV2Migration } from './campaign-v1-migration.js';
 
 /**
- * The snapshot migrations shipped with the library (today: visit v1 → v2).
+ * The snapshot migrations shipped with the library (today: visit v1 → v2, campaign v1 → v2).
  *
  * @example
  * ```ts
- * LIFECYCLE_MIGRATIONS.map((m) => `${m.machineId} v${m.from}→v${m.to}`); // ['visit v1→v2']
+ * LIFECYCLE_MIGRATIONS.map((m) => `${m.machineId} v${m.from}→v${m.to}`); // ['visit v1→v2', 'campaign v1→v2']
  * ```
  */
-export const LIFECYCLE_MIGRATIONS: readonly SnapshotMigration[] = Object.freeze([visitV1ToV2Migration]);
+export const LIFECYCLE_MIGRATIONS: readonly SnapshotMigration[] = Object.freeze([visitV1ToV2Migration, campaignV1ToV2Migration]);
 
 /**
  * Options of {@link createMigrationRegistry}.

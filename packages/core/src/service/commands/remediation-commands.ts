@@ -19,31 +19,28 @@ import { parseOrThrow } from '../../internal/parse.js';
 
 const RemediationIdInput = z.strictObject({ remediationId: IdSchema });
 const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
-const SETTLED = new Set(['resolved', 'sanctionProposed']);
 
 const loadRemediation = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
 
-  /** Saves a remediation; when it becomes settled the campaign is told in the same transaction. */
+  /** Saves a remediation (only the remediation: settling one is counted when the campaign closes). */
   async function save(ctx: ServiceContext, actor: Actor, action: string, loaded: Loaded<RemediationRecord> | null, next: RemediationRecord, extras: CommitExtras = {}): Promise<CommandResult> {
-    const writes = [...(extras.writes ?? [])];
     const state = stateOf(next.lifecycle);
-    if (loaded && SETTLED.has(state) && !SETTLED.has(stateOf(loaded.data.lifecycle))) {
-      const campaign = await load(ctx, COLLECTIONS.campaigns, next.action.campaignId, CampaignRecordSchema);
-      const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.settled', remediationId: next.action.id });
-      writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted }));
-    }
     return commitMain(
       ctx,
       actor,
       action,
       { collection: COLLECTIONS.remediations, id: next.action.id, data: next, indexes: remediationIndexes(next), expectedVersion: loaded?.version ?? 0, state },
-      { ...extras, writes },
+      extras,
     );
   }
 
   const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => applyLifecycleEvent('remediation', r.lifecycle, event).persisted;
 
-/** Opens the follow-up of a reviewed visit whose unit was found non-compliant. */
+/**
+ * Opens the follow-up of a reviewed visit whose unit was found non-compliant. The campaign is
+ * written with it (`remediation.opened`), so a concurrent `campaign.close` that counted the open
+ * remediation before this one fails on the campaign's version.
+ */
 export const openRemediation = defineCommand({
   name: 'remediation.open',
   summary: { vi: 'Mở việc đôn đốc khắc phục của đơn vị chưa đạt', en: 'Opens the follow-up of a reviewed visit whose unit was found non-compliant' },

@@ -6,7 +6,8 @@ import type { ResultNotice } from '../../entities/result-notice.js';
 import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
 import { bodyAbbreviation } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, type CampaignRecord } from '../records.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, type CampaignRecord } from '../records.js';
+import { countOpenRemediations, countUnsettledVisits } from './campaign-facts.js';
 import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
 import { load, loadAll, nowIso, type ServiceContext } from '../service-context.js';
@@ -14,12 +15,13 @@ import type { OutboxDraft } from '../unit-of-work.js';
 
 const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
 const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
-const SETTLED_WITH_MINUTES = new Set(['reviewed', 'closed']);
+const SETTLED_WITH_MINUTES = ['reviewed', 'closed'];
 
 const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
 /**
- * Begins reporting (every visit reviewed or cancelled): numbers the results report (BC) to
+ * Begins reporting — refused (guard `isEveryVisitSettled`) while any visit of the campaign is
+ * neither reviewed, closed nor cancelled, as counted from the visits' `state` index: numbers the results report (BC) to
  * the Provincial People's Committee and one results notice (TB) per inspected unit, and
  * queues each notice to the unit's representative.
  */
@@ -31,11 +33,10 @@ export const beginReporting = defineCommand({
   errors: ERRORS,
   async run(ctx, a, cmd) {
         const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin' });
+        const unsettled = await countUnsettledVisits(ctx, cmd.campaignId);
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin', unsettledVisits: unsettled.count, unsettledVisitIds: unsettled.ids });
         const c = campaign.data.campaign;
-        const inspected = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id } }, VisitRecordSchema)).filter((v) =>
-          SETTLED_WITH_MINUTES.has(stateOf(v.data.lifecycle)),
-        );
+        const inspected = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id, state: { in: [...SETTLED_WITH_MINUTES] } } }, VisitRecordSchema);
         const abbr = await bodyAbbreviation(ctx, c.issuingBodyId);
         const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
         const outbox: OutboxDraft[] = [];
@@ -101,7 +102,7 @@ export const beginFollowUp = defineCommand({
   },
 });
 
-/** Closes the campaign; refused while any remediation is open. */
+/** Closes the campaign; refused (guard `hasNoOpenRemediation`) while any remediation of it is open, as counted from the remediation `state` index. */
 export const closeCampaign = defineCommand({
   name: 'campaign.close',
   summary: { vi: 'Kết thúc đợt kiểm tra', en: 'Closes the campaign; refused while any remediation is open' },
@@ -110,7 +111,8 @@ export const closeCampaign = defineCommand({
   errors: ERRORS,
   async run(ctx, a, cmd) {
         const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close' });
+        const open = await countOpenRemediations(ctx, cmd.campaignId);
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close', openRemediations: open.count, openRemediationIds: open.ids });
         return commitMain(ctx, a, 'campaign.close', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
   },
 });

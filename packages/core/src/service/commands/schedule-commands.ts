@@ -108,6 +108,8 @@ export const scheduleVisit = defineCommand({
           };
           const campaignState = lifecycleState(campaign.data.lifecycle).state;
           if (campaignState === 'scheduled' || campaignState === 'inspecting') {
+            // Written with the visit (a small, bounded record): a `reporting.begin` that counted
+            // the visits before this one was added then fails on the campaign's version.
             const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.add', visitId: cmd.visitId });
             const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
             return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record), {
@@ -122,7 +124,10 @@ export const scheduleVisit = defineCommand({
   },
 });
 
-/** Fixes the schedule: the campaign moves to `scheduled` and the partners are told, one message per visit. */
+/**
+ * Fixes the schedule: the campaign moves to `scheduled` (refused with no visit) and the partners
+ * are told, one message per visit. Reads every visit of the campaign: that is what it announces.
+ */
 export const fixSchedule = defineCommand({
   name: 'schedule.fix',
   summary: { vi: 'Chốt lịch kiểm tra; báo lịch cho cơ quan phối hợp', en: 'Fixes the schedule: the campaign moves to scheduled and the partners are told, one message per visit' },
@@ -134,7 +139,7 @@ export const fixSchedule = defineCommand({
         const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
           (v) => stateOf(v.data.lifecycle) !== 'cancelled',
         );
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visitIds: visits.map((v) => v.id) });
+        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visits: visits.length });
         const targets = new Map<string, Target>();
         for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(ctx, v.data.visit.targetId)).data);
         const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
@@ -145,7 +150,10 @@ export const fixSchedule = defineCommand({
   },
 });
 
-/** Cancels a visit that has not started. */
+/**
+ * Cancels a visit that has not started. Only the visit is written: whether a visit is settled is
+ * read from the visit itself when reporting begins, so cancelling never touches the campaign.
+ */
 export const cancelVisit = defineCommand({
   name: 'visit.cancel',
   summary: { vi: 'Hủy một cuộc kiểm tra chưa bắt đầu', en: 'Cancels a visit that has not started' },
@@ -153,15 +161,9 @@ export const cancelVisit = defineCommand({
   roles: LEADERSHIP,
   errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
   async run(ctx, a, cmd) {
-        const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
-        const r = applyLifecycleEvent('visit', visit.data.lifecycle, { type: 'visit.cancel', reason: cmd.reason });
-        const campaign = await loadCampaign(ctx, visit.data.visit.campaignId);
-        const next: VisitRecord = { ...visit.data, lifecycle: r.persisted, visit: { ...visit.data.visit, cancelledReason: cmd.reason } };
-        const writes = [];
-        if (lifecycleState(campaign.data.lifecycle).acceptedEvents.includes('visit.cancelled' as never)) {
-          const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.cancelled', visitId: cmd.visitId });
-          writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted }));
-        }
-        return commitMain(ctx, a, 'visit.cancel', visitWrite(visit.version, next), { writes });
+    const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
+    const r = applyLifecycleEvent('visit', visit.data.lifecycle, { type: 'visit.cancel', reason: cmd.reason });
+    const next: VisitRecord = { ...visit.data, lifecycle: r.persisted, visit: { ...visit.data.visit, cancelledReason: cmd.reason } };
+    return commitMain(ctx, a, 'visit.cancel', visitWrite(visit.version, next));
   },
 });

@@ -199,7 +199,11 @@ export const refuseSignature = defineCommand({
   },
 });
 
-/** Reviews a visit (its minutes are signed or the refusal recorded); the campaign counts it settled. */
+/**
+ * Reviews a visit (its minutes are signed or the refusal recorded). Only the visit is written:
+ * reviews of different visits of one campaign never conflict, and the reviewed visit counts as
+ * settled when reporting begins.
+ */
 export const reviewVisit = defineCommand({
   name: 'visit.review',
   summary: { vi: 'Xem xét kết quả cuộc kiểm tra', en: 'Reviews a visit whose minutes are signed or whose refusal is recorded' },
@@ -207,11 +211,8 @@ export const reviewVisit = defineCommand({
   roles: LEADERSHIP,
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-        const v = await loadVisit(ctx, cmd.visitId);
-        const lifecycle = step(v.data.lifecycle, [{ type: 'visit.review' }]);
-        const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
-        const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.reviewed', visitId: v.id });
-        return save(ctx, a, 'visit.review', v.version, { ...v.data, lifecycle }, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
+    const v = await loadVisit(ctx, cmd.visitId);
+    return save(ctx, a, 'visit.review', v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: 'visit.review' }]) });
   },
 });
 
