@@ -43,7 +43,7 @@ export function defineChecklistRuleType<P>(ruleType: {
   params: z.ZodType<P>;
   evaluate(context: ChecklistRuleContext<P>): ChecklistRuleOutcome;
 }): ChecklistRuleType<P> {
-  return Object.freeze({ name: ruleType.name, params: ruleType.params, evaluate: ruleType.evaluate });
+  return Object.freeze({ name: ruleType.name, params: ruleType.params, evaluate: (context: ChecklistRuleContext<P>) => ruleType.evaluate(context) });
 }
 
 /**
@@ -132,7 +132,7 @@ function checkRuleType(pluginId: string, ruleType: ChecklistRuleType): Checklist
       `rule type "${name}" of plugin "${pluginId}" needs a params schema and an evaluate function`,
     );
   }
-  return Object.freeze({ name, params: ruleType.params, evaluate: ruleType.evaluate });
+  return Object.freeze({ name, params: ruleType.params, evaluate: (context: ChecklistRuleContext<unknown>) => ruleType.evaluate(context) });
 }
 
 function checkVerifier(pluginId: string, verifier: ChecklistEvidenceVerifier): ChecklistEvidenceVerifier {
@@ -145,7 +145,7 @@ function checkVerifier(pluginId: string, verifier: ChecklistEvidenceVerifier): C
       `evidence verifier "${name}" of plugin "${pluginId}" needs a verify function`,
     );
   }
-  const checked: ChecklistEvidenceVerifier = { name, evidenceKind, verify: verifier.verify };
+  const checked: ChecklistEvidenceVerifier = { name, evidenceKind, verify: (evidence, context) => verifier.verify(evidence, context) };
   if (itemIds !== undefined) checked.itemIds = Object.freeze(itemIds);
   return Object.freeze(checked);
 }

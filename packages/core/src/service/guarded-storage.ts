@@ -25,10 +25,12 @@ export function assertUsableStorage(storage: StorageAdapter): void {
   if (!storage || typeof storage !== 'object') {
     throw new ConfigurationError({ problemVi: 'thiếu bộ lưu trữ (storage)', problemEn: 'no storage adapter was given' });
   }
-  if (storage.contractVersion !== STORAGE_CONTRACT_VERSION) {
+  // Widened, so that the comparison narrows neither `storage` nor the constant to `never`.
+  const contractVersion: unknown = storage.contractVersion;
+  if (contractVersion !== STORAGE_CONTRACT_VERSION) {
     throw new ConfigurationError({
-      problemVi: `bộ lưu trữ "${storage.name}" dùng phiên bản hợp đồng ${String(storage.contractVersion)}, cần ${STORAGE_CONTRACT_VERSION}`,
-      problemEn: `storage "${storage.name}" implements contract version ${String(storage.contractVersion)}, expected ${STORAGE_CONTRACT_VERSION}`,
+      problemVi: `bộ lưu trữ "${storage.name}" dùng phiên bản hợp đồng ${String(contractVersion)}, cần ${STORAGE_CONTRACT_VERSION}`,
+      problemEn: `storage "${storage.name}" implements contract version ${String(contractVersion)}, expected ${STORAGE_CONTRACT_VERSION}`,
     });
   }
   if (storage.capabilities?.transactions !== true) {

@@ -9,6 +9,7 @@ import type { DocumentedCommandMethods } from './inspection-service-methods.js';
 export type ActorInput = z.input<typeof ActorSchema>;
 
 /** A method's input argument: optional when every field of the input is optional. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` is the test for "every field of T is optional"
 type InputArgs<N extends CommandName> = {} extends z.input<CommandOf<N>['input']>
   ? [input?: z.input<CommandOf<N>['input']>]
   : [input: z.input<CommandOf<N>['input']>];
