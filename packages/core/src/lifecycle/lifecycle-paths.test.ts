@@ -11,9 +11,11 @@ import { hasDistrictRepresentativeAssigned, unansweredRequiredItemIds, visitMach
 import type { VisitMachineContext } from './visit-machine-schemas.js';
 
 type Path = StatePath<AnyMachineSnapshot, EventObject>;
+/** A snapshot whose context is typed (`AnyMachineSnapshot & { context: C }` would keep it `any`). */
+type SnapshotOf<C> = Omit<AnyMachineSnapshot, 'context'> & { context: C };
 interface Step<C> {
-  prev: AnyMachineSnapshot & { context: C };
-  state: AnyMachineSnapshot & { context: C };
+  prev: SnapshotOf<C>;
+  state: SnapshotOf<C>;
   event: EventObject;
 }
 

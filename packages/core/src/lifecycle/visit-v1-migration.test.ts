@@ -61,14 +61,15 @@ describe('visit snapshots persisted by machine v1', () => {
     const paths = getShortestPaths(visitV1Machine, { input: v1Input, events });
     const seen = new Set<string>();
     for (const { state } of paths) {
-      const s = state as AnyMachineSnapshot & { context: { refused: boolean; refusalNote: string } };
+      const s = state as AnyMachineSnapshot;
+      const v1 = s.context as { refused: boolean; refusalNote: string };
       const view = lifecycleState(persistV1(s));
       seen.add(`${String(s.value)} → ${view.state}`);
       if (view.machineId !== 'visit') throw new Error('not a visit');
       expect(view.machineVersion).toBe(2);
-      expect(view.state).toBe(s.value === 'minutesSigned' && s.context.refused ? 'signatureRefused' : s.value);
-      expect(view.context.signatureRefusalReason === null).toBe(!s.context.refused);
-      if (s.context.refused && s.context.refusalNote === '') expect(view.context.signatureRefusalReason).toBe(V1_REFUSAL_REASON_NOT_RECORDED);
+      expect(view.state).toBe(s.value === 'minutesSigned' && v1.refused ? 'signatureRefused' : s.value);
+      expect(view.context.signatureRefusalReason === null).toBe(!v1.refused);
+      if (v1.refused && v1.refusalNote === '') expect(view.context.signatureRefusalReason).toBe(V1_REFUSAL_REASON_NOT_RECORDED);
     }
     expect([...seen].sort()).toEqual(
       [
