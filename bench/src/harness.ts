@@ -17,7 +17,9 @@
  *   its side's median, the ratio and the verdict become lower bounds and say so. When the run
  *   calls `ctx.progress(done)`, the report also gives the operations done within the cap and
  *   the prefix rate (ms per operation so far — a lower bound of the whole run's rate when an
- *   operation does not get cheaper as the run goes on). After a capped run, the side's other
+ *   operation does not get cheaper as the run goes on; the prefix also carries the process's
+ *   warm-up (JIT, lazy imports), so with a short prefix it can overstate: read it only when the
+ *   prefix is long — many seconds, thousands of operations). After a capped run, the side's other
  *   runs at that size are skipped (each would only hit the cap again); the report says how many.
  * - **Sizes.** A bench may run at several sizes (`sizes`); `prepare(size)` runs once per size,
  *   untimed, in its own process (e.g. seeding a database file that every run then copies or
@@ -52,10 +54,10 @@ export interface BenchContext {
 }
 
 export interface BenchSide {
-  /** Prepares inputs (not timed). Its result is passed to `run`. */
-  setup?: (ctx: BenchContext) => Promise<unknown> | unknown;
-  /** The timed work. */
-  run: (prepared: unknown, ctx: BenchContext) => Promise<unknown> | unknown;
+  /** Prepares inputs (not timed); may return a promise. Its (awaited) result is passed to `run`. */
+  setup?: (ctx: BenchContext) => unknown;
+  /** The timed work; may return a promise. */
+  run: (prepared: unknown, ctx: BenchContext) => unknown;
 }
 
 export interface BenchDefinition {
@@ -72,7 +74,7 @@ export interface BenchDefinition {
    * Runs once per size in its own process before the timed runs (not timed); its JSON result is
    * `ctx.shared` of every run. `dir` is a temp directory kept until the size's runs are done.
    */
-  prepare?: (size: number, dir: string) => Promise<unknown> | unknown;
+  prepare?: (size: number, dir: string) => unknown;
   /** Operations in one run at a size: the report then also gives ms per operation. */
   opsPerRun?: (size: number) => number;
   /** What an operation is called in the report (default `op`). */
@@ -411,6 +413,13 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
           : `  goal ≤ ${def.goalRatio}×: ${goalMet ? 'met' : 'NOT met'}`
         : '';
       console.log(`   ratio of medians ours/raw: ${ratioUnknown ? 'unknown (raw capped)' : `${ratioIsLowerBound ? '> ' : ''}${fmtRatio(ratio)}×`}${pairText}${goalText}`);
+      if (ours.msPerOpIsLowerBound && ours.msPerOp !== null && raw.msPerOp !== null && !raw.msPerOpIsLowerBound) {
+        // A capped run's prefix rate bounds its whole-run rate from below when an operation does not
+        // get cheaper as the run goes on: a far tighter bound than cap ÷ raw median.
+        const perOp = ours.msPerOp / raw.msPerOp;
+        const verdict = goalApplies ? `  goal ≤ ${def.goalRatio}×: ${perOp > def.goalRatio! ? 'NOT met' : 'unknown (the bound is within the goal)'}` : '';
+        console.log(`   ratio per ${opLabel} from ours' prefix rate: ≥ ${fmtRatio(perOp)}×${verdict}`);
+      }
       if (def.goalPeakMiB && ours.peakMiBMedian !== null) {
         console.log(`   our peak RSS median ${ours.peakMiBMedian.toFixed(0)} MiB  goal < ${def.goalPeakMiB} MiB: ${ours.peakMiBMedian < def.goalPeakMiB ? 'met' : 'NOT met'}`);
       }
