@@ -21,17 +21,31 @@ export interface ChecklistRegistry {
   verifiers(itemId: string, kind: EvidenceKind): readonly { pluginId: string; verifier: ChecklistEvidenceVerifier }[];
 }
 
+let registryBuilds = 0;
+
 /**
- * @internal Resolves the plugins a template was built with. Throws `ConfigurationError` when one
- * of them is not passed (or is passed in another version), or when the template names an answer
- * type or rule type that plugin does not provide. Plugins the template does not list are ignored.
+ * @internal Test-only: how many registries have been built in this process (the compiled-template
+ * cache of `compiled-checklist.ts` builds one per template and plugin set, not one per call).
  * @example
  * ```ts
- * const registry = createChecklistRegistry(template, options.plugins ?? []);
+ * const before = checklistRegistryBuildCount(); evaluateChecklist(template, response); // +1 at most
  * ```
  */
-export function createChecklistRegistry(template: ChecklistTemplate, plugins: readonly ChecklistPlugin[]): ChecklistRegistry {
-  const byId = new Map<string, ChecklistPlugin>();
+export function checklistRegistryBuildCount(): number {
+  return registryBuilds;
+}
+
+/**
+ * @internal The plugins of `plugins` that `template` was built with, in the order of
+ * `template.plugins`. Throws `ConfigurationError` when one of them is not passed (or is passed
+ * in another version). Plugins the template does not list are left out.
+ * @example
+ * ```ts
+ * resolveTemplatePlugins(template, options.plugins ?? []).map((p) => p.id); // ['qr-verify']
+ * ```
+ */
+export function resolveTemplatePlugins(template: ChecklistTemplate, plugins: readonly ChecklistPlugin[]): ChecklistPlugin[] {
+  const resolved: ChecklistPlugin[] = [];
   for (const ref of template.plugins) {
     const plugin = plugins.find((p) => p.id === ref.id);
     if (plugin === undefined || plugin.version !== ref.version) {
@@ -43,9 +57,25 @@ export function createChecklistRegistry(template: ChecklistTemplate, plugins: re
           `pass that plugin in options.plugins${plugin === undefined ? '' : ` (got version ${plugin.version})`}`,
       );
     }
-    byId.set(plugin.id, plugin);
+    resolved.push(plugin);
   }
+  return resolved;
+}
 
+/**
+ * @internal Resolves the plugins a template was built with. Throws `ConfigurationError` when one
+ * of them is not passed (or is passed in another version), or when the template names an answer
+ * type or rule type that plugin does not provide. Plugins the template does not list are ignored.
+ * Built once per template and plugin set by `compiledChecklist`, never per evaluation.
+ * @example
+ * ```ts
+ * const registry = createChecklistRegistry(template, options.plugins ?? []);
+ * ```
+ */
+export function createChecklistRegistry(template: ChecklistTemplate, plugins: readonly ChecklistPlugin[]): ChecklistRegistry {
+  registryBuilds++;
+  const byId = new Map<string, ChecklistPlugin>();
+  for (const plugin of resolveTemplatePlugins(template, plugins)) byId.set(plugin.id, plugin);
   const answerTypeSchemas = new Map<string, z.ZodType>();
   for (const [id, answerType] of Object.entries(template.answerTypes)) {
     if (answerType.providedBy === undefined) continue;
@@ -76,7 +106,6 @@ export function createChecklistRegistry(template: ChecklistTemplate, plugins: re
       if (found !== undefined) return found;
       throw checklistConfigurationError(`quy tắc "${rule.type}" không thuộc mẫu này`, `rule "${rule.type}" is not part of this template`);
     },
-    verifiers: (itemId, kind) =>
-      verifiers.filter(({ verifier }) => verifier.evidenceKind === kind && (verifier.itemIds === undefined || verifier.itemIds.includes(itemId))),
+    verifiers: (itemId, kind) => verifiers.filter(({ verifier }) => verifier.evidenceKind === kind && (verifier.itemIds === undefined || verifier.itemIds.includes(itemId))),
   };
 }

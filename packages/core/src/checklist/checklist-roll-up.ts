@@ -1,12 +1,5 @@
-import { match } from 'ts-pattern';
 import type { ChecklistItem, ChecklistSection, ChecklistTemplate } from '../entities/checklist-template.js';
-import type {
-  ChecklistEvaluation,
-  ChecklistItemEvaluation,
-  ChecklistReason,
-  ChecklistSectionEvaluation,
-  ChecklistVerdict,
-} from './checklist-evaluation.js';
+import type { ChecklistEvaluation, ChecklistItemEvaluation, ChecklistReason, ChecklistSectionEvaluation, ChecklistVerdict } from './checklist-evaluation.js';
 
 /**
  * @internal An item with its evaluation.
@@ -20,6 +13,22 @@ export interface EvaluatedItem {
   evaluation: ChecklistItemEvaluation;
 }
 
+/** How reasons name each item (`Nội dung b2 "…"`), built once per item of a template. */
+const prefixes = new WeakMap<ChecklistItem, { vi: string; en: string }>();
+
+function itemPrefix(item: ChecklistItem): { vi: string; en: string } {
+  let prefix = prefixes.get(item);
+  if (prefix === undefined) {
+    prefix = { vi: `Nội dung ${item.id} "${item.label.vi}"`, en: `Item ${item.id} "${item.label.en}"` };
+    prefixes.set(item, prefix);
+  }
+  return prefix;
+}
+
+function pushAll<T>(target: T[], source: readonly T[]): void {
+  for (const value of source) target.push(value);
+}
+
 type ItemReasonCode = 'critical_not_met' | 'not_met' | 'unanswered' | 'invalid';
 
 /**
@@ -30,17 +39,29 @@ type ItemReasonCode = 'critical_not_met' | 'not_met' | 'unanswered' | 'invalid';
  * ```
  */
 export function itemReason(code: ItemReasonCode, { item, evaluation }: EvaluatedItem): ChecklistReason {
-  const vi = `Nội dung ${item.id} "${item.label.vi}"`;
-  const en = `Item ${item.id} "${item.label.en}"`;
-  const { messageVi, messageEn } = match(code)
-    .with('critical_not_met', () => ({ messageVi: `${vi} là nội dung trọng yếu và Chưa đạt.`, messageEn: `${en} is critical and not met.` }))
-    .with('not_met', () => ({ messageVi: `${vi} Chưa đạt.`, messageEn: `${en} is not met.` }))
-    .with('unanswered', () => ({ messageVi: `${vi} chưa được đánh giá.`, messageEn: `${en} has not been answered.` }))
-    .with('invalid', () => ({
-      messageVi: `${vi} có ${evaluation.violations.length} lỗi cần sửa trước khi lập biên bản.`,
-      messageEn: `${en} breaks ${evaluation.violations.length} rule(s); fix them before drawing up the minutes.`,
-    }))
-    .exhaustive();
+  const { vi, en } = itemPrefix(item);
+  let messageVi: string;
+  let messageEn: string;
+  switch (code) {
+    case 'critical_not_met':
+      messageVi = `${vi} là nội dung trọng yếu và Chưa đạt.`;
+      messageEn = `${en} is critical and not met.`;
+      break;
+    case 'not_met':
+      messageVi = `${vi} Chưa đạt.`;
+      messageEn = `${en} is not met.`;
+      break;
+    case 'unanswered':
+      messageVi = `${vi} chưa được đánh giá.`;
+      messageEn = `${en} has not been answered.`;
+      break;
+    case 'invalid':
+      messageVi = `${vi} có ${evaluation.violations.length} lỗi cần sửa trước khi lập biên bản.`;
+      messageEn = `${en} breaks ${evaluation.violations.length} rule(s); fix them before drawing up the minutes.`;
+      break;
+    default:
+      return code satisfies never;
+  }
   return { code, itemId: item.id, messageVi, messageEn };
 }
 
@@ -48,15 +69,18 @@ export function itemReason(code: ItemReasonCode, { item, evaluation }: Evaluated
 function itemReasons(items: readonly EvaluatedItem[]): { notMet: ChecklistReason[]; critical: ChecklistReason[]; open: ChecklistReason[] } {
   const critical: ChecklistReason[] = [];
   const notMet: ChecklistReason[] = [];
-  const invalid: ChecklistReason[] = [];
-  const unanswered: ChecklistReason[] = [];
+  const open: ChecklistReason[] = [];
+  let unanswered: ChecklistReason[] | undefined;
   for (const entry of items) {
     const { verdict, critical: isCritical, required } = entry.evaluation;
-    if (verdict === 'not_met') (isCritical ? critical : notMet).push(itemReason(isCritical ? 'critical_not_met' : 'not_met', entry));
-    else if (verdict === 'invalid') invalid.push(itemReason('invalid', entry));
-    else if (verdict === 'unanswered' && required) unanswered.push(itemReason('unanswered', entry));
+    if (verdict === 'not_met') {
+      if (isCritical) critical.push(itemReason('critical_not_met', entry));
+      else notMet.push(itemReason('not_met', entry));
+    } else if (verdict === 'invalid') open.push(itemReason('invalid', entry));
+    else if (verdict === 'unanswered' && required) (unanswered ??= []).push(itemReason('unanswered', entry));
   }
-  return { critical, notMet, open: [...invalid, ...unanswered] };
+  if (unanswered !== undefined) for (const reason of unanswered) open.push(reason);
+  return { critical, notMet, open };
 }
 
 /**
@@ -68,10 +92,39 @@ function itemReasons(items: readonly EvaluatedItem[]): { notMet: ChecklistReason
  * ```
  */
 export function rollUpSection(section: ChecklistSection, items: readonly EvaluatedItem[]): ChecklistSectionEvaluation {
-  const count = (verdict: ChecklistItemEvaluation['verdict']): number => items.filter((i) => i.evaluation.verdict === verdict).length;
+  let met = 0;
+  let notMetCount = 0;
+  let notApplicable = 0;
+  let unanswered = 0;
+  let invalid = 0;
+  for (const { evaluation } of items) {
+    const itemVerdict: ChecklistItemEvaluation['verdict'] = evaluation.verdict;
+    switch (itemVerdict) {
+      case 'met':
+        met++;
+        break;
+      case 'not_met':
+        notMetCount++;
+        break;
+      case 'not_applicable':
+        notApplicable++;
+        break;
+      case 'unanswered':
+        unanswered++;
+        break;
+      case 'invalid':
+        invalid++;
+        break;
+      default:
+        itemVerdict satisfies never;
+    }
+  }
   const { critical, notMet, open } = itemReasons(items);
   const verdict: ChecklistVerdict = critical.length + notMet.length > 0 ? 'non_compliant' : open.length > 0 ? 'incomplete' : 'compliant';
-  const reasons = [...critical, ...notMet, ...open];
+  const reasons: ChecklistReason[] = [];
+  pushAll(reasons, critical);
+  pushAll(reasons, notMet);
+  pushAll(reasons, open);
   if (verdict === 'compliant') {
     reasons.push({
       code: 'all_satisfied',
@@ -83,11 +136,11 @@ export function rollUpSection(section: ChecklistSection, items: readonly Evaluat
   return {
     id: section.id,
     verdict,
-    met: count('met'),
-    notMet: count('not_met'),
-    notApplicable: count('not_applicable'),
-    unanswered: count('unanswered'),
-    invalid: count('invalid'),
+    met,
+    notMet: notMetCount,
+    notApplicable,
+    unanswered,
+    invalid,
     reasons,
   };
 }
@@ -112,7 +165,8 @@ export function rollUpUnit(template: ChecklistTemplate, items: readonly Evaluate
     messageEn: `There is an answer for item "${id}", which template ${template.id} version ${template.version} lacks; remove it.`,
   }));
   const overTolerance = notMet.length > tolerance;
-  const reasons: ChecklistReason[] = [...critical];
+  const reasons: ChecklistReason[] = [];
+  pushAll(reasons, critical);
   if (overTolerance) {
     reasons.push({
       code: 'tolerance_exceeded',
@@ -121,10 +175,11 @@ export function rollUpUnit(template: ChecklistTemplate, items: readonly Evaluate
       messageEn: `${notMet.length} non-critical item(s) not met, more than the ${tolerance} tolerated.`,
     });
   }
-  reasons.push(...notMet, ...open, ...unknown);
+  pushAll(reasons, notMet);
+  pushAll(reasons, open);
+  pushAll(reasons, unknown);
 
-  const verdict: ChecklistVerdict =
-    critical.length > 0 || overTolerance ? 'non_compliant' : open.length + unknown.length > 0 ? 'incomplete' : 'compliant';
+  const verdict: ChecklistVerdict = critical.length > 0 || overTolerance ? 'non_compliant' : open.length + unknown.length > 0 ? 'incomplete' : 'compliant';
   if (verdict === 'compliant') {
     reasons.push({
       code: 'all_satisfied',

@@ -4,10 +4,9 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import type { ChecklistEvaluation } from './checklist-evaluation.js';
 import type { ChecklistPlugin } from './checklist-plugin.js';
-import { createChecklistRegistry } from './checklist-registry.js';
-import { rollUpSection, rollUpUnit } from './checklist-roll-up.js';
-import type { EvaluatedItem } from './checklist-roll-up.js';
-import { evaluateItem } from './evaluate-item.js';
+import { compiledChecklist } from './compiled-checklist.js';
+
+const NO_PLUGINS: readonly ChecklistPlugin[] = Object.freeze([]);
 
 /**
  * Options of `evaluateChecklist` and `validateChecklistResponse`.
@@ -84,33 +83,7 @@ export function assertChecklistPinned(template: ChecklistTemplate, response: Pic
  * result.items.find((i) => i.itemId === 'b2')?.verdict; // 'not_met'
  * ```
  */
-export function evaluateChecklist(
-  template: ChecklistTemplate,
-  response: ChecklistResponse,
-  options: EvaluateChecklistOptions = {},
-): ChecklistEvaluation {
+export function evaluateChecklist(template: ChecklistTemplate, response: ChecklistResponse, options: EvaluateChecklistOptions = {}): ChecklistEvaluation {
   assertChecklistPinned(template, response);
-  const registry = createChecklistRegistry(template, options.plugins ?? []);
-  const answers = response.answers;
-  const known = new Set<string>();
-  const sections = template.sections.map((section) => {
-    const items: EvaluatedItem[] = section.items.map((item) => {
-      known.add(item.id);
-      const answer = Object.hasOwn(answers, item.id) ? answers[item.id] : undefined;
-      return { item, evaluation: evaluateItem(template, section.id, item, answer, registry) };
-    });
-    return { section, items };
-  });
-  const all = sections.flatMap((s) => s.items);
-  const unknownItemIds = Object.keys(answers)
-    .filter((id) => !known.has(id))
-    .sort();
-  return {
-    templateId: template.id,
-    templateVersion: template.version,
-    unit: rollUpUnit(template, all, unknownItemIds),
-    sections: sections.map(({ section, items }) => rollUpSection(section, items)),
-    items: all.map((i) => i.evaluation),
-    requiredAnswered: all.every(({ evaluation }) => !evaluation.required || evaluation.answer !== null),
-  };
+  return compiledChecklist(template, options.plugins ?? NO_PLUGINS).evaluate(response);
 }

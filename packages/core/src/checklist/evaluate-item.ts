@@ -1,66 +1,97 @@
 import type { ChecklistItemResponse } from '../entities/checklist-response.js';
 import type { ChecklistItem, ChecklistTemplate } from '../entities/checklist-template.js';
+import { EvidenceKindSchema } from '../entities/evidence.js';
 import type { ChecklistItemEvaluation, ChecklistViolation } from './checklist-evaluation.js';
-import type { ChecklistVerifierOutcome } from './checklist-plugin.js';
+import type { ChecklistEvidenceVerifier, ChecklistVerifierOutcome } from './checklist-plugin.js';
 import type { ChecklistRegistry } from './checklist-registry.js';
-import { fieldViolations } from './field-violations.js';
+import { compileFieldCheck } from './field-violations.js';
+import type { CompiledFieldCheck } from './field-violations.js';
 import { checklistConfigurationError } from './plugin-support.js';
-import { ruleViolation } from './rule-violation.js';
+import { compileRule } from './rule-violation.js';
+import type { CompiledRule } from './rule-violation.js';
 
 /**
- * @internal Evaluates one item. Fields and evidence are checked whenever something was recorded
- * (even on a draft without an answer); rules only once the item is answered. Any violation makes
- * the item `invalid`; otherwise its verdict is its answer, or `unanswered`.
+ * @internal One item of a template, compiled once: its rules, field check and evidence verifiers
+ * resolved, so evaluating a response only runs closures.
  * @example
  * ```ts
- * evaluateItem(template, 'b', item, response.answers.b2, registry).verdict; // 'invalid'
+ * compileItem(template, 'b', item, registry).evaluate(response.answers.b2).verdict; // 'invalid'
  * ```
  */
-export function evaluateItem(
-  template: ChecklistTemplate,
-  sectionId: string,
-  item: ChecklistItem,
-  response: ChecklistItemResponse | undefined,
-  registry: ChecklistRegistry,
-): ChecklistItemEvaluation {
-  const base = { itemId: item.id, sectionId, critical: item.critical, required: item.required, answer: response?.answer ?? null };
-  if (response === undefined) return { ...base, verdict: 'unanswered', violations: [] };
+export interface CompiledItem {
+  readonly item: ChecklistItem;
+  readonly sectionId: string;
+  /** Evaluates the item's response (`undefined` when the item is not answered). */
+  evaluate(response: ChecklistItemResponse | undefined): ChecklistItemEvaluation;
+}
 
-  const violations: ChecklistViolation[] = [];
+type Verifier = { pluginId: string; verifier: ChecklistEvidenceVerifier };
+
+const NO_VERIFIERS: readonly Verifier[] = Object.freeze([]);
+
+/**
+ * @internal Compiles one item. Evaluation checks fields and evidence whenever something was
+ * recorded (even on a draft without an answer); rules only once the item is answered. Any
+ * violation makes the item `invalid`; otherwise its verdict is its answer, or `unanswered`.
+ * @example
+ * ```ts
+ * compileItem(template, 'b', item, registry).evaluate(response.answers.b2).verdict; // 'invalid'
+ * ```
+ */
+export function compileItem(template: ChecklistTemplate, sectionId: string, item: ChecklistItem, registry: ChecklistRegistry): CompiledItem {
+  const { id: itemId, critical, required } = item;
   const answerType = Object.hasOwn(template.answerTypes, item.answerType) ? template.answerTypes[item.answerType] : undefined;
-  if (answerType === undefined) {
-    violations.push({
-      rule: 'answerType',
-      messageVi: `Mẫu không định nghĩa kiểu trả lời "${item.answerType}" của nội dung ${item.id}.`,
-      messageEn: `The template does not define answer type "${item.answerType}" of item ${item.id}.`,
-      path: ['answers', item.id],
-    });
-  } else {
-    violations.push(...fieldViolations(item.id, answerType, response.fields, registry.answerTypeSchema(item.answerType)));
+  const checkFields: CompiledFieldCheck =
+    answerType === undefined
+      ? (_fields, violations) => {
+          violations.push({
+            rule: 'answerType',
+            messageVi: `Mẫu không định nghĩa kiểu trả lời "${item.answerType}" của nội dung ${itemId}.`,
+            messageEn: `The template does not define answer type "${item.answerType}" of item ${itemId}.`,
+            path: ['answers', itemId],
+          });
+        }
+      : compileFieldCheck(itemId, answerType, registry.answerTypeSchema(item.answerType));
+  const rules: readonly CompiledRule[] = answerType === undefined ? [] : item.rules.map((rule) => compileRule(rule, item, answerType, registry));
+
+  const verifiersByKind = new Map<string, readonly Verifier[]>();
+  for (const kind of EvidenceKindSchema.options) {
+    const verifiers = registry.verifiers(itemId, kind);
+    if (verifiers.length > 0) verifiersByKind.set(kind, verifiers);
   }
 
-  response.evidence.forEach((evidence, index) => {
-    for (const { pluginId, verifier } of registry.verifiers(item.id, evidence.kind)) {
-      const outcome = runVerifier(pluginId, verifier.name, () => verifier.verify(evidence, { item, answer: response.answer }));
-      if (!outcome.ok) {
-        violations.push({
-          rule: `${pluginId}:${verifier.name}`,
-          messageVi: outcome.messageVi,
-          messageEn: outcome.messageEn,
-          path: ['answers', item.id, 'evidence', index],
-        });
+  const evaluate = (response: ChecklistItemResponse | undefined): ChecklistItemEvaluation => {
+    if (response === undefined) return { itemId, sectionId, critical, required, answer: null, verdict: 'unanswered', violations: [] };
+    const answer = response.answer ?? null;
+    const violations: ChecklistViolation[] = [];
+    checkFields(response.fields, violations);
+
+    if (verifiersByKind.size > 0) {
+      response.evidence.forEach((evidence, index) => {
+        for (const { pluginId, verifier } of verifiersByKind.get(evidence.kind) ?? NO_VERIFIERS) {
+          const outcome = runVerifier(pluginId, verifier.name, () => verifier.verify(evidence, { item, answer: response.answer }));
+          if (!outcome.ok) {
+            violations.push({
+              rule: `${pluginId}:${verifier.name}`,
+              messageVi: outcome.messageVi,
+              messageEn: outcome.messageEn,
+              path: ['answers', itemId, 'evidence', index],
+            });
+          }
+        }
+      });
+    }
+
+    if (response.answer !== null) {
+      for (const rule of rules) {
+        const violation = rule(response.answer, response);
+        if (violation !== null) violations.push(violation);
       }
     }
-  });
 
-  if (response.answer !== null && answerType !== undefined) {
-    for (const rule of item.rules) {
-      const violation = ruleViolation(rule, { item, answer: response.answer, response, answerType, registry });
-      if (violation !== null) violations.push(violation);
-    }
-  }
-
-  return { ...base, verdict: violations.length > 0 ? 'invalid' : (response.answer ?? 'unanswered'), violations };
+    return { itemId, sectionId, critical, required, answer, verdict: violations.length > 0 ? 'invalid' : (response.answer ?? 'unanswered'), violations };
+  };
+  return { item, sectionId, evaluate };
 }
 
 function runVerifier(pluginId: string, name: string, verify: () => ChecklistVerifierOutcome): ChecklistVerifierOutcome {

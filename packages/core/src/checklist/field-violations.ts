@@ -2,7 +2,6 @@ import { match } from 'ts-pattern';
 import { z } from 'zod';
 import type { ChecklistAnswerType, ChecklistFieldValue, ChecklistValueType } from '../entities/checklist-field.js';
 import type { BilingualText } from '../entities/primitives.js';
-import { isCivilDate } from '../text/civil-date.js';
 import type { ChecklistViolation } from './checklist-evaluation.js';
 import { checklistConfigurationError } from './plugin-support.js';
 
@@ -18,6 +17,47 @@ const EXPECTED: Readonly<Record<ChecklistValueType, BilingualText>> = {
   url: { vi: 'một địa chỉ http(s)', en: 'an http(s) address' },
 };
 
+const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * @internal `isCivilDate` (a real `YYYY-MM-DD` day of the proleptic Gregorian calendar) by
+ * arithmetic, without building `Date`s: it runs for every date field of every response.
+ * @example
+ * ```ts
+ * isCivilDateFast('2021-02-29'); // false
+ * ```
+ */
+export function isCivilDateFast(value: string): boolean {
+  const m = CIVIL_DATE.exec(value);
+  if (m === null) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+/**
+ * @internal The check of a value type, chosen once (when a template is compiled).
+ * @example
+ * ```ts
+ * valueTypeCheck('count')(2.5); // false
+ * ```
+ */
+export function valueTypeCheck(valueType: ChecklistValueType): (value: ChecklistFieldValue) => boolean {
+  return match(valueType)
+    .returnType<(value: ChecklistFieldValue) => boolean>()
+    .with('count', () => (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+    .with('decimal', () => (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    .with('boolean', () => (value) => typeof value === 'boolean')
+    .with('text', () => (value) => typeof value === 'string')
+    .with('civilDate', () => (value) => typeof value === 'string' && isCivilDateFast(value))
+    .with('url', () => (value) => typeof value === 'string' && HttpUrlSchema.safeParse(value).success)
+    .exhaustive();
+}
+
 /**
  * @internal True when `value` fits `valueType`.
  * @example
@@ -26,20 +66,68 @@ const EXPECTED: Readonly<Record<ChecklistValueType, BilingualText>> = {
  * ```
  */
 export function fitsValueType(valueType: ChecklistValueType, value: ChecklistFieldValue): boolean {
-  return match(valueType)
-    .with('count', () => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-    .with('decimal', () => typeof value === 'number' && Number.isFinite(value) && value >= 0)
-    .with('boolean', () => typeof value === 'boolean')
-    .with('text', () => typeof value === 'string')
-    .with('civilDate', () => typeof value === 'string' && isCivilDate(value))
-    .with('url', () => typeof value === 'string' && HttpUrlSchema.safeParse(value).success)
-    .exhaustive();
+  return valueTypeCheck(valueType)(value);
 }
 
 /**
- * @internal Violations of an item's extra fields against its answer type: unknown fields,
- * values of the wrong type, and issues found by a plugin answer type's schema. A plugin schema
- * that throws is a `ConfigurationError` (plugin code must not throw).
+ * @internal The field check of one item, compiled once per template: appends to `violations`
+ * the violations of an item's extra fields against its answer type — unknown fields, values of
+ * the wrong type, and issues found by a plugin answer type's schema. A plugin schema that throws
+ * is a `ConfigurationError` (plugin code must not throw).
+ * @example
+ * ```ts
+ * const check: CompiledFieldCheck = compileFieldCheck('b1', answerType, undefined);
+ * ```
+ */
+export type CompiledFieldCheck = (fields: Readonly<Record<string, ChecklistFieldValue>>, violations: ChecklistViolation[]) => void;
+
+interface CompiledField {
+  fits: (value: ChecklistFieldValue) => boolean;
+  messageVi: string;
+  messageEn: string;
+}
+
+/**
+ * @internal Compiles the field check of item `itemId` (see {@link CompiledFieldCheck}).
+ * @example
+ * ```ts
+ * const violations: ChecklistViolation[] = [];
+ * compileFieldCheck('b1', answerType, undefined)({ pointsCount: -1 }, violations);
+ * violations[0]?.path; // ['answers', 'b1', 'fields', 'pointsCount']
+ * ```
+ */
+export function compileFieldCheck(itemId: string, answerType: ChecklistAnswerType, pluginSchema: z.ZodType | undefined): CompiledFieldCheck {
+  const known = new Map<string, CompiledField>();
+  for (const [key, definition] of Object.entries(answerType.fields)) {
+    const expected = EXPECTED[definition.valueType];
+    known.set(key, {
+      fits: valueTypeCheck(definition.valueType),
+      messageVi: `Trường "${definition.label.vi}" phải là ${expected.vi}.`,
+      messageEn: `Field "${definition.label.en}" must be ${expected.en}.`,
+    });
+  }
+  return (fields, violations) => {
+    for (const key in fields) {
+      if (!Object.hasOwn(fields, key)) continue;
+      const field = known.get(key);
+      if (field === undefined) {
+        violations.push({
+          rule: 'answerType',
+          messageVi: `Trường "${key}" không thuộc nội dung ${itemId} (${answerType.label.vi}); hãy bỏ trường này.`,
+          messageEn: `Field "${key}" is not part of item ${itemId} (${answerType.label.en}); remove it.`,
+          path: ['answers', itemId, 'fields', key],
+        });
+      } else if (!field.fits(fields[key] as ChecklistFieldValue)) {
+        violations.push({ rule: 'answerType', messageVi: field.messageVi, messageEn: field.messageEn, path: ['answers', itemId, 'fields', key] });
+      }
+    }
+    if (pluginSchema !== undefined) pluginViolations(itemId, answerType, fields, pluginSchema, violations);
+  };
+}
+
+/**
+ * @internal Violations of an item's extra fields against its answer type (compiles the check on
+ * the spot: for one-off checks; evaluation uses the checks compiled with the template).
  * @example
  * ```ts
  * fieldViolations('b1', answerType, { pointsCount: -1 }, undefined)[0]?.path; // ['answers', 'b1', 'fields', 'pointsCount']
@@ -52,27 +140,17 @@ export function fieldViolations(
   pluginSchema: z.ZodType | undefined,
 ): ChecklistViolation[] {
   const violations: ChecklistViolation[] = [];
-  for (const [key, value] of Object.entries(fields)) {
-    const path = ['answers', itemId, 'fields', key];
-    const definition = Object.hasOwn(answerType.fields, key) ? answerType.fields[key] : undefined;
-    if (definition === undefined) {
-      violations.push({
-        rule: 'answerType',
-        messageVi: `Trường "${key}" không thuộc nội dung ${itemId} (${answerType.label.vi}); hãy bỏ trường này.`,
-        messageEn: `Field "${key}" is not part of item ${itemId} (${answerType.label.en}); remove it.`,
-        path,
-      });
-    } else if (!fitsValueType(definition.valueType, value)) {
-      const expected = EXPECTED[definition.valueType];
-      violations.push({
-        rule: 'answerType',
-        messageVi: `Trường "${definition.label.vi}" phải là ${expected.vi}.`,
-        messageEn: `Field "${definition.label.en}" must be ${expected.en}.`,
-        path,
-      });
-    }
-  }
-  if (pluginSchema === undefined) return violations;
+  compileFieldCheck(itemId, answerType, pluginSchema)(fields, violations);
+  return violations;
+}
+
+function pluginViolations(
+  itemId: string,
+  answerType: ChecklistAnswerType,
+  fields: Readonly<Record<string, ChecklistFieldValue>>,
+  pluginSchema: z.ZodType,
+  violations: ChecklistViolation[],
+): void {
   let result: ReturnType<z.ZodType['safeParse']>;
   try {
     result = pluginSchema.safeParse(fields);
@@ -93,5 +171,4 @@ export function fieldViolations(
       });
     }
   }
-  return violations;
 }

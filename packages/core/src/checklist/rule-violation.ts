@@ -5,7 +5,7 @@ import type { ChecklistItemResponse } from '../entities/checklist-response.js';
 import type { ChecklistRule, ChecklistRuleWhen } from '../entities/checklist-rule.js';
 import type { ChecklistItem } from '../entities/checklist-template.js';
 import type { ChecklistViolation } from './checklist-evaluation.js';
-import type { ChecklistRuleOutcome } from './checklist-plugin.js';
+import type { ChecklistRuleOutcome, ChecklistRuleType } from './checklist-plugin.js';
 import type { ChecklistRegistry } from './checklist-registry.js';
 import { checklistConfigurationError } from './plugin-support.js';
 
@@ -13,7 +13,7 @@ import { checklistConfigurationError } from './plugin-support.js';
  * @internal An answered item a rule is checked against.
  * @example
  * ```ts
- * ruleViolation(rule, { item, answer: 'met', response, answerType, registry });
+ * compileRule(rule, item, answerType, registry)({ item, answer: 'met', response, answerType, registry });
  * ```
  */
 export interface RuleSubject {
@@ -23,6 +23,16 @@ export interface RuleSubject {
   answerType: ChecklistAnswerType;
   registry: ChecklistRegistry;
 }
+
+/**
+ * @internal A rule compiled for one item of one template: the violation of an answered item's
+ * response, or `null`.
+ * @example
+ * ```ts
+ * const check: CompiledRule = compileRule(rule, item, answerType, registry); check('met', response);
+ * ```
+ */
+export type CompiledRule = (answer: ChecklistAnswer, response: ChecklistItemResponse) => ChecklistViolation | null;
 
 /**
  * @internal True when a rule with `when` applies to `answer`.
@@ -35,65 +45,102 @@ export function ruleApplies(when: ChecklistRuleWhen, answer: ChecklistAnswer): b
   return when === 'answered' || when === answer;
 }
 
+function numericField(fields: ChecklistItemResponse['fields'], field: string): number | undefined {
+  const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function isFilled(fields: ChecklistItemResponse['fields'], field: string): boolean {
+  return Object.hasOwn(fields, field) && fields[field] !== '';
+}
+
 /**
- * @internal The violation of one rule by an answered item, or `null`. Numeric rules
- * (`minValue`, `fieldAtMost`, `derivedNotMet`) only judge values that are filled in and numeric:
- * a missing value is `requireField`'s business, a wrong type the answer type's.
+ * @internal Compiles one rule of `item` into a closure, once per template (the rule kind is
+ * matched here, not per evaluation). Numeric rules (`minValue`, `fieldAtMost`, `derivedNotMet`)
+ * only judge values that are filled in and numeric: a missing value is `requireField`'s business,
+ * a wrong type the answer type's. A custom rule's type and parsed params come from `registry`.
+ * @example
+ * ```ts
+ * compileRule({ kind: 'requireNote', when: 'not_met', message }, item, answerType, registry)('not_met', response)?.path; // ['answers', 'b3', 'note']
+ * ```
+ */
+export function compileRule(rule: ChecklistRule, item: ChecklistItem, answerType: ChecklistAnswerType, registry: ChecklistRegistry): CompiledRule {
+  const itemId = item.id;
+  const messageVi = rule.message.vi;
+  const messageEn = rule.message.en;
+  const violation = (name: string, relative: readonly (string | number)[]): ChecklistViolation => ({
+    rule: name,
+    messageVi,
+    messageEn,
+    path: ['answers', itemId, ...relative],
+  });
+
+  return match(rule)
+    .returnType<CompiledRule>()
+    .with(
+      { kind: 'requireNote' },
+      ({ kind, when }) =>
+        (answer, response) =>
+          ruleApplies(when, answer) && (response.note ?? '').trim() === '' ? violation(kind, ['note']) : null,
+    )
+    .with({ kind: 'requireEvidence' }, ({ kind, when, evidenceKind, minCount }) => (answer, response) => {
+      if (!ruleApplies(when, answer)) return null;
+      let count = 0;
+      for (const evidence of response.evidence) if (evidence.kind === evidenceKind) count++;
+      return count < minCount ? violation(kind, ['evidence']) : null;
+    })
+    .with(
+      { kind: 'requireField' },
+      ({ kind, when, field }) =>
+        (answer, response) =>
+          ruleApplies(when, answer) && !isFilled(response.fields, field) ? violation(kind, ['fields', field]) : null,
+    )
+    .with({ kind: 'minValue' }, ({ kind, when, field, min }) => (answer, response) => {
+      if (!ruleApplies(when, answer)) return null;
+      const value = numericField(response.fields, field);
+      return value !== undefined && value < min ? violation(kind, ['fields', field]) : null;
+    })
+    .with({ kind: 'fieldAtMost' }, ({ kind, when, field, otherField }) => (answer, response) => {
+      if (!ruleApplies(when, answer)) return null;
+      const value = numericField(response.fields, field);
+      const limit = numericField(response.fields, otherField);
+      return value !== undefined && limit !== undefined && value > limit ? violation(kind, ['fields', field]) : null;
+    })
+    .with(
+      { kind: 'notApplicableForbidden' },
+      ({ kind }) =>
+        (answer) =>
+          answer === 'not_applicable' ? violation(kind, ['answer']) : null,
+    )
+    .with({ kind: 'derivedNotMet' }, ({ kind, field, greaterThan }) => (answer, response) => {
+      if (answer !== 'met') return null;
+      const value = numericField(response.fields, field);
+      return value !== undefined && value > greaterThan ? violation(kind, ['answer']) : null;
+    })
+    .with({ kind: 'custom' }, (r) => {
+      const { ruleType, params } = registry.custom(r);
+      return (answer, response) => {
+        if (!ruleApplies(r.when, answer)) return null;
+        const outcome = runCustomRule(r, ruleType, params, { item, answer, response, answerType, registry });
+        return outcome.satisfied ? null : violation(r.type, outcome.path ?? []);
+      };
+    })
+    .exhaustive();
+}
+
+/**
+ * @internal The violation of one rule by an answered item, or `null` (compiles the rule on the
+ * spot: for one-off checks; evaluation uses the rules compiled with the template).
  * @example
  * ```ts
  * ruleViolation({ kind: 'requireNote', when: 'not_met', message }, subject)?.path; // ['answers', 'b3', 'note']
  * ```
  */
 export function ruleViolation(rule: ChecklistRule, subject: RuleSubject): ChecklistViolation | null {
-  const { item, answer, response } = subject;
-  const violation = (name: string, relative: readonly (string | number)[]): ChecklistViolation => ({
-    rule: name,
-    messageVi: rule.message.vi,
-    messageEn: rule.message.en,
-    path: ['answers', item.id, ...relative],
-  });
-  const numeric = (field: string): number | undefined => {
-    const value = Object.hasOwn(response.fields, field) ? response.fields[field] : undefined;
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  };
-  const isFilled = (field: string): boolean => Object.hasOwn(response.fields, field) && response.fields[field] !== '';
-
-  return match(rule)
-    .with({ kind: 'requireNote' }, (r) =>
-      ruleApplies(r.when, answer) && (response.note ?? '').trim() === '' ? violation(r.kind, ['note']) : null,
-    )
-    .with({ kind: 'requireEvidence' }, (r) =>
-      ruleApplies(r.when, answer) && response.evidence.filter((e) => e.kind === r.evidenceKind).length < r.minCount
-        ? violation(r.kind, ['evidence'])
-        : null,
-    )
-    .with({ kind: 'requireField' }, (r) => (ruleApplies(r.when, answer) && !isFilled(r.field) ? violation(r.kind, ['fields', r.field]) : null))
-    .with({ kind: 'minValue' }, (r) => {
-      const value = numeric(r.field);
-      return ruleApplies(r.when, answer) && value !== undefined && value < r.min ? violation(r.kind, ['fields', r.field]) : null;
-    })
-    .with({ kind: 'fieldAtMost' }, (r) => {
-      const value = numeric(r.field);
-      const limit = numeric(r.otherField);
-      return ruleApplies(r.when, answer) && value !== undefined && limit !== undefined && value > limit
-        ? violation(r.kind, ['fields', r.field])
-        : null;
-    })
-    .with({ kind: 'notApplicableForbidden' }, (r) => (answer === 'not_applicable' ? violation(r.kind, ['answer']) : null))
-    .with({ kind: 'derivedNotMet' }, (r) => {
-      const value = numeric(r.field);
-      return answer === 'met' && value !== undefined && value > r.greaterThan ? violation(r.kind, ['answer']) : null;
-    })
-    .with({ kind: 'custom' }, (r) => {
-      if (!ruleApplies(r.when, answer)) return null;
-      const outcome = runCustomRule(r, subject);
-      return outcome.satisfied ? null : violation(r.type, outcome.path ?? []);
-    })
-    .exhaustive();
+  return compileRule(rule, subject.item, subject.answerType, subject.registry)(subject.answer, subject.response);
 }
 
-function runCustomRule(rule: Extract<ChecklistRule, { kind: 'custom' }>, subject: RuleSubject): ChecklistRuleOutcome {
-  const { ruleType, params } = subject.registry.custom(rule);
+function runCustomRule(rule: Extract<ChecklistRule, { kind: 'custom' }>, ruleType: ChecklistRuleType, params: unknown, subject: RuleSubject): ChecklistRuleOutcome {
   let outcome: unknown;
   try {
     outcome = ruleType.evaluate({ item: subject.item, answer: subject.answer, response: subject.response, answerType: subject.answerType, params });
@@ -101,10 +148,7 @@ function runCustomRule(rule: Extract<ChecklistRule, { kind: 'custom' }>, subject
     throw checklistConfigurationError(`quy tắc "${rule.type}" gây lỗi khi đánh giá`, `rule "${rule.type}" threw while evaluating`, cause);
   }
   if (typeof outcome !== 'object' || outcome === null || typeof (outcome as { satisfied?: unknown }).satisfied !== 'boolean') {
-    throw checklistConfigurationError(
-      `quy tắc "${rule.type}" phải trả về { satisfied: boolean }`,
-      `rule "${rule.type}" must return { satisfied: boolean }`,
-    );
+    throw checklistConfigurationError(`quy tắc "${rule.type}" phải trả về { satisfied: boolean }`, `rule "${rule.type}" must return { satisfied: boolean }`);
   }
   const { satisfied, path } = outcome as { satisfied: boolean; path?: unknown };
   if (satisfied) return { satisfied: true };

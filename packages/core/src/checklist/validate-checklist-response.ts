@@ -5,8 +5,12 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import { parseOrThrow } from '../internal/parse.js';
 import type { ChecklistEvaluation } from './checklist-evaluation.js';
-import { evaluateChecklist } from './evaluate-checklist.js';
+import type { ChecklistPlugin } from './checklist-plugin.js';
+import { compiledChecklist } from './compiled-checklist.js';
+import { assertChecklistPinned } from './evaluate-checklist.js';
 import type { EvaluateChecklistOptions } from './evaluate-checklist.js';
+
+const NO_PLUGINS: readonly ChecklistPlugin[] = Object.freeze([]);
 
 /**
  * Options of `validateChecklistResponse`.
@@ -45,10 +49,12 @@ export function validateChecklistResponse(
   options: ValidateChecklistResponseOptions = {},
 ): { response: ChecklistResponse; evaluation: ChecklistEvaluation } {
   const response = parseOrThrow(ChecklistResponseSchema, input, 'ChecklistResponse');
-  const evaluation = evaluateChecklist(template, response, options);
+  assertChecklistPinned(template, response);
+  const compiled = compiledChecklist(template, options.plugins ?? NO_PLUGINS);
+  const evaluated = compiled.evaluateItems(response);
   const issues: ValidationIssue[] = [];
   const hints: string[] = [];
-  for (const item of evaluation.items) {
+  for (const { evaluation: item } of evaluated.all) {
     for (const violation of item.violations) {
       issues.push({ path: violation.path, code: violation.rule, message: violation.messageEn });
       hints.push(`${violation.messageVi} / ${violation.messageEn}`);
@@ -58,12 +64,12 @@ export function validateChecklistResponse(
       hints.push(`Nội dung ${item.itemId} chưa được đánh giá. / Item ${item.itemId} must be answered.`);
     }
   }
-  const known = new Set(evaluation.items.map((item) => item.itemId));
-  for (const id of Object.keys(response.answers).sort()) {
-    if (known.has(id)) continue;
+  for (const id of evaluated.unknownItemIds) {
     issues.push({ path: ['answers', id], code: 'unknown_item', message: `template ${template.id} version ${template.version} has no item "${id}"` });
     hints.push(`Mẫu ${template.id} phiên bản ${template.version} không có nội dung "${id}". / Template ${template.id} version ${template.version} has no item "${id}".`);
   }
   if (issues.length > 0) throw new ValidationError({ subject: 'ChecklistResponse', issues, hint: hints.join('\n') });
+  // Rolled up only once the response is known to be valid: a refused one needs no verdicts.
+  const evaluation = compiled.rollUp(evaluated);
   return { response, evaluation };
 }
