@@ -20,7 +20,7 @@ const REQUIRED = PC_COVID_CHECKLIST_V1.sections.flatMap((s) => s.items.filter((i
 const ITEMS = PC_COVID_CHECKLIST_V1.sections.flatMap((s) => s.items.map((i) => i.id));
 const VISIT_EVENTS: LifecycleEvent<'visit'>[] = [
   { type: 'visit.start' },
-  ...ITEMS.map((itemId) => ({ type: 'item.answer', itemId }) as LifecycleEvent<'visit'>),
+  ...ITEMS.map((itemId): LifecycleEvent<'visit'> => ({ type: 'item.answer', itemId })),
   { type: 'checklist.complete' },
   { type: 'minutes.draft' },
   { type: 'signature.record', party: 'inspectedUnit', signerId: 'tg-1' },
@@ -81,9 +81,9 @@ await runBench(
           let snapshot = v.persisted.snapshot as unknown;
           for (const e of VISIT_EVENTS) {
             if (steps === ctx.size) break;
-            const actor = createActor(visitMachine, { snapshot: snapshot as never, input: v.input as never });
+            const actor = createActor(visitMachine, { snapshot: snapshot as never, input: v.input });
             actor.start();
-            actor.send(e as never);
+            actor.send(e);
             snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
             actor.stop();
             steps++;

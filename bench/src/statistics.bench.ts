@@ -92,7 +92,7 @@ async function prepare(size: number, dir: string): Promise<{ file: string; campa
     for (let i = 0; i < size; i++) {
       const t = templates[i % templates.length]!;
       const id = `visit-${String(i).padStart(7, '0')}`;
-      const from = JSON.parse(t.indexes).districtCode as string;
+      const from = (JSON.parse(t.indexes) as { districtCode: string }).districtCode;
       const to = DISTRICTS[(i * 7) % DISTRICTS.length]!;
       insertRecord.run(id, t.version, district(t.data.replaceAll(t.id, id), from, to), district(t.indexes.replaceAll(t.id, id), from, to), t.updated_at);
       for (const ix of t.indexRows) insertIndex.run(id, ix.field, ix.rank, ix.field === 'districtCode' ? to : ix.value);
