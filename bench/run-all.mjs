@@ -29,14 +29,20 @@ for (const arg of process.argv.slice(2)) {
     continue;
   }
   if (arg.startsWith('--')) {
-    console.error(`unknown flag ${arg} (known: --quick, ${Object.keys(FLAGS).map((f) => `--${f}=…`).join(', ')})`);
+    console.error(
+      `unknown flag ${arg} (known: --quick, ${Object.keys(FLAGS)
+        .map((f) => `--${f}=…`)
+        .join(', ')})`,
+    );
     process.exit(2);
   }
   filters.push(arg);
 }
 let failed = 0;
 let ran = 0;
-for (const f of readdirSync(dir).filter((n) => n.endsWith('.bench.ts')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((n) => n.endsWith('.bench.ts'))
+  .sort()) {
   if (filters.length && !filters.some((only) => f.includes(only))) continue;
   ran++;
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit', cwd: dirname(dir), env });

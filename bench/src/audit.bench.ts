@@ -35,7 +35,10 @@ async function prepare(size: number, dir: string): Promise<{ file: string }> {
         tenantId: HA_TINH_TENANT.id,
         id: `audit-${String(i + 1).padStart(7, '0')}`,
         at: new Date(Date.UTC(2021, 11, 6, 1, 0, i)).toISOString(),
-        actor: { role: k === 5 ? 'director' : k === 2 || k === 3 ? 'secretary' : 'inspectorateLead', id: k === 5 ? 'p-dau-tung-lam' : k === 2 || k === 3 ? 'p-secretary' : 'p-lead' },
+        actor: {
+          role: k === 5 ? 'director' : k === 2 || k === 3 ? 'secretary' : 'inspectorateLead',
+          id: k === 5 ? 'p-dau-tung-lam' : k === 2 || k === 3 ? 'p-secretary' : 'p-lead',
+        },
         action: ACTIONS[k]!,
         subject: { collection: 'visits', id: visitId },
         details: { state: STATES[k]!, versions: { [`visits/${visitId}`]: k + 1 } },
@@ -88,7 +91,12 @@ await runBench(
         for (const text of rows.iterate(HA_TINH_TENANT.id) as IterableIterator<string>) {
           const { hash, prevHash: link, ...rest } = JSON.parse(text) as AuditRecord;
           if (rest.seq !== seq + 1 || link !== prevHash) throw new Error(`broken at ${rest.seq}`);
-          if (createHash('sha256').update(`${link}\n${canonicalJson(rest)}`).digest('hex') !== hash) throw new Error(`hash at ${rest.seq}`);
+          if (
+            createHash('sha256')
+              .update(`${link}\n${canonicalJson(rest)}`)
+              .digest('hex') !== hash
+          )
+            throw new Error(`hash at ${rest.seq}`);
           prevHash = hash;
           seq = rest.seq;
         }

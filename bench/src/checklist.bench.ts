@@ -38,7 +38,8 @@ await runBench(
     opLabel: 'response',
     goalRatio: 1.5,
     capMs: 300_000,
-    work: (n) => `${n.toLocaleString('en')} PC-Covid checklist responses (8 items, evidence; ⅓ each compliant / old QR posted / zero scans): validateChecklistResponse vs ChecklistResponseSchema.parse`,
+    work: (n) =>
+      `${n.toLocaleString('en')} PC-Covid checklist responses (8 items, evidence; ⅓ each compliant / old QR posted / zero scans): validateChecklistResponse vs ChecklistResponseSchema.parse`,
     ours: {
       setup: responses,
       run: (prepared, ctx) => {

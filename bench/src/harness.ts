@@ -294,9 +294,11 @@ function sideLine(name: string, s: SideSummary, opLabel: string, ops: number | n
   const capped = s.runs.filter((r) => r.capped);
   const med = `${s.medianIsLowerBound ? '> ' : ''}${fmtMs(s.medianMs)} ms`;
   const spread = n > 1 ? ` (min–max ${fmtMs(s.minMs)}–${capped.length ? '> ' : ''}${fmtMs(s.maxMs)})` : '';
-  const perOp =
-    s.msPerOp !== null && ops !== null ? `; ${s.msPerOpIsLowerBound ? '≥ ' : ''}${fmtMs(s.msPerOp)} ms/${opLabel}` : '';
-  const peak = s.peakMiBMedian !== null ? `; peak RSS median ${s.peakMiBMedian.toFixed(0)} MiB (${s.peakMiBMin!.toFixed(0)}–${s.peakMiBMax!.toFixed(0)})` : '; peak RSS n/a (every run capped)';
+  const perOp = s.msPerOp !== null && ops !== null ? `; ${s.msPerOpIsLowerBound ? '≥ ' : ''}${fmtMs(s.msPerOp)} ms/${opLabel}` : '';
+  const peak =
+    s.peakMiBMedian !== null
+      ? `; peak RSS median ${s.peakMiBMedian.toFixed(0)} MiB (${s.peakMiBMin!.toFixed(0)}–${s.peakMiBMax!.toFixed(0)})`
+      : '; peak RSS n/a (every run capped)';
   let line = `   ${name}: median ${med}${spread}, ${n} run${n === 1 ? '' : 's'}${perOp}${peak}`;
   for (const r of capped) {
     line += `\n         capped at ${fmtMs(r.ms)} ms${r.done !== null && ops !== null ? `: ${fmtSize(r.done)} of ${fmtSize(ops)} ${opLabel}s done → prefix rate ${fmtMs(r.ms / r.done)} ms/${opLabel}` : ''}`;
@@ -355,7 +357,9 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
     const work = typeof def.work === 'function' ? def.work(size) : def.work;
     const label = size ? `${def.name} @ ${fmtSize(size)}` : def.name;
     console.log(`\n== ${label} — ${work}`);
-    console.log(`   ${runs} runs per side, ABBA, one timed run per fresh process; cap ${fmtMs(capMs / 1000)} s per run${runs < 5 ? '  [fewer than 5 runs per side: a smoke test, not a result]' : ''}`);
+    console.log(
+      `   ${runs} runs per side, ABBA, one timed run per fresh process; cap ${fmtMs(capMs / 1000)} s per run${runs < 5 ? '  [fewer than 5 runs per side: a smoke test, not a result]' : ''}`,
+    );
     const dir = mkdtempSync(join(tmpdir(), `pcci-bench-${def.name}-`));
     try {
       let shared: unknown = null;
@@ -407,11 +411,7 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
       console.log(sideLine('ours', ours, opLabel, ops));
       console.log(sideLine('raw ', raw, opLabel, ops));
       const pairText = pairs.length ? ` (per-pair ratios ${fmtRatio(Math.min(...pairs))}–${fmtRatio(Math.max(...pairs))}×, ${pairs.length} pairs)` : ' (no uncapped pair)';
-      const goalText = goalApplies
-        ? goalMet === null
-          ? `  goal ≤ ${def.goalRatio}×: unknown (raw capped)`
-          : `  goal ≤ ${def.goalRatio}×: ${goalMet ? 'met' : 'NOT met'}`
-        : '';
+      const goalText = goalApplies ? (goalMet === null ? `  goal ≤ ${def.goalRatio}×: unknown (raw capped)` : `  goal ≤ ${def.goalRatio}×: ${goalMet ? 'met' : 'NOT met'}`) : '';
       console.log(`   ratio of medians ours/raw: ${ratioUnknown ? 'unknown (raw capped)' : `${ratioIsLowerBound ? '> ' : ''}${fmtRatio(ratio)}×`}${pairText}${goalText}`);
       if (ours.msPerOpIsLowerBound && ours.msPerOp !== null && raw.msPerOp !== null && !raw.msPerOpIsLowerBound) {
         // A capped run's prefix rate bounds its whole-run rate from below when an operation does not

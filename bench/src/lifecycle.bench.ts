@@ -55,7 +55,8 @@ await runBench(
     opLabel: 'step',
     goalRatio: 1.3,
     capMs: 300_000,
-    work: (n) => `${n.toLocaleString('en')} visit lifecycle steps (${visitsFor(n).toLocaleString('en')} visits × ${VISIT_EVENTS.length} events, start → closed), each from the previous step's persisted JSON`,
+    work: (n) =>
+      `${n.toLocaleString('en')} visit lifecycle steps (${visitsFor(n).toLocaleString('en')} visits × ${VISIT_EVENTS.length} events, start → closed), each from the previous step's persisted JSON`,
     ours: {
       setup,
       run: (prepared, ctx) => {

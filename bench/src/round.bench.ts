@@ -170,7 +170,7 @@ async function oursRound({ service, campaignId, visits }: OursPrepared, ctx: Ben
 function rawRound(db: Database.Database, campaignId: string, visits: PlannedVisit[], ctx: BenchContext): void {
   const T = '42';
   const getRow = db.prepare('SELECT version, data FROM records WHERE tenant_id = ? AND collection = ? AND id = ?');
-  const insertRow = db.prepare("INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)");
+  const insertRow = db.prepare('INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)');
   const updateRow = db.prepare('UPDATE records SET version = version + 1, data = ?, indexes = ?, updated_at = ? WHERE tenant_id = ? AND collection = ? AND id = ? AND version = ?');
   const deleteIndexes = db.prepare('DELETE FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ?');
   const insertIndex = db.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
@@ -182,8 +182,19 @@ function rawRound(db: Database.Database, campaignId: string, visits: PlannedVisi
 
   const audit = (action: string, subject: string, details: Record<string, unknown>) => {
     const last = JSON.parse(lastAudit.get(T) as string) as { seq: number; hash: string };
-    const rest = { tenantId: T, id: `raw-audit-${++auditN}`, seq: last.seq + 1, at: now, actor: { role: 'inspectorateLead', id: 'p-lead' }, action, subject: { collection: 'visits', id: subject }, details };
-    const hash = createHash('sha256').update(`${last.hash}\n${JSON.stringify(rest)}`).digest('hex');
+    const rest = {
+      tenantId: T,
+      id: `raw-audit-${++auditN}`,
+      seq: last.seq + 1,
+      at: now,
+      actor: { role: 'inspectorateLead', id: 'p-lead' },
+      action,
+      subject: { collection: 'visits', id: subject },
+      details,
+    };
+    const hash = createHash('sha256')
+      .update(`${last.hash}\n${JSON.stringify(rest)}`)
+      .digest('hex');
     insertAudit.run(T, rest.seq, rest.id, now, JSON.stringify({ ...rest, prevHash: last.hash, hash }));
   };
   type IndexFacts = { visit: { campaignId: string; targetId: string; districtCode: string; scheduledOn: string; startedAt: string | null }; state: string };
@@ -201,7 +212,13 @@ function rawRound(db: Database.Database, campaignId: string, visits: PlannedVisi
     for (const [field, rank, value] of rows) insertIndex.run(T, 'visits', id, field, rank, value);
   };
   const indexJson = (rows: [string, number, string | number][]) => JSON.stringify(Object.fromEntries(rows.map(([f, , val]) => [f, val])));
-  type RawVisit = { visit: { campaignId: string; targetId: string; districtCode: string; scheduledOn: string; startedAt: string | null; endedAt: string | null; memberIds: string[] }; state: string; response: unknown; verdict: string | null; minutes: Record<string, unknown> | null };
+  type RawVisit = {
+    visit: { campaignId: string; targetId: string; districtCode: string; scheduledOn: string; startedAt: string | null; endedAt: string | null; memberIds: string[] };
+    state: string;
+    response: unknown;
+    verdict: string | null;
+    minutes: Record<string, unknown> | null;
+  };
   /** Read, change, write back with the version check, index rows, audit row. */
   const updateVisit = (id: string, action: string, change: (v: RawVisit) => void) => {
     const row = getRow.get(T, 'visits', id) as { version: number; data: string };
@@ -242,7 +259,20 @@ function rawRound(db: Database.Database, campaignId: string, visits: PlannedVisi
     for (const v of visits) {
       for (let p = 0; p < v.partners; p++) {
         const id = `${v.visitId}.schedule.${p}`;
-        insertOutbox.run(T, id, now, 'pending', JSON.stringify({ id, tenantId: T, topic: 'visit.scheduled', subject: `Lịch kiểm tra ngày ${v.day}`, body: `Tổ kiểm tra PC-Covid thông báo lịch kiểm tra đột xuất ngày ${v.day} tại ${v.target.name} (${v.target.address}).`, refs: { campaignId, visitId: v.visitId } }));
+        insertOutbox.run(
+          T,
+          id,
+          now,
+          'pending',
+          JSON.stringify({
+            id,
+            tenantId: T,
+            topic: 'visit.scheduled',
+            subject: `Lịch kiểm tra ngày ${v.day}`,
+            body: `Tổ kiểm tra PC-Covid thông báo lịch kiểm tra đột xuất ngày ${v.day} tại ${v.target.name} (${v.target.address}).`,
+            refs: { campaignId, visitId: v.visitId },
+          }),
+        );
       }
     }
     audit('schedule.fix', campaignId, { state: 'scheduled', visits: visits.length });

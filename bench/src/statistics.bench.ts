@@ -51,7 +51,13 @@ async function prepare(size: number, dir: string): Promise<{ file: string; campa
   await service.formTeam(director, { campaignId, name: 'Tổ Kiểm tra PC-Covid', members: TEAM, decidedOn: '2021-11-30' });
   for (const target of seed.targets) await service.registerTarget(lead, { target });
   for (const [k, t] of seed.targets.entries()) {
-    await service.scheduleVisit(lead, { visitId: templateId(k), campaignId, targetId: t.id, scheduledOn: '2021-12-07', memberIds: ['p-lead', 'p-secretary', ...(t.type === 'hospital' ? ['p-health'] : [])] });
+    await service.scheduleVisit(lead, {
+      visitId: templateId(k),
+      campaignId,
+      targetId: t.id,
+      scheduledOn: '2021-12-07',
+      memberIds: ['p-lead', 'p-secretary', ...(t.type === 'hospital' ? ['p-health'] : [])],
+    });
   }
   await service.fixSchedule(lead, { campaignId });
   clock.set(at('2021-12-07', '12:00'));
@@ -79,7 +85,12 @@ async function prepare(size: number, dir: string): Promise<{ file: string; campa
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON'); // deleting the template visits also deletes their index rows
-  const rows = db.prepare("SELECT id, data, indexes, updated_at FROM records WHERE tenant_id = '42' AND collection = 'visits' ORDER BY id").all() as { id: string; data: string; indexes: string; updated_at: string }[];
+  const rows = db.prepare("SELECT id, data, indexes, updated_at FROM records WHERE tenant_id = '42' AND collection = 'visits' ORDER BY id").all() as {
+    id: string;
+    data: string;
+    indexes: string;
+    updated_at: string;
+  }[];
   const indexRows = db.prepare("SELECT field, rank, value FROM record_indexes WHERE tenant_id = '42' AND collection = 'visits' AND id = ?");
   const templates = rows.map((r) => ({ ...r, version: 1, indexRows: indexRows.all(r.id) as { field: string; rank: number; value: string | number }[] }));
   const district = (text: string, from: string, to: string) => text.replaceAll(`"districtCode":"${from}"`, `"districtCode":"${to}"`);
