@@ -6,7 +6,7 @@ import { MinutesSchema } from '../entities/minutes.js';
 import { NominationRequestSchema, NominationSchema } from '../entities/nomination.js';
 import { RemediationActionSchema } from '../entities/remediation-action.js';
 import { ReportSchema } from '../entities/report.js';
-import { ResultNoticeSchema } from '../entities/result-notice.js';
+import { ResultNoticeSchema, type ResultNotice } from '../entities/result-notice.js';
 import { TeamSchema } from '../entities/team.js';
 import { VisitSchema } from '../entities/visit.js';
 import { ChecklistVerdictSchema } from '../checklist/checklist-evaluation.js';
@@ -25,7 +25,8 @@ export const COLLECTIONS = {
 
 /**
  * A campaign as stored: the plan, its lifecycle, and what belongs to it alone (nominations,
- * the team, the report).
+ * the team, the report). Nothing in it grows with the number of visits or inspected units:
+ * each unit's results notice is stored on its visit record ({@link VisitRecord}`.notice`).
  */
 export const CampaignRecordSchema = z.strictObject({
   campaign: CampaignSchema,
@@ -37,8 +38,12 @@ export const CampaignRecordSchema = z.strictObject({
   teamDecisionNumberSymbol: z.string().nullable(),
   teamDecidedOn: z.string().nullable().default(null),
   report: ReportSchema.nullable(),
-  /** Results notices issued to the inspected units with the report. */
-  notices: z.array(ResultNoticeSchema),
+  /**
+   * Legacy: the results notices as earlier versions stored them, one per inspected unit on the
+   * campaign. No longer written with any notice (notices live on each visit record); read only
+   * as a fallback for a visit whose record has no notice — see {@link legacyNoticesByVisit}.
+   */
+  notices: z.array(ResultNoticeSchema).optional(),
 });
 export type CampaignRecord = z.infer<typeof CampaignRecordSchema>;
 
@@ -52,6 +57,11 @@ export const VisitRecordSchema = z.strictObject({
   minutes: MinutesSchema.nullable(),
   /** Whether this visit's campaign is unannounced (kept here so the embargo needs no join). */
   unannounced: z.boolean(),
+  /**
+   * The results notice (TB) issued to the unit when reporting began, or none yet. Absent on
+   * records written before notices moved here (their notice may still be on the campaign record).
+   */
+  notice: ResultNoticeSchema.nullable().optional(),
 });
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 
@@ -61,6 +71,27 @@ export const RemediationRecordSchema = z.strictObject({
   lifecycle: PersistedLifecycleSchema,
 });
 export type RemediationRecord = z.infer<typeof RemediationRecordSchema>;
+
+/** The visit a results notice belongs to: its id is `<visitId>.notice`. */
+export function noticeVisitId(notice: ResultNotice): string {
+  return notice.id.replace(/\.notice$/, '');
+}
+
+/**
+ * The notices a campaign record written by an earlier version still holds, by visit id (empty
+ * for a record written since notices moved to the visits).
+ */
+export function legacyNoticesByVisit(campaign: CampaignRecord): Map<string, ResultNotice> {
+  return new Map((campaign.notices ?? []).map((n) => [noticeVisitId(n), n] as [string, ResultNotice]));
+}
+
+/**
+ * A visit's results notice: from its own record, else (data stored before notices moved to the
+ * visits) from the campaign's legacy list; `null` when none was issued.
+ */
+export function noticeOf(visit: VisitRecord, legacy: ReadonlyMap<string, ResultNotice>): ResultNotice | null {
+  return visit.notice ?? legacy.get(visit.visit.id) ?? null;
+}
 
 /** The lifecycle state stored beside a record, for indexing. */
 export function stateOf(lifecycle: { snapshot: unknown }): string {

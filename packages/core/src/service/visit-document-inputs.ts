@@ -70,7 +70,7 @@ export function minutesInput(
   };
 }
 
-/** The results notice (TB) to one inspected unit. */
+/** The results notice (TB) to one inspected unit: `notice` is the visit's own (see `noticeOf` — stored on the visit record, or on the campaign record by earlier versions). */
 export function noticeInput(c: CampaignDocumentContext, campaign: CampaignRecord, notice: ResultNotice, visit: VisitRecord, target: Target, template: ChecklistTemplate): ResultNoticeDocumentInput {
   const items = itemIndex(template);
   const findings = (visit.minutes?.findings ?? []).map((f) => ({ itemCode: f.itemId, label: items.get(f.itemId)?.label ?? f.itemId, verdict: f.verdict, note: f.note }));

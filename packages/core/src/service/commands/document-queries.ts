@@ -17,7 +17,7 @@ import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
 import { canSeeVisit } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
+import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
 import { reportInput } from '../report-input.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { minutesInput, noticeInput, reminderInput } from '../visit-document-inputs.js';
@@ -119,7 +119,7 @@ const SETTLED = new Set(['reviewed', 'closed']);
       }
       case 'notice': {
         const { visit, campaign, c, template } = await visitOf(ref.visitId);
-        const notice = campaign.notices.find((n) => n.id === `${ref.visitId}.notice`);
+        const notice = noticeOf(visit, legacyNoticesByVisit(campaign));
         if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
         return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template));
       }
@@ -154,17 +154,17 @@ export const listDocuments = defineQuery({
       const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
       if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
       const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
+      const legacy = legacyNoticesByVisit(record);
+      const noticed: string[] = [];
       for (const v of visits) {
         if (!canSeeVisit(actor, visitVisibilityFacts(v.data))) continue;
         if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
+        if (noticeOf(v.data, legacy)) noticed.push(v.id);
       }
       if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
-      for (const n of record.notices) {
-        const visitId = n.id.replace(/\.notice$/, '');
-        if (visits.some((v) => v.id === visitId && canSeeVisit(actor, visitVisibilityFacts(v.data)))) {
-          out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
-        }
-      }
+      // Notices in the order they were numbered: `reporting.begin` numbers them by visit id.
+      noticed.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      for (const visitId of noticed) out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
       if (actor.role !== 'targetRepresentative') {
         for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
           r.data.action.reminders.forEach((_, index) => out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }));

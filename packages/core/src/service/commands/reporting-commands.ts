@@ -6,7 +6,7 @@ import type { ResultNotice } from '../../entities/result-notice.js';
 import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
 import { bodyAbbreviation } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, type CampaignRecord } from '../records.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
 import { countOpenRemediations, countUnsettledVisits } from './campaign-facts.js';
 import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
@@ -17,13 +17,17 @@ const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
 const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 const SETTLED_WITH_MINUTES = ['reviewed', 'closed'];
 
+/** A copy of a visit record whose notice is filled in when its number is taken. */
+const withoutNotice = (r: VisitRecord): VisitRecord => ({ ...r, notice: null });
+
 const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
 /**
  * Begins reporting — refused (guard `isEveryVisitSettled`) while any visit of the campaign is
  * neither reviewed, closed nor cancelled, as counted from the visits' `state` index: numbers the results report (BC) to
- * the Provincial People's Committee and one results notice (TB) per inspected unit, and
- * queues each notice to the unit's representative.
+ * the Provincial People's Committee and one results notice (TB) per inspected unit, stores each
+ * notice on its visit record, and queues it to the unit's representative — all in one
+ * transaction (a failure anywhere writes nothing). The campaign record gets only the report.
  */
 export const beginReporting = defineCommand({
   name: 'reporting.begin',
@@ -42,8 +46,13 @@ export const beginReporting = defineCommand({
         const outbox: OutboxDraft[] = [];
         const targets = new Map<string, z.infer<typeof TargetSchema>>();
         for (const v of inspected) targets.set(v.data.visit.targetId, (await load(ctx, COLLECTIONS.targets, v.data.visit.targetId, TargetSchema)).data);
+        // Each unit's notice is written on its own visit record (at the version read above), in the
+        // same transaction as the campaign, the numbers and the messages: the campaign record stays
+        // the same size whatever the number of units, and a visit changed meanwhile is a CONFLICT.
+        const visits = inspected.map((v) => ({ loaded: v, next: withoutNotice(v.data) }));
         const res = await commitMain(ctx, a, 'reporting.begin', campaignWrite(campaign, c.id, next), {
           details: { inspected: inspected.length },
+          writes: visits.map(({ loaded, next: nv }) => ({ collection: COLLECTIONS.visits, id: loaded.id, data: nv, indexes: visitIndexes(nv), expectedVersion: loaded.version })),
           outbox,
           within: async (tx) => {
             const number = (typeCode: 'BC' | 'TB', subjectId: string) =>
@@ -60,11 +69,10 @@ export const beginReporting = defineCommand({
               unitsCompliant: inspected.filter((v) => v.data.verdict === 'compliant').length,
               summary: cmd.summary,
             };
-            const notices: ResultNotice[] = [];
-            for (const v of inspected) {
+            for (const { loaded: v, next: nv } of visits) {
               const tb = await number('TB', `${v.id}.notice`);
-              const notice = { tenantId: ctx.tenant.id, id: `${v.id}.notice`, campaignId: c.id, targetId: v.data.visit.targetId, numberSymbol: tb.numberSymbol, issuedOn: cmd.issuedOn, compliant: v.data.verdict === 'compliant' };
-              notices.push(notice);
+              const notice: ResultNotice = { tenantId: ctx.tenant.id, id: `${v.id}.notice`, campaignId: c.id, targetId: v.data.visit.targetId, numberSymbol: tb.numberSymbol, issuedOn: cmd.issuedOn, compliant: v.data.verdict === 'compliant' };
+              nv.notice = notice;
               const rep = targets.get(notice.targetId)?.representativePersonId;
               if (rep) {
                 outbox.push({
@@ -81,10 +89,9 @@ export const beginReporting = defineCommand({
                 });
               }
             }
-            next.notices = notices;
           },
         });
-        return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: next.notices.length };
+        return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: visits.length };
   },
 });
 
