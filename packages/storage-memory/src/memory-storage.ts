@@ -1,8 +1,8 @@
-import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
+import { AsyncMutex, GroupCounter, checkCountByRequest, matchesWhere } from '@pccovid-inspect/core/adapter-kit';
 import { ConfigurationError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
 import { createMemoryOperations } from './internal/memory-operations.js';
-import { MemoryUnit, createCommittedState } from './internal/memory-state.js';
+import { MemoryUnit, bucketOf, createCommittedState } from './internal/memory-state.js';
 import type { CommittedState } from './internal/memory-state.js';
 import { insertRows, summarizeRows } from './internal/memory-statistics.js';
 
@@ -32,7 +32,7 @@ export interface MemoryStorageOptions {
  * await storage.insertPortalStatistics(rows);
  * ```
  */
-export type MemoryStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics'>>;
+export type MemoryStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics' | 'countBy'>>;
 
 /** @internal Committed state of each memory adapter, for `inspectMemoryStorage`. */
 export const committedStates = new WeakMap<object, CommittedState>();
@@ -60,6 +60,7 @@ function endedError(operation: string): StorageError {
  * - Writes and transactions run one at a time (an async mutex). A transaction writes to a private
  *   copy-on-write overlay that is applied in one step when its callback resolves and dropped when
  *   it throws. Plain reads do not wait: they see committed state only.
+ * - `countBy` counts committed records in place (no copies), grouped by index fields.
  * - Inside `transaction(fn)`, use the `tx` argument: a write through the adapter itself would wait
  *   for the transaction to end, which waits for the callback — a deadlock.
  *
@@ -119,7 +120,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
   const storage: MemoryStorage = {
     contractVersion: STORAGE_CONTRACT_VERSION,
     name: 'memory',
-    capabilities: { transactions: true, multiProcess: false, durable: false, portalStatistics: true, maxRecordBytes },
+    capabilities: { transactions: true, multiProcess: false, durable: false, portalStatistics: true, maxRecordBytes, groupedCounts: true },
     get: (collection, tenantId, id) => reader().get(collection, tenantId, id),
     put: (request) => unitOfWork('put', (ops) => ops.put(request)),
     query: (request) => reader().query(request),
@@ -138,6 +139,16 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     summarizePortalStatistics: async (tenantId, range) => {
       guard('summarizePortalStatistics');
       return summarizeRows(state, tenantId, range);
+    },
+    countBy: async (request) => {
+      guard('countBy');
+      checkCountByRequest(request);
+      // Committed state only, read in place: no copy of any record is made.
+      const counter = new GroupCounter(request.groupBy);
+      for (const record of state.records.get(bucketOf(request.tenantId, request.collection))?.values() ?? []) {
+        if (matchesWhere(record.indexes, request.where)) counter.add(record.indexes);
+      }
+      return { groups: counter.groups() };
     },
     dispose: async () => {
       if (disposed) return;

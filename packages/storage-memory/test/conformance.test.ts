@@ -17,5 +17,6 @@ describeStorageConformance({
     queries: 'covered by the unlimited run above',
     races: 'covered by the unlimited run above',
     portalStatistics: 'covered by the unlimited run above',
+    groupedCounts: 'covered by the unlimited run above',
   },
 });

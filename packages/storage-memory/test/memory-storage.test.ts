@@ -21,13 +21,14 @@ describe('createMemoryStorage', () => {
     expect(createMemoryStorage({ maxRecordBytes: null }).capabilities.maxRecordBytes).toBeNull();
   });
 
-  it('declares what it can do: transactions and portal statistics, neither durable nor multi-process', () => {
+  it('declares what it can do: transactions, portal statistics and grouped counts, neither durable nor multi-process', () => {
     expect(createMemoryStorage().capabilities).toEqual({
       transactions: true,
       multiProcess: false,
       durable: false,
       portalStatistics: true,
       maxRecordBytes: null,
+      groupedCounts: true,
     });
   });
 

@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3';
 import { ConflictError } from '@pccovid-inspect/core';
 import {
+  checkCountByRequest,
   checkNonEmptyText,
   checkPutRequest,
   checkQueryRequest,
+  compareGroupKeys,
   decodeQueryCursor,
   encodeQueryCursor,
   indexValueRank,
   isIndexValue,
 } from '@pccovid-inspect/core/adapter-kit';
-import type { IndexValue, PutRequest, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
+import type { CountByRequest, CountByResult, CountGroup, QueryCursorPosition } from '@pccovid-inspect/core/adapter-kit';
+import type { IndexFilter, IndexValue, PutRequest, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
 import { toSqlValue } from './internal/sqlite-index-binding.js';
 
 interface RecordRow {
@@ -22,6 +25,162 @@ interface RecordRow {
 
 const DEFAULT_LIMIT = 100;
 const STATEMENT_CACHE_SIZE = 200;
+
+/** @internal A statement to run: SQL and its bound parameters. */
+export interface SqlStep {
+  sql: string;
+  params: unknown[];
+}
+
+const RECORD_COLUMNS = 'r.id, r.version, r.data, r.indexes, r.updated_at';
+
+/** Binds the non-null values of a filter by rank: `(f.rank = ? AND f.value IN (?, …)) OR …`, or null when there are none. */
+function valueCondition(alias: string, values: readonly IndexValue[], params: unknown[]): string | null {
+  const byRank = new Map<number, (number | string)[]>();
+  for (const v of values) {
+    if (v === null) continue;
+    const list = byRank.get(indexValueRank(v)) ?? [];
+    list.push(toSqlValue(v));
+    byRank.set(indexValueRank(v), list);
+  }
+  if (byRank.size === 0) return null;
+  const parts: string[] = [];
+  for (const [rank, list] of byRank) {
+    parts.push(`(${alias}.rank = ? AND ${alias}.value IN (${list.map(() => '?').join(', ')}))`);
+    params.push(rank, ...list);
+  }
+  return parts.join(' OR ');
+}
+
+/**
+ * One `where` filter as a condition on the record whose id is `${owner}.id`: correlated lookups on
+ * the primary key of `record_indexes` (tenant, collection, id, field), never a scan.
+ */
+function filterCondition(owner: string, tenantId: string, collection: string, field: string, filter: IndexFilter, params: unknown[]): string {
+  const values = isIndexValue(filter) ? [filter] : filter.in;
+  const lookup = `SELECT 1 FROM record_indexes f WHERE f.tenant_id = ? AND f.collection = ? AND f.id = ${owner}.id AND f.field = ?`;
+  const parts: string[] = [];
+  const valueParams: unknown[] = [];
+  const matching = valueCondition('f', values, valueParams);
+  if (matching !== null) {
+    parts.push(`EXISTS (${lookup} AND (${matching}))`);
+    params.push(tenantId, collection, field, ...valueParams);
+  }
+  if (values.includes(null)) {
+    parts.push(`NOT EXISTS (${lookup})`);
+    params.push(tenantId, collection, field);
+  }
+  return parts.length === 0 ? '0' : `(${parts.join(' OR ')})`;
+}
+
+/** Every `where` filter (except `skip`) as ` AND …` conditions on `${owner}.id`. */
+function whereConditions(owner: string, request: { tenantId: string; collection: string; where?: Record<string, IndexFilter> }, params: unknown[], skip?: string): string {
+  let sql = '';
+  for (const [field, filter] of Object.entries(request.where ?? {})) {
+    if (field !== skip) sql += ` AND ${filterCondition(owner, request.tenantId, request.collection, field, filter, params)}`;
+  }
+  return sql;
+}
+
+/**
+ * @internal The statements of a query ordered by an index field, in the order they are read.
+ * Records holding a value for the field (a row in `record_indexes`) are read by walking
+ * `record_indexes_by_value` (tenant, collection, field, rank, value, id) in order from the cursor,
+ * each checked against the filters by primary-key lookups and joined to its record: SQLite stops
+ * after `limit` rows and never sorts (no `USE TEMP B-TREE FOR ORDER BY`). Records without a value
+ * (null, rank 0) come first when ascending and last when descending; they are read in id order
+ * along the primary key of `records`.
+ */
+export function orderedQuerySteps(request: QueryRequest, field: string, after: QueryCursorPosition | null, fetch: number): { part: 'null' | 'valued'; step: SqlStep }[] {
+  const { tenantId, collection } = request;
+  const asc = (request.orderBy?.direction ?? 'asc') === 'asc';
+  const op = asc ? '>' : '<';
+  const dir = asc ? 'ASC' : 'DESC';
+  const valued = (): SqlStep => {
+    const params: unknown[] = [tenantId, collection, field];
+    let sql = `SELECT ${RECORD_COLUMNS} FROM record_indexes o CROSS JOIN records r
+      WHERE o.tenant_id = ? AND o.collection = ? AND o.field = ?`;
+    if (after !== null && after.value !== null) {
+      sql += ` AND (o.rank, o.value, o.id) ${op} (?, ?, ?)`;
+      params.push(indexValueRank(after.value), toSqlValue(after.value), after.id);
+    }
+    sql += ' AND r.tenant_id = o.tenant_id AND r.collection = o.collection AND r.id = o.id';
+    sql += whereConditions('o', request, params);
+    sql += ` ORDER BY o.rank ${dir}, o.value ${dir}, o.id ${dir} LIMIT ?`;
+    params.push(fetch);
+    return { sql, params };
+  };
+  const unvalued = (): SqlStep => {
+    const params: unknown[] = [tenantId, collection];
+    let sql = `SELECT ${RECORD_COLUMNS} FROM records r WHERE r.tenant_id = ? AND r.collection = ?`;
+    if (after !== null && after.value === null) {
+      sql += ` AND r.id ${op} ?`;
+      params.push(after.id);
+    }
+    sql += ' AND NOT EXISTS (SELECT 1 FROM record_indexes o WHERE o.tenant_id = r.tenant_id AND o.collection = r.collection AND o.id = r.id AND o.field = ?)';
+    params.push(field);
+    sql += whereConditions('r', request, params);
+    sql += ` ORDER BY r.id ${dir} LIMIT ?`;
+    params.push(fetch);
+    return { sql, params };
+  };
+  if (asc) {
+    // null < every value: the null part first, unless the cursor is already past it.
+    return after !== null && after.value !== null
+      ? [{ part: 'valued', step: valued() }]
+      : [
+          { part: 'null', step: unvalued() },
+          { part: 'valued', step: valued() },
+        ];
+  }
+  return after !== null && after.value === null
+    ? [{ part: 'null', step: unvalued() }]
+    : [
+        { part: 'valued', step: valued() },
+        { part: 'null', step: unvalued() },
+      ];
+}
+
+/**
+ * @internal The statement of a `countBy`. The records are driven from the `where` filter with only
+ * non-null values when there is one (an index seek on `record_indexes_by_value`, covering), else
+ * from the primary-key index of `records` (covering: only ids are read); each `groupBy` field is a
+ * LEFT JOIN on the primary key of `record_indexes` (WITHOUT ROWID: the key holds rank and value),
+ * so no record's JSON is read.
+ */
+export function countBySql(request: CountByRequest): SqlStep {
+  const { tenantId, collection, groupBy } = request;
+  const params: unknown[] = [];
+  const columns = groupBy.map((_, i) => `g${i}.rank AS r${i}, g${i}.value AS v${i}`).join(', ');
+  const joins = groupBy
+    .map((_, i) => ` LEFT JOIN record_indexes g${i} ON g${i}.tenant_id = d.tenant_id AND g${i}.collection = d.collection AND g${i}.id = d.id AND g${i}.field = ?`)
+    .join('');
+  params.push(...groupBy);
+  const driver = Object.entries(request.where ?? {}).find(([, filter]) => (isIndexValue(filter) ? filter !== null : filter.in.length > 0 && !filter.in.includes(null)));
+  let sql: string;
+  if (driver) {
+    const [field, filter] = driver;
+    const valueParams: unknown[] = [];
+    const matching = valueCondition('d', isIndexValue(filter) ? [filter] : filter.in, valueParams);
+    sql = `SELECT ${columns}, COUNT(*) AS n FROM record_indexes d${joins} WHERE d.tenant_id = ? AND d.collection = ? AND d.field = ? AND (${matching ?? '0'})`;
+    params.push(tenantId, collection, field, ...valueParams);
+    sql += whereConditions('d', request, params, field);
+  } else {
+    sql = `SELECT ${columns}, COUNT(*) AS n FROM records d${joins} WHERE d.tenant_id = ? AND d.collection = ?`;
+    params.push(tenantId, collection);
+    sql += whereConditions('d', request, params);
+  }
+  const keys = groupBy.map((_, i) => `r${i}, v${i}`).join(', ');
+  sql += ` GROUP BY ${keys}`;
+  return { sql, params };
+}
+
+/** An index value read back from its rank and stored value (no row: null). */
+function fromSql(rank: number | null, value: unknown): IndexValue {
+  if (rank === null) return null;
+  if (rank === 1) return value === 1;
+  return value as number | string;
+}
 
 /** The value of an index field of a record; a missing field counts as null. */
 function indexValueOf(indexes: Record<string, IndexValue>, field: string | null): IndexValue {
@@ -106,14 +265,17 @@ export class SqliteRecords {
     const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
     const limit = request.limit ?? DEFAULT_LIMIT;
     const { tenantId, collection } = request;
-    const params: unknown[] = [];
-    const rank = 'COALESCE(o.rank, 0)';
-    const value = 'COALESCE(o.value, 0)';
-    let sql = 'SELECT r.id, r.version, r.data, r.indexes, r.updated_at FROM records r';
     if (field !== null) {
-      sql += ' LEFT JOIN record_indexes o ON o.tenant_id = r.tenant_id AND o.collection = r.collection AND o.id = r.id AND o.field = ?';
-      params.push(field);
+      const rows: RecordRow[] = [];
+      for (const { step } of orderedQuerySteps(request, field, after, limit + 1)) {
+        if (rows.length > limit) break;
+        step.params[step.params.length - 1] = limit + 1 - rows.length;
+        rows.push(...(this.statement(step.sql).all(...step.params) as RecordRow[]));
+      }
+      return this.page<T>(rows, limit, collection, tenantId, field, direction);
     }
+    const params: unknown[] = [];
+    let sql = 'SELECT r.id, r.version, r.data, r.indexes, r.updated_at FROM records r';
     sql += ' WHERE r.tenant_id = ? AND r.collection = ?';
     params.push(tenantId, collection);
     for (const [name, filter] of Object.entries(request.where ?? {})) {
@@ -142,18 +304,28 @@ export class SqliteRecords {
     const op = direction === 'asc' ? '>' : '<';
     const dir = direction === 'asc' ? 'ASC' : 'DESC';
     if (after) {
-      if (field === null) {
-        sql += ` AND r.id ${op} ?`;
-        params.push(after.id);
-      } else {
-        sql += ` AND (${rank}, ${value}, r.id) ${op} (?, ?, ?)`;
-        params.push(indexValueRank(after.value), toSqlValue(after.value), after.id);
-      }
+      sql += ` AND r.id ${op} ?`;
+      params.push(after.id);
     }
-    sql += field === null ? ` ORDER BY r.id ${dir}` : ` ORDER BY ${rank} ${dir}, ${value} ${dir}, r.id ${dir}`;
-    sql += ' LIMIT ?';
+    sql += ` ORDER BY r.id ${dir} LIMIT ?`;
     params.push(limit + 1);
-    const rows = this.statement(sql).all(...params) as RecordRow[];
+    return this.page<T>(this.statement(sql).all(...params) as RecordRow[], limit, collection, tenantId, null, direction);
+  }
+
+  /** Grouped counts by a SQL `GROUP BY` over `record_indexes` (see `countBySql`); no record JSON is read. */
+  countBy(request: CountByRequest): CountByResult {
+    checkCountByRequest(request);
+    const { sql, params } = countBySql(request);
+    const rows = this.statement(sql).raw().all(...params) as unknown[][];
+    const groups: CountGroup[] = rows.map((row) => ({
+      key: Object.fromEntries(request.groupBy.map((field, i) => [field, fromSql(row[2 * i] as number | null, row[2 * i + 1])])) as Record<string, IndexValue>,
+      count: row[row.length - 1] as number,
+    }));
+    return { groups: groups.sort((a, b) => compareGroupKeys(request.groupBy, a.key, b.key)) };
+  }
+
+  /** The page of the first `limit` rows, with a cursor when there were more. */
+  private page<T>(rows: RecordRow[], limit: number, collection: string, tenantId: string, field: string | null, direction: 'asc' | 'desc'): QueryPage<T> {
     const items = rows.slice(0, limit).map((row) => this.toRecord<T>(row, collection, tenantId));
     const last = items[items.length - 1];
     const nextCursor =

@@ -49,7 +49,7 @@ export interface SqliteStorageOptions {
  * await storage.insertPortalStatistics(rowsFromCsv());
  * ```
  */
-export type SqliteStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics'>>;
+export type SqliteStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics' | 'countBy'>>;
 
 const NAME = 'sqlite';
 
@@ -116,6 +116,9 @@ function open(filename: string, durability: 'normal' | 'full', busyTimeoutMs: nu
  * - Several processes may open the same file: SQLite's write lock (waited for up to
  *   `busyTimeoutMs`) serialises their writes, and every versioned write checks the version in the
  *   same statement (`UPDATE … WHERE version = ?`), so a stale writer gets `CONFLICT`.
+ * - `countBy` is a SQL `GROUP BY` over the `record_indexes` side table (index seeks and primary-key
+ *   lookups; no record's JSON is read), and a query ordered by an index field walks the
+ *   `record_indexes_by_value` index in order instead of sorting every match.
  * - Portal statistics are typed rows with a bulk path (multi-row prepared INSERTs in one
  *   transaction, from any Iterable) and an aggregate summary served from the table's primary key.
  *
@@ -173,7 +176,7 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
   const storage: SqliteStorage = {
     contractVersion: STORAGE_CONTRACT_VERSION,
     name: NAME,
-    capabilities: { transactions: true, multiProcess: !inMemory, durable: !inMemory, portalStatistics: true, maxRecordBytes: null },
+    capabilities: { transactions: true, multiProcess: !inMemory, durable: !inMemory, portalStatistics: true, maxRecordBytes: null, groupedCounts: true },
     ...operations(plain),
     transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
       if (scope.getStore()?.open) {
@@ -204,6 +207,7 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
         }
       });
     },
+    countBy: (request) => plain('countBy', () => records.countBy(request)),
     insertPortalStatistics: (rows) => plain('insertPortalStatistics', () => statistics.insert(rows)),
     summarizePortalStatistics: (tenantId, range) => plain('summarizePortalStatistics', () => statistics.summarize(tenantId, range)),
     async dispose() {

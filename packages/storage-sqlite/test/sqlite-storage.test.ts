@@ -41,7 +41,7 @@ describe('createSqliteStorage', () => {
     const other = new Database(filename, { readonly: true });
     expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
     other.close();
-    expect(storage.capabilities).toEqual({ transactions: true, multiProcess: true, durable: true, portalStatistics: true, maxRecordBytes: null });
+    expect(storage.capabilities).toEqual({ transactions: true, multiProcess: true, durable: true, portalStatistics: true, maxRecordBytes: null, groupedCounts: true });
     await storage.dispose();
   });
 

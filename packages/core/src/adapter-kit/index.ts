@@ -15,6 +15,8 @@
 export { throwValidationIssue, checkNonEmptyText } from './validation-issue.js';
 export { checkJsonValue } from './json-value-check.js';
 export { isIndexValue, checkPutRequest, checkQueryRequest } from './storage-request-checks.js';
+export { checkCountByRequest, matchesIndexFilter, matchesWhere, compareGroupKeys, GroupCounter } from './grouped-counts.js';
+export type { CountByRequest, CountByResult, CountGroup } from '../contracts/storage-adapter.js';
 export { checkAuditRecord, checkReadOptions, checkOutboxRecord, checkOutboxUpdate } from './log-record-checks.js';
 export { checkPortalStatisticsRow, checkSummaryRange } from './portal-statistics-checks.js';
 export { indexValueRank, compareCodePoints, compareIndexValues } from './index-value-order.js';
@@ -23,6 +25,7 @@ export { encodeQueryCursor, decodeQueryCursor } from './query-cursor.js';
 export { AsyncMutex } from './async-mutex.js';
 export { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
 export { assertUsableStorage } from '../service/guarded-storage.js';
+export { countByPaging } from '../service/grouped-counts.js';
 export { GENESIS_HASH, hashAuditRecord, chainAuditRecord, verifyAuditChain } from '../service/audit-chain.js';
 export type { AuditChainVerification, UnhashedAuditRecord } from '../service/audit-chain.js';
 export { COLLECTIONS } from '../service/records.js';

@@ -50,6 +50,19 @@ export function checkPutRequest(request: PutRequest): void {
   checkIndexes(subject, request.indexes);
 }
 
+/** @internal Checks an optional `where` of index filters (a `query` or `countBy` request). */
+export function checkWhere(subject: string, where: unknown): void {
+  if (where === undefined) return;
+  if (!isPlainObject(where)) throwValidationIssue(subject, ['where'], 'must be an object of index filters');
+  for (const [field, filter] of Object.entries(where)) {
+    if (isIndexValue(filter)) continue;
+    if (!isPlainObject(filter) || !Array.isArray(filter.in)) throwValidationIssue(subject, ['where', field], 'must be an index value or { in: [...] }');
+    filter.in.forEach((v: unknown, i: number) => {
+      if (!isIndexValue(v)) throwValidationIssue(subject, ['where', field, 'in', i], 'must be a string, a finite number, a boolean or null');
+    });
+  }
+}
+
 /**
  * Checks the shape of a `query` request (subject `QueryRequest`): names, `limit` 1–1000, `where`
  * filters (an index value or `{ in: [...] }`), `orderBy`. The cursor is only checked to be a
@@ -72,16 +85,7 @@ export function checkQueryRequest(request: QueryRequest): void {
   if (request.cursor !== undefined && request.cursor !== null && typeof request.cursor !== 'string') {
     throwValidationIssue(subject, ['cursor'], 'must be a cursor string or null');
   }
-  if (request.where !== undefined) {
-    if (!isPlainObject(request.where)) throwValidationIssue(subject, ['where'], 'must be an object of index filters');
-    for (const [field, filter] of Object.entries(request.where)) {
-      if (isIndexValue(filter)) continue;
-      if (!isPlainObject(filter) || !Array.isArray(filter.in)) throwValidationIssue(subject, ['where', field], 'must be an index value or { in: [...] }');
-      filter.in.forEach((v: unknown, i: number) => {
-        if (!isIndexValue(v)) throwValidationIssue(subject, ['where', field, 'in', i], 'must be a string, a finite number, a boolean or null');
-      });
-    }
-  }
+  checkWhere(subject, request.where);
   if (request.orderBy !== undefined) {
     if (!isPlainObject(request.orderBy)) throwValidationIssue(subject, ['orderBy'], 'must be { field, direction? }');
     checkNonEmptyText(subject, ['orderBy', 'field'], request.orderBy.field);

@@ -66,6 +66,41 @@ export interface QueryRequest {
   cursor?: string | null;
 }
 
+/**
+ * Grouped counts over one collection of one tenant (when `capabilities.groupedCounts` is true):
+ * how many records match `where`, per distinct combination of the `groupBy` index fields.
+ *
+ * @example
+ * ```ts
+ * const request: CountByRequest = { collection: 'visits', tenantId: '42', where: { campaignId: 'c-1' }, groupBy: ['state', 'districtCode'] };
+ * ```
+ */
+export interface CountByRequest {
+  collection: string;
+  tenantId: string;
+  /** Every listed index field must match (AND), exactly as in `QueryRequest.where`. */
+  where?: Record<string, IndexFilter>;
+  /** 1 to 8 distinct index field names. A record missing a field is counted under `null`. */
+  groupBy: string[];
+}
+
+/** One group of a `countBy` result. */
+export interface CountGroup {
+  /** The value of every `groupBy` field, and only those (`null` for a missing field). */
+  key: Record<string, IndexValue>;
+  /** How many matching records have this key: a whole number ≥ 1 (empty groups are left out). */
+  count: number;
+}
+
+/** What `countBy` returns. */
+export interface CountByResult {
+  /**
+   * One group per distinct key, each key once, ordered by the `groupBy` fields in turn in the
+   * total order of `query` (null < booleans < numbers < strings by code point).
+   */
+  groups: CountGroup[];
+}
+
 /** One page of a query. */
 export interface QueryPage<T = unknown> {
   items: StoredRecord<T>[];
@@ -152,6 +187,12 @@ export interface StorageCapabilities {
   portalStatistics: boolean;
   /** Largest `data` the adapter stores, in bytes of JSON; `null` = no set limit. */
   maxRecordBytes: number | null;
+  /**
+   * `countBy` is implemented (counted in the store, e.g. a SQL `GROUP BY`). When absent or false,
+   * core counts by paging through `query` instead, which is correct but reads every matching record.
+   * @default false
+   */
+  groupedCounts?: boolean;
 }
 
 /** Operations available both directly and inside a transaction. */
@@ -204,6 +245,13 @@ export interface StorageAdapter extends StorageOperations {
     tenantId: string,
     range: { from: string; to: string; targetIds?: string[] },
   ): Promise<PortalStatisticsSummary[]>;
+  /**
+   * Counts the records matching `where` per distinct key of the `groupBy` fields (when
+   * `capabilities.groupedCounts`). Core checks the request before calling (see
+   * `checkCountByRequest` in `@pccovid-inspect/core/adapter-kit`), so the adapter may trust its
+   * shape; it reads committed state, like `query` outside a transaction.
+   */
+  countBy?(request: CountByRequest): Promise<CountByResult>;
   /** Releases connections and files. Further calls fail. */
   dispose(): Promise<void>;
 }

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
-import type { AuditRecord, OutboxRecord, StorageAdapter, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
+import type {
+  AuditRecord,
+  CountByRequest,
+  CountByResult,
+  IndexValue,
+  OutboxRecord,
+  StorageAdapter,
+  StorageOperations,
+  StoredRecord,
+} from '../contracts/storage-adapter.js';
+import { checkCountByRequest, compareGroupKeys, matchesIndexFilter } from '../adapter-kit/grouped-counts.js';
+import { isIndexValue } from '../adapter-kit/storage-request-checks.js';
+import { countByPaging } from './grouped-counts.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { InspectError } from '../errors/inspect-error.js';
 import { StorageError } from '../errors/storage-error.js';
@@ -39,6 +51,12 @@ export function assertUsableStorage(storage: StorageAdapter): void {
       problemEn: `storage "${storage.name}" does not declare transactions`,
     });
   }
+  if (storage.capabilities.groupedCounts === true && typeof storage.countBy !== 'function') {
+    throw new ConfigurationError({
+      problemVi: `bộ lưu trữ "${storage.name}" khai báo groupedCounts nhưng không có hàm countBy`,
+      problemEn: `storage "${storage.name}" declares capabilities.groupedCounts but has no countBy method`,
+    });
+  }
 }
 
 function wrapError(adapterName: string, operation: string, error: unknown): never {
@@ -50,6 +68,35 @@ function checkShape<T>(adapterName: string, operation: string, schema: z.ZodType
   const r = schema.safeParse(value);
   if (!r.success) throw new StorageError({ adapterName, operation, detailEn: `malformed result: ${r.error.issues[0]?.message ?? ''}`, cause: r.error });
   return value;
+}
+
+/**
+ * @internal Checks what an adapter's `countBy` returned: a `groups` array whose keys hold exactly
+ * the `groupBy` fields with index values, counts that are whole numbers ≥ 1, keys that pass the
+ * request's `where` where they can be compared, and keys strictly increasing in the promised
+ * order (so sorted, and none repeated).
+ */
+export function checkCountByResult(adapterName: string, request: CountByRequest, result: CountByResult): CountByResult {
+  const fail = (detailEn: string): never => {
+    throw new StorageError({ adapterName, operation: 'countBy', detailEn: `malformed result: ${detailEn}` });
+  };
+  if (typeof result !== 'object' || result === null || !Array.isArray(result.groups)) return fail('no groups array');
+  const filtered = Object.entries(request.where ?? {}).filter(([field]) => request.groupBy.includes(field));
+  let previous: Record<string, IndexValue> | null = null;
+  result.groups.forEach((group, i) => {
+    if (typeof group !== 'object' || group === null || typeof group.key !== 'object' || group.key === null) fail(`groups[${i}] has no key`);
+    if (!Number.isSafeInteger(group.count) || group.count < 1) fail(`groups[${i}].count must be a whole number ≥ 1`);
+    const fields = Object.keys(group.key);
+    if (fields.length !== request.groupBy.length || request.groupBy.some((f) => !Object.hasOwn(group.key, f) || !isIndexValue(group.key[f]))) {
+      fail(`groups[${i}].key must hold an index value for exactly the groupBy fields`);
+    }
+    for (const [field, filter] of filtered) {
+      if (!matchesIndexFilter(group.key[field], filter)) fail(`groups[${i}].key.${field} does not pass the where filter`);
+    }
+    if (previous !== null && compareGroupKeys(request.groupBy, previous, group.key) >= 0) fail(`groups[${i}] is repeated or out of order`);
+    previous = group.key;
+  });
+  return result;
 }
 
 /** @internal Wraps operations: unknown errors become STORAGE_FAILED; results are checked. */
@@ -114,6 +161,12 @@ function guardOperations(adapterName: string, ops: StorageOperations): StorageOp
 /** The storage operations core uses, every call wrapped. */
 export interface GuardedStorage extends StorageOperations {
   readonly adapter: StorageAdapter;
+  /**
+   * Grouped counts of committed records: the request is checked once here, then counted by the
+   * adapter when it declares `capabilities.groupedCounts` (its result is checked), else by paging
+   * through `query` (`countByPaging`).
+   */
+  countBy(request: CountByRequest): Promise<CountByResult>;
   transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
 }
 
@@ -131,9 +184,19 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
   assertUsableStorage(adapter);
   const name = adapter.name;
   const direct = guardOperations(name, adapter);
+  const nativeCountBy = adapter.capabilities.groupedCounts === true ? adapter.countBy?.bind(adapter) : undefined;
   return {
     ...direct,
     adapter,
+    countBy: async (request) => {
+      checkCountByRequest(request);
+      if (nativeCountBy === undefined) return countByPaging(direct, request);
+      try {
+        return checkCountByResult(name, request, await nativeCountBy(request));
+      } catch (e) {
+        return wrapError(name, 'countBy', e);
+      }
+    },
     transaction: async (fn) => {
       // An error thrown by `fn` (our own code, or an adapter call inside it, already wrapped)
       // passes through as it is; only a failure of the adapter's transaction itself (BEGIN,

@@ -12,6 +12,7 @@ import { defineRacesSuite } from './suites/races.js';
 import { defineLargeValuesAndTextSuite } from './suites/large-values-and-text.js';
 import { definePortalStatisticsSuite } from './suites/portal-statistics.js';
 import { defineInputValidationSuite } from './suites/input-validation.js';
+import { defineGroupedCountsSuite } from './suites/grouped-counts.js';
 
 const SUITES: Record<StorageSuiteName, { title: string; define: SuiteDefinition }> = {
   readsAndWrites: { title: 'reads and versioned writes', define: defineReadsAndWritesSuite },
@@ -22,6 +23,7 @@ const SUITES: Record<StorageSuiteName, { title: string; define: SuiteDefinition 
   races: { title: 'races between concurrent writers', define: defineRacesSuite },
   largeValuesAndText: { title: 'large values and Vietnamese text', define: defineLargeValuesAndTextSuite },
   portalStatistics: { title: 'portal statistics', define: definePortalStatisticsSuite },
+  groupedCounts: { title: 'grouped counts (countBy)', define: defineGroupedCountsSuite },
   inputValidation: { title: 'rejection of malformed input', define: defineInputValidationSuite },
 };
 
@@ -29,6 +31,9 @@ const SUITES: Record<StorageSuiteName, { title: string; define: SuiteDefinition 
 function capabilityGap(suite: StorageSuiteName, capabilities: StorageCapabilities): string | null {
   if (suite === 'portalStatistics' && !capabilities.portalStatistics) {
     return 'the adapter declares capabilities.portalStatistics = false';
+  }
+  if (suite === 'groupedCounts' && capabilities.groupedCounts !== true) {
+    return 'the adapter does not declare capabilities.groupedCounts (core counts by paging through query instead)';
   }
   return null;
 }
@@ -47,8 +52,8 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
 /**
  * Declares the storage conformance suites for one adapter, as vitest `describe` blocks: reads and
  * versioned writes, queries and paging, transactions, the audit log, the outbox, races between
- * concurrent writers, large values and Vietnamese text, portal statistics (when the adapter
- * declares that capability) and the rejection of malformed input.
+ * concurrent writers, large values and Vietnamese text, portal statistics and grouped counts
+ * (each when the adapter declares that capability) and the rejection of malformed input.
  *
  * Every test gets a fresh adapter: `reset()` then `createAdapter()` before it, `dispose()` after it.
  * No test depends on another or on their order. What was really stored is checked through the

@@ -19,6 +19,7 @@ export type StorageSuiteName =
   | 'races'
   | 'largeValuesAndText'
   | 'portalStatistics'
+  | 'groupedCounts'
   | 'inputValidation';
 
 /**
@@ -39,6 +40,7 @@ export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
   'races',
   'largeValuesAndText',
   'portalStatistics',
+  'groupedCounts',
   'inputValidation',
 ];
 

@@ -4,15 +4,16 @@ import { IdSchema } from '../../entities/primitives.js';
 import { TargetSchema, type Target } from '../../entities/target.js';
 import type { Contact } from '../../entities/person.js';
 import type { ChecklistVerdict } from '../../checklist/checklist-evaluation.js';
-import type { OutboxRecord } from '../../contracts/storage-adapter.js';
+import type { CountGroup, IndexFilter, OutboxRecord } from '../../contracts/storage-adapter.js';
+import type { InspectionForm } from '../../entities/campaign.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
-import { canSeeVisit, maskContact } from '../../policy/visibility.js';
+import { canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
 import { verifyAuditChain, type AuditChainVerification } from '../audit-chain.js';
 import { personOrNull } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
+import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
 import { load, loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
 
 /** A visit as a query returns it: only what the actor may see. */
@@ -45,7 +46,57 @@ export interface CampaignOverview {
   reportNumberSymbol: string | null;
 }
 
-const count = (keys: string[]) => keys.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
+/** Sums grouped counts by one key field (a null key, which index fields never hold here, is `'null'`). */
+const sumBy = (groups: readonly CountGroup[], field: string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const g of groups) {
+    const k = String(g.key[field] ?? null);
+    out[k] = (out[k] ?? 0) + g.count;
+  }
+  return out;
+};
+const totalOf = (groups: readonly CountGroup[]): number => groups.reduce((n, g) => n + g.count, 0);
+
+/**
+ * The part of a campaign's visits an actor may see, as index filters — the same rule as
+ * `canSeeVisit`: everything for the roles that see the whole schedule, a district's visits for its
+ * representative, a target's visits for its representative (`embargoFor`: their started ones
+ * only, in an unannounced campaign), nothing for anyone else (`null`).
+ */
+interface VisitScope {
+  where: Record<string, IndexFilter>;
+  /** The target's representative: the embargo (`isEmbargoed`) still applies. */
+  embargoFor: string | null;
+}
+function visitScope(actor: Actor): VisitScope | null {
+  switch (actor.role) {
+    case 'districtRepresentative':
+      return actor.districtCode === undefined ? null : { where: { districtCode: actor.districtCode }, embargoFor: null };
+    case 'targetRepresentative':
+      return actor.targetId === undefined ? null : { where: { targetId: actor.targetId }, embargoFor: actor.targetId };
+    default:
+      // Whether the role sees every visit does not depend on the visit; ask the rule itself.
+      return canSeeVisit(actor, { targetId: '', districtCode: '', startedAt: null, state: '', form: 'announced' }) ? { where: {}, embargoFor: null } : null;
+  }
+}
+
+/**
+ * Visits of a campaign the actor may see, counted in storage by state and district
+ * (`countBy`: the adapter's GROUP BY, or core's paging fallback). For a target's representative
+ * the groups also split on the `started` index field, and those the embargo hides are dropped.
+ */
+async function countVisibleVisits(ctx: ServiceContext, actor: Actor, campaignId: string, form: InspectionForm): Promise<CountGroup[]> {
+  const scope = visitScope(actor);
+  if (scope === null) return [];
+  const groupBy = scope.embargoFor === null ? ['state', 'districtCode'] : ['state', 'districtCode', 'started'];
+  const { groups } = await ctx.storage.countBy({ collection: COLLECTIONS.visits, tenantId: ctx.tenant.id, where: { ...scope.where, campaignId }, groupBy });
+  if (scope.embargoFor === null) return groups;
+  // `started` is `startedAt !== null`; every visit of a campaign has the campaign's form.
+  return groups.filter(
+    (g) =>
+      !isEmbargoed({ form, startedAt: g.key.started === true ? 'started' : null, state: String(g.key.state), targetId: scope.embargoFor ?? '', districtCode: String(g.key.districtCode) }),
+  );
+}
 
 const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
 
@@ -70,10 +121,27 @@ const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
     minutesSigned: v.data.minutes?.signatures.unitRepresentative != null,
     signatureRefused: v.data.minutes?.refusal != null,
   });
-  const visibleVisits = async (ctx: ServiceContext, actor: Actor, campaignId: string) =>
-    (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter((v) =>
-      canSeeVisit(actor, visitVisibilityFacts(v.data)),
+  /**
+   * Visits of a campaign the actor may see, sorted by date: the role's scope and the optional
+   * filters go to storage as `where`, so only candidates are loaded; `canSeeVisit` (the embargo)
+   * still decides on each.
+   */
+  const visibleVisits = async (ctx: ServiceContext, actor: Actor, campaignId: string, filters: { state?: string; districtCode?: string } = {}) => {
+    const scope = visitScope(actor);
+    if (scope === null) return [];
+    const where: Record<string, IndexFilter> = { ...scope.where, campaignId };
+    if (filters.state !== undefined) where.state = filters.state;
+    if (filters.districtCode !== undefined) {
+      if (where.districtCode !== undefined && where.districtCode !== filters.districtCode) return [];
+      where.districtCode = filters.districtCode;
+    }
+    return (await loadAll(ctx, { collection: COLLECTIONS.visits, where, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter(
+      (v) =>
+        canSeeVisit(actor, visitVisibilityFacts(v.data)) &&
+        (filters.state === undefined || stateOf(v.data.lifecycle) === filters.state) &&
+        (filters.districtCode === undefined || v.data.visit.districtCode === filters.districtCode),
     );
+  };
 
 /** Visits of a campaign the actor may see, optionally by state and district. */
 export const listVisits = defineQuery({
@@ -83,9 +151,10 @@ export const listVisits = defineQuery({
   roles: READERS,
   errors: [],
   async run(ctx, actor, q): Promise<VisitView[]> {
-      const visits = (await visibleVisits(ctx, actor, q.campaignId)).filter(
-        (v) => (q.state === undefined || stateOf(v.data.lifecycle) === q.state) && (q.districtCode === undefined || v.data.visit.districtCode === q.districtCode),
-      );
+      const visits = await visibleVisits(ctx, actor, q.campaignId, {
+        ...(q.state === undefined ? {} : { state: q.state }),
+        ...(q.districtCode === undefined ? {} : { districtCode: q.districtCode }),
+      });
       const targets = await targetsCache(ctx, visits.map((v) => v.data.visit.targetId));
       return visits.map((v) => view(v, targets));
   },
@@ -114,8 +183,11 @@ export const getCampaignOverview = defineQuery({
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<CampaignOverview> {
       const c = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
-      const visits = await visibleVisits(ctx, actor, campaignId);
-      const remediations = actor.role === 'targetRepresentative' ? [] : await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema);
+      const visits = await countVisibleVisits(ctx, actor, campaignId, c.campaign.form);
+      const remediations =
+        actor.role === 'targetRepresentative'
+          ? []
+          : (await ctx.storage.countBy({ collection: COLLECTIONS.remediations, tenantId: ctx.tenant.id, where: { campaignId }, groupBy: ['state'] })).groups;
       const team = [];
       for (const m of c.team?.members ?? []) {
         const p = await personOrNull(ctx, m.personId);
@@ -130,8 +202,8 @@ export const getCampaignOverview = defineQuery({
         state: String(lifecycleState(c.lifecycle).state),
         team,
         nominations: { total: c.nominations.length, late: c.nominations.filter((n) => n.late).length },
-        visits: { total: visits.length, byState: count(visits.map((v) => stateOf(v.data.lifecycle))), byDistrict: count(visits.map((v) => v.data.visit.districtCode)) },
-        remediation: { total: remediations.length, byState: count(remediations.map((r) => stateOf(r.data.lifecycle))) },
+        visits: { total: totalOf(visits), byState: sumBy(visits, 'state'), byDistrict: sumBy(visits, 'districtCode') },
+        remediation: { total: totalOf(remediations), byState: sumBy(remediations, 'state') },
         reportNumberSymbol: c.report?.numberSymbol ?? null,
       };
   },
