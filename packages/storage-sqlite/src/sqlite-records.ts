@@ -318,7 +318,7 @@ export class SqliteRecords {
     const { sql, params } = countBySql(request);
     const rows = this.statement(sql).raw().all(...params) as unknown[][];
     const groups: CountGroup[] = rows.map((row) => ({
-      key: Object.fromEntries(request.groupBy.map((field, i) => [field, fromSql(row[2 * i] as number | null, row[2 * i + 1])])) as Record<string, IndexValue>,
+      key: Object.fromEntries(request.groupBy.map((field, i) => [field, fromSql(row[2 * i] as number | null, row[2 * i + 1])])),
       count: row[row.length - 1] as number,
     }));
     return { groups: groups.sort((a, b) => compareGroupKeys(request.groupBy, a.key, b.key)) };

@@ -116,6 +116,8 @@ export class GroupCounter {
 
   /** The groups counted so far, in key order. */
   groups(): CountGroup[] {
-    return [...this.counts.values()].map((g) => ({ key: Object.fromEntries(Object.entries(g.key)) as Record<string, IndexValue>, count: g.count })).sort((a, b) => compareGroupKeys(this.groupBy, a.key, b.key));
+    return [...this.counts.values()]
+      .map((g): CountGroup => ({ key: Object.fromEntries(Object.entries(g.key)), count: g.count }))
+      .sort((a, b) => compareGroupKeys(this.groupBy, a.key, b.key));
   }
 }

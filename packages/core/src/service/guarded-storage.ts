@@ -76,7 +76,7 @@ function checkShape<T>(adapterName: string, operation: string, schema: z.ZodType
  * request's `where` where they can be compared, and keys strictly increasing in the promised
  * order (so sorted, and none repeated).
  */
-export function checkCountByResult(adapterName: string, request: CountByRequest, result: CountByResult): CountByResult {
+export function checkCountByResult(adapterName: string, request: CountByRequest, result: CountByResult | undefined): CountByResult {
   const fail = (detailEn: string): never => {
     throw new StorageError({ adapterName, operation: 'countBy', detailEn: `malformed result: ${detailEn}` });
   };
@@ -184,15 +184,15 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
   assertUsableStorage(adapter);
   const name = adapter.name;
   const direct = guardOperations(name, adapter);
-  const nativeCountBy = adapter.capabilities.groupedCounts === true ? adapter.countBy?.bind(adapter) : undefined;
+  const nativeCountBy = adapter.capabilities.groupedCounts === true;
   return {
     ...direct,
     adapter,
     countBy: async (request) => {
       checkCountByRequest(request);
-      if (nativeCountBy === undefined) return countByPaging(direct, request);
+      if (!nativeCountBy) return countByPaging(direct, request);
       try {
-        return checkCountByResult(name, request, await nativeCountBy(request));
+        return checkCountByResult(name, request, await adapter.countBy?.(request));
       } catch (e) {
         return wrapError(name, 'countBy', e);
       }

@@ -15,7 +15,7 @@ async function whatTheMarketSees(h: ReturnType<typeof createHarness>): Promise<s
 
 /** The parts of `whatTheMarketSees` the assertions read. */
 interface Seen {
-  overview: { visits: { total: number } };
+  overview: { visits: { total: number; byState: Record<string, number>; byDistrict: Record<string, number> } };
   visits: { id: string }[];
   direct: unknown;
 }
@@ -29,13 +29,15 @@ describe('the unannounced embargo', () => {
     expect(seen).not.toContain('2021-12-07');
     expect(seen).not.toContain('tg-cho-ht');
     expect((JSON.parse(seen) as Seen).direct).toBe('NOT_FOUND');
-    expect((JSON.parse(seen) as Seen).overview.visits.total).toBe(0);
+    expect((JSON.parse(seen) as Seen).overview.visits).toEqual({ total: 0, byState: {}, byDistrict: {} });
 
     h.clock.set('2021-12-07T01:30:00.000Z');
     await h.service.startVisit(A.lead, { visitId: 'v-market' });
     const after = JSON.parse(await whatTheMarketSees(h)) as Seen;
     expect(after.visits.map((v) => v.id)).toEqual(['v-market']);
     expect(after.direct).toMatchObject({ id: 'v-market', state: 'underway' });
+    // The overview's counts (counted in storage) show the started visit and nothing else.
+    expect(after.overview.visits).toEqual({ total: 1, byState: { underway: 1 }, byDistrict: { '436': 1 } });
     // Still nothing about another unit's visit.
     expect(JSON.stringify(after)).not.toContain('v-hospital');
   });
@@ -52,6 +54,11 @@ describe('the unannounced embargo', () => {
     // A district representative sees only visits in their district.
     expect((await h.service.listVisits(A.rep443, { campaignId: h.campaignId })).map((v) => v.id)).toEqual(['v-school']);
     expect((await h.service.listVisits(A.health, { campaignId: h.campaignId })).length).toBe(3);
+    // …and counts only those in the overview; a district filter outside their district lists nothing.
+    expect((await h.service.getCampaignOverview(A.rep443, { campaignId: h.campaignId })).visits).toEqual({ total: 1, byState: { planned: 1 }, byDistrict: { '443': 1 } });
+    expect((await h.service.getCampaignOverview(A.rep436, { campaignId: h.campaignId })).visits).toEqual({ total: 2, byState: { planned: 2 }, byDistrict: { '436': 2 } });
+    expect(await h.service.listVisits(A.rep443, { campaignId: h.campaignId, districtCode: '436' })).toEqual([]);
+    expect((await h.service.listVisits(A.rep436, { campaignId: h.campaignId, districtCode: '436', state: 'planned' })).map((v) => v.id).sort()).toEqual(['v-hospital', 'v-market']);
   });
 
   it('masks contacts for roles that need not see them', async () => {

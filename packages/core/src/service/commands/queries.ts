@@ -69,15 +69,14 @@ interface VisitScope {
   embargoFor: string | null;
 }
 function visitScope(actor: Actor): VisitScope | null {
-  switch (actor.role) {
-    case 'districtRepresentative':
-      return actor.districtCode === undefined ? null : { where: { districtCode: actor.districtCode }, embargoFor: null };
-    case 'targetRepresentative':
-      return actor.targetId === undefined ? null : { where: { targetId: actor.targetId }, embargoFor: actor.targetId };
-    default:
-      // Whether the role sees every visit does not depend on the visit; ask the rule itself.
-      return canSeeVisit(actor, { targetId: '', districtCode: '', startedAt: null, state: '', form: 'announced' }) ? { where: {}, embargoFor: null } : null;
+  if (actor.role === 'districtRepresentative') {
+    return actor.districtCode === undefined ? null : { where: { districtCode: actor.districtCode }, embargoFor: null };
   }
+  if (actor.role === 'targetRepresentative') {
+    return actor.targetId === undefined ? null : { where: { targetId: actor.targetId }, embargoFor: actor.targetId };
+  }
+  // For every other role, seeing a visit does not depend on the visit: ask the rule itself.
+  return canSeeVisit(actor, { targetId: '', districtCode: '', startedAt: null, state: '', form: 'announced' }) ? { where: {}, embargoFor: null } : null;
 }
 
 /**
