@@ -1,18 +1,20 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { CivilDateSchema } from '../entities/primitives.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { parseOrThrow } from '../internal/parse.js';
-import type { LifecycleKind } from './lifecycle-kind.js';
+import { LIFECYCLE_KINDS, type LifecycleKind } from './lifecycle-kind.js';
 import type { LifecycleContext, LifecycleEvent, LifecycleInput, LifecycleState } from './lifecycle-machines.js';
 import { migratePersisted, type MigrationRegistry } from './migration-registry.js';
 import type { PersistedLifecycle } from './persisted-lifecycle.js';
 import {
   acceptedEventTypes,
+  currentAsIs,
+  initialSnapshot,
   persistSnapshot,
-  refusalOf,
   restoreSnapshot,
   runtimeDescriptor,
   sameSnapshot,
+  stepSnapshot,
   type RuntimeDescriptor,
 } from './lifecycle-runtime.js';
 
@@ -83,6 +85,10 @@ interface Loaded {
 
 function load(kind: unknown, persisted: unknown, options: LifecycleOptions | undefined): Loaded {
   const desc = runtimeDescriptor(kind);
+  // Already current (the usual case) and the built-in registry: nothing to migrate, and the
+  // context schema in restoreSnapshot is the one validation (and copy) of the stored data.
+  const asIs = options?.migrations === undefined ? currentAsIs(desc, persisted) : undefined;
+  if (asIs !== undefined) return { desc, snapshot: restoreSnapshot(desc, asIs), migrated: false };
   const current = migratePersisted(persisted, options?.migrations);
   const migrated = (persisted as { machineVersion?: unknown }).machineVersion !== current.machineVersion;
   if (current.machineId === desc.machineId) checkVersion(desc, current); // else restoreSnapshot reports the wrong kind
@@ -99,6 +105,20 @@ function checkVersion(desc: RuntimeDescriptor, current: PersistedLifecycle): voi
   });
 }
 
+/** A persisted lifecycle of any kind, migrated and restored. */
+function loadAny(persisted: PersistedLifecycle, options: LifecycleOptions | undefined): { desc: RuntimeDescriptor; snapshot: AnyMachineSnapshot } {
+  const kind: unknown = typeof persisted === 'object' && persisted !== null ? (persisted as { machineId?: unknown }).machineId : undefined;
+  if (options?.migrations === undefined && (LIFECYCLE_KINDS as readonly unknown[]).includes(kind)) {
+    const desc = runtimeDescriptor(kind);
+    const asIs = currentAsIs(desc, persisted);
+    if (asIs !== undefined) return { desc, snapshot: restoreSnapshot(desc, asIs) };
+  }
+  const current = migratePersisted(persisted, options?.migrations);
+  const desc = runtimeDescriptor(current.machineId);
+  checkVersion(desc, current);
+  return { desc, snapshot: restoreSnapshot(desc, current) };
+}
+
 function resultOf<K extends LifecycleKind>(loaded: Loaded, next: AnyMachineSnapshot): LifecycleResult<K> {
   return {
     persisted: persistSnapshot(loaded.desc, next),
@@ -112,10 +132,9 @@ function resultOf<K extends LifecycleKind>(loaded: Loaded, next: AnyMachineSnaps
 
 function applyTo<K extends LifecycleKind>(loaded: Loaded, event: unknown): LifecycleResult<K> {
   const valid = parseOrThrow(loaded.desc.eventSchema, event, `${loaded.desc.machineId} event`);
-  const refusal = refusalOf(loaded.desc, loaded.snapshot, valid);
-  if (refusal) throw refusal;
-  const [next] = transition(loaded.desc.machine, loaded.snapshot, valid);
-  return resultOf<K>(loaded, next);
+  const step = stepSnapshot(loaded.desc, loaded.snapshot, valid);
+  if (!step.ok) throw step.refusal;
+  return resultOf<K>(loaded, step.next);
 }
 
 /**
@@ -131,8 +150,7 @@ function applyTo<K extends LifecycleKind>(loaded: Loaded, event: unknown): Lifec
 export function startLifecycle<K extends LifecycleKind>(kind: K, input: LifecycleInput<K>): PersistedLifecycle {
   const desc = runtimeDescriptor(kind);
   const valid = parseOrThrow(desc.inputSchema, input, `${desc.machineId} lifecycle input`);
-  const [initial] = initialTransition(desc.machine, valid);
-  return persistSnapshot(desc, initial);
+  return persistSnapshot(desc, initialSnapshot(desc, valid));
 }
 
 /**
@@ -147,12 +165,7 @@ export function startLifecycle<K extends LifecycleKind>(kind: K, input: Lifecycl
  * r.context.nominations.at(-1)?.late; // true — the deadline was 28/11/2021
  * ```
  */
-export function applyLifecycleEvent<K extends LifecycleKind>(
-  kind: K,
-  persisted: PersistedLifecycle,
-  event: LifecycleEvent<K>,
-  options?: LifecycleOptions,
-): LifecycleResult<K> {
+export function applyLifecycleEvent<K extends LifecycleKind>(kind: K, persisted: PersistedLifecycle, event: LifecycleEvent<K>, options?: LifecycleOptions): LifecycleResult<K> {
   return applyTo<K>(load(kind, persisted, options), event);
 }
 
@@ -165,15 +178,10 @@ export function applyLifecycleEvent<K extends LifecycleKind>(
  * canApply('campaign', persisted, { type: 'report.begin' }); // false while a visit is unsettled
  * ```
  */
-export function canApply<K extends LifecycleKind>(
-  kind: K,
-  persisted: PersistedLifecycle,
-  event: LifecycleEvent<K>,
-  options?: LifecycleOptions,
-): boolean {
+export function canApply<K extends LifecycleKind>(kind: K, persisted: PersistedLifecycle, event: LifecycleEvent<K>, options?: LifecycleOptions): boolean {
   const loaded = load(kind, persisted, options);
   const valid = parseOrThrow(loaded.desc.eventSchema, event, `${loaded.desc.machineId} event`);
-  return refusalOf(loaded.desc, loaded.snapshot, valid) === undefined;
+  return stepSnapshot(loaded.desc, loaded.snapshot, valid).ok;
 }
 
 /**
@@ -193,12 +201,7 @@ export function canApply<K extends LifecycleKind>(
  * tickLifecycle('remediation', persisted, '2021-12-21').context.overdue; // true when dueOn was 2021-12-20
  * ```
  */
-export function tickLifecycle<K extends LifecycleKind>(
-  kind: K,
-  persisted: PersistedLifecycle,
-  today: string,
-  options?: LifecycleOptions,
-): LifecycleResult<K> {
+export function tickLifecycle<K extends LifecycleKind>(kind: K, persisted: PersistedLifecycle, today: string, options?: LifecycleOptions): LifecycleResult<K> {
   const day = parseOrThrow(CivilDateSchema, today, 'clock.tick today');
   const loaded = load(kind, persisted, options);
   if (!acceptedEventTypes(loaded.snapshot).includes('clock.tick')) return resultOf<K>(loaded, loaded.snapshot);
@@ -216,10 +219,7 @@ export function tickLifecycle<K extends LifecycleKind>(
  * ```
  */
 export function lifecycleState(persisted: PersistedLifecycle, options?: LifecycleOptions): LifecycleView {
-  const current = migratePersisted(persisted, options?.migrations);
-  const desc = runtimeDescriptor(current.machineId);
-  checkVersion(desc, current);
-  const snapshot = restoreSnapshot(desc, current);
+  const { desc, snapshot } = loadAny(persisted, options);
   return {
     machineId: desc.machineId,
     machineVersion: desc.machineVersion,
