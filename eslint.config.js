@@ -1,7 +1,7 @@
 // ESLint 9 flat config: typescript-eslint's recommended type-checked rules plus a few required ones.
-// `pnpm lint` runs it. Type information comes from the TypeScript project service: each file is checked
-// with the nearest tsconfig.json that includes it (a package's own, else the root one), and packages'
-// own tsconfigs resolve sibling packages through their built `dist`, so run `pnpm build` first.
+// `pnpm lint` runs it. Type information comes from the root tsconfig.json, which covers every source,
+// test, example, bench and script and resolves the workspace packages to their sources: no build needed,
+// and no stale `dist/` can give stale results.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
@@ -24,11 +24,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: {
-          // Repository scripts belong to no tsconfig: check them with the root one's options.
-          allowDefaultProject: ['scripts/*.ts'],
-          defaultProject: 'tsconfig.json',
-        },
+        project: ['./tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
