@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQueryCursor } from '@pccovid-inspect/core/adapter-kit';
+import { decodeQueryCursor, type CountByRequest } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { countBySql, orderedQuerySteps, type SqlStep } from '../src/sqlite-records.js';
 
@@ -84,7 +84,7 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
   });
 
   bothWays('countBy is a covering GROUP BY over record_indexes: no record (JSON) is read', () => {
-    const requests = [
+    const requests: CountByRequest[] = [
       { collection: 'visits', tenantId: '42', where: { campaignId: 'c-3' }, groupBy: ['state', 'districtCode'] },
       { collection: 'visits', tenantId: '42', where: { campaignId: 'c-3', targetId: 'tg-3' }, groupBy: ['state', 'districtCode', 'started'] },
       { collection: 'visits', tenantId: '42', where: { districtCode: { in: ['436', '437'] }, campaignId: 'c-1' }, groupBy: ['state'] },
