@@ -92,7 +92,6 @@ export const createCampaign = defineCommand({
       teamDecisionNumberSymbol: null,
       teamDecidedOn: null,
       report: null,
-      notices: [],
     };
     return commitMain(ctx, a, 'campaign.create', campaignWrite(null, campaign.id, record), { details: { form: campaign.form } });
   },
