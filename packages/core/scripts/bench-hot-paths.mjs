@@ -14,11 +14,15 @@
 // batch in µs per call; the ratio is median(ours) / median(raw) over the rounds.
 //
 //   node packages/core/scripts/bench-hot-paths.mjs [rounds=7] [case-filter]
+//
+// BENCH_CORE_DIR=<dir> bundles the sources of another checkout of packages/core (e.g. an older
+// commit: `git archive <rev> packages/core/src | tar -x -C /tmp/old`, then
+// BENCH_CORE_DIR=/tmp/old/packages/core) to measure "before".
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
-const CORE = fileURLToPath(new URL('..', import.meta.url));
+const CORE = process.env.BENCH_CORE_DIR ?? fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = fileURLToPath(new URL('../node_modules/.cache/bench-hot-paths/entry.js', import.meta.url));
 
 const ENTRY = `
@@ -29,6 +33,7 @@ export { compliantAnswers, responseInput } from './src/checklist/test-support.ts
 export { visitMachine } from './src/lifecycle/visit-machine.ts';
 export { applyLifecycleEvent, startLifecycle } from './src/lifecycle/lifecycle-api.ts';
 export { SAMPLE_INPUTS } from './src/lifecycle/fixtures/sample-events.ts';
+export { ValidationError } from './src/errors/validation-error.ts';
 export { createActor } from 'xstate';
 `;
 
@@ -60,6 +65,24 @@ async function prepare(name, side) {
     }
     const input = responseInput(answers);
     if (side === 'raw') return () => ChecklistResponseSchema.parse(input);
+    if (side === 'floor') {
+      // The least any validation can cost here: the raw parse, then throwing the very ValidationError ours throws.
+      let thrown;
+      try {
+        validateChecklistResponse(PC_COVID_CHECKLIST_V1, input);
+      } catch (error) {
+        thrown = error;
+      }
+      const { ValidationError } = lib;
+      return () => {
+        ChecklistResponseSchema.parse(input);
+        try {
+          throw new ValidationError({ subject: thrown.subject, issues: thrown.issues, hint: thrown.hint });
+        } catch (error) {
+          return error;
+        }
+      };
+    }
     return () => {
       try {
         return validateChecklistResponse(PC_COVID_CHECKLIST_V1, input);
@@ -147,5 +170,12 @@ if (process.argv[2] === '--child') {
       `${name.padEnd(20)} ours ${o.toFixed(2).padStart(8)} µs  raw ${w.toFixed(2).padStart(8)} µs  ratio ${(o / w).toFixed(2)}×  ` +
         `(medians of ${rounds}; ours ${ours.map((x) => x.toFixed(1)).join(' ')} | raw ${raw.map((x) => x.toFixed(1)).join(' ')})`,
     );
+    if (name === 'checklist-failing') {
+      // Not alternated with the others: a reference for how much of the ratio the thrown error itself is.
+      const floor = [];
+      for (let r = 0; r < rounds; r++) floor.push(spawnSide(name, 'floor'));
+      const f = median(floor);
+      console.log(`${''.padEnd(20)} floor ${f.toFixed(2).padStart(7)} µs (raw parse + throwing the same ValidationError)  ratio ${(f / w).toFixed(2)}×`);
+    }
   }
 }

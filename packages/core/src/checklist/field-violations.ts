@@ -17,24 +17,33 @@ const EXPECTED: Readonly<Record<ChecklistValueType, BilingualText>> = {
   url: { vi: 'một địa chỉ http(s)', en: 'an http(s) address' },
 };
 
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The number written by the ASCII digits of `value` from `start` to `end`, or -1 if one is not a digit. */
+function digitsAt(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /**
  * @internal `isCivilDate` (a real `YYYY-MM-DD` day of the proleptic Gregorian calendar) by
- * arithmetic, without building `Date`s: it runs for every date field of every response.
+ * arithmetic, without a regular expression or `Date`s: it runs for every date field of every response.
  * @example
  * ```ts
  * isCivilDateFast('2021-02-29'); // false
  * ```
  */
 export function isCivilDateFast(value: string): boolean {
-  const m = CIVIL_DATE.exec(value);
-  if (m === null) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
@@ -107,8 +116,7 @@ export function compileFieldCheck(itemId: string, answerType: ChecklistAnswerTyp
     });
   }
   return (fields, violations) => {
-    for (const key in fields) {
-      if (!Object.hasOwn(fields, key)) continue;
+    for (const key of Object.keys(fields)) {
       const field = known.get(key);
       if (field === undefined) {
         violations.push({
