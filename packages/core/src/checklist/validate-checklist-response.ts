@@ -53,22 +53,25 @@ export function validateChecklistResponse(
   const compiled = compiledChecklist(template, options.plugins ?? NO_PLUGINS);
   const evaluated = compiled.evaluateItems(response);
   const issues: ValidationIssue[] = [];
-  const hints: string[] = [];
+  let hint = ''; // built as one string: nothing needs the lines apart
+  const addHint = (line: string): void => {
+    hint = hint === '' ? line : `${hint}\n${line}`;
+  };
   for (const { evaluation: item } of evaluated.all) {
     for (const violation of item.violations) {
       issues.push({ path: violation.path, code: violation.rule, message: violation.messageEn });
-      hints.push(`${violation.messageVi} / ${violation.messageEn}`);
+      addHint(`${violation.messageVi} / ${violation.messageEn}`);
     }
     if (!options.allowUnanswered && item.required && item.answer === null) {
       issues.push({ path: ['answers', item.itemId, 'answer'], code: 'unanswered', message: `item ${item.itemId} must be answered` });
-      hints.push(`Nội dung ${item.itemId} chưa được đánh giá. / Item ${item.itemId} must be answered.`);
+      addHint(`Nội dung ${item.itemId} chưa được đánh giá. / Item ${item.itemId} must be answered.`);
     }
   }
   for (const id of evaluated.unknownItemIds) {
     issues.push({ path: ['answers', id], code: 'unknown_item', message: `template ${template.id} version ${template.version} has no item "${id}"` });
-    hints.push(`Mẫu ${template.id} phiên bản ${template.version} không có nội dung "${id}". / Template ${template.id} version ${template.version} has no item "${id}".`);
+    addHint(`Mẫu ${template.id} phiên bản ${template.version} không có nội dung "${id}". / Template ${template.id} version ${template.version} has no item "${id}".`);
   }
-  if (issues.length > 0) throw new ValidationError({ subject: 'ChecklistResponse', issues, hint: hints.join('\n') });
+  if (issues.length > 0) throw new ValidationError({ subject: 'ChecklistResponse', issues, hint });
   // Rolled up only once the response is known to be valid: a refused one needs no verdicts.
   const evaluation = compiled.rollUp(evaluated);
   return { response, evaluation };
