@@ -110,7 +110,11 @@ const guide: string[] = [
   'the path), `FORBIDDEN` (a role not in the list) and `STORAGE_FAILED` (the storage adapter failed);',
   'a failed command changes nothing. Commands write one transaction with one audit event.',
   '',
-  table([['name', 'method', 'kind', 'roles'], ['---', '---', '---', '---'], ...entries.map(({ def }) => [`\`${def.name}\``, `[\`${def.method}\`](#${def.method.toLowerCase()})`, def.kind, def.roles.join(', ')])]),
+  table([
+    ['name', 'method', 'kind', 'roles'],
+    ['---', '---', '---', '---'],
+    ...entries.map(({ def }) => [`\`${def.name}\``, `[\`${def.method}\`](#${def.method.toLowerCase()})`, def.kind, def.roles.join(', ')]),
+  ]),
   '',
 ];
 for (const { def, shape } of entries) {
@@ -126,7 +130,14 @@ for (const { def, shape } of entries) {
     '',
   );
   if (shape.fields.length > 0) {
-    guide.push(table([['input field', 'type', 'required'], ['---', '---', '---'], ...shape.fields.map((f) => [`\`${f.name}\``, `\`${f.type.replace(/\|/g, '\\|')}\``, f.optional ? 'no' : 'yes'])]), '');
+    guide.push(
+      table([
+        ['input field', 'type', 'required'],
+        ['---', '---', '---'],
+        ...shape.fields.map((f) => [`\`${f.name}\``, `\`${f.type.replace(/\|/g, '\\|')}\``, f.optional ? 'no' : 'yes']),
+      ]),
+      '',
+    );
   } else {
     guide.push('No input fields (pass nothing, or `{}`).', '');
   }

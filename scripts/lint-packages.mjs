@@ -43,8 +43,7 @@ function publishedPackageDirs() {
 
 /** True when no export condition (at any depth) is `require`: the package is ESM-only by design. */
 function isEsmOnly(pkg) {
-  const hasRequire = (value) =>
-    value !== null && typeof value === 'object' && Object.entries(value).some(([key, v]) => key === 'require' || hasRequire(v));
+  const hasRequire = (value) => value !== null && typeof value === 'object' && Object.entries(value).some(([key, v]) => key === 'require' || hasRequire(v));
   return pkg.type === 'module' && pkg.exports !== undefined && !hasRequire(pkg.exports) && pkg.main === undefined;
 }
 

@@ -9,7 +9,21 @@ import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 export const ANNEX_ROWS = 5000;
 
 const TYPES = ['Bệnh viện', 'Chợ', 'Trường học', 'Công sở', 'Cơ sở sản xuất, kinh doanh', 'Sở, ban, ngành cấp tỉnh'];
-const DISTRICTS = ['Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh', 'Huyện Hương Sơn', 'Huyện Đức Thọ', 'Huyện Vũ Quang', 'Huyện Nghi Xuân', 'Huyện Can Lộc', 'Huyện Hương Khê', 'Huyện Thạch Hà', 'Huyện Cẩm Xuyên', 'Huyện Kỳ Anh', 'Huyện Lộc Hà', 'Thị xã Kỳ Anh'];
+const DISTRICTS = [
+  'Thành phố Hà Tĩnh',
+  'Thị xã Hồng Lĩnh',
+  'Huyện Hương Sơn',
+  'Huyện Đức Thọ',
+  'Huyện Vũ Quang',
+  'Huyện Nghi Xuân',
+  'Huyện Can Lộc',
+  'Huyện Hương Khê',
+  'Huyện Thạch Hà',
+  'Huyện Cẩm Xuyên',
+  'Huyện Kỳ Anh',
+  'Huyện Lộc Hà',
+  'Thị xã Kỳ Anh',
+];
 
 export function annexUnits(rows = ANNEX_ROWS): ReportAnnexUnit[] {
   return Array.from({ length: rows }, (_, k) => ({

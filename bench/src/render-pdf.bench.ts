@@ -20,27 +20,68 @@ async function rawPdf(units: { id: string; name: string; targetType: string; dis
   const mm = (v: number) => (v * 72) / 25.4;
   const width = mm(165);
   const layout = {
-    hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#000000', vLineColor: () => '#000000',
-    paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2,
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
   };
   const weights = [2.2, 3.2, 7, 4, 4.4, 4.1, 3.1, 4];
   const available = width - weights.length * 6 - (weights.length + 1) * 0.5;
   const sum = weights.reduce((a, b) => a + b, 0);
-  const body: unknown[][] = [['TT', 'Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Địa bàn', 'Ngày kiểm tra', 'Kết quả', 'Ghi chú'].map((text) => ({ text, bold: true, alignment: 'center' }))];
+  const body: unknown[][] = [
+    ['TT', 'Mã đơn vị', 'Tên đơn vị', 'Loại hình', 'Địa bàn', 'Ngày kiểm tra', 'Kết quả', 'Ghi chú'].map((text) => ({ text, bold: true, alignment: 'center' })),
+  ];
   units.forEach((u, i) => {
     const [y, m, d] = u.inspectedOn.split('-');
-    body.push([{ text: String(i + 1), alignment: 'center' }, u.id, u.name, u.targetType, u.district, { text: `${d}/${m}/${y}`, alignment: 'center' }, { text: u.result === 'met' ? 'Đạt' : 'Chưa đạt', alignment: 'center' }, u.note]);
+    body.push([
+      { text: String(i + 1), alignment: 'center' },
+      u.id,
+      u.name,
+      u.targetType,
+      u.district,
+      { text: `${d}/${m}/${y}`, alignment: 'center' },
+      { text: u.result === 'met' ? 'Đạt' : 'Chưa đạt', alignment: 'center' },
+      u.note,
+    ]);
   });
   const definition = {
-    pageSize: 'A4', pageMargins: [mm(30), mm(20), mm(15), mm(20)],
+    pageSize: 'A4',
+    pageMargins: [mm(30), mm(20), mm(15), mm(20)],
     info: { title: 'BÁO CÁO', producer: 'raw', creator: 'raw', creationDate: CREATED, modDate: CREATED },
     defaultStyle: { font: 'Tinos', fontSize: 13, lineHeight: 1.15 },
     header: (page: number) => (page < 2 ? null : { text: String(page), alignment: 'center', margin: [0, mm(10), 0, 0] }),
     content: [
-      { table: { widths: [width * 0.455, width * 0.545], body: [[{ stack: ['UBND TỈNH HÀ TĨNH', { text: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold: true }] }, { stack: [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true }, { text: 'Độc lập - Tự do - Hạnh phúc', bold: true }] }], ['Số: 21/BC-STTTT', { text: 'Hà Tĩnh, ngày 28 tháng 12 năm 2021', italics: true }]] }, layout: 'noBorders', alignment: 'center' },
+      {
+        table: {
+          widths: [width * 0.455, width * 0.545],
+          body: [
+            [
+              { stack: ['UBND TỈNH HÀ TĨNH', { text: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold: true }] },
+              {
+                stack: [
+                  { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true },
+                  { text: 'Độc lập - Tự do - Hạnh phúc', bold: true },
+                ],
+              },
+            ],
+            ['Số: 21/BC-STTTT', { text: 'Hà Tĩnh, ngày 28 tháng 12 năm 2021', italics: true }],
+          ],
+        },
+        layout: 'noBorders',
+        alignment: 'center',
+      },
       { text: 'BÁO CÁO', bold: true, fontSize: 14, alignment: 'center', margin: [0, 18, 0, 0] },
       { text: 'Kết quả kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19', bold: true, alignment: 'center' },
-      { text: 'Thực hiện Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông, Sở Thông tin và Truyền thông báo cáo kết quả kiểm tra như sau:', alignment: 'justify', leadingIndent: mm(12.7), margin: [0, 12, 0, 6] },
+      {
+        text: 'Thực hiện Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông, Sở Thông tin và Truyền thông báo cáo kết quả kiểm tra như sau:',
+        alignment: 'justify',
+        leadingIndent: mm(12.7),
+        margin: [0, 12, 0, 6],
+      },
       { text: 'Phụ lục', bold: true, fontSize: 14, alignment: 'center', pageBreak: 'before' },
       { text: 'DANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA', bold: true, alignment: 'center' },
       { table: { headerRows: 1, widths: weights.map((w) => (available * w) / sum), body }, layout, fontSize: 10, lineHeight: 1.05 },

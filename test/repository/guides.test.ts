@@ -36,9 +36,20 @@ function blocksOf(mdPath: string): Block[] {
 }
 
 const markdown = [
-  ...readdirSync(join(root, 'docs', 'guides')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', 'guides', f)),
+  ...readdirSync(join(root, 'docs', 'guides'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(root, 'docs', 'guides', f)),
   join(root, 'README.md'),
-  ...readdirSync(join(root, 'examples')).map((d) => join(root, 'examples', d, 'README.md')).filter((f) => { try { readFileSync(f); return true; } catch { return false; } }),
+  ...readdirSync(join(root, 'examples'))
+    .map((d) => join(root, 'examples', d, 'README.md'))
+    .filter((f) => {
+      try {
+        readFileSync(f);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
 ];
 
 let blocks: Block[] = [];

@@ -45,7 +45,9 @@ export const D1_ANSWERS = {
     answer: 'not_met',
     note: 'Lối vào chợ có niêm yết mã QR nhưng không có nhân viên hướng dẫn người dân quét mã.',
     fields: {},
-    evidence: [{ kind: 'photo', id: 'ev-d1-1', uri: 'evidence/cho-ht-loi-vao.jpg', caption: 'Lối vào chợ: có mã QR, không có người hướng dẫn quét mã', takenAt: `${DAY}T02:10:00.000Z` }],
+    evidence: [
+      { kind: 'photo', id: 'ev-d1-1', uri: 'evidence/cho-ht-loi-vao.jpg', caption: 'Lối vào chợ: có mã QR, không có người hướng dẫn quét mã', takenAt: `${DAY}T02:10:00.000Z` },
+    ],
   },
   /** Not met, but with neither a photo nor a note: the plugin's rule refuses it. */
   notMetBare: { answer: 'not_met', fields: {}, evidence: [] },

@@ -37,7 +37,14 @@ describe('the ha-tinh-markets plugin', () => {
     expect(d1Of({ ...D1_ANSWERS.notMetBare, note: '   ' }).verdict).toBe('invalid');
     expect(d1Of(D1_ANSWERS.notMetBare)).toMatchObject({
       verdict: 'invalid',
-      violations: [{ rule: 'ha-tinh-markets:photoOrNote', messageVi: 'Chưa đạt phải kèm ảnh chụp hoặc ghi chú.', messageEn: 'A not-met answer needs a photo or a note.', path: ['answers', 'd1', 'note'] }],
+      violations: [
+        {
+          rule: 'ha-tinh-markets:photoOrNote',
+          messageVi: 'Chưa đạt phải kèm ảnh chụp hoặc ghi chú.',
+          messageEn: 'A not-met answer needs a photo or a note.',
+          path: ['answers', 'd1', 'note'],
+        },
+      ],
     });
   });
 });

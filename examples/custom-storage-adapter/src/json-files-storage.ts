@@ -59,8 +59,7 @@ type Stored = { version: number; data: unknown; indexes: Record<string, IndexVal
 type Tx = { touched: Set<string>; open: boolean };
 
 /** The value of an index field of a record; a missing field counts as null. */
-const valueOf = (r: StoredRecord, field: string | null): IndexValue =>
-  field !== null && Object.hasOwn(r.indexes, field) ? (r.indexes[field] ?? null) : null;
+const valueOf = (r: StoredRecord, field: string | null): IndexValue => (field !== null && Object.hasOwn(r.indexes, field) ? (r.indexes[field] ?? null) : null);
 
 // ---------------------------------------------------------------- files
 /** A file-name-safe form of any string (no '/', no '.' or '..'). */
@@ -127,7 +126,8 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       } catch (error) {
         alive = (error as NodeJS.ErrnoException).code !== 'ESRCH';
       }
-      if (!alive) await rm(lockPath, { force: true }); // a crashed writer's lock
+      if (!alive)
+        await rm(lockPath, { force: true }); // a crashed writer's lock
       else if (Date.now() > deadline) throw fail('lock', `${lockPath} is held by process ${holder}`);
       else await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -178,7 +178,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       async get<T>(collection: string, tenantId: string, id: string) {
         live('get');
         const stored = await readJson<Stored>(recordPath(tenantId, collection, id));
-        return stored ? ({ collection, tenantId, id, version: stored.version, data: stored.data as T, indexes: stored.indexes, updatedAt: stored.updatedAt }) : null;
+        return stored ? { collection, tenantId, id, version: stored.version, data: stored.data as T, indexes: stored.indexes, updatedAt: stored.updatedAt } : null;
       },
       async put<T>(request: PutRequest<T>) {
         live('put');
@@ -202,10 +202,8 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
         const direction = q.orderBy?.direction ?? 'asc';
         const sign = direction === 'desc' ? -1 : 1;
         const after = q.cursor ? decodeQueryCursor(q.cursor, field, direction) : null;
-        const compare = (a: StoredRecord, b: { value: IndexValue; id: string }) =>
-          sign * (compareIndexValues(valueOf(a, field), b.value) || compareCodePoints(a.id, b.id));
-        const matches = (r: StoredRecord) =>
-          Object.entries(q.where ?? {}).every(([name, f]) => (isIndexValue(f) ? [f] : f.in).some((v) => v === valueOf(r, name)));
+        const compare = (a: StoredRecord, b: { value: IndexValue; id: string }) => sign * (compareIndexValues(valueOf(a, field), b.value) || compareCodePoints(a.id, b.id));
+        const matches = (r: StoredRecord) => Object.entries(q.where ?? {}).every(([name, f]) => (isIndexValue(f) ? [f] : f.in).some((v) => v === valueOf(r, name)));
         const found = (await records(q.tenantId, q.collection))
           .filter((r) => matches(r) && (after === null || compare(r, after) > 0))
           .sort((a, b) => compare(a, { value: valueOf(b, field), id: b.id }));
@@ -252,7 +250,9 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       async readOutbox(tenantId, o) {
         live('readOutbox');
         checkReadOptions('readOutbox', o);
-        return oldestFirst(await outboxOf(tenantId)).filter((m) => !o?.status || m.status === o.status).slice(0, o?.limit ?? 1000);
+        return oldestFirst(await outboxOf(tenantId))
+          .filter((m) => !o?.status || m.status === o.status)
+          .slice(0, o?.limit ?? 1000);
       },
       async markOutbox(tenantId, id, update) {
         live('markOutbox');

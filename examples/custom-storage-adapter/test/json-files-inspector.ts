@@ -16,7 +16,9 @@ function readJson<T>(path: string): T | null {
 
 function jsonFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     let campaignId = seed.campaign.id;
     let service;
     if (existing) {
-      console.log(`Cơ sở dữ liệu ${dbFile} đã có đợt kiểm tra này — báo cáo lại, không chạy lại. / The database already holds this campaign — reporting it, not re-running (use --fresh to start over).`);
+      console.log(
+        `Cơ sở dữ liệu ${dbFile} đã có đợt kiểm tra này — báo cáo lại, không chạy lại. / The database already holds this campaign — reporting it, not re-running (use --fresh to start over).`,
+      );
       service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS });
     } else {
       console.log(`Chạy đợt kiểm tra trên ${dbFile} / Running the round on ${dbFile}`);

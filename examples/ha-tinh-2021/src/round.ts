@@ -5,15 +5,7 @@
  *
  * Everything here is what a province's own code would write: it uses only the public API.
  */
-import {
-  createFixedClock,
-  createInspectionService,
-  createSequentialIds,
-  type Actor,
-  type InspectionService,
-  type StorageAdapter,
-  type TeamMember,
-} from '@pccovid-inspect/core';
+import { createFixedClock, createInspectionService, createSequentialIds, type Actor, type InspectionService, type StorageAdapter, type TeamMember } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed, pcCovidAnswers, type SampleOutcome } from '@pccovid-inspect/testkit/fixtures';
 
@@ -81,7 +73,9 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
   const { director, lead, secretary, member } = ACTORS;
   const campaignId = seed.campaign.id;
   const show = (vi: string, en: string) => (r: { state: string } & Record<string, unknown>) => {
-    const extra = Object.entries(r).filter(([k]) => !['id', 'state', 'version'].includes(k)).map(([k, v]) => `${k}=${String(v)}`);
+    const extra = Object.entries(r)
+      .filter(([k]) => !['id', 'state', 'version'].includes(k))
+      .map(([k, v]) => `${k}=${String(v)}`);
     log(vi, en, [r.state, ...extra].join(' '));
     return r;
   };
@@ -134,7 +128,9 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
       place: seed.targets.find((t) => t.id === v.targetId)!.name,
       representatives: [v.representative],
       explanation: failing ? 'Đơn vị giải trình: đang in lại mã QR địa điểm PC-Covid; sẽ phân công người nhắc nhở quét mã.' : null,
-      assessment: failing ? 'Đơn vị chưa thực hiện đầy đủ việc niêm yết và quét mã QR theo Văn bản số 7641/UBND-VX1.' : 'Đơn vị đã triển khai đầy đủ các nội dung theo Văn bản số 7641/UBND-VX1.',
+      assessment: failing
+        ? 'Đơn vị chưa thực hiện đầy đủ việc niêm yết và quét mã QR theo Văn bản số 7641/UBND-VX1.'
+        : 'Đơn vị đã triển khai đầy đủ các nội dung theo Văn bản số 7641/UBND-VX1.',
       requests: failing ? [{ text: 'Niêm yết mã QR địa điểm PC-Covid đúng quy định và bố trí người hướng dẫn quét mã', dueOn: '2021-12-20' }] : [],
     });
     const signed = v.refusesToSign
@@ -146,8 +142,16 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
   }
 
   clock.set(at('2022-01-05', '08:00'));
-  show('Báo cáo kết quả gửi UBND tỉnh', 'Report to the Provincial People’s Committee')(
-    await service.beginReporting(director, { campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Kết quả kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR trên địa bàn tỉnh' }),
+  show(
+    'Báo cáo kết quả gửi UBND tỉnh',
+    'Report to the Provincial People’s Committee',
+  )(
+    await service.beginReporting(director, {
+      campaignId,
+      issuedOn: '2022-01-05',
+      addressedToOrganizationId: 'org-ubnd-tinh',
+      summary: 'Kết quả kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR trên địa bàn tỉnh',
+    }),
   );
   const remediationIds: string[] = [];
   for (const [i, v] of VISITS.entries()) {
@@ -167,8 +171,16 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
     clock.set(at(day, '08:00'));
     show('Nhắc nhở chợ', 'Market reminded')(await service.sendReminder(secretary, { remediationId: market, sentOn: day }));
   }
-  show('Đề xuất xử phạt', 'Sanction proposed')(
-    await service.proposeSanction(director, { remediationId: market, basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-19' }),
+  show(
+    'Đề xuất xử phạt',
+    'Sanction proposed',
+  )(
+    await service.proposeSanction(director, {
+      remediationId: market,
+      basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP',
+      proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh',
+      on: '2022-01-19',
+    }),
   );
   show('Kết thúc đợt kiểm tra', 'Campaign closed')(await service.closeCampaign(director, { campaignId }));
   return { service, campaignId, visitIds, remediationIds };

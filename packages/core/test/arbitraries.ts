@@ -103,9 +103,7 @@ export const organization: fc.Arbitrary<Organization> = fc.record({
 });
 
 const phone = fc.stringMatching(/^\+?[0-9]{8,12}$/);
-const email = fc
-  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/), fc.constantFrom('hatinh.gov.vn', 'stttt.hatinh.gov.vn', 'example.com'))
-  .map(([u, d]) => `${u}@${d}`);
+const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/), fc.constantFrom('hatinh.gov.vn', 'stttt.hatinh.gov.vn', 'example.com')).map(([u, d]) => `${u}@${d}`);
 
 export const person: fc.Arbitrary<Person> = fc.record({
   tenantId,
@@ -183,7 +181,13 @@ export const team: fc.Arbitrary<Team> = fc
     people: fc.uniqueArray(id, { minLength: 1, maxLength: 8 }),
     leadIndex: fc.nat(),
     details: fc.array(
-      fc.record({ role: fc.constantFrom('deputy', 'member', 'secretary'), organizationId: id, source: memberSource, districtCode: nullable(districtCode), fallbackDistrict: districtCode }),
+      fc.record({
+        role: fc.constantFrom('deputy', 'member', 'secretary'),
+        organizationId: id,
+        source: memberSource,
+        districtCode: nullable(districtCode),
+        fallbackDistrict: districtCode,
+      }),
       { minLength: 8, maxLength: 8 },
     ),
   })
@@ -330,10 +334,7 @@ export const notification: fc.Arbitrary<Notification> = fc.record({
   id,
   createdAt: instant,
   channel: fc.constantFrom('email', 'webhook', 'console', 'sms'),
-  recipient: fc.record(
-    { role: fc.constantFrom('healthRepresentative', 'districtRepresentative', 'teamLead', 'target'), id, organizationId: id },
-    { requiredKeys: ['role', 'id'] },
-  ),
+  recipient: fc.record({ role: fc.constantFrom('healthRepresentative', 'districtRepresentative', 'teamLead', 'target'), id, organizationId: id }, { requiredKeys: ['role', 'id'] }),
   topic: fc.constantFrom('visit.scheduled', 'visit.started', 'minutes.signed', 'nomination.requested', 'remediation.reminderSent'),
   subject: viText,
   body: viText,

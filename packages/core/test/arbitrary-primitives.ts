@@ -13,12 +13,10 @@ export const VI_UPPER = VI_LOWER.map((c) => c.toUpperCase());
 export const ASCII_UPPER = [...'ABCDEGHIKLMNOPQRSTUVXY'];
 
 /** One Vietnamese word: 1–7 letters with diacritics, sometimes capitalised. */
-export const viWord: fc.Arbitrary<string> = fc
-  .tuple(fc.array(fc.constantFrom(...VI_LOWER), { minLength: 1, maxLength: 7 }), fc.boolean())
-  .map(([cs, cap]) => {
-    const w = cs.join('');
-    return cap ? w.charAt(0).toUpperCase() + w.slice(1) : w;
-  });
+export const viWord: fc.Arbitrary<string> = fc.tuple(fc.array(fc.constantFrom(...VI_LOWER), { minLength: 1, maxLength: 7 }), fc.boolean()).map(([cs, cap]) => {
+  const w = cs.join('');
+  return cap ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+});
 
 /** Non-empty Vietnamese text (NFC, trimmed, single spaces): what `TextSchema` outputs. */
 export const viText: fc.Arbitrary<string> = fc
@@ -30,7 +28,10 @@ export const viText: fc.Arbitrary<string> = fc
 
 /** Upper-case Vietnamese text, as in Decree 30 headers ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG"). */
 export const viUpperText: fc.Arbitrary<string> = fc
-  .array(fc.array(fc.constantFrom(...VI_UPPER), { minLength: 1, maxLength: 7 }).map((cs) => cs.join('')), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.array(fc.constantFrom(...VI_UPPER), { minLength: 1, maxLength: 7 }).map((cs) => cs.join('')),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((ws) => ws.join(' '));
 
 /** A record id: `prefix-…` of letters, digits, `-`, `_`, `.`, `:`. */
@@ -51,27 +52,19 @@ export const MIN_MS = Date.parse('1946-01-01T00:00:00.000Z');
 export const MAX_MS = Date.parse('2099-12-31T00:00:00.000Z');
 
 /** A real civil date `YYYY-MM-DD` (1946–2099). */
-export const civilDate: fc.Arbitrary<string> = fc
-  .integer({ min: MIN_MS / DAY_MS, max: MAX_MS / DAY_MS })
-  .map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
+export const civilDate: fc.Arbitrary<string> = fc.integer({ min: MIN_MS / DAY_MS, max: MAX_MS / DAY_MS }).map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
 
 /** Two civil dates, the first not after the second. */
-export const civilDateRange: fc.Arbitrary<{ from: string; to: string }> = fc
-  .tuple(civilDate, civilDate)
-  .map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+export const civilDateRange: fc.Arbitrary<{ from: string; to: string }> = fc.tuple(civilDate, civilDate).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
 
 /** An ISO UTC instant ending in `Z`, with or without milliseconds. */
-export const instant: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: MIN_MS, max: MAX_MS + DAY_MS - 1 }), fc.boolean())
-  .map(([ms, withMs]) => {
-    const iso = new Date(ms).toISOString();
-    return withMs ? iso : `${iso.slice(0, 19)}Z`;
-  });
+export const instant: fc.Arbitrary<string> = fc.tuple(fc.integer({ min: MIN_MS, max: MAX_MS + DAY_MS - 1 }), fc.boolean()).map(([ms, withMs]) => {
+  const iso = new Date(ms).toISOString();
+  return withMs ? iso : `${iso.slice(0, 19)}Z`;
+});
 
 /** Two instants, the first not after the second (possibly written with different precision). */
-export const instantPair: fc.Arbitrary<[string, string]> = fc
-  .tuple(instant, instant)
-  .map(([a, b]) => (Date.parse(a) <= Date.parse(b) ? [a, b] : [b, a]));
+export const instantPair: fc.Arbitrary<[string, string]> = fc.tuple(instant, instant).map(([a, b]) => (Date.parse(a) <= Date.parse(b) ? [a, b] : [b, a]));
 
 export const nullable = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { nil: null });
 
@@ -84,4 +77,3 @@ export const numberSymbol: fc.Arbitrary<string> = fc
   .map(([n, head, rest]) => `${String(n).padStart(2, '0')}/${[head, ...rest].join('-')}`);
 
 export const hash: fc.Arbitrary<string> = fc.stringMatching(/^[0-9a-f]{64}$/);
-

@@ -37,11 +37,7 @@ const hostile = fc.oneof(
 /** Paths of every value inside a JSON-like value (root excluded). */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [];
-  const children: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [i, v])
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value)
-      : [];
+  const children: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
   for (const [k, v] of children) {
     out.push([...prefix, k]);
     out.push(...pathsOf(v, [...prefix, k]));

@@ -318,7 +318,14 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
 /** The root stays small: an app's needs, ≤ 60 runtime names. */
 const ROOT_BUDGET = 60;
 
-const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = { '.': core, './schemas': schemas, './documents': documents, './lifecycle': lifecycle, './adapter-kit': adapterKit, './text': text };
+const ENTRY_POINTS: Readonly<Record<string, Record<string, unknown>>> = {
+  '.': core,
+  './schemas': schemas,
+  './documents': documents,
+  './lifecycle': lifecycle,
+  './adapter-kit': adapterKit,
+  './text': text,
+};
 
 const exported = [...new Map(Object.values(ENTRY_POINTS).flatMap((m) => Object.entries(m)))];
 
@@ -337,7 +344,11 @@ describe('public API of @pccovid-inspect/core', () => {
   });
 
   it('publishes exactly these entry points in package.json', () => {
-    expect(Object.keys(pkg.exports).filter((k) => k !== './package.json').sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      Object.keys(pkg.exports)
+        .filter((k) => k !== './package.json')
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it("keeps one province's data out of core", () => {
@@ -356,7 +367,20 @@ describe('public API of @pccovid-inspect/core', () => {
   });
 
   it('re-exports no internal helper (markers, parsing, guard tables, record schemas, numbering)', () => {
-    const internals = ['hasMarker', 'markerFor', 'parseOrThrow', 'guardStorage', 'campaignGuardReasons', 'visitGuardReasons', 'remediationGuardReasons', 'CampaignRecordSchema', 'VisitRecordSchema', 'RemediationRecordSchema', 'allocateDocumentNumber', 'runCommand'];
+    const internals = [
+      'hasMarker',
+      'markerFor',
+      'parseOrThrow',
+      'guardStorage',
+      'campaignGuardReasons',
+      'visitGuardReasons',
+      'remediationGuardReasons',
+      'CampaignRecordSchema',
+      'VisitRecordSchema',
+      'RemediationRecordSchema',
+      'allocateDocumentNumber',
+      'runCommand',
+    ];
     for (const [entry, names] of Object.entries(EXPECTED)) for (const internal of internals) expect(names, entry).not.toContain(internal);
   });
 

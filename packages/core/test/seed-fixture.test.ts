@@ -62,7 +62,11 @@ describe('entities built from the seed pass their schemas', () => {
   });
 
   it('accepts minutes with a recorded refusal and no unit signature', () => {
-    const m: Minutes = { ...w.minutes, signatures: { unitRepresentative: null, teamLead: { signedAt: '2021-12-07T03:00:00.000Z' } }, refusal: { reason: 'Đại diện đơn vị từ chối ký', recordedAt: '2021-12-07T03:05:00.000Z' } };
+    const m: Minutes = {
+      ...w.minutes,
+      signatures: { unitRepresentative: null, teamLead: { signedAt: '2021-12-07T03:00:00.000Z' } },
+      refusal: { reason: 'Đại diện đơn vị từ chối ký', recordedAt: '2021-12-07T03:05:00.000Z' },
+    };
     expect(validate(MinutesSchema, m)).toEqual(m);
   });
 });

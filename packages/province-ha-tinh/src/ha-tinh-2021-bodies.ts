@@ -38,10 +38,34 @@ export const HA_TINH_2021_BODY_IDS = deepFreeze({
  * ```
  */
 export const HA_TINH_2021_BODIES: readonly Organization[] = deepFreeze([
-  org({ id: 'org-ubnd-tinh', kind: 'provincial_peoples_committee', name: 'Ủy ban nhân dân tỉnh Hà Tĩnh', upperName: 'UBND TỈNH HÀ TĨNH', abbreviation: 'UBND', parentId: null, districtCode: null }),
-  org({ id: 'org-stttt', kind: 'department', name: 'Sở Thông tin và Truyền thông', upperName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', abbreviation: 'STTTT', parentId: 'org-ubnd-tinh', districtCode: null }),
+  org({
+    id: 'org-ubnd-tinh',
+    kind: 'provincial_peoples_committee',
+    name: 'Ủy ban nhân dân tỉnh Hà Tĩnh',
+    upperName: 'UBND TỈNH HÀ TĨNH',
+    abbreviation: 'UBND',
+    parentId: null,
+    districtCode: null,
+  }),
+  org({
+    id: 'org-stttt',
+    kind: 'department',
+    name: 'Sở Thông tin và Truyền thông',
+    upperName: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+    abbreviation: 'STTTT',
+    parentId: 'org-ubnd-tinh',
+    districtCode: null,
+  }),
   org({ id: 'org-stttt-ttra', kind: 'department_unit', name: 'Thanh tra Sở', upperName: 'THANH TRA SỞ', abbreviation: 'TTra', parentId: 'org-stttt', districtCode: null }),
-  org({ id: 'org-stttt-cntt', kind: 'department_unit', name: 'Phòng Công nghệ thông tin', upperName: 'PHÒNG CÔNG NGHỆ THÔNG TIN', abbreviation: 'CNTT', parentId: 'org-stttt', districtCode: null }),
+  org({
+    id: 'org-stttt-cntt',
+    kind: 'department_unit',
+    name: 'Phòng Công nghệ thông tin',
+    upperName: 'PHÒNG CÔNG NGHỆ THÔNG TIN',
+    abbreviation: 'CNTT',
+    parentId: 'org-stttt',
+    districtCode: null,
+  }),
   org({ id: 'org-stttt-vp', kind: 'department_unit', name: 'Văn phòng Sở', upperName: 'VĂN PHÒNG SỞ', abbreviation: 'VP', parentId: 'org-stttt', districtCode: null }),
   org({ id: 'org-syt', kind: 'department', name: 'Sở Y tế Hà Tĩnh', upperName: 'SỞ Y TẾ', abbreviation: 'SYT', parentId: 'org-ubnd-tinh', districtCode: null }),
   ...HA_TINH_2021_DISTRICTS.map((d) =>

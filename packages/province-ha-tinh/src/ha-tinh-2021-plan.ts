@@ -40,8 +40,7 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
       subjectConnector: 'về việc',
     },
   ],
-  planSubject:
-    'kiểm tra tình hình triển khai ứng dụng phần mềm PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh',
+  planSubject: 'kiểm tra tình hình triển khai ứng dụng phần mềm PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh',
   purposes: [
     'Kiểm tra việc chấp hành, thực hiện các nội dung chỉ đạo của UBND tỉnh Hà Tĩnh đối với việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19 tại Văn bản số 7641/UBND-VX1 ngày 12/11/2021.',
     'Nắm bắt tình hình cài đặt, ứng dụng PC-Covid và quét mã QR tại các cơ quan, điểm kinh doanh, địa điểm công cộng trên địa bàn tỉnh; tổng hợp báo cáo UBND tỉnh; đồng thời đôn đốc, nhắc nhở, xử lý đối với đơn vị chưa triển khai.',
@@ -69,7 +68,10 @@ export const HA_TINH_2021_PLAN_INPUT: PlanDocumentInput = deepFreeze({
     {
       title: 'Kiểm tra việc sử dụng phần mềm thống kê báo cáo',
       details: [
-        { text: 'Tình hình khai thác, sử dụng phần mềm http://quanly.pccovid.gov.vn để thống kê báo cáo phục vụ công tác chỉ đạo, tuyên truyền quét mã QR trên địa bàn;', style: 'bullet' },
+        {
+          text: 'Tình hình khai thác, sử dụng phần mềm http://quanly.pccovid.gov.vn để thống kê báo cáo phục vụ công tác chỉ đạo, tuyên truyền quét mã QR trên địa bàn;',
+          style: 'bullet',
+        },
         { text: 'Ứng dụng phần mềm http://quanly.pccovid.gov.vn phục vụ công tác truy vết f1 trong phòng chống dịch.', style: 'bullet' },
       ],
     },

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanDocument } from '@pccovid-inspect/core/documents';
-import {
-  HA_TINH_2021,
-  HA_TINH_2021_BODIES,
-  HA_TINH_2021_DISTRICTS,
-  HA_TINH_2021_PLAN_INPUT,
-  HA_TINH_TENANT,
-} from '@pccovid-inspect/province-ha-tinh';
+import { HA_TINH_2021, HA_TINH_2021_BODIES, HA_TINH_2021_DISTRICTS, HA_TINH_2021_PLAN_INPUT, HA_TINH_TENANT } from '@pccovid-inspect/province-ha-tinh';
 
 describe('HA_TINH_2021', () => {
   it('holds the named exports themselves, not copies', () => {

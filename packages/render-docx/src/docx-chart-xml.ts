@@ -28,7 +28,9 @@ export function chartXml(chart: BarChartBlock, styles: CellStyles): string {
   const right = styles.id(size, 'right');
   const left = styles.id(size, 'left');
   const para = (style: string, text: string) =>
-    text === '' ? `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr></w:p>` : `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+    text === ''
+      ? `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr></w:p>`
+      : `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
   const span = (cells: number, props: string, content: string) =>
     `<w:tc><w:tcPr><w:tcW w:w="${cells * unit}" w:type="dxa"/>${cells > 1 ? `<w:gridSpan w:val="${cells}"/>` : ''}${props}</w:tcPr>${content}</w:tc>`;
 

@@ -53,7 +53,14 @@ export function toDocxDocument(doc: OfficialDocument, options: { fontFamily: str
   children.push(...docxSignature(doc));
   for (const appendix of doc.appendices) {
     const centred = (text: string, style: { bold?: boolean; italics?: boolean; size?: number }, pageBreakBefore = false) =>
-      new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore, keepNext: true, spacing: { after: 0, line: 252 }, indent: { firstLine: 0 }, children: [textRun(text, style)] });
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        pageBreakBefore,
+        keepNext: true,
+        spacing: { after: 0, line: 252 },
+        indent: { firstLine: 0 },
+        children: [textRun(text, style)],
+      });
     children.push(centred(appendix.label, { bold: true, size: halfPoints(SIZES.appendixLabel) }, true));
     children.push(centred(appendix.title, { bold: true }));
     if (appendix.reference !== null) children.push(centred(appendix.reference, { italics: true }));
@@ -63,7 +70,14 @@ export function toDocxDocument(doc: OfficialDocument, options: { fontFamily: str
 
   const described = describeOfficialDocument(doc);
   const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(SIZES.pageNumber) })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        indent: { firstLine: 0 },
+        spacing: { after: 0 },
+        children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(SIZES.pageNumber) })],
+      }),
+    ],
   });
   const document = new Document({
     creator: options.creator,

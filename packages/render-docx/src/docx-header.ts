@@ -1,13 +1,6 @@
 /** @internal The two-column Decree 30 header (a borderless table), the title block and "Kính gửi". */
 import { AlignmentType, LineRuleType, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import {
-  DECREE30_LAYOUT,
-  decree30LinePitchPt,
-  formatAddresseeLines,
-  formatDocumentNumber,
-  formatPlaceAndDate,
-  measureTimesText,
-} from '@pccovid-inspect/core/documents';
+import { DECREE30_LAYOUT, decree30LinePitchPt, formatAddresseeLines, formatDocumentNumber, formatPlaceAndDate, measureTimesText } from '@pccovid-inspect/core/documents';
 import type { OfficialDocument } from '@pccovid-inspect/core';
 import { AFTER, HEADER_COLUMNS, SIZES, TEXT_WIDTH, TEXT_WIDTH_PT, halfPoints, twip } from './docx-style.js';
 import { textRun, type RunStyle } from './docx-runs.js';
@@ -49,8 +42,7 @@ export function docxHeader(doc: OfficialDocument): Table {
   const numberCell: Paragraph[] = [];
   if (h.number !== null) numberCell.push(line(formatDocumentNumber(h.number), { size: halfPoints(SIZES.number), before: 120 }));
   if (h.subjectLine !== null) numberCell.push(line(h.subjectLine, { size: halfPoints(SIZES.subjectLine), before: 120 }));
-  const dateCell: Paragraph[] =
-    h.placeAndDate === null ? [] : [line(formatPlaceAndDate(h.placeAndDate), { size: halfPoints(SIZES.placeAndDate), italics: true, before: 120 })];
+  const dateCell: Paragraph[] = h.placeAndDate === null ? [] : [line(formatPlaceAndDate(h.placeAndDate), { size: halfPoints(SIZES.placeAndDate), italics: true, before: 120 })];
   if (numberCell.length > 0 || dateCell.length > 0) rows.push(new TableRow({ children: [cell(L, numberCell), cell(R, dateCell)] }));
 
   return new Table({

@@ -24,7 +24,9 @@ describe('spliceParts', () => {
 describe('finishDocxPackage', () => {
   const packed = zipSync({
     'word/document.xml': strToU8(`<w:document><w:body>${para(placeholderToken(0))}</w:body></w:document>`),
-    'docProps/core.xml': strToU8('<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2030-01-01T00:00:00.000Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2030-01-01T00:00:00.000Z</dcterms:modified></cp:coreProperties>'),
+    'docProps/core.xml': strToU8(
+      '<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2030-01-01T00:00:00.000Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2030-01-01T00:00:00.000Z</dcterms:modified></cp:coreProperties>',
+    ),
     '[Content_Types].xml': strToU8('<Types/>'),
   });
 

@@ -67,7 +67,19 @@ describe('createDocxRenderer', () => {
       kind: 'BC',
       header: { issuingBody: 'SỞ', number: null, placeAndDate: null },
       title: { type: 'BÁO CÁO' },
-      body: [{ type: 'barChart', title: 'Biểu đồ', categories: ['a', 'b'], series: [{ name: 'Đạt', values: [50, 100] }, { name: 'Chưa đạt', values: [0, 25] }], unit: '%', maxValue: 100 }],
+      body: [
+        {
+          type: 'barChart',
+          title: 'Biểu đồ',
+          categories: ['a', 'b'],
+          series: [
+            { name: 'Đạt', values: [50, 100] },
+            { name: 'Chưa đạt', values: [0, 25] },
+          ],
+          unit: '%',
+          maxValue: 100,
+        },
+      ],
     });
     const read = await parts(createDocxRenderer(), doc);
     const xml = read('word/document.xml');

@@ -1,13 +1,5 @@
 import { Packer } from 'docx';
-import {
-  RenderError,
-  systemClock,
-  type Clock,
-  type DocumentRenderOptions,
-  type DocumentRenderer,
-  type OfficialDocument,
-  type RenderedDocument,
-} from '@pccovid-inspect/core';
+import { RenderError, systemClock, type Clock, type DocumentRenderOptions, type DocumentRenderer, type OfficialDocument, type RenderedDocument } from '@pccovid-inspect/core';
 import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { toDocxDocument } from './docx-document.js';
 import { finishDocxPackage } from './docx-package.js';

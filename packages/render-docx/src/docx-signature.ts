@@ -40,7 +40,9 @@ function grid(widths: number[], rows: Paragraph[][][]): Table {
       (cells) =>
         new TableRow({
           cantSplit: true,
-          children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, margins: ZERO, children: children.length > 0 ? children : [new Paragraph({})] })),
+          children: cells.map(
+            (children, i) => new TableCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, margins: ZERO, children: children.length > 0 ? children : [new Paragraph({})] }),
+          ),
         }),
     ),
     borders: TableBorders.NONE,

@@ -6,8 +6,14 @@ import { TEXT_WIDTH } from './docx-style.js';
 
 const table = TableBlockSchema.parse({
   type: 'table',
-  columns: [{ title: 'TT', width: 1, align: 'center' }, { title: 'Tên <đơn vị> & "mã"', width: 6 }],
-  rows: [['1', 'Chợ A & B <cũ>\u0007'], ['2', '']],
+  columns: [
+    { title: 'TT', width: 1, align: 'center' },
+    { title: 'Tên <đơn vị> & "mã"', width: 6 },
+  ],
+  rows: [
+    ['1', 'Chợ A & B <cũ>\u0007'],
+    ['2', ''],
+  ],
   footerRows: [['', 'Tổng cộng']],
   fontSizePt: 10,
 });
@@ -39,7 +45,12 @@ describe('tableXml', () => {
     expect(xml).toContain('<w:pStyle w:val="PcciCell20CB"/>');
     expect(xml).toContain('<w:pStyle w:val="PcciCell20L"/>');
     expect(xml).toContain('<w:pStyle w:val="PcciCell20LB"/>');
-    expect(styles.definitions().map((s) => s.id).sort()).toEqual(['PcciCell20C', 'PcciCell20CB', 'PcciCell20L', 'PcciCell20LB']);
+    expect(
+      styles
+        .definitions()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['PcciCell20C', 'PcciCell20CB', 'PcciCell20L', 'PcciCell20LB']);
     expect(styles.definitions()[0]).toMatchObject({ run: { size: 20 }, paragraph: { spacing: { before: 0, after: 0 } } });
   });
 });

@@ -34,7 +34,11 @@ export function pdfBarChart(chart: BarChartBlock): Content {
   const stack: Content[] = [{ text: chart.title, bold: true, italics: true, alignment: 'center', fontSize: SIZES.tableCaption, margin: [0, 0, 0, 4] }];
   if (chart.series.length > 1) {
     stack.push({
-      columns: chart.series.map((series, s) => ({ columns: [swatch(SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000'), { text: series.name, width: 'auto' }], width: 'auto', columnGap: 2 })),
+      columns: chart.series.map((series, s) => ({
+        columns: [swatch(SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000'), { text: series.name, width: 'auto' }],
+        width: 'auto',
+        columnGap: 2,
+      })),
       columnGap: 12,
       fontSize: SIZES.chartLabel,
       margin: [labelWidth + 6, 0, 0, 4],

@@ -18,7 +18,12 @@ describe('toPdfDocumentDefinition', () => {
     expect(definition.pageSize).toBe('A4');
     expect(definition.pageMargins).toEqual([mmToPt(30), mmToPt(20), mmToPt(15), mmToPt(20)]);
     expect(definition.defaultStyle).toMatchObject({ fontSize: 13, lineHeight: 1.15 });
-    expect(definition.info).toMatchObject({ producer: 'test', creationDate: META.creationDate, modDate: META.creationDate, author: 'UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG' });
+    expect(definition.info).toMatchObject({
+      producer: 'test',
+      creationDate: META.creationDate,
+      modDate: META.creationDate,
+      author: 'UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+    });
   });
 
   it('draws the motto rule as long as the motto and the issuer rule at 0.4 of the issuer', () => {

@@ -1,13 +1,6 @@
 /** @internal The two-column Decree 30 header, the title block and "Kính gửi". */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import {
-  DECREE30_LAYOUT,
-  decree30HeaderColumnsPt,
-  formatAddresseeLines,
-  formatDocumentNumber,
-  formatPlaceAndDate,
-  measureTimesText,
-} from '@pccovid-inspect/core/documents';
+import { DECREE30_LAYOUT, decree30HeaderColumnsPt, formatAddresseeLines, formatDocumentNumber, formatPlaceAndDate, measureTimesText } from '@pccovid-inspect/core/documents';
 import type { OfficialDocument } from '@pccovid-inspect/core';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 import { centredRule } from './pdf-rule.js';
@@ -35,7 +28,10 @@ export function pdfHeader(doc: OfficialDocument): Content {
 
   const body: TableCell[][] = [[{ stack: left }, { stack: right }]];
   if (numberCell.length > 0 || dateCell.length > 0) {
-    body.push([{ stack: numberCell, margin: [0, 6, 0, 0] }, { stack: dateCell, margin: [0, 6, 0, 0] }]);
+    body.push([
+      { stack: numberCell, margin: [0, 6, 0, 0] },
+      { stack: dateCell, margin: [0, 6, 0, 0] },
+    ]);
   }
   return {
     table: { widths: [LEFT, RIGHT], body },

@@ -19,7 +19,7 @@ describe('justifiedInlines', () => {
       { text: 'Kết ', noWrap: true },
       { text: 'quả: ', noWrap: true },
       { text: 'Đạt.', bold: true, noWrap: true },
-      { text: ' ' , noWrap: true },
+      { text: ' ', noWrap: true },
       { text: 'Ghi ', noWrap: true },
       { text: 'chú', noWrap: true },
     ]);

@@ -57,7 +57,9 @@ describe('createPdfRenderer', () => {
   it('fails with RENDER_FAILED when a font file is missing, and leaves pdfmake as it found it', async () => {
     const before = { fonts: pdfmake.fonts };
     const files = { ...tinosFontFiles(), bold: '/nonexistent/Bold.ttf' };
-    const error = await createPdfRenderer({ fonts: files }).render(plan).catch((e: unknown) => e);
+    const error = await createPdfRenderer({ fonts: files })
+      .render(plan)
+      .catch((e: unknown) => e);
     expect(RenderError.isInstance(error)).toBe(true);
     expect((error as RenderError).code).toBe('RENDER_FAILED');
     expect((error as RenderError).documentKind).toBe('KH');

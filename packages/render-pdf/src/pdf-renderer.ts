@@ -1,14 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import {
-  RenderError,
-  systemClock,
-  type Clock,
-  type DocumentRenderOptions,
-  type DocumentRenderer,
-  type OfficialDocument,
-  type RenderedDocument,
-} from '@pccovid-inspect/core';
+import { RenderError, systemClock, type Clock, type DocumentRenderOptions, type DocumentRenderer, type OfficialDocument, type RenderedDocument } from '@pccovid-inspect/core';
 import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { tinosFontFiles, type PdfFontFiles, type PdfFontSource } from './pdf-fonts.js';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';

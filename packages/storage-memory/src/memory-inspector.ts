@@ -50,17 +50,13 @@ export function inspectMemoryStorage(adapter: StorageAdapter): MemoryStorageInsp
   return {
     record(collection, tenantId, id) {
       const stored = state.records.get(bucketOf(tenantId, collection))?.get(id);
-      return stored
-        ? structuredClone({ version: stored.version, data: stored.data, indexes: stored.indexes, updatedAt: stored.updatedAt })
-        : null;
+      return stored ? structuredClone({ version: stored.version, data: stored.data, indexes: stored.indexes, updatedAt: stored.updatedAt }) : null;
     },
     countRecords: (collection, tenantId) => state.records.get(bucketOf(tenantId, collection))?.size ?? 0,
     audit: (tenantId) => structuredClone(state.audit.get(tenantId) ?? []),
     outbox: (tenantId) =>
       [...(state.outbox.get(tenantId)?.values() ?? [])]
-        .sort((a, b) =>
-          a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1,
-        )
+        .sort((a, b) => (a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1))
         .map((entry) => structuredClone(entry.record)),
     countPortalStatistics: (tenantId) => state.statistics.get(tenantId)?.size ?? 0,
   };

@@ -1,13 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import {
-  checkAuditRecord,
-  checkNonEmptyText,
-  checkOutboxRecord,
-  checkOutboxUpdate,
-  checkReadOptions,
-  throwValidationIssue,
-} from '@pccovid-inspect/core/adapter-kit';
+import { checkAuditRecord, checkNonEmptyText, checkOutboxRecord, checkOutboxUpdate, checkReadOptions, throwValidationIssue } from '@pccovid-inspect/core/adapter-kit';
 import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
 
 const DEFAULT_LOG_LIMIT = 1000;
@@ -43,9 +36,7 @@ export class SqliteLogs {
        ON CONFLICT (tenant_id, id) DO NOTHING`,
     );
     this.selectOutbox = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? ORDER BY created_at, position LIMIT ?').pluck();
-    this.selectOutboxByStatus = db
-      .prepare('SELECT record FROM outbox WHERE tenant_id = ? AND status = ? ORDER BY created_at, position LIMIT ?')
-      .pluck();
+    this.selectOutboxByStatus = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? AND status = ? ORDER BY created_at, position LIMIT ?').pluck();
     this.selectOneOutbox = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? AND id = ?').pluck();
     this.updateOutbox = db.prepare('UPDATE outbox SET status = ?, record = ? WHERE tenant_id = ? AND id = ?');
 
@@ -103,9 +94,7 @@ export class SqliteLogs {
     checkNonEmptyText('readOutbox', ['tenantId'], tenantId);
     checkReadOptions('readOutbox', options);
     const limit = options?.limit ?? DEFAULT_LOG_LIMIT;
-    const rows = (
-      options?.status === undefined ? this.selectOutbox.all(tenantId, limit) : this.selectOutboxByStatus.all(tenantId, options.status, limit)
-    ) as string[];
+    const rows = (options?.status === undefined ? this.selectOutbox.all(tenantId, limit) : this.selectOutboxByStatus.all(tenantId, options.status, limit)) as string[];
     return rows.map((row) => JSON.parse(row) as OutboxRecord);
   }
 

@@ -3,8 +3,7 @@ import { checkPortalStatisticsRow, checkSummaryRange, throwValidationIssue } fro
 import type { PortalStatisticsRow, PortalStatisticsSummary } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
 
-const INSERT_HEAD =
-  'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES ';
+const INSERT_HEAD = 'INSERT INTO portal_statistics (tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors) VALUES ';
 const UPSERT =
   ' ON CONFLICT (tenant_id, target_id, date) DO UPDATE SET district_code = excluded.district_code,' +
   ' registered_points = excluded.registered_points, scans = excluded.scans, distinct_visitors = excluded.distinct_visitors';

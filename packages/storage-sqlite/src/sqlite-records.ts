@@ -316,7 +316,9 @@ export class SqliteRecords {
   countBy(request: CountByRequest): CountByResult {
     checkCountByRequest(request);
     const { sql, params } = countBySql(request);
-    const rows = this.statement(sql).raw().all(...params) as unknown[][];
+    const rows = this.statement(sql)
+      .raw()
+      .all(...params) as unknown[][];
     const groups: CountGroup[] = rows.map((row) => ({
       key: Object.fromEntries(request.groupBy.map((field, i) => [field, fromSql(row[2 * i] as number | null, row[2 * i + 1])])),
       count: row[row.length - 1] as number,
@@ -328,8 +330,7 @@ export class SqliteRecords {
   private page<T>(rows: RecordRow[], limit: number, collection: string, tenantId: string, field: string | null, direction: 'asc' | 'desc'): QueryPage<T> {
     const items = rows.slice(0, limit).map((row) => this.toRecord<T>(row, collection, tenantId));
     const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last.indexes, field), id: last.id }) : null;
+    const nextCursor = rows.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last.indexes, field), id: last.id }) : null;
     return { items, nextCursor };
   }
 

@@ -71,9 +71,7 @@ describe('schema migrations', () => {
     try {
       expect(appliedVersions(filename)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
       expect(await storage.get('visits', '42', 'v-old')).toMatchObject({ version: 3, data: { target: 'Chợ Hồng Lĩnh' } });
-      await storage.insertPortalStatistics([
-        { tenantId: '42', targetId: 't-1', districtCode: '436', date: '2021-12-01', registeredPoints: 2, scans: 0, distinctVisitors: 0 },
-      ]);
+      await storage.insertPortalStatistics([{ tenantId: '42', targetId: 't-1', districtCode: '436', date: '2021-12-01', registeredPoints: 2, scans: 0, distinctVisitors: 0 }]);
       expect(await storage.summarizePortalStatistics('42', { from: '2021-12-01', to: '2021-12-31' })).toEqual([
         { targetId: 't-1', districtCode: '436', days: 1, zeroScanDays: 1, totalScans: 0, maxRegisteredPoints: 2 },
       ]);

@@ -30,7 +30,15 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
     const storage = createSqliteStorage({ filename });
     await storage.transaction(async (tx) => {
       for (let i = 0; i < 3000; i++) {
-        await tx.put({ collection: 'visits', tenantId: '42', id: `v-${String(i).padStart(5, '0')}`, data: { i }, indexes: visitIndexes(i), updatedAt: '2021-12-06T01:30:00.000Z', expectedVersion: 0 });
+        await tx.put({
+          collection: 'visits',
+          tenantId: '42',
+          id: `v-${String(i).padStart(5, '0')}`,
+          data: { i },
+          indexes: visitIndexes(i),
+          updatedAt: '2021-12-06T01:30:00.000Z',
+          expectedVersion: 0,
+        });
       }
     });
     await storage.dispose();
@@ -116,7 +124,14 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof storage.query>> = await storage.query({ collection: 'visits', tenantId: '42', where: { campaignId: 'c-3' }, orderBy: { field: 'scheduledOn' }, limit: 50, cursor });
+        const page: Awaited<ReturnType<typeof storage.query>> = await storage.query({
+          collection: 'visits',
+          tenantId: '42',
+          where: { campaignId: 'c-3' },
+          orderBy: { field: 'scheduledOn' },
+          limit: 50,
+          cursor,
+        });
         ids.push(...page.items.map((r) => r.id));
         cursor = page.nextCursor;
       } while (cursor);

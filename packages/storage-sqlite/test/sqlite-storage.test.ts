@@ -10,7 +10,13 @@ import type { SqliteStorageOptions } from '@pccovid-inspect/storage-sqlite';
 
 const AT = '2021-12-06T01:30:00.000Z';
 const visit = (id: string, expectedVersion = 0) => ({
-  collection: 'visits', tenantId: '42', id, data: { id }, indexes: { status: 'planned' }, updatedAt: AT, expectedVersion,
+  collection: 'visits',
+  tenantId: '42',
+  id,
+  data: { id },
+  indexes: { status: 'planned' },
+  updatedAt: AT,
+  expectedVersion,
 });
 
 describe('createSqliteStorage', () => {
@@ -21,12 +27,7 @@ describe('createSqliteStorage', () => {
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
   it('rejects bad options with CONFIGURATION_INVALID before touching the disk', () => {
-    const bad: SqliteStorageOptions[] = [
-      { filename: '' },
-      { durability: 'paranoid' as 'full' },
-      { busyTimeoutMs: -1 },
-      { busyTimeoutMs: 1.5 },
-    ];
+    const bad: SqliteStorageOptions[] = [{ filename: '' }, { durability: 'paranoid' as 'full' }, { busyTimeoutMs: -1 }, { busyTimeoutMs: 1.5 }];
     for (const options of bad) expect(() => createSqliteStorage(options)).toThrow(ConfigurationError);
   });
 
@@ -70,7 +71,15 @@ describe('createSqliteStorage', () => {
     const failure = new Error('CSV truncated at line 70001');
     function* rows(): Generator<PortalStatisticsRow> {
       for (let i = 0; i < 70_000; i++) {
-        yield { tenantId: '42', targetId: `t-${i % 700}`, districtCode: '436', date: `2021-11-${String((i % 30) + 1).padStart(2, '0')}`, registeredPoints: 1, scans: i % 3, distinctVisitors: 0 };
+        yield {
+          tenantId: '42',
+          targetId: `t-${i % 700}`,
+          districtCode: '436',
+          date: `2021-11-${String((i % 30) + 1).padStart(2, '0')}`,
+          registeredPoints: 1,
+          scans: i % 3,
+          distinctVisitors: 0,
+        };
       }
       throw failure;
     }

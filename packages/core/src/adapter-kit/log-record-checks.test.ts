@@ -3,7 +3,10 @@ import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOption
 import { AUDIT, OUTBOX, issueOf } from './test-support.js';
 
 const audit = (patch: Record<string, unknown>) => () => checkAuditRecord({ ...AUDIT, ...patch });
-const outbox = (patch: Record<string, unknown>, index = 0) => () => checkOutboxRecord({ ...OUTBOX, ...patch }, index);
+const outbox =
+  (patch: Record<string, unknown>, index = 0) =>
+  () =>
+    checkOutboxRecord({ ...OUTBOX, ...patch }, index);
 
 describe('checkAuditRecord', () => {
   it('passes a valid record', () => {

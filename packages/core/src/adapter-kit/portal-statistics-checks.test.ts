@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkPortalStatisticsRow, checkSummaryRange } from '@pccovid-inspect/core/adapter-kit';
 import { ROW, issueOf } from './test-support.js';
 
-const row = (patch: Record<string, unknown>, index = 0) => () => checkPortalStatisticsRow({ ...ROW, ...patch }, index);
+const row =
+  (patch: Record<string, unknown>, index = 0) =>
+  () =>
+    checkPortalStatisticsRow({ ...ROW, ...patch }, index);
 
 describe('checkPortalStatisticsRow', () => {
   it('passes a valid row', () => {

@@ -35,10 +35,7 @@ export function applyChecklistPlugins(template: ChecklistTemplate, plugins: read
     const owner = pluginOfRuleType(rule.type);
     if (plugins.some((p) => p.id === owner)) customRuleParams(rule, state.ruleTypes.get(rule.type));
     else if (!state.applied.has(owner)) {
-      throw conflict(
-        `quy tắc "${rule.type}" thuộc phần mở rộng "${owner}" chưa được áp dụng`,
-        `rule "${rule.type}" belongs to plugin "${owner}", which is not applied`,
-      );
+      throw conflict(`quy tắc "${rule.type}" thuộc phần mở rộng "${owner}" chưa được áp dụng`, `rule "${rule.type}" belongs to plugin "${owner}", which is not applied`);
     }
   }
 
@@ -98,10 +95,7 @@ function applyOne(state: Draft, plugin: ChecklistPlugin): void {
   for (const { sectionId, item } of plugin.items) {
     const section = state.sections.find((s) => s.id === sectionId);
     if (section === undefined) {
-      throw conflict(
-        `không có mục lớn "${sectionId}" để thêm nội dung "${item.id}" ${by}`,
-        `there is no section "${sectionId}" to add item "${item.id}" to ${byEn}`,
-      );
+      throw conflict(`không có mục lớn "${sectionId}" để thêm nội dung "${item.id}" ${by}`, `there is no section "${sectionId}" to add item "${item.id}" to ${byEn}`);
     }
     claimItemId(state.itemIds, item.id, plugin.id);
     section.items.push(copyItem(item));

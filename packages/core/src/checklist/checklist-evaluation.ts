@@ -32,15 +32,7 @@ export type ChecklistViolation = z.infer<typeof ChecklistViolationSchema>;
  * ChecklistReasonCodeSchema.parse('critical_not_met')
  * ```
  */
-export const ChecklistReasonCodeSchema = z.enum([
-  'critical_not_met',
-  'not_met',
-  'tolerance_exceeded',
-  'unanswered',
-  'invalid',
-  'unknown_item',
-  'all_satisfied',
-]);
+export const ChecklistReasonCodeSchema = z.enum(['critical_not_met', 'not_met', 'tolerance_exceeded', 'unanswered', 'invalid', 'unknown_item', 'all_satisfied']);
 export type ChecklistReasonCode = z.infer<typeof ChecklistReasonCodeSchema>;
 
 /**

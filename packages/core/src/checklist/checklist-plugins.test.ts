@@ -56,7 +56,15 @@ const qrVerifyDefinition: ChecklistPluginDefinition = {
     },
   ],
   itemRules: {
-    b2: [{ kind: 'requireEvidence', evidenceKind: 'photo', minCount: 2, when: 'met', message: { vi: 'Cần hai ảnh: toàn cảnh và cận cảnh.', en: 'Two photos needed: wide and close-up.' } }],
+    b2: [
+      {
+        kind: 'requireEvidence',
+        evidenceKind: 'photo',
+        minCount: 2,
+        when: 'met',
+        message: { vi: 'Cần hai ảnh: toàn cảnh và cận cảnh.', en: 'Two photos needed: wide and close-up.' },
+      },
+    ],
   },
   evidenceVerifiers: [
     {
@@ -118,10 +126,18 @@ describe('checklist plugins', () => {
 
     const legacy = evaluateChecklist(template, respond(pluginAnswers('https://qr.tokhaiyte.vn/xyz')), { plugins: [qrVerify] });
     expect(itemOf(legacy, 'b5').violations).toEqual([
-      { rule: 'qr-verify:payloadStartsWith', messageVi: 'Chuỗi mã QR không phải mã địa điểm PC-Covid.', messageEn: 'The payload is not a PC-Covid location code.', path: ['answers', 'b5', 'fields', 'payload'] },
+      {
+        rule: 'qr-verify:payloadStartsWith',
+        messageVi: 'Chuỗi mã QR không phải mã địa điểm PC-Covid.',
+        messageEn: 'The payload is not a PC-Covid location code.',
+        path: ['answers', 'b5', 'fields', 'payload'],
+      },
     ]);
 
-    const notMetAnswers = { ...pluginAnswers('https://qr.tokhaiyte.vn/xyz'), b5: { answer: 'not_met' as const, note: 'Mã tokhaiyte', fields: { payload: 'https://qr.tokhaiyte.vn/xyz' }, evidence: [] } };
+    const notMetAnswers = {
+      ...pluginAnswers('https://qr.tokhaiyte.vn/xyz'),
+      b5: { answer: 'not_met' as const, note: 'Mã tokhaiyte', fields: { payload: 'https://qr.tokhaiyte.vn/xyz' }, evidence: [] },
+    };
     expect(itemOf(evaluateChecklist(template, respond(notMetAnswers), { plugins: [qrVerify] }), 'b5').verdict).toBe('not_met');
 
     const long = evaluateChecklist(template, respond(pluginAnswers(PREFIX + 'x'.repeat(600))), { plugins: [qrVerify] });
@@ -190,7 +206,11 @@ describe('checklist plugins', () => {
     it('rejects a custom rule of a plugin that is not applied, and rules on fields the item lacks', () => {
       const foreign = defineChecklistPlugin({ id: 'foreign', version: '1', itemRules: { b1: [{ ...qrVerifyDefinition.items![0]!.item.rules[0]! }] } });
       expect(conflictOf(() => applyChecklistPlugins(PC_COVID_CHECKLIST_V1, [foreign]))).toContain('plugin "qr-verify", which is not applied');
-      const badField = defineChecklistPlugin({ id: 'bad-field', version: '1', itemRules: { b1: [{ kind: 'requireField', field: 'colour', when: 'met', message: { vi: 'x', en: 'x' } }] } });
+      const badField = defineChecklistPlugin({
+        id: 'bad-field',
+        version: '1',
+        itemRules: { b1: [{ kind: 'requireField', field: 'colour', when: 'met', message: { vi: 'x', en: 'x' } }] },
+      });
       expect(conflictOf(() => applyChecklistPlugins(PC_COVID_CHECKLIST_V1, [badField]))).toContain('invalid template');
     });
 
@@ -200,7 +220,10 @@ describe('checklist plugins', () => {
       expect(conflictOf(() => defineChecklistPlugin({ id: 'x', version: '1', rules: [payloadStartsWith, payloadStartsWith] }))).toContain('rule type "payloadStartsWith" twice');
       const withoutType = { ...qrVerifyDefinition, rules: [] };
       expect(conflictOf(() => defineChecklistPlugin(withoutType))).toContain('no rule type "qr-verify:payloadStartsWith"');
-      const badParams = { ...qrVerifyDefinition, items: [{ sectionId: 'b', item: { ...qrVerifyDefinition.items![0]!.item, rules: [{ ...qrVerifyDefinition.items![0]!.item.rules[0]!, params: {} }] } }] };
+      const badParams = {
+        ...qrVerifyDefinition,
+        items: [{ sectionId: 'b', item: { ...qrVerifyDefinition.items![0]!.item, rules: [{ ...qrVerifyDefinition.items![0]!.item.rules[0]!, params: {} }] } }],
+      };
       expect(conflictOf(() => defineChecklistPlugin(badParams as ChecklistPluginDefinition))).toContain('params of rule "qr-verify:payloadStartsWith" are invalid');
     });
   });
@@ -208,7 +231,15 @@ describe('checklist plugins', () => {
   it('turns a plugin rule that throws into a ConfigurationError, not a wrong verdict', () => {
     const broken = defineChecklistPlugin({
       ...qrVerifyDefinition,
-      rules: [defineChecklistRuleType({ name: 'payloadStartsWith', params: z.object({ prefix: z.string() }), evaluate: () => { throw new Error('boom'); } })],
+      rules: [
+        defineChecklistRuleType({
+          name: 'payloadStartsWith',
+          params: z.object({ prefix: z.string() }),
+          evaluate: () => {
+            throw new Error('boom');
+          },
+        }),
+      ],
     });
     const brokenTemplate = applyChecklistPlugins(PC_COVID_CHECKLIST_V1, [broken]);
     expect(() => evaluateChecklist(brokenTemplate, respond(pluginAnswers('x')), { plugins: [broken] })).toThrow(ConfigurationError);

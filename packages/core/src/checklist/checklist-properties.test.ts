@@ -12,7 +12,11 @@ import { evaluateChecklist } from './evaluate-checklist.js';
 import { PC_COVID_CHECKLIST_V1 } from './pc-covid-checklist-v1.js';
 
 const VIETNAMESE = ['Chưa niêm yết mã QR', 'Đạt', 'Không áp dụng', 'Bảo vệ nhắc quét mã', 'Kỳ Anh'];
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom(...VIETNAMESE).map((s) => s.normalize('NFD')), fc.constantFrom(...VIETNAMESE));
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.constantFrom(...VIETNAMESE).map((s) => s.normalize('NFD')),
+  fc.constantFrom(...VIETNAMESE),
+);
 const nonEmptyText = text.filter((s) => s.trim().length > 0);
 const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/);
 const fieldId = fc.stringMatching(/^[a-z][A-Za-z0-9]{0,5}$/);
@@ -24,7 +28,14 @@ const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.
 const fieldValue = fc.oneof(number, fc.boolean(), text, civilDate, fc.constant('https://quanly.pccovid.gov.vn'));
 
 const evidence = fc.oneof(
-  fc.record({ kind: fc.constant('document'), id, numberSymbol: fc.constantFrom('125/UBND-VP', '7641/UBND-VX1', '05/KH-STTTT'), issuedOn: civilDate, issuer: nonEmptyText, summary: nonEmptyText }),
+  fc.record({
+    kind: fc.constant('document'),
+    id,
+    numberSymbol: fc.constantFrom('125/UBND-VP', '7641/UBND-VX1', '05/KH-STTTT'),
+    issuedOn: civilDate,
+    issuer: nonEmptyText,
+    summary: nonEmptyText,
+  }),
   fc.record(
     { kind: fc.constant('photo'), id, uri: nonEmptyText, sha256: fc.stringMatching(/^[0-9a-f]{64}$/), caption: nonEmptyText, takenAt: instant },
     { requiredKeys: ['kind', 'id', 'uri', 'caption', 'takenAt'] },
@@ -55,7 +66,14 @@ const itemResponse = (fields: readonly (readonly [string, ChecklistValueType])[]
       note: text,
       fields: fc
         .tuple(
-          fc.tuple(...fields.map(([f, t]) => fc.option(fc.oneof({ weight: 6, arbitrary: typedValue(t) }, fieldValue).map((v) => [f, v] as const), { nil: undefined }))),
+          fc.tuple(
+            ...fields.map(([f, t]) =>
+              fc.option(
+                fc.oneof({ weight: 6, arbitrary: typedValue(t) }, fieldValue).map((v) => [f, v] as const),
+                { nil: undefined },
+              ),
+            ),
+          ),
           fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, fc.tuple(fieldId, fieldValue)),
         )
         .map(([known, extra]) => Object.fromEntries([...known, extra].filter((entry) => entry !== undefined))),
@@ -115,16 +133,17 @@ const templates: fc.Arbitrary<ChecklistTemplate> = fc
       answerType: 'figures',
       rules: ruleSeeds
         .filter(([target]) => target % itemIds.length === index)
-        .map(([, pick, when, n]) =>
-          [
-            { kind: 'requireNote', when, message },
-            { kind: 'requireEvidence', evidenceKind: (['document', 'photo', 'screenshot', 'count'] as const)[pick % 4], minCount: 1 + (pick % 2), when, message },
-            all.length > 0 ? { kind: 'requireField', field: all[pick % all.length], when, message } : null,
-            numeric.length > 0 ? { kind: 'minValue', field: numeric[pick % numeric.length], min: n, when, message } : null,
-            numeric.length > 1 ? { kind: 'fieldAtMost', field: numeric[0], otherField: numeric[1], when, message } : null,
-            { kind: 'notApplicableForbidden', message },
-            numeric.length > 0 ? { kind: 'derivedNotMet', field: numeric[pick % numeric.length], greaterThan: n, message } : null,
-          ][pick % 7],
+        .map(
+          ([, pick, when, n]) =>
+            [
+              { kind: 'requireNote', when, message },
+              { kind: 'requireEvidence', evidenceKind: (['document', 'photo', 'screenshot', 'count'] as const)[pick % 4], minCount: 1 + (pick % 2), when, message },
+              all.length > 0 ? { kind: 'requireField', field: all[pick % all.length], when, message } : null,
+              numeric.length > 0 ? { kind: 'minValue', field: numeric[pick % numeric.length], min: n, when, message } : null,
+              numeric.length > 1 ? { kind: 'fieldAtMost', field: numeric[0], otherField: numeric[1], when, message } : null,
+              { kind: 'notApplicableForbidden', message },
+              numeric.length > 0 ? { kind: 'derivedNotMet', field: numeric[pick % numeric.length], greaterThan: n, message } : null,
+            ][pick % 7],
         )
         .filter((rule) => rule !== null),
     }));

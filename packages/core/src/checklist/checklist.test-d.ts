@@ -4,14 +4,7 @@ import type { ChecklistAnswer } from '../entities/checklist-answer.js';
 import type { ChecklistRule, ChecklistRuleKind } from '../entities/checklist-rule.js';
 import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import type { Evidence } from '../entities/evidence.js';
-import {
-  PC_COVID_CHECKLIST_V1,
-  applyChecklistPlugins,
-  defineChecklistPlugin,
-  defineChecklistRuleType,
-  evaluateChecklist,
-  validateChecklistResponse,
-} from './index.js';
+import { PC_COVID_CHECKLIST_V1, applyChecklistPlugins, defineChecklistPlugin, defineChecklistRuleType, evaluateChecklist, validateChecklistResponse } from './index.js';
 import type { ChecklistEvaluation, ChecklistItemVerdict, ChecklistPlugin, ChecklistRuleType, ChecklistVerdict } from './index.js';
 
 describe('checklist types', () => {

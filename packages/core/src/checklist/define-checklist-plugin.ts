@@ -13,15 +13,7 @@ import type {
   ChecklistRuleOutcome,
   ChecklistRuleType,
 } from './checklist-plugin.js';
-import {
-  checklistConfigurationError,
-  customRuleParams,
-  customRulesOf,
-  deepFreeze,
-  parsePluginData,
-  pluginOfRuleType,
-  rulesOfSections,
-} from './plugin-support.js';
+import { checklistConfigurationError, customRuleParams, customRulesOf, deepFreeze, parsePluginData, pluginOfRuleType, rulesOfSections } from './plugin-support.js';
 
 const NameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'a camelCase name');
 const PluginItemsSchema = z.array(z.strictObject({ sectionId: IdSchema, item: ChecklistItemSchema }));
@@ -72,11 +64,27 @@ export function defineChecklistPlugin(definition: ChecklistPluginDefinition): Ch
   const rules = (definition.rules ?? []).map((ruleType) => checkRuleType(id, ruleType));
   const evidenceVerifiers = (definition.evidenceVerifiers ?? []).map((verifier) => checkVerifier(id, verifier));
 
-  unique(id, 'section', sections.map((s) => s.id));
+  unique(
+    id,
+    'section',
+    sections.map((s) => s.id),
+  );
   unique(id, 'item', [...sections.flatMap((s) => s.items.map((i) => i.id)), ...items.map((i) => i.item.id)]);
-  unique(id, 'answer type', answerTypes.map((a) => a.id));
-  unique(id, 'rule type', rules.map((r) => r.name));
-  unique(id, 'evidence verifier', evidenceVerifiers.map((v) => v.name));
+  unique(
+    id,
+    'answer type',
+    answerTypes.map((a) => a.id),
+  );
+  unique(
+    id,
+    'rule type',
+    rules.map((r) => r.name),
+  );
+  unique(
+    id,
+    'evidence verifier',
+    evidenceVerifiers.map((v) => v.name),
+  );
 
   const ownRuleTypes = new Map(rules.map((r) => [`${id}:${r.name}`, r]));
   const allRules = [...rulesOfSections(sections), ...items.flatMap((i) => i.item.rules), ...Object.values(itemRules).flat()];
@@ -100,10 +108,7 @@ function unique(pluginId: string, what: string, ids: readonly string[]): void {
   const seen = new Set<string>();
   for (const id of ids) {
     if (seen.has(id)) {
-      throw checklistConfigurationError(
-        `phần mở rộng "${pluginId}" khai báo ${what} "${id}" hai lần`,
-        `plugin "${pluginId}" declares ${what} "${id}" twice`,
-      );
+      throw checklistConfigurationError(`phần mở rộng "${pluginId}" khai báo ${what} "${id}" hai lần`, `plugin "${pluginId}" declares ${what} "${id}" twice`);
     }
     seen.add(id);
   }

@@ -29,7 +29,13 @@ function evaluateRule(rule: RuleInput, response: ItemInput) {
         },
       },
     },
-    sections: [{ id: 's', title: { vi: 'Mục', en: 'Section' }, items: [{ id: 'x', label: { vi: 'Nội dung', en: 'Item' }, critical: false, required: true, answerType: 'figures', rules: [rule] }] }],
+    sections: [
+      {
+        id: 's',
+        title: { vi: 'Mục', en: 'Section' },
+        items: [{ id: 'x', label: { vi: 'Nội dung', en: 'Item' }, critical: false, required: true, answerType: 'figures', rules: [rule] }],
+      },
+    ],
     compliance: { nonCriticalNotMetTolerance: 0 },
     plugins: [],
   });

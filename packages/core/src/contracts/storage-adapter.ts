@@ -212,11 +212,7 @@ export interface StorageOperations {
   /** Outbox messages of a tenant, oldest first. */
   readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
   /** Updates the delivery state of one message. */
-  markOutbox(
-    tenantId: string,
-    id: string,
-    update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null },
-  ): Promise<void>;
+  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
 }
 
 /**
@@ -241,10 +237,7 @@ export interface StorageAdapter extends StorageOperations {
   /** Bulk path for portal statistics (when `capabilities.portalStatistics`). */
   insertPortalStatistics?(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
   /** Per-target totals over a civil-date range (when `capabilities.portalStatistics`). */
-  summarizePortalStatistics?(
-    tenantId: string,
-    range: { from: string; to: string; targetIds?: string[] },
-  ): Promise<PortalStatisticsSummary[]>;
+  summarizePortalStatistics?(tenantId: string, range: { from: string; to: string; targetIds?: string[] }): Promise<PortalStatisticsSummary[]>;
   /**
    * Counts the records matching `where` per distinct key of the `groupBy` fields (when
    * `capabilities.groupedCounts`). Core checks the request before calling (see

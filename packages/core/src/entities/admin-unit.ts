@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { CivilDateSchema, TextSchema } from './primitives.js';
 
 /** Kinds of district-level unit before the 2025 reform, and of commune-level unit after it. */
-export const AdminUnitKindSchema = z.enum([
-  'province',
-  'provincial_city',
-  'town',
-  'rural_district',
-  'ward',
-  'commune',
-  'commune_town',
-]);
+export const AdminUnitKindSchema = z.enum(['province', 'provincial_city', 'town', 'rural_district', 'ward', 'commune', 'commune_town']);
 export type AdminUnitKind = z.infer<typeof AdminUnitKindSchema>;
 
 /**

@@ -43,9 +43,7 @@ export type ChecklistFieldDefinition = z.infer<typeof ChecklistFieldDefinitionSc
  * ChecklistFieldIdSchema.parse('scansPerDay') // 'scansPerDay'
  * ```
  */
-export const ChecklistFieldIdSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'a field id is camelCase letters and digits, e.g. "pointsCount"');
+export const ChecklistFieldIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'a field id is camelCase letters and digits, e.g. "pointsCount"');
 export type ChecklistFieldId = z.infer<typeof ChecklistFieldIdSchema>;
 
 /**
@@ -57,9 +55,7 @@ export type ChecklistFieldId = z.infer<typeof ChecklistFieldIdSchema>;
  * ChecklistPluginIdSchema.parse('qr-verify') // 'qr-verify'
  * ```
  */
-export const ChecklistPluginIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,62}$/, 'a plugin id is lower-case kebab-case, e.g. "qr-verify"');
+export const ChecklistPluginIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a plugin id is lower-case kebab-case, e.g. "qr-verify"');
 export type ChecklistPluginId = z.infer<typeof ChecklistPluginIdSchema>;
 
 /**
@@ -91,9 +87,5 @@ export type ChecklistAnswerType = z.infer<typeof ChecklistAnswerTypeSchema>;
  * ChecklistFieldValueSchema.parse(12) // 12
  * ```
  */
-export const ChecklistFieldValueSchema = z.union([
-  z.number().overwrite((n) => (n === 0 ? 0 : n)),
-  z.boolean(),
-  OptionalTextSchema,
-]);
+export const ChecklistFieldValueSchema = z.union([z.number().overwrite((n) => (n === 0 ? 0 : n)), z.boolean(), OptionalTextSchema]);
 export type ChecklistFieldValue = z.infer<typeof ChecklistFieldValueSchema>;

@@ -67,7 +67,14 @@ describe('ChecklistTemplateSchema', () => {
   });
 
   it('rejects a plugin listed twice', () => {
-    const template = { ...copy(), version: '1+x@1+x@1', plugins: [{ id: 'x', version: '1' }, { id: 'x', version: '1' }] };
+    const template = {
+      ...copy(),
+      version: '1+x@1+x@1',
+      plugins: [
+        { id: 'x', version: '1' },
+        { id: 'x', version: '1' },
+      ],
+    };
     expect(issuesOf(template).map((i) => i.path)).toEqual([['plugins', 1, 'id']]);
   });
 

@@ -114,12 +114,7 @@ export type CountEvidence = z.infer<typeof CountEvidenceSchema>;
  * if (evidence.kind === 'document') console.log(evidence.numberSymbol);
  * ```
  */
-export const EvidenceSchema = z.discriminatedUnion('kind', [
-  DocumentEvidenceSchema,
-  PhotoEvidenceSchema,
-  ScreenshotEvidenceSchema,
-  CountEvidenceSchema,
-]);
+export const EvidenceSchema = z.discriminatedUnion('kind', [DocumentEvidenceSchema, PhotoEvidenceSchema, ScreenshotEvidenceSchema, CountEvidenceSchema]);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /**

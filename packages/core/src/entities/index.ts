@@ -55,14 +55,7 @@ export { AuditEventSchema } from './audit-event.js';
 export type { AuditEvent } from './audit-event.js';
 export { DocumentNumberSchema, DocumentTypeCodeSchema, formatNumberSymbol } from './document-number.js';
 export type { DocumentNumber, DocumentTypeCode } from './document-number.js';
-export {
-  EvidenceSchema,
-  EvidenceKindSchema,
-  DocumentEvidenceSchema,
-  PhotoEvidenceSchema,
-  ScreenshotEvidenceSchema,
-  CountEvidenceSchema,
-} from './evidence.js';
+export { EvidenceSchema, EvidenceKindSchema, DocumentEvidenceSchema, PhotoEvidenceSchema, ScreenshotEvidenceSchema, CountEvidenceSchema } from './evidence.js';
 export type { Evidence, EvidenceKind, DocumentEvidence, PhotoEvidence, ScreenshotEvidence, CountEvidence } from './evidence.js';
 export { ChecklistAnswerSchema, CHECKLIST_ANSWER_LABELS } from './checklist-answer.js';
 export type { ChecklistAnswer } from './checklist-answer.js';
@@ -74,14 +67,7 @@ export {
   ChecklistAnswerTypeSchema,
   ChecklistFieldValueSchema,
 } from './checklist-field.js';
-export type {
-  ChecklistValueType,
-  ChecklistFieldDefinition,
-  ChecklistFieldId,
-  ChecklistPluginId,
-  ChecklistAnswerType,
-  ChecklistFieldValue,
-} from './checklist-field.js';
+export type { ChecklistValueType, ChecklistFieldDefinition, ChecklistFieldId, ChecklistPluginId, ChecklistAnswerType, ChecklistFieldValue } from './checklist-field.js';
 export { ChecklistRuleSchema, ChecklistRuleWhenSchema, ChecklistRuleTypeIdSchema } from './checklist-rule.js';
 export type { ChecklistRule, ChecklistRuleWhen, ChecklistRuleTypeId, ChecklistRuleKind } from './checklist-rule.js';
 export {

@@ -42,7 +42,10 @@ export const NominationSchema = z.strictObject({
   receivedOn: CivilDateSchema,
   late: z.boolean(),
   /** The district the nominee represents (for a district Culture and Information office). */
-  districtCode: z.string().regex(/^\d{3}$/).nullable(),
+  districtCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
   note: TextSchema.nullable(),
 });
 export type Nomination = z.infer<typeof NominationSchema>;

@@ -33,10 +33,16 @@ export const OrganizationSchema = z.strictObject({
   /** Name as written in a Decree 30 header, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
   upperName: TextSchema,
   /** Abbreviation used in document symbols, e.g. "STTTT" in "05/KH-STTTT". */
-  abbreviation: z.string().regex(/^[\p{L}\d&]+$/u, 'letters, digits or &').nullable(),
+  abbreviation: z
+    .string()
+    .regex(/^[\p{L}\d&]+$/u, 'letters, digits or &')
+    .nullable(),
   /** Parent body (the Provincial People's Committee for a department), if any. */
   parentId: IdSchema.nullable(),
   /** GSO district code, for district-level bodies. */
-  districtCode: z.string().regex(/^\d{3}$/).nullable(),
+  districtCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;

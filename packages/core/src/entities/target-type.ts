@@ -8,16 +8,7 @@ export const TargetTypeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,48}$/, 'a lo
 export type TargetType = z.infer<typeof TargetTypeSchema>;
 
 /** The eight target types of the Hà Tĩnh 2021 plan (II.2 "Địa điểm"). */
-export const BUILT_IN_TARGET_TYPES = [
-  'provincial_department',
-  'central_agency',
-  'district_peoples_committee',
-  'business',
-  'hospital',
-  'market',
-  'office',
-  'school',
-] as const;
+export const BUILT_IN_TARGET_TYPES = ['provincial_department', 'central_agency', 'district_peoples_committee', 'business', 'hospital', 'market', 'office', 'school'] as const;
 export type BuiltInTargetType = (typeof BUILT_IN_TARGET_TYPES)[number];
 
 /** Labels of the built-in target types, Vietnamese first. */

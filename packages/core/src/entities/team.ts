@@ -31,7 +31,10 @@ export const TeamMemberSchema = z.strictObject({
   organizationId: IdSchema,
   source: MemberSourceSchema,
   /** For a district Culture and Information representative: the district (GSO code). */
-  districtCode: z.string().regex(/^\d{3}$/).nullable(),
+  districtCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 

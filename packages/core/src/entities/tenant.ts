@@ -11,7 +11,11 @@ import { ProvinceCodeSchema, TextSchema } from './primitives.js';
  * ```
  */
 export const TenantSchema = z.strictObject({
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   provinceCode: ProvinceCodeSchema,
   /** The province's name, e.g. "Hà Tĩnh". */
   name: TextSchema,

@@ -34,8 +34,7 @@ const CASES: Case[] = [
     cls: ValidationError,
     code: 'VALIDATION_FAILED',
     name: 'ValidationError',
-    make: (cause) =>
-      new ValidationError({ subject: 'Campaign', issues: [{ path: ['period', 'to'], code: 'custom', message: '`from` must not be after `to`' }], cause }),
+    make: (cause) => new ValidationError({ subject: 'Campaign', issues: [{ path: ['period', 'to'], code: 'custom', message: '`from` must not be after `to`' }], cause }),
     vi: ['Dữ liệu Campaign không hợp lệ', '(period.to)', 'Hãy sửa'],
     en: ['Invalid Campaign', '(period.to)', 'Fix the listed fields'],
     fields: { subject: 'Campaign', issues: [{ path: ['period', 'to'], code: 'custom', message: '`from` must not be after `to`' }] },
@@ -116,8 +115,7 @@ const CASES: Case[] = [
     cls: ImportError,
     code: 'IMPORT_FAILED',
     name: 'ImportError',
-    make: (cause) =>
-      new ImportError({ source: 'targets.csv', row: 12, column: 'district', problemVi: 'mã huyện không tồn tại', problemEn: 'unknown district code', cause }),
+    make: (cause) => new ImportError({ source: 'targets.csv', row: 12, column: 'district', problemVi: 'mã huyện không tồn tại', problemEn: 'unknown district code', cause }),
     vi: ['Lỗi nhập dữ liệu targets.csv, dòng 12, cột "district"', 'mã huyện không tồn tại', 'Không có dòng nào được ghi'],
     en: ['Import of targets.csv failed at row 12, column "district"', 'unknown district code', 'No row was written'],
     fields: { source: 'targets.csv', row: 12, column: 'district' },
@@ -126,8 +124,7 @@ const CASES: Case[] = [
     cls: ConfigurationError,
     code: 'CONFIGURATION_INVALID',
     name: 'ConfigurationError',
-    make: (cause) =>
-      new ConfigurationError({ problemVi: 'phiên bản hợp đồng lưu trữ 2 không được hỗ trợ', problemEn: 'storage contractVersion 2 is not supported', cause }),
+    make: (cause) => new ConfigurationError({ problemVi: 'phiên bản hợp đồng lưu trữ 2 không được hỗ trợ', problemEn: 'storage contractVersion 2 is not supported', cause }),
     vi: ['Cấu hình không hợp lệ: phiên bản hợp đồng lưu trữ 2'],
     en: ['Invalid configuration: storage contractVersion 2 is not supported'],
     fields: {},

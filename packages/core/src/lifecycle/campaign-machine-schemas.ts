@@ -14,17 +14,7 @@ const CountSchema = z.number().int().nonnegative();
  * CAMPAIGN_MACHINE_STATES.indexOf('reporting') > CAMPAIGN_MACHINE_STATES.indexOf('inspecting'); // true
  * ```
  */
-export const CAMPAIGN_MACHINE_STATES = [
-  'draft',
-  'issued',
-  'nominating',
-  'teamFormed',
-  'scheduled',
-  'inspecting',
-  'reporting',
-  'followingUp',
-  'closed',
-] as const;
+export const CAMPAIGN_MACHINE_STATES = ['draft', 'issued', 'nominating', 'teamFormed', 'scheduled', 'inspecting', 'reporting', 'followingUp', 'closed'] as const;
 
 /**
  * A state of the campaign lifecycle.

@@ -68,7 +68,13 @@ describe('campaign machine', () => {
   it('forms the team only with exactly one lead (hasLead) and keeps the lead', () => {
     const nominating = send(start(), { type: 'plan.issue' }, { type: 'nomination.request' });
     expect(nominating.can({ type: 'team.form', members: [{ memberId: 'm-cntt-02', role: 'member' }] })).toBe(false);
-    const twoLeads = { type: 'team.form' as const, members: [{ memberId: 'a', role: 'lead' as const }, { memberId: 'b', role: 'lead' as const }] };
+    const twoLeads = {
+      type: 'team.form' as const,
+      members: [
+        { memberId: 'a', role: 'lead' as const },
+        { memberId: 'b', role: 'lead' as const },
+      ],
+    };
     expect(nominating.can(twoLeads)).toBe(false);
     const formed = send(nominating, { type: 'team.form', members: [...team] });
     expect(formed.value).toBe('teamFormed');

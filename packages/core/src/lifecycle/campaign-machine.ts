@@ -71,8 +71,7 @@ export const campaignMachine = setup({
     input: {} as CampaignMachineInput,
   },
   guards: {
-    isNewNomination: ({ context, event }) =>
-      event.type === 'nomination.record' && !context.nominations.some((n) => n.nominationId === event.nominationId),
+    isNewNomination: ({ context, event }) => event.type === 'nomination.record' && !context.nominations.some((n) => n.nominationId === event.nominationId),
     hasLead: ({ event }) => event.type === 'team.form' && event.members.filter((m) => m.role === 'lead').length === 1,
     hasScheduledVisits: ({ event }) => event.type === 'schedule.fix' && event.visits > 0,
     isEveryVisitSettled: ({ event }) => event.type === 'report.begin' && event.unsettledVisits === 0,

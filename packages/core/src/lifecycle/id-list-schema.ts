@@ -11,9 +11,7 @@ import { IdSchema } from '../entities/primitives.js';
  * IdListSchema.safeParse(['visit-443-01', 'visit-443-01']).success; // false
  * ```
  */
-export const IdListSchema = z
-  .array(IdSchema)
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'ids must not repeat' });
+export const IdListSchema = z.array(IdSchema).refine((ids) => new Set(ids).size === ids.length, { message: 'ids must not repeat' });
 
 /**
  * Adds an id to a list unless it is already there; returns a new list (never mutates).

@@ -17,14 +17,7 @@ export type { LifecycleKind } from './lifecycle-kind.js';
 export { PersistedLifecycleSchema, PersistedSnapshotSchema } from './persisted-lifecycle.js';
 export type { PersistedLifecycle, PersistedSnapshot } from './persisted-lifecycle.js';
 export { LIFECYCLE_MACHINES } from './lifecycle-machines.js';
-export type {
-  LifecycleContext,
-  LifecycleDescriptor,
-  LifecycleEvent,
-  LifecycleInput,
-  LifecycleState,
-  LifecycleTypeMap,
-} from './lifecycle-machines.js';
+export type { LifecycleContext, LifecycleDescriptor, LifecycleEvent, LifecycleInput, LifecycleState, LifecycleTypeMap } from './lifecycle-machines.js';
 export { startLifecycle, applyLifecycleEvent, canApply, tickLifecycle, lifecycleState } from './lifecycle-api.js';
 export type { LifecycleOptions, LifecycleResult, LifecycleView } from './lifecycle-api.js';
 export { LIFECYCLE_MIGRATIONS, createMigrationRegistry, migratePersisted } from './migration-registry.js';
@@ -41,21 +34,9 @@ export {
   CampaignMachineInputSchema,
   CampaignNominationRecordSchema,
 } from './campaign-machine-schemas.js';
-export type {
-  CampaignMachineContext,
-  CampaignMachineEvent,
-  CampaignMachineInput,
-  CampaignMachineState,
-  CampaignNominationRecord,
-} from './campaign-machine-schemas.js';
+export type { CampaignMachineContext, CampaignMachineEvent, CampaignMachineInput, CampaignMachineState, CampaignNominationRecord } from './campaign-machine-schemas.js';
 export { VISIT_MACHINE_VERSION, visitMachine } from './visit-machine.js';
-export {
-  VISIT_MACHINE_STATES,
-  VisitMachineContextSchema,
-  VisitMachineEventSchema,
-  VisitMachineInputSchema,
-  VisitSignaturesSchema,
-} from './visit-machine-schemas.js';
+export { VISIT_MACHINE_STATES, VisitMachineContextSchema, VisitMachineEventSchema, VisitMachineInputSchema, VisitSignaturesSchema } from './visit-machine-schemas.js';
 export type { VisitMachineContext, VisitMachineEvent, VisitMachineInput, VisitMachineState, VisitSignatures } from './visit-machine-schemas.js';
 export { REMEDIATION_MACHINE_VERSION, remediationMachine } from './remediation-machine.js';
 export {
@@ -66,10 +47,4 @@ export {
   RemediationMachineInputSchema,
   RemediationRecheckSchema,
 } from './remediation-machine-schemas.js';
-export type {
-  RemediationMachineContext,
-  RemediationMachineEvent,
-  RemediationMachineInput,
-  RemediationMachineState,
-  RemediationRecheck,
-} from './remediation-machine-schemas.js';
+export type { RemediationMachineContext, RemediationMachineEvent, RemediationMachineInput, RemediationMachineState, RemediationRecheck } from './remediation-machine-schemas.js';

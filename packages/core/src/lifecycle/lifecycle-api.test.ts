@@ -138,9 +138,15 @@ describe('applyLifecycleEvent', () => {
 
   it('resumes from a JSON round trip with keys in any order (as a jsonb column returns them)', () => {
     const p = visitDrafted();
-    const reordered = JSON.parse(JSON.stringify({ snapshot: { context: p.snapshot.context, value: p.snapshot.value, status: p.snapshot.status }, machineVersion: 2, machineId: 'visit' })) as PersistedLifecycle;
+    const reordered = JSON.parse(
+      JSON.stringify({ snapshot: { context: p.snapshot.context, value: p.snapshot.value, status: p.snapshot.status }, machineVersion: 2, machineId: 'visit' }),
+    ) as PersistedLifecycle;
     const r = applyLifecycleEvent('visit', reordered, { type: 'signature.record', party: 'teamLead', signerId: 'm-thanhtra-01' });
-    const again = applyLifecycleEvent('visit', JSON.parse(JSON.stringify(r.persisted)) as PersistedLifecycle, { type: 'signature.record', party: 'teamLead', signerId: 'm-thanhtra-01' });
+    const again = applyLifecycleEvent('visit', JSON.parse(JSON.stringify(r.persisted)) as PersistedLifecycle, {
+      type: 'signature.record',
+      party: 'teamLead',
+      signerId: 'm-thanhtra-01',
+    });
     expect(again.changed).toBe(false);
   });
 

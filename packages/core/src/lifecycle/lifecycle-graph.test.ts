@@ -44,40 +44,48 @@ describe.each(LIFECYCLE_KINDS)('the reachable graph of the %s lifecycle', (kind)
     edges = edgesOf(kind);
   }, GRAPH_TIMEOUT_MS);
 
-  it('takes every declared transition somewhere', () => {
-    const taken = new Set(edges.filter((e) => e.state.can(e.event)).map((e) => `${String(e.state.value)} --${e.event.type}--> ${String(e.next.value)}`));
-    const declared = declaredTransitions(LIFECYCLE_MACHINES[kind].machine);
-    expect(declared.length).toBeGreaterThan(5);
-    expect(declared.filter((t) => !taken.has(t))).toEqual([]);
-  }, CHECK_TIMEOUT_MS);
+  it(
+    'takes every declared transition somewhere',
+    () => {
+      const taken = new Set(edges.filter((e) => e.state.can(e.event)).map((e) => `${String(e.state.value)} --${e.event.type}--> ${String(e.next.value)}`));
+      const declared = declaredTransitions(LIFECYCLE_MACHINES[kind].machine);
+      expect(declared.length).toBeGreaterThan(5);
+      expect(declared.filter((t) => !taken.has(t))).toEqual([]);
+    },
+    CHECK_TIMEOUT_MS,
+  );
 
-  it('agrees with the public API on every edge after a JSON round trip, naming the guard when one refuses', () => {
-    let refused = 0;
-    let guarded = 0;
-    for (const { state, event, next } of edges) {
-      const persisted = persist(kind, state);
-      if (state.can(event)) {
-        const result = applyLifecycleEvent(kind, persisted, event as LifecycleEvent<typeof kind>);
-        expect(result.state).toBe(next.value);
-        expect(result.context).toEqual(next.context);
-        expect(result.done).toBe(next.status === 'done');
-        expect(result.persisted).toEqual(persist(kind, next));
-      } else {
-        refused += 1;
-        let thrown: unknown;
-        try {
-          applyLifecycleEvent(kind, persisted, event as LifecycleEvent<typeof kind>);
-        } catch (e) {
-          thrown = e;
+  it(
+    'agrees with the public API on every edge after a JSON round trip, naming the guard when one refuses',
+    () => {
+      let refused = 0;
+      let guarded = 0;
+      for (const { state, event, next } of edges) {
+        const persisted = persist(kind, state);
+        if (state.can(event)) {
+          const result = applyLifecycleEvent(kind, persisted, event as LifecycleEvent<typeof kind>);
+          expect(result.state).toBe(next.value);
+          expect(result.context).toEqual(next.context);
+          expect(result.done).toBe(next.status === 'done');
+          expect(result.persisted).toEqual(persist(kind, next));
+        } else {
+          refused += 1;
+          let thrown: unknown;
+          try {
+            applyLifecycleEvent(kind, persisted, event as LifecycleEvent<typeof kind>);
+          } catch (e) {
+            thrown = e;
+          }
+          expect(InvalidTransitionError.isInstance(thrown)).toBe(true);
+          // A guard is named exactly when the state has a transition for the event type.
+          const accepted = (lifecycleState(persisted).acceptedEvents as string[]).includes(event.type);
+          expect(Boolean((thrown as InvalidTransitionError).guard), `${String(state.value)} + ${event.type}`).toBe(accepted);
+          if (accepted) guarded += 1;
         }
-        expect(InvalidTransitionError.isInstance(thrown)).toBe(true);
-        // A guard is named exactly when the state has a transition for the event type.
-        const accepted = (lifecycleState(persisted).acceptedEvents as string[]).includes(event.type);
-        expect(Boolean((thrown as InvalidTransitionError).guard), `${String(state.value)} + ${event.type}`).toBe(accepted);
-        if (accepted) guarded += 1;
       }
-    }
-    expect(refused).toBeGreaterThan(0);
-    expect(guarded).toBeGreaterThan(0);
-  }, CHECK_TIMEOUT_MS);
+      expect(refused).toBeGreaterThan(0);
+      expect(guarded).toBeGreaterThan(0);
+    },
+    CHECK_TIMEOUT_MS,
+  );
 });

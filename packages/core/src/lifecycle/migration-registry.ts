@@ -82,9 +82,7 @@ function configurationError(problemEn: string, problemVi: string): Configuration
  * ```
  */
 export function createMigrationRegistry(options: MigrationRegistryOptions = {}): MigrationRegistry {
-  const current = new Map<LifecycleKind, number>(
-    LIFECYCLE_KINDS.map((kind) => [kind, options.currentVersions?.[kind] ?? LIFECYCLE_MACHINES[kind].machineVersion]),
-  );
+  const current = new Map<LifecycleKind, number>(LIFECYCLE_KINDS.map((kind) => [kind, options.currentVersions?.[kind] ?? LIFECYCLE_MACHINES[kind].machineVersion]));
   const steps = new Map<LifecycleKind, Map<number, SnapshotMigration>>(LIFECYCLE_KINDS.map((kind) => [kind, new Map()]));
   const currentVersion = (kind: LifecycleKind): number => current.get(kind) ?? 1;
 
@@ -94,10 +92,16 @@ export function createMigrationRegistry(options: MigrationRegistryOptions = {}):
       const byFrom = steps.get(machineId);
       if (!byFrom) throw configurationError(`unknown machine "${String(machineId)}"`, `không có máy trạng thái "${String(machineId)}"`);
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to <= from) {
-        throw configurationError(`a ${machineId} migration must go from v≥1 to a later version (got v${from} → v${to})`, `bước chuyển đổi ${machineId} phải đi từ phiên bản ≥ 1 lên phiên bản sau (nhận v${from} → v${to})`);
+        throw configurationError(
+          `a ${machineId} migration must go from v≥1 to a later version (got v${from} → v${to})`,
+          `bước chuyển đổi ${machineId} phải đi từ phiên bản ≥ 1 lên phiên bản sau (nhận v${from} → v${to})`,
+        );
       }
       if (to > currentVersion(machineId)) {
-        throw configurationError(`${machineId} is at v${currentVersion(machineId)}; a migration cannot lead to v${to}`, `${machineId} đang ở v${currentVersion(machineId)}; không thể chuyển lên v${to}`);
+        throw configurationError(
+          `${machineId} is at v${currentVersion(machineId)}; a migration cannot lead to v${to}`,
+          `${machineId} đang ở v${currentVersion(machineId)}; không thể chuyển lên v${to}`,
+        );
       }
       if (byFrom.has(from)) throw configurationError(`a ${machineId} migration from v${from} is already registered`, `đã có bước chuyển đổi ${machineId} từ v${from}`);
       byFrom.set(from, migration);
@@ -109,7 +113,9 @@ export function createMigrationRegistry(options: MigrationRegistryOptions = {}):
       if (persisted.machineVersion > target) {
         throw new ValidationError({
           subject: `${persisted.machineId} lifecycle`,
-          issues: [{ path: ['machineVersion'], code: 'custom', message: `written by ${persisted.machineId} machine v${persisted.machineVersion}, newer than this library's v${target}` }],
+          issues: [
+            { path: ['machineVersion'], code: 'custom', message: `written by ${persisted.machineId} machine v${persisted.machineVersion}, newer than this library's v${target}` },
+          ],
           hint: 'Upgrade @pccovid-inspect/core to a version that knows this machine version.',
         });
       }

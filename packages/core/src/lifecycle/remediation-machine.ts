@@ -1,12 +1,7 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { isPastCivilDate } from './clock-tick-event.js';
 import type { GuardReasons } from './guard-reason.js';
-import {
-  DEFAULT_REMINDER_LIMIT,
-  type RemediationMachineContext,
-  type RemediationMachineEvent,
-  type RemediationMachineInput,
-} from './remediation-machine-schemas.js';
+import { DEFAULT_REMINDER_LIMIT, type RemediationMachineContext, type RemediationMachineEvent, type RemediationMachineInput } from './remediation-machine-schemas.js';
 
 /**
  * Version of {@link remediationMachine}.

@@ -11,17 +11,7 @@ import { IdListSchema } from './id-list-schema.js';
  * VISIT_MACHINE_STATES.includes('signatureRefused'); // true (new in v2)
  * ```
  */
-export const VISIT_MACHINE_STATES = [
-  'planned',
-  'underway',
-  'answered',
-  'minutesDrafted',
-  'minutesSigned',
-  'signatureRefused',
-  'reviewed',
-  'closed',
-  'cancelled',
-] as const;
+export const VISIT_MACHINE_STATES = ['planned', 'underway', 'answered', 'minutesDrafted', 'minutesSigned', 'signatureRefused', 'reviewed', 'closed', 'cancelled'] as const;
 
 /**
  * A state of the visit lifecycle.

@@ -18,7 +18,10 @@ function send(snapshot: Snap, ...events: VisitMachineEvent[]): Snap {
 
 const input = { ...SAMPLE_INPUTS.visit, assignedMemberIds: ['m-thanhtra-01', 'm-vhtt-443'], nominatedDistrictRepIds: ['m-vhtt-443'], requiredItemIds: ['II.1.a.1', 'II.1.b.1'] };
 const start = (): Snap => initialTransition(visitMachine, input)[0];
-const answerAll: VisitMachineEvent[] = [{ type: 'item.answer', itemId: 'II.1.a.1' }, { type: 'item.answer', itemId: 'II.1.b.1' }];
+const answerAll: VisitMachineEvent[] = [
+  { type: 'item.answer', itemId: 'II.1.a.1' },
+  { type: 'item.answer', itemId: 'II.1.b.1' },
+];
 const toDrafted = (): Snap => send(start(), { type: 'visit.start' }, ...answerAll, { type: 'checklist.complete' }, { type: 'minutes.draft' });
 
 describe('visit machine (v2)', () => {
@@ -82,7 +85,12 @@ describe('visit machine (v2)', () => {
   });
 
   it('reviews signed or refused minutes and closes', () => {
-    const signed = send(toDrafted(), { type: 'signature.record', party: 'teamLead', signerId: 'a' }, { type: 'signature.record', party: 'inspectedUnit', signerId: 'b' }, { type: 'minutes.sign' });
+    const signed = send(
+      toDrafted(),
+      { type: 'signature.record', party: 'teamLead', signerId: 'a' },
+      { type: 'signature.record', party: 'inspectedUnit', signerId: 'b' },
+      { type: 'minutes.sign' },
+    );
     const refused = send(toDrafted(), { type: 'minutes.refuseSignature', reason: 'Vắng người có thẩm quyền ký' });
     for (const s of [signed, refused]) {
       const reviewed = send(s, { type: 'visit.review' });

@@ -40,9 +40,7 @@ export function unansweredRequiredItemIds(context: Pick<VisitMachineContext, 're
  * hasDistrictRepresentativeAssigned({ nominatedDistrictRepIds: [], assignedMemberIds: ['lead'] }); // true
  * ```
  */
-export function hasDistrictRepresentativeAssigned(
-  context: Pick<VisitMachineContext, 'nominatedDistrictRepIds' | 'assignedMemberIds'>,
-): boolean {
+export function hasDistrictRepresentativeAssigned(context: Pick<VisitMachineContext, 'nominatedDistrictRepIds' | 'assignedMemberIds'>): boolean {
   return context.nominatedDistrictRepIds.length === 0 || context.nominatedDistrictRepIds.some((id) => context.assignedMemberIds.includes(id));
 }
 

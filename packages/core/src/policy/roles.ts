@@ -34,7 +34,10 @@ export const ActorSchema = z
   .object({
     role: RoleSchema,
     id: IdSchema,
-    districtCode: z.string().regex(/^\d{3}$/).optional(),
+    districtCode: z
+      .string()
+      .regex(/^\d{3}$/)
+      .optional(),
     targetId: IdSchema.optional(),
   })
   .refine((a) => a.role !== 'districtRepresentative' || a.districtCode !== undefined, {

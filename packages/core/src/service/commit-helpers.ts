@@ -15,13 +15,7 @@ export interface CommitExtras {
 }
 
 /** Commits one main record (+ extras) with one audit event, and returns its new state. */
-export async function commitMain(
-  ctx: ServiceContext,
-  actor: Actor,
-  action: string,
-  main: AggregateWrite & { state: string },
-  extras: CommitExtras = {},
-): Promise<CommandResult> {
+export async function commitMain(ctx: ServiceContext, actor: Actor, action: string, main: AggregateWrite & { state: string }, extras: CommitExtras = {}): Promise<CommandResult> {
   const stored = await commitPlan(ctx.storage, {
     tenantId: ctx.tenant.id,
     actor,

@@ -83,13 +83,21 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
   try {
     tenant = parseOrThrow(TenantSchema, options.tenant, 'Tenant');
   } catch (e) {
-    throw new ConfigurationError({ problemVi: 'tenant không hợp lệ', problemEn: `invalid tenant${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`, cause: e });
+    throw new ConfigurationError({
+      problemVi: 'tenant không hợp lệ',
+      problemEn: `invalid tenant${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`,
+      cause: e,
+    });
   }
   let adminUnits: readonly AdminUnit[];
   try {
     adminUnits = Object.freeze(parseOrThrow(z.array(AdminUnitSchema), options.adminUnits ?? [], 'AdminUnit[]'));
   } catch (e) {
-    throw new ConfigurationError({ problemVi: 'adminUnits không hợp lệ', problemEn: `invalid adminUnits${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`, cause: e });
+    throw new ConfigurationError({
+      problemVi: 'adminUnits không hợp lệ',
+      problemEn: `invalid adminUnits${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`,
+      cause: e,
+    });
   }
   const plugins = options.plugins ?? [];
   const templates = new Map<string, ChecklistTemplate>();
@@ -116,4 +124,3 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
   }
   return Object.freeze(service) as unknown as InspectionService;
 }
-

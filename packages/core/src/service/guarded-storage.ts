@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
-import type {
-  AuditRecord,
-  CountByRequest,
-  CountByResult,
-  IndexValue,
-  OutboxRecord,
-  StorageAdapter,
-  StorageOperations,
-  StoredRecord,
-} from '../contracts/storage-adapter.js';
+import type { AuditRecord, CountByRequest, CountByResult, IndexValue, OutboxRecord, StorageAdapter, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
 import { checkCountByRequest, compareGroupKeys, matchesIndexFilter } from '../adapter-kit/grouped-counts.js';
 import { isIndexValue } from '../adapter-kit/storage-request-checks.js';
 import { countByPaging } from './grouped-counts.js';
@@ -117,8 +108,7 @@ function guardOperations(adapterName: string, ops: StorageOperations): StorageOp
     return rec;
   };
   return {
-    get: (collection, tenantId, id) =>
-      call('get', async () => checkRecord('get', await ops.get(collection, tenantId, id), collection, tenantId, id)) as never,
+    get: (collection, tenantId, id) => call('get', async () => checkRecord('get', await ops.get(collection, tenantId, id), collection, tenantId, id)) as never,
     put: (req) =>
       call('put', async () => {
         const rec = await ops.put(req);

@@ -10,9 +10,7 @@ export type ActorInput = z.input<typeof ActorSchema>;
 
 /** A method's input argument: optional when every field of the input is optional. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` is the test for "every field of T is optional"
-type InputArgs<N extends CommandName> = {} extends z.input<CommandOf<N>['input']>
-  ? [input?: z.input<CommandOf<N>['input']>]
-  : [input: z.input<CommandOf<N>['input']>];
+type InputArgs<N extends CommandName> = {} extends z.input<CommandOf<N>['input']> ? [input?: z.input<CommandOf<N>['input']>] : [input: z.input<CommandOf<N>['input']>];
 
 /** One method per entry of the command table, named by its rule (`visit.start` → `startVisit`). */
 export type CommandMethods = {

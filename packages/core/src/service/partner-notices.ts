@@ -14,9 +14,7 @@ export function partnerNotices(team: Team, visits: readonly Visit[], targets: Re
   const out: OutboxDraft[] = [];
   for (const v of visits) {
     const target = targets.get(v.targetId);
-    const recipients = team.members.filter(
-      (m) => m.source === 'health' || (m.source === 'district_culture_info' && m.districtCode === v.districtCode),
-    );
+    const recipients = team.members.filter((m) => m.source === 'health' || (m.source === 'district_culture_info' && m.districtCode === v.districtCode));
     for (const m of recipients) {
       const role = m.source === 'health' ? 'healthRepresentative' : 'districtRepresentative';
       out.push({

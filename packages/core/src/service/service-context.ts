@@ -71,11 +71,7 @@ export async function loadOptional<T>(ctx: ServiceContext, collection: string, i
 }
 
 /** Every record of a query, across pages, validated. */
-export async function loadAll<T>(
-  ctx: ServiceContext,
-  request: Omit<QueryRequest, 'tenantId' | 'cursor' | 'limit'>,
-  schema: z.ZodType<T>,
-): Promise<Loaded<T>[]> {
+export async function loadAll<T>(ctx: ServiceContext, request: Omit<QueryRequest, 'tenantId' | 'cursor' | 'limit'>, schema: z.ZodType<T>): Promise<Loaded<T>[]> {
   const out: Loaded<T>[] = [];
   let cursor: string | null = null;
   do {

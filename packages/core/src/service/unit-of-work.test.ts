@@ -8,8 +8,18 @@ import type { VisitRecord } from './records.js';
 /** A stored visit record, as the service writes it. */
 const visit = (startedAt: string | null, unannounced = true): VisitRecord => ({
   visit: {
-    tenantId: '42', id: 'v-1', campaignId: 'c-1', targetId: 'tg-1', districtCode: '436', scheduledOn: '2021-12-07', memberIds: ['p-lead'],
-    vehicle: null, checklist: { templateId: 'pc-covid-ii1', version: '1' }, startedAt, endedAt: null, cancelledReason: null,
+    tenantId: '42',
+    id: 'v-1',
+    campaignId: 'c-1',
+    targetId: 'tg-1',
+    districtCode: '436',
+    scheduledOn: '2021-12-07',
+    memberIds: ['p-lead'],
+    vehicle: null,
+    checklist: { templateId: 'pc-covid-ii1', version: '1' },
+    startedAt,
+    endedAt: null,
+    cancelledReason: null,
   },
   lifecycle: startLifecycle('visit', { visitId: 'v-1', districtCode: '436', assignedMemberIds: ['p-lead'] }),
   response: null,
@@ -61,7 +71,11 @@ describe('commitPlan', () => {
       const adapter = createMemoryStorage();
       await adapter.put({ collection: 'visits', tenantId: '42', id: 'v-1', data: v, indexes: {}, updatedAt: '2021-12-01T00:00:00.000Z', expectedVersion: 0 });
       await commitPlan(guardStorage(adapter), plan());
-      expect(inspectMemoryStorage(adapter).outbox('42').map((m) => m.id)).toEqual(['msg-1']);
+      expect(
+        inspectMemoryStorage(adapter)
+          .outbox('42')
+          .map((m) => m.id),
+      ).toEqual(['msg-1']);
     }
   });
 
@@ -77,7 +91,17 @@ describe('commitPlan', () => {
 
   it('wraps an unknown adapter failure as STORAGE_FAILED naming the adapter and operation', async () => {
     const adapter = createMemoryStorage();
-    const broken = { ...adapter, name: 'broken', capabilities: adapter.capabilities, contractVersion: adapter.contractVersion, transaction: adapter.transaction.bind(adapter), dispose: adapter.dispose.bind(adapter), get: async () => { throw new Error('disk on fire'); } };
+    const broken = {
+      ...adapter,
+      name: 'broken',
+      capabilities: adapter.capabilities,
+      contractVersion: adapter.contractVersion,
+      transaction: adapter.transaction.bind(adapter),
+      dispose: adapter.dispose.bind(adapter),
+      get: async () => {
+        throw new Error('disk on fire');
+      },
+    };
     const storage = guardStorage(broken as typeof adapter);
     await expect(storage.get('things', '42', 't-1')).rejects.toMatchObject({ code: 'STORAGE_FAILED', adapterName: 'broken', operation: 'get' });
     const liar = { ...broken, get: async () => ({ collection: 'other', tenantId: '42', id: 't-1', version: 1, data: {}, indexes: {}, updatedAt: 'x' }) };
@@ -88,6 +112,10 @@ describe('commitPlan', () => {
   it("passes an error thrown by the transaction's own callback through unchanged", async () => {
     const storage = guardStorage(createMemoryStorage());
     const bug = new TypeError('a bug in the caller');
-    await expect(storage.transaction(async () => { throw bug; })).rejects.toBe(bug);
+    await expect(
+      storage.transaction(async () => {
+        throw bug;
+      }),
+    ).rejects.toBe(bug);
   });
 });

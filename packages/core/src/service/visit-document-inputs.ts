@@ -41,7 +41,14 @@ export function minutesInput(
   const teamName = campaign.team?.name ?? 'Tổ kiểm tra';
   const basis = [planReference(c)];
   if (campaign.teamDecisionNumberSymbol) {
-    basis.push({ documentType: 'Quyết định', number: campaign.teamDecisionNumberSymbol, date: campaign.teamDecidedOn, issuer: `Giám đốc ${c.issuingBody.name}`, subject: `thành lập ${teamName}`, subjectConnector: 'về việc' });
+    basis.push({
+      documentType: 'Quyết định',
+      number: campaign.teamDecisionNumberSymbol,
+      date: campaign.teamDecidedOn,
+      issuer: `Giám đốc ${c.issuingBody.name}`,
+      subject: `thành lập ${teamName}`,
+      subjectConnector: 'về việc',
+    });
   }
   return {
     issuer: teamIssuer(c, teamName),
@@ -71,7 +78,14 @@ export function minutesInput(
 }
 
 /** The results notice (TB) to one inspected unit: `notice` is the visit's own (see `noticeOf` — stored on the visit record, or on the campaign record by earlier versions). */
-export function noticeInput(c: CampaignDocumentContext, campaign: CampaignRecord, notice: ResultNotice, visit: VisitRecord, target: Target, template: ChecklistTemplate): ResultNoticeDocumentInput {
+export function noticeInput(
+  c: CampaignDocumentContext,
+  campaign: CampaignRecord,
+  notice: ResultNotice,
+  visit: VisitRecord,
+  target: Target,
+  template: ChecklistTemplate,
+): ResultNoticeDocumentInput {
   const items = itemIndex(template);
   const findings = (visit.minutes?.findings ?? []).map((f) => ({ itemCode: f.itemId, label: items.get(f.itemId)?.label ?? f.itemId, verdict: f.verdict, note: f.note }));
   const requests = (visit.minutes?.requests ?? []).map((r) => ({ text: r.text, deadline: r.dueOn }));
@@ -85,19 +99,37 @@ export function noticeInput(c: CampaignDocumentContext, campaign: CampaignRecord
     inspectedOn,
     teamName: campaign.team?.name ?? 'Tổ kiểm tra',
     implementing: [planReference(c)],
-    findings: findings.length > 0 ? findings : [{ itemCode: '-', label: 'Kết quả kiểm tra', verdict: notice.compliant ? 'met' : 'not_met', note: notice.compliant ? null : 'Chưa đạt' }],
+    findings:
+      findings.length > 0 ? findings : [{ itemCode: '-', label: 'Kết quả kiểm tra', verdict: notice.compliant ? 'met' : 'not_met', note: notice.compliant ? null : 'Chưa đạt' }],
     conclusion: notice.compliant
       ? 'Đơn vị đã triển khai đầy đủ các nội dung về ứng dụng PC-Covid và quét mã QR theo chỉ đạo của UBND tỉnh'
       : 'Đơn vị chưa thực hiện đầy đủ các nội dung về ứng dụng PC-Covid và quét mã QR theo chỉ đạo của UBND tỉnh',
     requests,
-    reportBack: notice.compliant || requests.length === 0 ? null : { to: c.issuingBody.name, deadline: requests.map((r) => r.deadline).sort().at(-1)! },
+    reportBack:
+      notice.compliant || requests.length === 0
+        ? null
+        : {
+            to: c.issuingBody.name,
+            deadline: requests
+              .map((r) => r.deadline)
+              .sort()
+              .at(-1)!,
+          },
     recipients: { entries: [target.name, 'UBND tỉnh (b/c)', 'Lãnh đạo Sở'], archive: ['VT', c.campaign.archiveCode] },
     signer: signerInput(c.campaign),
   };
 }
 
 /** The reminder letter (công văn) of one reminder of a remediation. */
-export function reminderInput(c: CampaignDocumentContext, campaign: CampaignRecord, action: RemediationAction, index: number, visit: VisitRecord, target: Target, template: ChecklistTemplate): ReminderLetterDocumentInput {
+export function reminderInput(
+  c: CampaignDocumentContext,
+  campaign: CampaignRecord,
+  action: RemediationAction,
+  index: number,
+  visit: VisitRecord,
+  target: Target,
+  template: ChecklistTemplate,
+): ReminderLetterDocumentInput {
   const items = itemIndex(template);
   const reminder = action.reminders[index]!;
   const dueOn = action.dueOn && action.dueOn > reminder.sentOn ? action.dueOn : addCivilDays(reminder.sentOn, 7);

@@ -67,11 +67,17 @@ describe('searchKey', () => {
   const vietnameseInAnyForm = fc.tuple(vietnameseText, fc.constantFrom('NFC', 'NFD')).map(([s, f]) => s.normalize(f));
 
   it('is idempotent on Vietnamese text (property)', () => {
-    fc.assert(fc.property(vietnameseInAnyForm, (s) => searchKey(searchKey(s)) === searchKey(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(vietnameseInAnyForm, (s) => searchKey(searchKey(s)) === searchKey(s)),
+      { numRuns: 300 },
+    );
   });
 
   it('is idempotent on any string (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => searchKey(searchKey(s)) === searchKey(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => searchKey(searchKey(s)) === searchKey(s)),
+      { numRuns: 300 },
+    );
   });
 
   it('outputs lower-case ASCII only for Vietnamese input, trimmed and with single spaces (property)', () => {

@@ -1,14 +1,6 @@
 import { COLLECTIONS } from '@pccovid-inspect/core/adapter-kit';
 import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from '../../src/service/document-numbering.js';
-import {
-  createFixedClock,
-  createInspectionService,
-  createSequentialIds,
-  type Actor,
-  type Notifier,
-  type TeamMember,
-  type StorageAdapter,
-} from '@pccovid-inspect/core';
+import { createFixedClock, createInspectionService, createSequentialIds, type Actor, type Notifier, type TeamMember, type StorageAdapter } from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
@@ -86,8 +78,21 @@ export function createHarness(options: { notifier?: Notifier } = {}) {
     async scheduled() {
       await steps.teamFormed();
       for (const target of seed.targets) await service.registerTarget(A.lead, { target });
-      await service.scheduleVisit(A.lead, { visitId: 'v-market', campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead', 'p-secretary', 'p-vhtt-436'], vehicle: { description: 'Xe 7 chỗ của Văn phòng Sở', providedByOrganizationId: 'org-stttt-vp' } });
-      await service.scheduleVisit(A.lead, { visitId: 'v-hospital', campaignId, targetId: 'tg-bv-tinh', scheduledOn: '2021-12-08', memberIds: ['p-lead', 'p-health', 'p-vhtt-436'] });
+      await service.scheduleVisit(A.lead, {
+        visitId: 'v-market',
+        campaignId,
+        targetId: 'tg-cho-ht',
+        scheduledOn: '2021-12-07',
+        memberIds: ['p-lead', 'p-secretary', 'p-vhtt-436'],
+        vehicle: { description: 'Xe 7 chỗ của Văn phòng Sở', providedByOrganizationId: 'org-stttt-vp' },
+      });
+      await service.scheduleVisit(A.lead, {
+        visitId: 'v-hospital',
+        campaignId,
+        targetId: 'tg-bv-tinh',
+        scheduledOn: '2021-12-08',
+        memberIds: ['p-lead', 'p-health', 'p-vhtt-436'],
+      });
       await service.scheduleVisit(A.lead, { visitId: 'v-school', campaignId, targetId: 'tg-thpt-canloc', scheduledOn: '2021-12-09', memberIds: ['p-lead', 'p-it', 'p-vhtt-443'] });
       return service.fixSchedule(A.lead, { campaignId });
     },

@@ -48,7 +48,12 @@ describe('the unannounced embargo', () => {
     const outbox = inspectMemoryStorage(h.storage).outbox('42');
     const schedule = outbox.filter((m) => m.topic === 'visit.scheduled');
     expect(schedule.some((m) => m.recipient.role === 'healthRepresentative')).toBe(true);
-    expect(schedule.filter((m) => m.recipient.id === 'p-vhtt-436').map((m) => m.refs.visitId).sort()).toEqual(['v-hospital', 'v-market']);
+    expect(
+      schedule
+        .filter((m) => m.recipient.id === 'p-vhtt-436')
+        .map((m) => m.refs.visitId)
+        .sort(),
+    ).toEqual(['v-hospital', 'v-market']);
     expect(schedule.filter((m) => m.recipient.id === 'p-vhtt-443').map((m) => m.refs.visitId)).toEqual(['v-school']);
     expect(outbox.filter((m) => m.recipient.role === 'targetRepresentative')).toEqual([]);
     // A district representative sees only visits in their district.

@@ -5,7 +5,11 @@ import { A, createHarness, snapshotStorage } from './harness.js';
 type Harness = ReturnType<typeof createHarness>;
 /** The service as an untyped caller (JavaScript, JSON over HTTP) reaches it. */
 const untyped = (h: Harness) => h.service as unknown as Record<string, (actor: unknown, input?: unknown) => Promise<unknown>>;
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as { code: string; issues: { path: (string | number)[]; code: string }[]; hint?: string; messageVi: string });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as { code: string; issues: { path: (string | number)[]; code: string }[]; hint?: string; messageVi: string },
+  );
 
 describe('inputs: strict, named, with clock defaults', () => {
   it('refuses a misspelt key deep in an entity with VALIDATION_FAILED naming it, and changes nothing', async () => {

@@ -36,7 +36,9 @@ describe('delivering the outbox after commit', () => {
     await h.steps.scheduled();
     const r = await h.service.deliverOutbox(A.lead);
     expect(r.failed).toBe(1);
-    const failed = inspectMemoryStorage(h.storage).outbox('42').filter((m) => m.status === 'failed');
+    const failed = inspectMemoryStorage(h.storage)
+      .outbox('42')
+      .filter((m) => m.status === 'failed');
     expect(failed).toEqual([expect.objectContaining({ recipient: expect.objectContaining({ id: 'org-syt' }) as unknown, attempts: 1, lastError: 'NOTIFICATION_FAILED' })]);
     await expect(h.service.deliverOutbox(A.member)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -29,9 +29,7 @@ const photoOrNote = defineChecklistRuleType({
   name: 'photoOrNote',
   params: z.strictObject({ evidenceKind: z.enum(['photo', 'screenshot']) }),
   evaluate: ({ response, params }) =>
-    response.evidence.some((e) => e.kind === params.evidenceKind) || (response.note ?? '').trim() !== ''
-      ? { satisfied: true }
-      : { satisfied: false, path: ['note'] },
+    response.evidence.some((e) => e.kind === params.evidenceKind) || (response.note ?? '').trim() !== '' ? { satisfied: true } : { satisfied: false, path: ['note'] },
 });
 
 const haTinhMarkets = defineChecklistPlugin({
@@ -118,23 +116,36 @@ describe('plugins added to a running deployment', () => {
     // Hospital: a critical v1 item not met, on the upgraded service.
     h.clock.set('2021-12-08T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'v-hospital' });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).toMatchObject({ verdict: 'non_compliant' });
+    expect(await service.recordAnswers(A.secretary, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).toMatchObject({
+      verdict: 'non_compliant',
+    });
     expect(await minutesToReviewed(service, 'v-hospital', '2021-12-08', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', true)).toBe('reviewed');
 
     // A visit scheduled after the upgrade is pinned to the campaign's v1 too.
     await service.scheduleVisit(A.lead, { visitId: 'v-kbnn', campaignId, targetId: 'tg-kbnn', scheduledOn: '2021-12-10', memberIds: ['p-lead', 'p-vhtt-436'] });
     h.clock.set('2021-12-10T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'v-kbnn' });
-    await expect(service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: { ...pcCovidAnswers('compliant', '2021-12-10'), d1: d1NotMetWithNote }, complete: true })).rejects.toMatchObject({
+    await expect(
+      service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: { ...pcCovidAnswers('compliant', '2021-12-10'), d1: d1NotMetWithNote }, complete: true }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: pcCovidAnswers('compliant', '2021-12-10'), complete: true })).toMatchObject({ verdict: 'compliant' });
+    expect(await service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: pcCovidAnswers('compliant', '2021-12-10'), complete: true })).toMatchObject({
+      verdict: 'compliant',
+    });
     expect(await minutesToReviewed(service, 'v-kbnn', '2021-12-10', 'Kho bạc Nhà nước Hà Tĩnh', false)).toBe('reviewed');
     await service.cancelVisit(A.lead, { visitId: 'v-school', reason: 'Đơn vị đã được kiểm tra trong đợt khác' });
 
     // Report, follow-up and close — every document of the campaign renders from v1.
     h.clock.set('2022-01-05T01:00:00.000Z');
-    expect(await service.beginReporting(A.director, { campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Kết quả kiểm tra việc triển khai PC-Covid' })).toMatchObject({
+    expect(
+      await service.beginReporting(A.director, {
+        campaignId,
+        issuedOn: '2022-01-05',
+        addressedToOrganizationId: 'org-ubnd-tinh',
+        summary: 'Kết quả kiểm tra việc triển khai PC-Covid',
+      }),
+    ).toMatchObject({
       state: 'reporting',
       reportNumberSymbol: '01/BC-STTTT',
     });
@@ -180,7 +191,13 @@ describe('plugins added to a running deployment', () => {
     // The market: every v1 item met, d1 not met — the plugin's rule wants a photo or a note.
     h.clock.set('2021-12-07T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'vm-market' });
-    await expect(service.recordAnswers(A.secretary, { visitId: 'vm-market', answers: { ...pcCovidAnswers('compliant'), d1: { answer: 'not_met', fields: {}, evidence: [] } }, complete: true })).rejects.toMatchObject({
+    await expect(
+      service.recordAnswers(A.secretary, {
+        visitId: 'vm-market',
+        answers: { ...pcCovidAnswers('compliant'), d1: { answer: 'not_met', fields: {}, evidence: [] } },
+        complete: true,
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       issues: [{ path: ['answers', 'd1', 'note'], code: 'ha-tinh-markets:photoOrNote', message: 'A not-met answer needs a photo or a note.' }],
     });

@@ -37,7 +37,13 @@ const answered = async (h: Harness) => {
 };
 const drafted = async (h: Harness) => {
   await answered(h);
-  await h.service.draftMinutes(A.lead, { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }], assessment: 'Đạt' });
+  await h.service.draftMinutes(A.lead, {
+    visitId: 'v-market',
+    endedAt: '2021-12-07T03:00:00.000Z',
+    place: 'Chợ',
+    representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }],
+    assessment: 'Đạt',
+  });
 };
 const settled = async (h: Harness) => {
   await drafted(h);
@@ -59,34 +65,331 @@ const opened = async (h: Harness) => {
   await reportedWithFailure(h);
   await h.service.openRemediation(A.lead, { remediationId: 'rm-1', visitId: 'v-market' });
 };
-const minutesInput = { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }], assessment: 'Đạt' };
+const minutesInput = {
+  visitId: 'v-market',
+  endedAt: '2021-12-07T03:00:00.000Z',
+  place: 'Chợ',
+  representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng ban' }],
+  assessment: 'Đạt',
+};
 
 const CASES: Case[] = [
-  { name: 'issuePlan', before: 'created', call: (h, a, i) => untyped(h).issuePlan(a, i), good: (h) => ({ campaignId: h.campaignId, issuedOn: '2021-11-26' }), actor: A.director, wrongRole: A.lead, badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '26/11/2021' }), wrongState: { before: 'issued' } },
-  { name: 'requestNominations', before: 'issued', call: (h, a, i) => untyped(h).requestNominations(a, i), good: (h) => ({ campaignId: h.campaignId, sentOn: '2021-11-26' }), actor: A.lead, wrongRole: A.member, badInput: (h) => ({ campaignId: h.campaignId }), wrongState: { before: 'created' } },
-  { name: 'recordNomination', before: 'nominating', call: (h, a, i) => untyped(h).recordNomination(a, i), good: (h) => ({ campaignId: h.campaignId, organizationId: 'org-syt', personId: 'p-health', receivedOn: '2021-11-27' }), actor: A.lead, wrongRole: A.health, badInput: (h) => ({ campaignId: h.campaignId, organizationId: 'org-khong-duoc-moi', personId: 'p-health', receivedOn: '2021-11-27' }), wrongState: { before: 'issued' } },
-  { name: 'formTeam', before: 'nominating', call: (h, a, i) => untyped(h).formTeam(a, i), good: (h) => ({ campaignId: h.campaignId, name: 'Tổ Kiểm tra PC-Covid', members: h.team, decidedOn: '2021-11-30' }), actor: A.director, wrongRole: A.lead, badInput: (h) => ({ campaignId: h.campaignId, name: 'Tổ', members: h.team.map((m) => ({ ...m, role: 'member' })), decidedOn: '2021-11-30' }), wrongState: { before: 'issued' } },
-  { name: 'scheduleVisit', before: 'teamFormed', arrange: async (h) => { for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target }); }, call: (h, a, i) => untyped(h).scheduleVisit(a, i), good: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead'] }), actor: A.lead, wrongRole: A.rep436, badInput: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2022-02-07', memberIds: ['p-lead'] }), wrongState: { before: 'nominating', arrange: async (h) => { for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target }); } } },
-  { name: 'fixSchedule', before: 'teamFormed', call: (h, a, i) => untyped(h).fixSchedule(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ campaignId: '' }), wrongState: { before: 'scheduled' }, arrange: async (h) => { await h.service.registerTarget(A.lead, { target: h.seed.targets[5]! }); await h.service.scheduleVisit(A.lead, { visitId: 'v-market', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead', 'p-vhtt-436'] }); } },
-  { name: 'startVisit', before: 'scheduled', call: (h, a, i) => untyped(h).startVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.member, wrongRole: A.health, badInput: () => ({ visitId: 'v-market', at: 'tomorrow' }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'recordAnswers', before: 'scheduled', arrange: started, call: (h, a, i) => untyped(h).recordAnswers(a, i), good: () => ({ visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true }), actor: A.secretary, wrongRole: A.viewer, badInput: () => ({ visitId: 'v-market', answers: { ...pcCovidAnswers('compliant'), b2: { answer: 'met', fields: { postedSizeCm: 20 }, evidence: [] } }, complete: true }), wrongState: { before: 'scheduled' } },
-  { name: 'draftMinutes', before: 'scheduled', arrange: answered, call: (h, a, i) => untyped(h).draftMinutes(a, i), good: () => minutesInput, actor: A.secretary, wrongRole: A.member, badInput: () => ({ ...minutesInput, representatives: [] }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'signMinutes', before: 'scheduled', arrange: drafted, call: (h, a, i) => untyped(h).signMinutes(a, i), good: () => ({ visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'v-market', signedAt: '2021-12-07 10:05' }), wrongState: { before: 'scheduled', arrange: answered } },
-  { name: 'refuseSignature', before: 'scheduled', arrange: drafted, call: (h, a, i) => untyped(h).refuseSignature(a, i), good: () => ({ visitId: 'v-market', reason: 'Không đồng ý', recordedAt: '2021-12-07T03:05:00.000Z' }), actor: A.lead, wrongRole: A.director, badInput: () => ({ visitId: 'v-market', reason: '   ', recordedAt: '2021-12-07T03:05:00.000Z' }), wrongState: { before: 'scheduled', arrange: answered } },
-  { name: 'reviewVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); }, call: (h, a, i) => untyped(h).reviewVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.director, wrongRole: A.member, badInput: () => ({ visitId: 42 }), wrongState: { before: 'scheduled', arrange: drafted } },
-  { name: 'cancelVisit', before: 'scheduled', call: (h, a, i) => untyped(h).cancelVisit(a, i), good: () => ({ visitId: 'v-market', reason: 'Đổi lịch' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ visitId: 'v-market' }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'beginReporting', before: 'scheduled', arrange: settled, call: (h, a, i) => untyped(h).beginReporting(a, i), good: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }), actor: A.director, wrongRole: A.viewer, badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05' }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'closeCampaign', before: 'scheduled', arrange: async (h) => { await settled(h); await h.service.beginReporting(A.director, { campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }); }, call: (h, a, i) => untyped(h).closeCampaign(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.director, wrongRole: A.lead, badInput: () => ({}), wrongState: { before: 'scheduled' } },
-  { name: 'registerDirectory', before: 'created', call: (h, a, i) => untyped(h).registerDirectory(a, i), good: (h) => ({ organizations: h.seed.bodies.slice(0, 2), people: [] }), actor: A.lead, wrongRole: A.member, badInput: (h) => ({ organizations: [{ ...h.seed.bodies[0], tenantId: '99' }], people: [] }) },
-  { name: 'createCampaign', before: 'created', call: (h, a, i) => untyped(h).createCampaign(a, i), good: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2' } }), actor: A.director, wrongRole: A.secretary, badInput: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2', period: { from: '2021-12-31', to: '2021-12-01' } } }) },
-  { name: 'registerTarget', before: 'teamFormed', call: (h, a, i) => untyped(h).registerTarget(a, i), good: (h) => ({ target: h.seed.targets[0] }), actor: A.secretary, wrongRole: A.member, badInput: (h) => ({ target: { ...h.seed.targets[0], type: 'karaoke' } }) },
-  { name: 'closeVisit', before: 'scheduled', arrange: async (h) => { await drafted(h); await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }); await h.service.reviewVisit(A.director, { visitId: 'v-market' }); }, call: (h, a, i) => untyped(h).closeVisit(a, i), good: () => ({ visitId: 'v-market' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ visitId: 'khoảng trắng không hợp lệ' }), wrongState: { before: 'scheduled', arrange: drafted } },
-  { name: 'openRemediation', before: 'scheduled', arrange: reportedWithFailure, call: (h, a, i) => untyped(h).openRemediation(a, i), good: () => ({ remediationId: 'rm-1', visitId: 'v-market' }), actor: A.lead, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', visitId: 'v-market', requests: [{ text: 'x', dueOn: 'mai' }] }), wrongState: { before: 'scheduled', arrange: answered } },
-  { name: 'beginFollowUp', before: 'scheduled', arrange: opened, call: (h, a, i) => untyped(h).beginFollowUp(a, i), good: (h) => ({ campaignId: h.campaignId }), actor: A.lead, wrongRole: A.viewer, badInput: () => ({ campaignId: 5 }), wrongState: { before: 'scheduled', arrange: started } },
-  { name: 'sendReminder', before: 'scheduled', arrange: opened, call: (h, a, i) => untyped(h).sendReminder(a, i), good: () => ({ remediationId: 'rm-1', sentOn: '2022-01-06' }), actor: A.secretary, wrongRole: A.member, badInput: () => ({ remediationId: 'rm-1', sentOn: '2022-13-06' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
-  { name: 'setRemediationDeadline', before: 'scheduled', arrange: opened, call: (h, a, i) => untyped(h).setRemediationDeadline(a, i), good: () => ({ remediationId: 'rm-1', dueOn: '2022-01-15' }), actor: A.lead, wrongRole: A.secretary, badInput: () => ({ remediationId: 'rm-1', dueOn: null }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
-  { name: 'recordRecheck', before: 'scheduled', arrange: opened, call: (h, a, i) => untyped(h).recordRecheck(a, i), good: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: true }), actor: A.member, wrongRole: A.viewer, badInput: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: 'có' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true }); } } },
-  { name: 'proposeSanction', before: 'scheduled', arrange: async (h) => { await opened(h); for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: d }); }, call: (h, a, i) => untyped(h).proposeSanction(a, i), good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }), actor: A.director, wrongRole: A.lead, badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }), wrongState: { before: 'scheduled', arrange: async (h) => { await opened(h); await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: '2022-01-06' }); } } },
+  {
+    name: 'issuePlan',
+    before: 'created',
+    call: (h, a, i) => untyped(h).issuePlan(a, i),
+    good: (h) => ({ campaignId: h.campaignId, issuedOn: '2021-11-26' }),
+    actor: A.director,
+    wrongRole: A.lead,
+    badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '26/11/2021' }),
+    wrongState: { before: 'issued' },
+  },
+  {
+    name: 'requestNominations',
+    before: 'issued',
+    call: (h, a, i) => untyped(h).requestNominations(a, i),
+    good: (h) => ({ campaignId: h.campaignId, sentOn: '2021-11-26' }),
+    actor: A.lead,
+    wrongRole: A.member,
+    badInput: (h) => ({ campaignId: h.campaignId }),
+    wrongState: { before: 'created' },
+  },
+  {
+    name: 'recordNomination',
+    before: 'nominating',
+    call: (h, a, i) => untyped(h).recordNomination(a, i),
+    good: (h) => ({ campaignId: h.campaignId, organizationId: 'org-syt', personId: 'p-health', receivedOn: '2021-11-27' }),
+    actor: A.lead,
+    wrongRole: A.health,
+    badInput: (h) => ({ campaignId: h.campaignId, organizationId: 'org-khong-duoc-moi', personId: 'p-health', receivedOn: '2021-11-27' }),
+    wrongState: { before: 'issued' },
+  },
+  {
+    name: 'formTeam',
+    before: 'nominating',
+    call: (h, a, i) => untyped(h).formTeam(a, i),
+    good: (h) => ({ campaignId: h.campaignId, name: 'Tổ Kiểm tra PC-Covid', members: h.team, decidedOn: '2021-11-30' }),
+    actor: A.director,
+    wrongRole: A.lead,
+    badInput: (h) => ({ campaignId: h.campaignId, name: 'Tổ', members: h.team.map((m) => ({ ...m, role: 'member' })), decidedOn: '2021-11-30' }),
+    wrongState: { before: 'issued' },
+  },
+  {
+    name: 'scheduleVisit',
+    before: 'teamFormed',
+    arrange: async (h) => {
+      for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target });
+    },
+    call: (h, a, i) => untyped(h).scheduleVisit(a, i),
+    good: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead'] }),
+    actor: A.lead,
+    wrongRole: A.rep436,
+    badInput: (h) => ({ visitId: 'v-x', campaignId: h.campaignId, targetId: 'tg-cho-ht', scheduledOn: '2022-02-07', memberIds: ['p-lead'] }),
+    wrongState: {
+      before: 'nominating',
+      arrange: async (h) => {
+        for (const target of h.seed.targets) await h.service.registerTarget(A.lead, { target });
+      },
+    },
+  },
+  {
+    name: 'fixSchedule',
+    before: 'teamFormed',
+    call: (h, a, i) => untyped(h).fixSchedule(a, i),
+    good: (h) => ({ campaignId: h.campaignId }),
+    actor: A.lead,
+    wrongRole: A.secretary,
+    badInput: () => ({ campaignId: '' }),
+    wrongState: { before: 'scheduled' },
+    arrange: async (h) => {
+      await h.service.registerTarget(A.lead, { target: h.seed.targets[5]! });
+      await h.service.scheduleVisit(A.lead, {
+        visitId: 'v-market',
+        campaignId: h.campaignId,
+        targetId: 'tg-cho-ht',
+        scheduledOn: '2021-12-07',
+        memberIds: ['p-lead', 'p-vhtt-436'],
+      });
+    },
+  },
+  {
+    name: 'startVisit',
+    before: 'scheduled',
+    call: (h, a, i) => untyped(h).startVisit(a, i),
+    good: () => ({ visitId: 'v-market' }),
+    actor: A.member,
+    wrongRole: A.health,
+    badInput: () => ({ visitId: 'v-market', at: 'tomorrow' }),
+    wrongState: { before: 'scheduled', arrange: started },
+  },
+  {
+    name: 'recordAnswers',
+    before: 'scheduled',
+    arrange: started,
+    call: (h, a, i) => untyped(h).recordAnswers(a, i),
+    good: () => ({ visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true }),
+    actor: A.secretary,
+    wrongRole: A.viewer,
+    badInput: () => ({ visitId: 'v-market', answers: { ...pcCovidAnswers('compliant'), b2: { answer: 'met', fields: { postedSizeCm: 20 }, evidence: [] } }, complete: true }),
+    wrongState: { before: 'scheduled' },
+  },
+  {
+    name: 'draftMinutes',
+    before: 'scheduled',
+    arrange: answered,
+    call: (h, a, i) => untyped(h).draftMinutes(a, i),
+    good: () => minutesInput,
+    actor: A.secretary,
+    wrongRole: A.member,
+    badInput: () => ({ ...minutesInput, representatives: [] }),
+    wrongState: { before: 'scheduled', arrange: started },
+  },
+  {
+    name: 'signMinutes',
+    before: 'scheduled',
+    arrange: drafted,
+    call: (h, a, i) => untyped(h).signMinutes(a, i),
+    good: () => ({ visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' }),
+    actor: A.lead,
+    wrongRole: A.secretary,
+    badInput: () => ({ visitId: 'v-market', signedAt: '2021-12-07 10:05' }),
+    wrongState: { before: 'scheduled', arrange: answered },
+  },
+  {
+    name: 'refuseSignature',
+    before: 'scheduled',
+    arrange: drafted,
+    call: (h, a, i) => untyped(h).refuseSignature(a, i),
+    good: () => ({ visitId: 'v-market', reason: 'Không đồng ý', recordedAt: '2021-12-07T03:05:00.000Z' }),
+    actor: A.lead,
+    wrongRole: A.director,
+    badInput: () => ({ visitId: 'v-market', reason: '   ', recordedAt: '2021-12-07T03:05:00.000Z' }),
+    wrongState: { before: 'scheduled', arrange: answered },
+  },
+  {
+    name: 'reviewVisit',
+    before: 'scheduled',
+    arrange: async (h) => {
+      await drafted(h);
+      await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' });
+    },
+    call: (h, a, i) => untyped(h).reviewVisit(a, i),
+    good: () => ({ visitId: 'v-market' }),
+    actor: A.director,
+    wrongRole: A.member,
+    badInput: () => ({ visitId: 42 }),
+    wrongState: { before: 'scheduled', arrange: drafted },
+  },
+  {
+    name: 'cancelVisit',
+    before: 'scheduled',
+    call: (h, a, i) => untyped(h).cancelVisit(a, i),
+    good: () => ({ visitId: 'v-market', reason: 'Đổi lịch' }),
+    actor: A.lead,
+    wrongRole: A.member,
+    badInput: () => ({ visitId: 'v-market' }),
+    wrongState: { before: 'scheduled', arrange: started },
+  },
+  {
+    name: 'beginReporting',
+    before: 'scheduled',
+    arrange: settled,
+    call: (h, a, i) => untyped(h).beginReporting(a, i),
+    good: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' }),
+    actor: A.director,
+    wrongRole: A.viewer,
+    badInput: (h) => ({ campaignId: h.campaignId, issuedOn: '2022-01-05' }),
+    wrongState: { before: 'scheduled', arrange: started },
+  },
+  {
+    name: 'closeCampaign',
+    before: 'scheduled',
+    arrange: async (h) => {
+      await settled(h);
+      await h.service.beginReporting(A.director, { campaignId: h.campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Báo cáo' });
+    },
+    call: (h, a, i) => untyped(h).closeCampaign(a, i),
+    good: (h) => ({ campaignId: h.campaignId }),
+    actor: A.director,
+    wrongRole: A.lead,
+    badInput: () => ({}),
+    wrongState: { before: 'scheduled' },
+  },
+  {
+    name: 'registerDirectory',
+    before: 'created',
+    call: (h, a, i) => untyped(h).registerDirectory(a, i),
+    good: (h) => ({ organizations: h.seed.bodies.slice(0, 2), people: [] }),
+    actor: A.lead,
+    wrongRole: A.member,
+    badInput: (h) => ({ organizations: [{ ...h.seed.bodies[0], tenantId: '99' }], people: [] }),
+  },
+  {
+    name: 'createCampaign',
+    before: 'created',
+    call: (h, a, i) => untyped(h).createCampaign(a, i),
+    good: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2' } }),
+    actor: A.director,
+    wrongRole: A.secretary,
+    badInput: (h) => ({ campaign: { ...h.seed.campaign, id: 'campaign-2', period: { from: '2021-12-31', to: '2021-12-01' } } }),
+  },
+  {
+    name: 'registerTarget',
+    before: 'teamFormed',
+    call: (h, a, i) => untyped(h).registerTarget(a, i),
+    good: (h) => ({ target: h.seed.targets[0] }),
+    actor: A.secretary,
+    wrongRole: A.member,
+    badInput: (h) => ({ target: { ...h.seed.targets[0], type: 'karaoke' } }),
+  },
+  {
+    name: 'closeVisit',
+    before: 'scheduled',
+    arrange: async (h) => {
+      await drafted(h);
+      await h.service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' });
+      await h.service.reviewVisit(A.director, { visitId: 'v-market' });
+    },
+    call: (h, a, i) => untyped(h).closeVisit(a, i),
+    good: () => ({ visitId: 'v-market' }),
+    actor: A.lead,
+    wrongRole: A.secretary,
+    badInput: () => ({ visitId: 'khoảng trắng không hợp lệ' }),
+    wrongState: { before: 'scheduled', arrange: drafted },
+  },
+  {
+    name: 'openRemediation',
+    before: 'scheduled',
+    arrange: reportedWithFailure,
+    call: (h, a, i) => untyped(h).openRemediation(a, i),
+    good: () => ({ remediationId: 'rm-1', visitId: 'v-market' }),
+    actor: A.lead,
+    wrongRole: A.member,
+    badInput: () => ({ remediationId: 'rm-1', visitId: 'v-market', requests: [{ text: 'x', dueOn: 'mai' }] }),
+    wrongState: { before: 'scheduled', arrange: answered },
+  },
+  {
+    name: 'beginFollowUp',
+    before: 'scheduled',
+    arrange: opened,
+    call: (h, a, i) => untyped(h).beginFollowUp(a, i),
+    good: (h) => ({ campaignId: h.campaignId }),
+    actor: A.lead,
+    wrongRole: A.viewer,
+    badInput: () => ({ campaignId: 5 }),
+    wrongState: { before: 'scheduled', arrange: started },
+  },
+  {
+    name: 'sendReminder',
+    before: 'scheduled',
+    arrange: opened,
+    call: (h, a, i) => untyped(h).sendReminder(a, i),
+    good: () => ({ remediationId: 'rm-1', sentOn: '2022-01-06' }),
+    actor: A.secretary,
+    wrongRole: A.member,
+    badInput: () => ({ remediationId: 'rm-1', sentOn: '2022-13-06' }),
+    wrongState: {
+      before: 'scheduled',
+      arrange: async (h) => {
+        await opened(h);
+        await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true });
+      },
+    },
+  },
+  {
+    name: 'setRemediationDeadline',
+    before: 'scheduled',
+    arrange: opened,
+    call: (h, a, i) => untyped(h).setRemediationDeadline(a, i),
+    good: () => ({ remediationId: 'rm-1', dueOn: '2022-01-15' }),
+    actor: A.lead,
+    wrongRole: A.secretary,
+    badInput: () => ({ remediationId: 'rm-1', dueOn: null }),
+    wrongState: {
+      before: 'scheduled',
+      arrange: async (h) => {
+        await opened(h);
+        await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true });
+      },
+    },
+  },
+  {
+    name: 'recordRecheck',
+    before: 'scheduled',
+    arrange: opened,
+    call: (h, a, i) => untyped(h).recordRecheck(a, i),
+    good: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: true }),
+    actor: A.member,
+    wrongRole: A.viewer,
+    badInput: () => ({ remediationId: 'rm-1', on: '2022-01-10', complied: 'có' }),
+    wrongState: {
+      before: 'scheduled',
+      arrange: async (h) => {
+        await opened(h);
+        await h.service.recordRecheck(A.lead, { remediationId: 'rm-1', on: '2022-01-10', complied: true });
+      },
+    },
+  },
+  {
+    name: 'proposeSanction',
+    before: 'scheduled',
+    arrange: async (h) => {
+      await opened(h);
+      for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: d });
+    },
+    call: (h, a, i) => untyped(h).proposeSanction(a, i),
+    good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }),
+    actor: A.director,
+    wrongRole: A.lead,
+    badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }),
+    wrongState: {
+      before: 'scheduled',
+      arrange: async (h) => {
+        await opened(h);
+        await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: '2022-01-06' });
+      },
+    },
+  },
 ];
 
 async function reach(h: Harness, step: Step, arrange?: (h: Harness) => Promise<void>) {
@@ -119,7 +422,10 @@ describe.each(CASES)('$name', (c) => {
     const h = createHarness();
     await reach(h, c.before, c.arrange);
     const before = await snapshotStorage(h.storage);
-    const error = await c.call(h, c.actor, c.badInput(h)).then(() => null, (e: unknown) => e);
+    const error = await c.call(h, c.actor, c.badInput(h)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect((error as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
     expect(await snapshotStorage(h.storage)).toBe(before);
@@ -129,19 +435,23 @@ describe.each(CASES)('$name', (c) => {
     const h = createHarness();
     await reach(h, c.before, c.arrange);
     const before = await snapshotStorage(h.storage);
-    const error = await c.call(h, c.actor, { ...(c.good(h) as object), archiveCod: 'VT' }).then(() => null, (e: unknown) => e);
+    const error = await c.call(h, c.actor, { ...(c.good(h) as object), archiveCod: 'VT' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: ['archiveCod'], code: 'unrecognized_keys' })] });
     expect((error as Error).message).toContain('archiveCod');
     expect(await snapshotStorage(h.storage)).toBe(before);
   });
 
-  if (c.wrongState) it('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
-    const h = createHarness();
-    await reach(h, c.wrongState!.before, c.wrongState!.arrange);
-    const before = await snapshotStorage(h.storage);
-    await expect(c.call(h, c.actor, c.good(h))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect(await snapshotStorage(h.storage)).toBe(before);
-  });
+  if (c.wrongState)
+    it('refuses the wrong state with INVALID_TRANSITION and changes nothing', async () => {
+      const h = createHarness();
+      await reach(h, c.wrongState!.before, c.wrongState!.arrange);
+      const before = await snapshotStorage(h.storage);
+      await expect(c.call(h, c.actor, c.good(h))).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(await snapshotStorage(h.storage)).toBe(before);
+    });
 });
 
 it('covers every command of the command table', async () => {
@@ -163,7 +473,9 @@ it('a command on a record that does not exist is NOT_FOUND and changes nothing',
 it('refuses to form a team without a lead (guard) and a visit start without the district representative', async () => {
   const h = createHarness();
   await h.steps.nominating();
-  await expect(h.service.formTeam(A.director, { campaignId: h.campaignId, name: 'Tổ', members: h.team.filter((m) => m.role !== 'lead'), decidedOn: '2021-11-30' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  await expect(
+    h.service.formTeam(A.director, { campaignId: h.campaignId, name: 'Tổ', members: h.team.filter((m) => m.role !== 'lead'), decidedOn: '2021-11-30' }),
+  ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   const g = createHarness();
   await g.steps.teamFormed();
   await g.service.registerTarget(A.lead, { target: g.seed.targets[5]! });

@@ -33,7 +33,13 @@ describe('a full inspection round through the service', () => {
     expect((await service.startVisit(A.lead, { visitId: 'v-market' })).state).toBe('underway');
     const answered = await service.recordAnswers(A.secretary, { visitId: 'v-market', answers: pcCovidAnswers('compliant'), complete: true });
     expect(answered).toMatchObject({ state: 'answered', verdict: 'compliant' });
-    await service.draftMinutes(A.secretary, { visitId: 'v-market', endedAt: '2021-12-07T03:00:00.000Z', place: 'Chợ thành phố Hà Tĩnh', representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng Ban quản lý chợ' }], assessment: 'Đơn vị triển khai đầy đủ.' });
+    await service.draftMinutes(A.secretary, {
+      visitId: 'v-market',
+      endedAt: '2021-12-07T03:00:00.000Z',
+      place: 'Chợ thành phố Hà Tĩnh',
+      representatives: [{ fullName: 'Nguyễn Thị Mai', position: 'Trưởng Ban quản lý chợ' }],
+      assessment: 'Đơn vị triển khai đầy đủ.',
+    });
     expect((await service.signMinutes(A.lead, { visitId: 'v-market', signedAt: '2021-12-07T03:05:00.000Z' })).state).toBe('minutesSigned');
     expect((await service.reviewVisit(A.director, { visitId: 'v-market' })).state).toBe('reviewed');
     expect((await service.closeVisit(A.director, { visitId: 'v-market' })).state).toBe('closed');
@@ -41,15 +47,31 @@ describe('a full inspection round through the service', () => {
     // Hospital: legacy code posted (critical not met), unit refuses to sign.
     h.clock.set('2021-12-08T01:30:00.000Z');
     await service.startVisit(A.member, { visitId: 'v-hospital' });
-    expect((await service.recordAnswers(A.member, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).verdict).toBe('non_compliant');
-    await service.draftMinutes(A.lead, { visitId: 'v-hospital', endedAt: '2021-12-08T03:00:00.000Z', place: 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', representatives: [{ fullName: 'Trần Văn Bình', position: 'Phó Giám đốc' }], assessment: 'Chưa niêm yết mã QR PC-Covid.', requests: [{ text: 'Niêm yết mã QR địa điểm PC-Covid tại cổng và các khoa', dueOn: '2021-12-15' }] });
-    expect((await service.refuseSignature(A.lead, { visitId: 'v-hospital', reason: 'Không đồng ý với kết luận', recordedAt: '2021-12-08T03:10:00.000Z' })).state).toBe('signatureRefused');
+    expect((await service.recordAnswers(A.member, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).verdict).toBe(
+      'non_compliant',
+    );
+    await service.draftMinutes(A.lead, {
+      visitId: 'v-hospital',
+      endedAt: '2021-12-08T03:00:00.000Z',
+      place: 'Bệnh viện Đa khoa tỉnh Hà Tĩnh',
+      representatives: [{ fullName: 'Trần Văn Bình', position: 'Phó Giám đốc' }],
+      assessment: 'Chưa niêm yết mã QR PC-Covid.',
+      requests: [{ text: 'Niêm yết mã QR địa điểm PC-Covid tại cổng và các khoa', dueOn: '2021-12-15' }],
+    });
+    expect((await service.refuseSignature(A.lead, { visitId: 'v-hospital', reason: 'Không đồng ý với kết luận', recordedAt: '2021-12-08T03:10:00.000Z' })).state).toBe(
+      'signatureRefused',
+    );
     await service.reviewVisit(A.lead, { visitId: 'v-hospital' });
 
     // Treasury: cancelled before it starts.
     await service.cancelVisit(A.lead, { visitId: 'v-kbnn', reason: 'Đơn vị đã được kiểm tra trong đợt khác' });
 
-    const report = await service.beginReporting(A.director, { campaignId, issuedOn: '2022-01-05', addressedToOrganizationId: 'org-ubnd-tinh', summary: 'Kết quả kiểm tra việc triển khai PC-Covid' });
+    const report = await service.beginReporting(A.director, {
+      campaignId,
+      issuedOn: '2022-01-05',
+      addressedToOrganizationId: 'org-ubnd-tinh',
+      summary: 'Kết quả kiểm tra việc triển khai PC-Covid',
+    });
     expect(report).toMatchObject({ state: 'reporting', reportNumberSymbol: '01/BC-STTTT', notices: 2 });
 
     const opened = await service.openRemediation(A.lead, { remediationId: 'rm-hospital', visitId: 'v-hospital' });
@@ -71,7 +93,9 @@ describe('a full inspection round through the service', () => {
     expect(audit.count).toBeGreaterThan(25);
 
     // Outbox: nomination requests to 14 bodies, partner notices, 2 results notices, 1 reminder.
-    const topics = inspectMemoryStorage(h.storage).outbox('42').map((m) => m.topic);
+    const topics = inspectMemoryStorage(h.storage)
+      .outbox('42')
+      .map((m) => m.topic);
     expect(topics.filter((t) => t === 'nomination.requested')).toHaveLength(14);
     expect(topics.filter((t) => t === 'result.noticed')).toHaveLength(2);
     expect(topics.filter((t) => t === 'remediation.reminded')).toHaveLength(1);

@@ -142,13 +142,22 @@ describe("core's countBy", () => {
       [{ key: {}, count: 1 }],
       [{ key: { state: 'planned', other: 1 }, count: 1 }],
       [{ key: { state: 'underway' }, count: 1 }],
-      [{ key: { state: 'planned' }, count: 1 }, { key: { state: 'planned' }, count: 2 }],
+      [
+        { key: { state: 'planned' }, count: 1 },
+        { key: { state: 'planned' }, count: 2 },
+      ],
     ];
     for (const groups of bad) await expect(lying(groups).countBy(request), JSON.stringify(groups)).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
     await expect(lying([{ key: { state: 'planned' }, count: 3 }]).countBy(request)).resolves.toEqual({ groups: [{ key: { state: 'planned' }, count: 3 }] });
     const unordered = guardStorage({
       ...createMemoryStorage(),
-      countBy: () => Promise.resolve({ groups: [{ key: { state: 'underway' }, count: 1 }, { key: { state: 'planned' }, count: 1 }] }),
+      countBy: () =>
+        Promise.resolve({
+          groups: [
+            { key: { state: 'underway' }, count: 1 },
+            { key: { state: 'planned' }, count: 1 },
+          ],
+        }),
     });
     await expect(unordered.countBy({ collection: 'visits', tenantId: '42', groupBy: ['state'] })).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
   });

@@ -108,8 +108,7 @@ export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperati
         .sort((a, b) => sign * (compareIndexValues(indexValueOf(a, field), indexValueOf(b, field)) || compareCodePoints(a.id, b.id)));
       const items = found.slice(0, limit);
       const last = items[items.length - 1];
-      const nextCursor =
-        found.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
+      const nextCursor = found.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
       return { items: items.map((record) => copy(record) as StoredRecord<T>), nextCursor };
     },
 

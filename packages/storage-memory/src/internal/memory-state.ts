@@ -93,9 +93,7 @@ export class MemoryUnit {
   outboxOf(tenantId: string): OutboxEntry[] {
     const merged = new Map(this.base.outbox.get(tenantId) ?? []);
     for (const [id, entry] of this.outbox.get(tenantId) ?? []) merged.set(id, entry);
-    return [...merged.values()].sort((a, b) =>
-      a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1,
-    );
+    return [...merged.values()].sort((a, b) => (a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1));
   }
 
   /** Stores a message; a new one gets the next insertion position. */

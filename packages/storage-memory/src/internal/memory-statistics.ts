@@ -34,11 +34,7 @@ export function insertRows(state: CommittedState, rows: Iterable<PortalStatistic
 }
 
 /** @internal Per-target totals over an inclusive civil-date range, sorted by target id. */
-export function summarizeRows(
-  state: CommittedState,
-  tenantId: string,
-  range: { from: string; to: string; targetIds?: string[] },
-): PortalStatisticsSummary[] {
+export function summarizeRows(state: CommittedState, tenantId: string, range: { from: string; to: string; targetIds?: string[] }): PortalStatisticsSummary[] {
   checkSummaryRange(tenantId, range);
   const wanted = range.targetIds ? new Set(range.targetIds) : null;
   const byTarget = new Map<string, PortalStatisticsSummary & { latest: string }>();
@@ -66,7 +62,5 @@ export function summarizeRows(
       s.districtCode = row.districtCode;
     }
   }
-  return [...byTarget.values()]
-    .sort((a, b) => compareCodePoints(a.targetId, b.targetId))
-    .map(({ latest: _latest, ...summary }) => summary);
+  return [...byTarget.values()].sort((a, b) => compareCodePoints(a.targetId, b.targetId)).map(({ latest: _latest, ...summary }) => summary);
 }

@@ -19,8 +19,7 @@ import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
  * ```
  */
 export const VIETNAMESE_LETTERS = (() => {
-  const lower =
-    'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
+  const lower = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
   return (lower + lower.toUpperCase()).normalize('NFC');
 })();
 
@@ -53,13 +52,25 @@ export function diacriticsDocument(): OfficialDocument {
   const nfd = (s: string) => s.normalize('NFD');
   return parseOfficialDocument({
     kind: 'TB',
-    header: { parentBody: 'UBND TỈNH HÀ TĨNH', issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', number: { number: 9, symbol: 'TB-STTTT' }, placeAndDate: { place: 'Hà Tĩnh', date: '2022-01-05' } },
+    header: {
+      parentBody: 'UBND TỈNH HÀ TĨNH',
+      issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      number: { number: 9, symbol: 'TB-STTTT' },
+      placeAndDate: { place: 'Hà Tĩnh', date: '2022-01-05' },
+    },
     title: { type: 'THÔNG BÁO', summary: nfd('Kiểm tra phông chữ: Ấp, ẩn, ở, ữ, ự, ỷ, ỹ, Ỵ, Đ, đ — ă â ê ô ơ ư') },
     body: [
       { type: 'heading', level: 'part', label: 'I.', text: nfd('ĐẶC ĐIỂM CHỮ VIỆT: ỨNG DỤNG, QUÉT MÃ, NIÊM YẾT') },
       { type: 'basis', text: nfd('Căn cứ Luật Thanh tra năm 2010;') },
       { type: 'paragraph', runs: [{ text: nfd(`Chữ thường và chữ hoa: ${VIETNAMESE_LETTERS}.`) }] },
-      { type: 'bullet', runs: [{ text: nfd('Đậm: '), bold: true }, { text: nfd('nghiêng, '), italic: true }, { text: nfd('gạch chân.'), underline: true }] },
+      {
+        type: 'bullet',
+        runs: [
+          { text: nfd('Đậm: '), bold: true },
+          { text: nfd('nghiêng, '), italic: true },
+          { text: nfd('gạch chân.'), underline: true },
+        ],
+      },
       { type: 'table', columns: [{ title: nfd('Chữ thường') }, { title: nfd('CHỮ HOA') }], rows: [[nfd(VIETNAMESE_LETTERS.slice(0, 67)), nfd(VIETNAMESE_LETTERS.slice(67))]] },
     ],
     signature: { signers: [{ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', fullName: 'Đậu Tùng Lâm' }] },
@@ -99,13 +110,25 @@ export function longInputsDocument(): OfficialDocument {
   const repeat = (n: number) => sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n);
   return parseOfficialDocument({
     kind: 'BC',
-    header: { parentBody: 'UBND TỈNH HÀ TĨNH', issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', number: { number: 1, symbol: 'BC-STTTT' }, placeAndDate: { place: 'Hà Tĩnh', date: '2021-12-31' } },
+    header: {
+      parentBody: 'UBND TỈNH HÀ TĨNH',
+      issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      number: { number: 1, symbol: 'BC-STTTT' },
+      placeAndDate: { place: 'Hà Tĩnh', date: '2021-12-31' },
+    },
     title: { type: 'BÁO CÁO', summary: repeat(300) + ' ENDSUMMARY' },
     body: [
       { type: 'heading', level: 'part', label: 'I.', text: repeat(400).toUpperCase() + ' ENDHEADING' },
       { type: 'paragraph', runs: [{ text: repeat(20_000) + ' ENDPARAGRAPH' }] },
       { type: 'paragraph', runs: [{ text: `Mã: ${'QR'.repeat(75)}ENDTOKEN.` }] },
-      { type: 'table', columns: [{ title: 'TT', width: 1 }, { title: 'Nội dung', width: 8 }], rows: [['1', repeat(3000) + ' ENDCELL']] },
+      {
+        type: 'table',
+        columns: [
+          { title: 'TT', width: 1 },
+          { title: 'Nội dung', width: 8 },
+        ],
+        rows: [['1', repeat(3000) + ' ENDCELL']],
+      },
       ...Array.from({ length: 80 }, (_, i) => ({ type: 'bullet' as const, runs: [{ text: `Gạch đầu dòng số ${i + 1}: ${repeat(120)} ENDBULLET${i + 1}` }] })),
     ],
     signature: { signers: [{ title: 'GIÁM ĐỐC', fullName: 'Nguyễn Văn Kiểm' }] },

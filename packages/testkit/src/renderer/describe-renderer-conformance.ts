@@ -70,7 +70,12 @@ export function describeRendererConformance(options: RendererConformanceOptions)
   const rows = options.annexRows ?? 5000;
   const extract =
     options.extractText ??
-    (options.format === 'pdf' ? extractPdfText : async (bytes: Uint8Array) => { const text = await extractDocxText(bytes); return { text, pages: [text] }; });
+    (options.format === 'pdf'
+      ? extractPdfText
+      : async (bytes: Uint8Array) => {
+          const text = await extractDocxText(bytes);
+          return { text, pages: [text] };
+        });
 
   async function render(doc: OfficialDocument, creationDate = CREATED) {
     const renderer = await options.createRenderer();
@@ -94,85 +99,125 @@ export function describeRendererConformance(options: RendererConformanceOptions)
   }
 
   describe(`DocumentRenderer conformance: ${options.name}`, () => {
-    it('declares its media type and file extension, and returns them with the bytes', async () => {
-      const renderer = await options.createRenderer();
-      expect(renderer.mediaType).toBe(MEDIA_TYPES[options.format]);
-      expect(renderer.fileExtension).toBe(options.format);
-      const file = await renderer.render(emptyBodyDocument(), { creationDate: CREATED });
-      expect(file.mediaType).toBe(renderer.mediaType);
-      expect(file.fileExtension).toBe(renderer.fileExtension);
-      expect(file.bytes).toBeInstanceOf(Uint8Array);
-    }, timeout);
+    it(
+      'declares its media type and file extension, and returns them with the bytes',
+      async () => {
+        const renderer = await options.createRenderer();
+        expect(renderer.mediaType).toBe(MEDIA_TYPES[options.format]);
+        expect(renderer.fileExtension).toBe(options.format);
+        const file = await renderer.render(emptyBodyDocument(), { creationDate: CREATED });
+        expect(file.mediaType).toBe(renderer.mediaType);
+        expect(file.fileExtension).toBe(renderer.fileExtension);
+        expect(file.bytes).toBeInstanceOf(Uint8Array);
+      },
+      timeout,
+    );
 
-    it(`writes a valid ${options.format.toUpperCase()} file`, async () => {
-      const file = await render(conformancePlan());
-      expect(detectDocumentFormat(file.bytes)).toBe(options.format);
-    }, timeout);
+    it(
+      `writes a valid ${options.format.toUpperCase()} file`,
+      async () => {
+        const file = await render(conformancePlan());
+        expect(detectDocumentFormat(file.bytes)).toBe(options.format);
+      },
+      timeout,
+    );
 
-    it('puts every heading of the seed plan into the file', async () => {
-      const doc = conformancePlan();
-      const text = normaliseForComparison((await extract((await render(doc)).bytes)).text);
-      const missing = documentHeadings(doc).filter((h) => !text.includes(normaliseForComparison(h)));
-      expect(missing).toEqual([]);
-    }, timeout);
+    it(
+      'puts every heading of the seed plan into the file',
+      async () => {
+        const doc = conformancePlan();
+        const text = normaliseForComparison((await extract((await render(doc)).bytes)).text);
+        const missing = documentHeadings(doc).filter((h) => !text.includes(normaliseForComparison(h)));
+        expect(missing).toEqual([]);
+      },
+      timeout,
+    );
 
-    it('puts every line of the seed plan into the file, word for word', async () => {
-      await expectAllTextBack(conformancePlan());
-    }, timeout);
+    it(
+      'puts every line of the seed plan into the file, word for word',
+      async () => {
+        await expectAllTextBack(conformancePlan());
+      },
+      timeout,
+    );
 
-    it('keeps every Vietnamese diacritic, from decomposed (NFD) input, in every style', async () => {
-      const text = await expectAllTextBack(diacriticsDocument());
-      const missing = [...VIETNAMESE_LETTERS].filter((ch) => !text.includes(ch));
-      expect(missing).toEqual([]);
-    }, timeout);
+    it(
+      'keeps every Vietnamese diacritic, from decomposed (NFD) input, in every style',
+      async () => {
+        const text = await expectAllTextBack(diacriticsDocument());
+        const missing = [...VIETNAMESE_LETTERS].filter((ch) => !text.includes(ch));
+        expect(missing).toEqual([]);
+      },
+      timeout,
+    );
 
-    it('gives identical bytes for the same document and creation date, and different ones for another date', async () => {
-      const doc = conformancePlan();
-      const a = await render(doc);
-      const b = await render(structuredClone(doc));
-      expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).toBe(true);
-      const c = await render(doc, new Date('2021-11-27T01:30:00.000Z'));
-      expect(Buffer.from(c.bytes).equals(Buffer.from(a.bytes))).toBe(false);
-    }, timeout);
+    it(
+      'gives identical bytes for the same document and creation date, and different ones for another date',
+      async () => {
+        const doc = conformancePlan();
+        const a = await render(doc);
+        const b = await render(structuredClone(doc));
+        expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).toBe(true);
+        const c = await render(doc, new Date('2021-11-27T01:30:00.000Z'));
+        expect(Buffer.from(c.bytes).equals(Buffer.from(a.bytes))).toBe(false);
+      },
+      timeout,
+    );
 
-    it('renders a document with an empty body, no signature and no recipients', async () => {
-      await expectAllTextBack(emptyBodyDocument());
-    }, timeout);
+    it(
+      'renders a document with an empty body, no signature and no recipients',
+      async () => {
+        await expectAllTextBack(emptyBodyDocument());
+      },
+      timeout,
+    );
 
-    it('renders very long inputs without losing their ends', async () => {
-      const text = normaliseForComparison(await expectAllTextBack(longInputsDocument()));
-      for (const marker of ['ENDSUMMARY', 'ENDHEADING', 'ENDPARAGRAPH', 'ENDTOKEN', 'ENDCELL', 'ENDBULLET80']) expect(text).toContain(marker);
-    }, timeout);
+    it(
+      'renders very long inputs without losing their ends',
+      async () => {
+        const text = normaliseForComparison(await expectAllTextBack(longInputsDocument()));
+        for (const marker of ['ENDSUMMARY', 'ENDHEADING', 'ENDPARAGRAPH', 'ENDTOKEN', 'ENDCELL', 'ENDBULLET80']) expect(text).toContain(marker);
+      },
+      timeout,
+    );
 
-    it('lays out minutes with a refusal and an official letter, with all their text', async () => {
-      for (const doc of otherLayoutDocuments()) await expectAllTextBack(doc);
-    }, timeout);
+    it(
+      'lays out minutes with a refusal and an official letter, with all their text',
+      async () => {
+        for (const doc of otherLayoutDocuments()) await expectAllTextBack(doc);
+      },
+      timeout,
+    );
 
-    it(`breaks a ${rows}-row annex across pages, repeating its header row and losing no row`, async () => {
-      const doc = annexReportDocument(rows);
-      const annex = doc.appendices[0]?.blocks[0];
-      if (annex?.type !== 'table') throw new Error('the annex fixture has no table');
-      const file = await render(doc);
-      expect(detectDocumentFormat(file.bytes)).toBe(options.format);
-      const { text, pages } = await extract(file.bytes);
+    it(
+      `breaks a ${rows}-row annex across pages, repeating its header row and losing no row`,
+      async () => {
+        const doc = annexReportDocument(rows);
+        const annex = doc.appendices[0]?.blocks[0];
+        if (annex?.type !== 'table') throw new Error('the annex fixture has no table');
+        const file = await render(doc);
+        expect(detectDocumentFormat(file.bytes)).toBe(options.format);
+        const { text, pages } = await extract(file.bytes);
 
-      const found = new Set(text.match(/R\d{5}/g) ?? []);
-      const lost = Array.from({ length: rows }, (_, i) => annexRowId(i + 1)).filter((id) => !found.has(id));
-      expect(lost).toEqual([]);
-      expect(found.size).toBe(rows);
+        const found = new Set(text.match(/R\d{5}/g) ?? []);
+        const lost = Array.from({ length: rows }, (_, i) => annexRowId(i + 1)).filter((id) => !found.has(id));
+        expect(lost).toEqual([]);
+        expect(found.size).toBe(rows);
 
-      const titles = annex.columns.map((c) => c.title);
-      if (options.format === 'pdf') {
-        const tablePages = pages.filter((p) => /R\d{5}/.test(p));
-        expect(tablePages.length).toBeGreaterThan(1);
-        const withoutHeader = tablePages
-          .map((p, i) => ({ page: i, text: normaliseForComparison(p) }))
-          .filter((p) => titles.some((t) => !p.text.includes(normaliseForComparison(t))));
-        expect(withoutHeader.map((p) => p.page)).toEqual([]);
-      } else {
-        expect(await extractDocxRepeatingHeaders(file.bytes)).toContain(titles.join(' | '));
-      }
-    }, timeout);
+        const titles = annex.columns.map((c) => c.title);
+        if (options.format === 'pdf') {
+          const tablePages = pages.filter((p) => /R\d{5}/.test(p));
+          expect(tablePages.length).toBeGreaterThan(1);
+          const withoutHeader = tablePages
+            .map((p, i) => ({ page: i, text: normaliseForComparison(p) }))
+            .filter((p) => titles.some((t) => !p.text.includes(normaliseForComparison(t))));
+          expect(withoutHeader.map((p) => p.page)).toEqual([]);
+        } else {
+          expect(await extractDocxRepeatingHeaders(file.bytes)).toContain(titles.join(' | '));
+        }
+      },
+      timeout,
+    );
 
     it('rejects an invalid document with VALIDATION_FAILED before writing anything', async () => {
       const renderer = await options.createRenderer();

@@ -18,7 +18,9 @@ const doc = parseOfficialDocument({
 describe('documentFragments', () => {
   it('lists table cells and chart labels one by one, and the frame as lines', () => {
     const fragments = documentFragments(doc);
-    expect(fragments).toEqual(expect.arrayContaining(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: 01/BC-STTTT', 'I. KẾT QUẢ', 'TT', 'Đơn vị', 'Chợ Hà Tĩnh', 'Biểu đồ 1', 'a.1', '92,5%', 'Phụ lục', 'DANH SÁCH']));
+    expect(fragments).toEqual(
+      expect.arrayContaining(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Số: 01/BC-STTTT', 'I. KẾT QUẢ', 'TT', 'Đơn vị', 'Chợ Hà Tĩnh', 'Biểu đồ 1', 'a.1', '92,5%', 'Phụ lục', 'DANH SÁCH']),
+    );
     expect(fragments.some((f) => f.includes(' | '))).toBe(false);
   });
 

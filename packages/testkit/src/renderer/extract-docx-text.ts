@@ -32,7 +32,11 @@ export async function extractDocxRepeatingHeaders(bytes: Uint8Array): Promise<st
   const { value: html } = await mammoth.convertToHtml({ buffer: toBuffer(bytes) });
   const headers: string[] = [];
   for (const m of html.matchAll(/<thead>([\s\S]*?)<\/thead>/g)) {
-    const cells = [...(m[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) => decodeHtml((c[1] ?? '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim());
+    const cells = [...(m[1] ?? '').matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((c) =>
+      decodeHtml((c[1] ?? '').replace(/<[^>]+>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     headers.push(cells.join(' | ').normalize('NFC'));
   }
   return headers;

@@ -11,16 +11,7 @@ import type { Awaitable, StorageInspector } from './storage-inspector.js';
  * ```
  */
 export type StorageSuiteName =
-  | 'readsAndWrites'
-  | 'queries'
-  | 'transactions'
-  | 'auditLog'
-  | 'outbox'
-  | 'races'
-  | 'largeValuesAndText'
-  | 'portalStatistics'
-  | 'groupedCounts'
-  | 'inputValidation';
+  'readsAndWrites' | 'queries' | 'transactions' | 'auditLog' | 'outbox' | 'races' | 'largeValuesAndText' | 'portalStatistics' | 'groupedCounts' | 'inputValidation';
 
 /**
  * Every suite name, in the order the kit declares them.

@@ -21,9 +21,7 @@ describe('buildMinutesDocument', () => {
     const text = officialDocumentPlainText(buildMinutesDocument(MINUTES_INPUT));
     expect(text).toContain('Thời gian bắt đầu: 08 giờ 30 phút, ngày 07 tháng 12 năm 2021.');
     expect(text).toContain('Địa điểm: Chợ Thạch Hà, Thị trấn Thạch Hà, huyện Thạch Hà, tỉnh Hà Tĩnh.');
-    expect(text).toContain(
-      'Căn cứ Quyết định số 12/QĐ-STTTT ngày 30/11/2021 của Giám đốc Sở Thông tin và Truyền thông về việc thành lập Tổ kiểm tra.',
-    );
+    expect(text).toContain('Căn cứ Quyết định số 12/QĐ-STTTT ngày 30/11/2021 của Giám đốc Sở Thông tin và Truyền thông về việc thành lập Tổ kiểm tra.');
     expect(text).toContain('- Ông Nguyễn Văn An, Chánh Thanh tra Sở, Sở Thông tin và Truyền thông - Tổ trưởng;');
     expect(text).toContain('- Bà Phạm Thị Dung, Thanh tra viên, Sở Thông tin và Truyền thông - Thư ký.');
     expect(text).toContain('- Ông Võ Đình Khải, Trưởng Ban quản lý chợ;');
@@ -49,9 +47,7 @@ describe('buildMinutesDocument', () => {
     expect(text).toContain('Ban quản lý chợ đã in mã QR mới nhưng chưa kịp thay tại cổng phụ.');
     expect(text).toContain('- Thay mã QR tại cổng phụ bằng mã QR địa điểm của PC-Covid (thời hạn: trước ngày 10/12/2021);');
     expect(text).toContain('Biên bản kết thúc vào hồi 10 giờ 15 phút cùng ngày.');
-    expect(text).toContain(
-      'Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản. Các thành viên tham dự đã đọc lại, nhất trí ký tên vào biên bản./.',
-    );
+    expect(text).toContain('Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản. Các thành viên tham dự đã đọc lại, nhất trí ký tên vào biên bản./.');
   });
 
   it('signs "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" left and the team lead right', () => {

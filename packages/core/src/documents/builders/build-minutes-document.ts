@@ -47,9 +47,7 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
   body.push(heading('clause', '1.', `${words.noun}:`));
   team.forEach((m, i) => body.push(bullet(`${personName(m)}, ${m.position}, ${m.organization} - ${words[m.role]}${i === team.length - 1 ? '.' : ';'}`)));
   body.push(heading('clause', '2.', 'Đại diện đơn vị được kiểm tra:'));
-  data.unitRepresentatives.forEach((r, i) =>
-    body.push(bullet(`${personName(r)}, ${r.position}${i === data.unitRepresentatives.length - 1 ? '.' : ';'}`)),
-  );
+  data.unitRepresentatives.forEach((r, i) => body.push(bullet(`${personName(r)}, ${r.position}${i === data.unitRepresentatives.length - 1 ? '.' : ';'}`)));
   body.push(labelled('Chủ trì', `${personName(lead)} - ${words.lead}.`));
   if (secretary) body.push(labelled('Thư ký', `${personName(secretary)} - ${words.secretary}.`));
   body.push(labelled('Nội dung', `${stripEnd(data.subject)} tại ${data.unit.name}, kết quả như sau:`));
@@ -79,9 +77,7 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
   }
 
   const sameDay = data.end.date === data.start.date;
-  body.push(
-    paragraph(`Biên bản kết thúc vào hồi ${formatClockTime(data.end.time)}${sameDay ? ' cùng ngày' : `, ${formatVietnameseDate(data.end.date)}`}.`),
-  );
+  body.push(paragraph(`Biên bản kết thúc vào hồi ${formatClockTime(data.end.time)}${sameDay ? ' cùng ngày' : `, ${formatVietnameseDate(data.end.date)}`}.`));
   const keep = data.copies === 2 ? 'mỗi bên giữ 01 bản' : `đơn vị được kiểm tra giữ 01 bản, ${words.noun} giữ ${pad2(data.copies - 1)} bản`;
   const copies = `Biên bản được lập thành ${pad2(data.copies)} bản có giá trị như nhau, ${keep}.`;
   if (data.refusal === null) {

@@ -10,14 +10,10 @@ describe('buildPlanDocument', () => {
   it('lays the plan out as parts I–III, clauses 1–3 and points a)–c)', () => {
     const doc = buildPlanDocument(HA_TINH_2021_PLAN_INPUT);
     const outline = doc.body.flatMap((b) => (b.type === 'heading' ? [`${b.level}:${b.label}`] : []));
-    expect(outline).toEqual([
-      'part:I.', 'part:II.', 'clause:1.', 'point:a)', 'point:b)', 'point:c)', 'clause:2.', 'clause:3.', 'part:III.', 'clause:1.', 'clause:2.',
-    ]);
+    expect(outline).toEqual(['part:I.', 'part:II.', 'clause:1.', 'point:a)', 'point:b)', 'point:c)', 'clause:2.', 'clause:3.', 'part:III.', 'clause:1.', 'clause:2.']);
     expect(doc.kind).toBe('KH');
     expect(doc.header.placeAndDate).toEqual({ place: 'Hà Tĩnh', date: '2021-11-26', blankDay: false });
-    expect(doc.signature?.signers).toEqual([
-      { authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', instruction: null, fullName: 'Đậu Tùng Lâm', refusal: null },
-    ]);
+    expect(doc.signature?.signers).toEqual([{ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', instruction: null, fullName: 'Đậu Tùng Lâm', refusal: null }]);
     expect(doc.recipients?.archive).toEqual(['VT', 'CNTT4']);
   });
 

@@ -40,8 +40,7 @@ export function buildReminderLetterDocument(input: ReminderLetterDocumentInput):
     ),
   );
   const consequence =
-    data.consequence ??
-    `Quá thời hạn trên, nếu đơn vị không khắc phục, ${issuer} sẽ tổng hợp, báo cáo UBND tỉnh và đề xuất cơ quan có thẩm quyền xử lý theo quy định`;
+    data.consequence ?? `Quá thời hạn trên, nếu đơn vị không khắc phục, ${issuer} sẽ tổng hợp, báo cáo UBND tỉnh và đề xuất cơ quan có thẩm quyền xử lý theo quy định`;
   body.push(paragraph(endDocument(consequence)));
 
   return {

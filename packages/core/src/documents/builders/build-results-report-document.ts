@@ -57,7 +57,13 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
       { caption: 'Bảng 1. Số đơn vị được kiểm tra theo địa bàn và loại hình', footerRows: [['', 'Tổng cộng', ...typeTotals.map(String), String(total)]], fontSizePt: 10 },
     ),
   );
-  body.push(barChart('Biểu đồ 1. Số đơn vị được kiểm tra theo địa bàn', data.districts.map((d) => d.name), [{ name: 'Số đơn vị', values: districtTotals }]));
+  body.push(
+    barChart(
+      'Biểu đồ 1. Số đơn vị được kiểm tra theo địa bàn',
+      data.districts.map((d) => d.name),
+      [{ name: 'Số đơn vị', values: districtTotals }],
+    ),
+  );
 
   // II. Results.
   body.push(heading('part', 'II.', 'KẾT QUẢ KIỂM TRA'));
@@ -68,7 +74,14 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
   });
   body.push(
     table(
-      [column('TT', 1.5, 'center'), column('Nội dung kiểm tra', 10), column('Số đơn vị được đánh giá', 3, 'center'), column('Đạt', 2.2, 'center'), column('Chưa đạt', 2.2, 'center'), column('Tỷ lệ đạt (%)', 2.6, 'center')],
+      [
+        column('TT', 1.5, 'center'),
+        column('Nội dung kiểm tra', 10),
+        column('Số đơn vị được đánh giá', 3, 'center'),
+        column('Đạt', 2.2, 'center'),
+        column('Chưa đạt', 2.2, 'center'),
+        column('Tỷ lệ đạt (%)', 2.6, 'center'),
+      ],
       rates.map(({ item, assessed, rate }) => [item.itemCode, item.label, String(assessed), String(item.met), String(item.notMet), rate === null ? '—' : formatPercent(rate)]),
       { caption: 'Bảng 2. Tỷ lệ đơn vị đạt theo nội dung kiểm tra' },
     ),
@@ -114,7 +127,16 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
       reference: `(Kèm theo Báo cáo số ${formatDocumentNumberShort(number)} ngày ${formatShortDate(data.date)} của ${data.issuer.nameInText})`,
       blocks: [
         table(
-          [column('TT', 2.2, 'center'), column('Mã đơn vị', 3.2), column('Tên đơn vị', 7), column('Loại hình', 4), column('Địa bàn', 4.4), column('Ngày kiểm tra', 4.1, 'center'), column('Kết quả', 3.1, 'center'), column('Ghi chú', 4)],
+          [
+            column('TT', 2.2, 'center'),
+            column('Mã đơn vị', 3.2),
+            column('Tên đơn vị', 7),
+            column('Loại hình', 4),
+            column('Địa bàn', 4.4),
+            column('Ngày kiểm tra', 4.1, 'center'),
+            column('Kết quả', 3.1, 'center'),
+            column('Ghi chú', 4),
+          ],
           data.annex.units.map((u, i) => [String(i + 1), u.id, u.name, u.targetType, u.district, formatShortDate(u.inspectedOn), VERDICT_LABELS[u.result].vi, u.note]),
           { fontSizePt: 10 },
         ),

@@ -44,7 +44,9 @@ describe('buildTeamDecisionDocument', () => {
 
   it('lists members lead first, with bodies and roles, the last line ending "."', () => {
     const text = officialDocumentPlainText(buildTeamDecisionDocument(TEAM_DECISION_INPUT));
-    const start = text.indexOf('Điều 1. Thành lập Tổ kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19, gồm các ông (bà) có tên sau:');
+    const start = text.indexOf(
+      'Điều 1. Thành lập Tổ kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19, gồm các ông (bà) có tên sau:',
+    );
     expect(start).toBeGreaterThan(0);
     expect(text.slice(start + 1, start + 5)).toEqual([
       '1. Ông Nguyễn Văn An, Chánh Thanh tra Sở, Sở Thông tin và Truyền thông: Tổ trưởng;',

@@ -52,9 +52,7 @@ export const MinutesDocumentInputSchema = z
     /** The team members present (exactly one lead). */
     team: z.array(DocumentTeamMemberInputSchema).min(1),
     /** The unit's representatives present; the first signs. */
-    unitRepresentatives: z
-      .array(z.strictObject({ honorific: z.enum(['Ông', 'Bà']).nullable().default(null), fullName: TextSchema, position: TextSchema }))
-      .min(1),
+    unitRepresentatives: z.array(z.strictObject({ honorific: z.enum(['Ông', 'Bà']).nullable().default(null), fullName: TextSchema, position: TextSchema })).min(1),
     /** Checklist sections, in order, e.g. `{ code: 'a', title: 'Công tác chỉ đạo …' }`. */
     sections: z.array(z.strictObject({ code: TextSchema, title: TextSchema })).min(1),
     /** Findings (as `DocumentFindingInput`), each tagged with its section code. */

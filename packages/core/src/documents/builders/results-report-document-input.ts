@@ -63,17 +63,16 @@ export const ResultsReportDocumentInputSchema = z
     /** District-level units, in print order. */
     districts: z.array(z.strictObject({ code: TextSchema, name: TextSchema })).min(1),
     /** Target types, in print order; `label` heads a column, so keep it short. */
-    targetTypes: z.array(z.strictObject({ code: TextSchema, label: TextSchema })).min(1).max(12),
+    targetTypes: z
+      .array(z.strictObject({ code: TextSchema, label: TextSchema }))
+      .min(1)
+      .max(12),
     /** Units inspected per district and target type (missing pairs count 0). */
     inspectedCounts: z.array(z.strictObject({ districtCode: TextSchema, targetType: TextSchema, count: CountSchema })),
     /** Results per checklist item. */
-    itemCompliance: z
-      .array(z.strictObject({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) }))
-      .min(1),
+    itemCompliance: z.array(z.strictObject({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) })).min(1),
     /** Units that did not comply, with the proposed action. @default [] */
-    nonCompliantUnits: z
-      .array(z.strictObject({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema }))
-      .default([]),
+    nonCompliantUnits: z.array(z.strictObject({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema })).default([]),
     /** General assessment paragraphs (closing punctuation included). */
     assessments: z.array(TextSchema).min(1),
     /** Recommendations (kiến nghị, đề xuất), each with closing punctuation. @default [] */
@@ -81,7 +80,10 @@ export const ResultsReportDocumentInputSchema = z
     /** The closing sentence; default "<issuer> kính báo cáo <first addressee>./.". @default null */
     closing: TextSchema.nullable().default(null),
     /** The annex listing every unit; `null` for none. @default null */
-    annex: z.strictObject({ units: z.array(ReportAnnexUnitSchema) }).nullable().default(null),
+    annex: z
+      .strictObject({ units: z.array(ReportAnnexUnitSchema) })
+      .nullable()
+      .default(null),
     recipients: RecipientsBlockSchema,
     signer: DocumentSignerInputSchema,
   })

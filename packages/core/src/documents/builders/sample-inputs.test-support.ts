@@ -132,7 +132,9 @@ export const REPORT_INPUT: ResultsReportDocumentInput = {
     { itemCode: 'b.2', label: 'Niêm yết đúng mã QR địa điểm', met: 6, notMet: 4 },
     { itemCode: 'c.2', label: 'Sử dụng phần mềm truy vết F1', met: 0, notMet: 0, notApplicable: 10 },
   ],
-  nonCompliantUnits: [{ name: 'Chợ Thạch Hà', district: 'Huyện Thạch Hà', issues: 'Niêm yết mã QR Bluezone cũ', proposedAction: 'Nhắc nhở, yêu cầu khắc phục trước ngày 10/12/2021' }],
+  nonCompliantUnits: [
+    { name: 'Chợ Thạch Hà', district: 'Huyện Thạch Hà', issues: 'Niêm yết mã QR Bluezone cũ', proposedAction: 'Nhắc nhở, yêu cầu khắc phục trước ngày 10/12/2021' },
+  ],
   assessments: ['Các đơn vị cơ bản đã tạo mã QR địa điểm; việc hướng dẫn người dân quét mã còn hạn chế.'],
   recommendations: ['Đề nghị UBND tỉnh chỉ đạo các huyện, thành phố, thị xã tiếp tục đôn đốc việc quét mã QR.'],
   annex: {

@@ -62,11 +62,7 @@ export function column(title: string, width: number, align: TableColumn['align']
 }
 
 /** A table with a repeating header row. */
-export function table(
-  columns: TableColumn[],
-  rows: string[][],
-  options: { caption?: string | null; footerRows?: string[][]; fontSizePt?: number } = {},
-): TableBlock {
+export function table(columns: TableColumn[], rows: string[][], options: { caption?: string | null; footerRows?: string[][]; fontSizePt?: number } = {}): TableBlock {
   return {
     type: 'table',
     caption: options.caption ?? null,

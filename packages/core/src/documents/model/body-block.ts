@@ -16,14 +16,7 @@ import { BarChartBlockSchema } from './bar-chart-block.js';
  * BodyBlockSchema.parse({ type: 'bullet', runs: [{ text: 'Lãnh đạo Sở;' }] })
  * ```
  */
-export const BodyBlockSchema = z.discriminatedUnion('type', [
-  ParagraphBlockSchema,
-  HeadingBlockSchema,
-  BulletBlockSchema,
-  BasisBlockSchema,
-  TableBlockSchema,
-  BarChartBlockSchema,
-]);
+export const BodyBlockSchema = z.discriminatedUnion('type', [ParagraphBlockSchema, HeadingBlockSchema, BulletBlockSchema, BasisBlockSchema, TableBlockSchema, BarChartBlockSchema]);
 /**
  * A body block (see {@link BodyBlockSchema}).
  *

@@ -60,7 +60,15 @@ describe('OfficialDocumentSchema', () => {
   });
 
   it('points at a chart series with the wrong number of values, and a negative value', () => {
-    const chart = { type: 'barChart', title: 'T', categories: ['a', 'b'], series: [{ name: 's', values: [1] }, { name: 't', values: [1, -2] }] };
+    const chart = {
+      type: 'barChart',
+      title: 'T',
+      categories: ['a', 'b'],
+      series: [
+        { name: 's', values: [1] },
+        { name: 't', values: [1, -2] },
+      ],
+    };
     expect(pathsOf({ ...MINIMAL, body: [chart] })).toEqual(['body.0.series.1.values.1', 'body.0.series.0.values']);
   });
 

@@ -143,7 +143,14 @@ export const requestNominations = defineCommand({
     const r = applyLifecycleEvent('campaign', loaded.data.lifecycle, { type: 'nomination.request' });
     const issuer = await organizationName(ctx, c.issuingBodyId);
     const due = formatShortDate(c.nomination.deadline);
-    const request = { tenantId: ctx.tenant.id, id: `${c.id}.nomination-request`, campaignId: c.id, bodyIds: c.nomination.bodyIds, deadline: c.nomination.deadline, sentOn: cmd.sentOn };
+    const request = {
+      tenantId: ctx.tenant.id,
+      id: `${c.id}.nomination-request`,
+      campaignId: c.id,
+      bodyIds: c.nomination.bodyIds,
+      deadline: c.nomination.deadline,
+      sentOn: cmd.sentOn,
+    };
     const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, nominationRequest: parseOrThrow(NominationRequestSchema, request, 'NominationRequest') };
     const outbox = c.nomination.bodyIds.map((bodyId) => ({
       id: `${request.id}.${bodyId}`,
@@ -167,7 +174,11 @@ export const recordNomination = defineCommand({
     organizationId: IdSchema,
     personId: IdSchema,
     receivedOn: CivilDateSchema,
-    districtCode: z.string().regex(/^\d{3}$/).nullable().default(null),
+    districtCode: z
+      .string()
+      .regex(/^\d{3}$/)
+      .nullable()
+      .default(null),
     note: TextSchema.nullable().default(null),
   }),
   roles: LEADERSHIP,
@@ -180,7 +191,17 @@ export const recordNomination = defineCommand({
     const nominationId = `${cmd.campaignId}.nomination.${cmd.organizationId}.${cmd.personId}`;
     const r = applyLifecycleEvent('campaign', loaded.data.lifecycle, { type: 'nomination.record', nominationId, receivedOn: cmd.receivedOn });
     const late = r.context.nominations.find((n) => n.nominationId === nominationId)?.late ?? false;
-    const nomination = { tenantId: ctx.tenant.id, id: nominationId, campaignId: cmd.campaignId, organizationId: cmd.organizationId, personId: cmd.personId, receivedOn: cmd.receivedOn, late, districtCode: cmd.districtCode, note: cmd.note };
+    const nomination = {
+      tenantId: ctx.tenant.id,
+      id: nominationId,
+      campaignId: cmd.campaignId,
+      organizationId: cmd.organizationId,
+      personId: cmd.personId,
+      receivedOn: cmd.receivedOn,
+      late,
+      districtCode: cmd.districtCode,
+      note: cmd.note,
+    };
     const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, nominations: [...loaded.data.nominations, nomination] };
     const res = await commitMain(ctx, a, 'nomination.record', campaignWrite(loaded, cmd.campaignId, next), { details: { late } });
     return { ...res, late };
@@ -202,7 +223,15 @@ export const formTeam = defineCommand({
     const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, team, teamDecidedOn: cmd.decidedOn };
     const res = await commitMain(ctx, a, 'team.form', campaignWrite(loaded, cmd.campaignId, next), {
       within: async (tx) => {
-        const n = await allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: loaded.data.campaign.issuingBodyId, bodyAbbreviation: abbr, typeCode: 'QĐ', issuedOn: cmd.decidedOn, subjectId: team.id, updatedAt: nowIso(ctx) });
+        const n = await allocateDocumentNumber(tx, {
+          tenantId: ctx.tenant.id,
+          issuingBodyId: loaded.data.campaign.issuingBodyId,
+          bodyAbbreviation: abbr,
+          typeCode: 'QĐ',
+          issuedOn: cmd.decidedOn,
+          subjectId: team.id,
+          updatedAt: nowIso(ctx),
+        });
         next.teamDecisionNumberSymbol = n.numberSymbol;
       },
     });

@@ -17,7 +17,17 @@ import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
 import { canSeeVisit } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
+import {
+  COLLECTIONS,
+  CampaignRecordSchema,
+  RemediationRecordSchema,
+  VisitRecordSchema,
+  legacyNoticesByVisit,
+  noticeOf,
+  stateOf,
+  visitVisibilityFacts,
+  type CampaignRecord,
+} from '../records.js';
 import { reportInput } from '../report-input.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { minutesInput, noticeInput, reminderInput } from '../visit-document-inputs.js';
@@ -43,94 +53,107 @@ export interface DocumentListing {
 
 const SETTLED = new Set(['reviewed', 'closed']);
 
-  const directory = async (ctx: ServiceContext) => ({
-    bodies: new Map((await loadAll(ctx, { collection: COLLECTIONS.organizations }, OrganizationSchema)).map((o) => [o.id, o.data] as [string, Organization])),
-    people: new Map((await loadAll(ctx, { collection: COLLECTIONS.people }, PersonSchema)).map((p) => [p.id, p.data] as [string, Person])),
-  });
-  const contextOf = (ctx: ServiceContext, record: CampaignRecord, bodies: ReadonlyMap<string, Organization>): CampaignDocumentContext => {
-    const issuingBody = bodies.get(record.campaign.issuingBodyId);
-    if (!issuingBody) throw new NotFoundError({ collection: COLLECTIONS.organizations, id: record.campaign.issuingBodyId });
-    return {
-      campaign: record.campaign,
-      issuingBody,
-      parentBody: record.campaign.parentBodyId ? (bodies.get(record.campaign.parentBodyId) ?? null) : null,
-      placeName: ctx.tenant.placeName,
-      planNumberSymbol: record.planNumberSymbol,
-    };
+const directory = async (ctx: ServiceContext) => ({
+  bodies: new Map((await loadAll(ctx, { collection: COLLECTIONS.organizations }, OrganizationSchema)).map((o) => [o.id, o.data] as [string, Organization])),
+  people: new Map((await loadAll(ctx, { collection: COLLECTIONS.people }, PersonSchema)).map((p) => [p.id, p.data] as [string, Person])),
+});
+const contextOf = (ctx: ServiceContext, record: CampaignRecord, bodies: ReadonlyMap<string, Organization>): CampaignDocumentContext => {
+  const issuingBody = bodies.get(record.campaign.issuingBodyId);
+  if (!issuingBody) throw new NotFoundError({ collection: COLLECTIONS.organizations, id: record.campaign.issuingBodyId });
+  return {
+    campaign: record.campaign,
+    issuingBody,
+    parentBody: record.campaign.parentBodyId ? (bodies.get(record.campaign.parentBodyId) ?? null) : null,
+    placeName: ctx.tenant.placeName,
+    planNumberSymbol: record.planNumberSymbol,
   };
-  const notYet = (what: string, state: string) =>
-    new InvalidTransitionError({ machineId: 'document', state, event: `document.${what}`, reasonVi: 'văn bản chưa có ở bước này', reasonEn: 'this document does not exist yet at this step' });
-  const target = async (ctx: ServiceContext, id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
+};
+const notYet = (what: string, state: string) =>
+  new InvalidTransitionError({
+    machineId: 'document',
+    state,
+    event: `document.${what}`,
+    reasonVi: 'văn bản chưa có ở bước này',
+    reasonEn: 'this document does not exist yet at this step',
+  });
+const target = async (ctx: ServiceContext, id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
 
 /** Builds one document from what is stored (Decree 30/2020 model), for what the actor may see. */
-  async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
-    const { bodies, people } = await directory(ctx);
-    const visitOf = async (visitId: string) => {
-      const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
-      if (!canSeeVisit(actorRole, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
-      const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
-      return { visit: v.data, campaign, c: contextOf(ctx, campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
-    };
-    switch (ref.kind) {
-      case 'plan': {
-        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
-        const c = contextOf(ctx, record, bodies);
-        const names = (ids: string[]) => ids.map((id) => bodies.get(id)?.name ?? id);
-        return buildPlanDocument(planInput(c, planNarrative(c, templateFor(ctx, record.campaign.checklist), { lead: names(record.campaign.leadBodyIds), coordinating: names(record.campaign.nomination.bodyIds) })));
-      }
-      case 'teamDecision': {
-        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
-        if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
-        const c = contextOf(ctx, record, bodies);
-        return buildTeamDecisionDocument({
-          issuer: issuerInput(c),
-          number: numberOf(record.teamDecisionNumberSymbol),
-          date: record.teamDecidedOn,
-          subject: `${record.team.name} ${record.campaign.title.charAt(0).toLowerCase()}${record.campaign.title.slice(1)}`,
-          decider: `GIÁM ĐỐC ${c.issuingBody.upperName}`,
-          basis: [planReference(c)],
-          proposer: 'Chánh Thanh tra Sở',
-          members: teamMemberInputs(record.team.members, people, bodies),
-          duties: [
-            `Kiểm tra theo Kế hoạch số ${record.planNumberSymbol ?? '…'} tại các cơ quan, đơn vị, địa điểm; hình thức kiểm tra: ${record.campaign.form === 'unannounced' ? 'đột xuất' : 'theo kế hoạch'}`,
-            'Lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo kết quả về Giám đốc Sở',
-          ],
-          period: record.campaign.period,
-          executors: ['Chánh Văn phòng Sở', 'Chánh Thanh tra Sở', 'Trưởng phòng Công nghệ thông tin', 'các ông (bà) có tên tại Điều 1'],
-          recipients: { entries: ['Như Điều 3', 'Lãnh đạo Sở'], archive: ['VT', record.campaign.archiveCode] },
-          signer: signerInput(record.campaign),
-        });
-      }
-      case 'report': {
-        const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
-        if (!record.report) throw notYet('report', stateOf(record.lifecycle));
-        const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: ref.campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema))
-          .map((v) => v.data)
-          .filter((v) => SETTLED.has(stateOf(v.lifecycle)));
-        const targets = new Map<string, Target>();
-        for (const v of visits) targets.set(v.visit.targetId, await target(ctx, v.visit.targetId));
-        const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
-        return buildResultsReportDocument(reportInput(contextOf(ctx, record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee));
-      }
-      case 'minutes': {
-        const { visit, campaign, c, template } = await visitOf(ref.visitId);
-        if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
-        return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies));
-      }
-      case 'notice': {
-        const { visit, campaign, c, template } = await visitOf(ref.visitId);
-        const notice = noticeOf(visit, legacyNoticesByVisit(campaign));
-        if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
-        return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template));
-      }
-      case 'reminder': {
-        const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
-        if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
-        const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
-        return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template));
-      }
+async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
+  const { bodies, people } = await directory(ctx);
+  const visitOf = async (visitId: string) => {
+    const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
+    if (!canSeeVisit(actorRole, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
+    const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
+    return { visit: v.data, campaign, c: contextOf(ctx, campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
+  };
+  switch (ref.kind) {
+    case 'plan': {
+      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      const c = contextOf(ctx, record, bodies);
+      const names = (ids: string[]) => ids.map((id) => bodies.get(id)?.name ?? id);
+      return buildPlanDocument(
+        planInput(
+          c,
+          planNarrative(c, templateFor(ctx, record.campaign.checklist), { lead: names(record.campaign.leadBodyIds), coordinating: names(record.campaign.nomination.bodyIds) }),
+        ),
+      );
+    }
+    case 'teamDecision': {
+      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
+      const c = contextOf(ctx, record, bodies);
+      return buildTeamDecisionDocument({
+        issuer: issuerInput(c),
+        number: numberOf(record.teamDecisionNumberSymbol),
+        date: record.teamDecidedOn,
+        subject: `${record.team.name} ${record.campaign.title.charAt(0).toLowerCase()}${record.campaign.title.slice(1)}`,
+        decider: `GIÁM ĐỐC ${c.issuingBody.upperName}`,
+        basis: [planReference(c)],
+        proposer: 'Chánh Thanh tra Sở',
+        members: teamMemberInputs(record.team.members, people, bodies),
+        duties: [
+          `Kiểm tra theo Kế hoạch số ${record.planNumberSymbol ?? '…'} tại các cơ quan, đơn vị, địa điểm; hình thức kiểm tra: ${record.campaign.form === 'unannounced' ? 'đột xuất' : 'theo kế hoạch'}`,
+          'Lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo kết quả về Giám đốc Sở',
+        ],
+        period: record.campaign.period,
+        executors: ['Chánh Văn phòng Sở', 'Chánh Thanh tra Sở', 'Trưởng phòng Công nghệ thông tin', 'các ông (bà) có tên tại Điều 1'],
+        recipients: { entries: ['Như Điều 3', 'Lãnh đạo Sở'], archive: ['VT', record.campaign.archiveCode] },
+        signer: signerInput(record.campaign),
+      });
+    }
+    case 'report': {
+      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      if (!record.report) throw notYet('report', stateOf(record.lifecycle));
+      const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: ref.campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema))
+        .map((v) => v.data)
+        .filter((v) => SETTLED.has(stateOf(v.lifecycle)));
+      const targets = new Map<string, Target>();
+      for (const v of visits) targets.set(v.visit.targetId, await target(ctx, v.visit.targetId));
+      const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
+      return buildResultsReportDocument(
+        reportInput(contextOf(ctx, record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee),
+      );
+    }
+    case 'minutes': {
+      const { visit, campaign, c, template } = await visitOf(ref.visitId);
+      if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
+      return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies));
+    }
+    case 'notice': {
+      const { visit, campaign, c, template } = await visitOf(ref.visitId);
+      const notice = noticeOf(visit, legacyNoticesByVisit(campaign));
+      if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
+      return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template));
+    }
+    case 'reminder': {
+      const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
+      if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
+      const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
+      return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template));
     }
   }
+}
 
 /** Builds one official document from what is stored (only what the actor may see). */
 export const getDocument = defineQuery({
@@ -150,26 +173,28 @@ export const listDocuments = defineQuery({
   roles: READERS,
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<DocumentListing[]> {
-      const record = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
-      const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
-      if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
-      const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
-      const legacy = legacyNoticesByVisit(record);
-      const noticed: string[] = [];
-      for (const v of visits) {
-        if (!canSeeVisit(actor, visitVisibilityFacts(v.data))) continue;
-        if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
-        if (noticeOf(v.data, legacy)) noticed.push(v.id);
+    const record = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
+    const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
+    if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
+    const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
+    const legacy = legacyNoticesByVisit(record);
+    const noticed: string[] = [];
+    for (const v of visits) {
+      if (!canSeeVisit(actor, visitVisibilityFacts(v.data))) continue;
+      if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
+      if (noticeOf(v.data, legacy)) noticed.push(v.id);
+    }
+    if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
+    // Notices in the order they were numbered: `reporting.begin` numbers them by visit id.
+    noticed.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (const visitId of noticed) out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
+    if (actor.role !== 'targetRepresentative') {
+      for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
+        r.data.action.reminders.forEach((_, index) =>
+          out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }),
+        );
       }
-      if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
-      // Notices in the order they were numbered: `reporting.begin` numbers them by visit id.
-      noticed.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-      for (const visitId of noticed) out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
-      if (actor.role !== 'targetRepresentative') {
-        for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
-          r.data.action.reminders.forEach((_, index) => out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }));
-        }
-      }
-      return out;
+    }
+    return out;
   },
 });

@@ -93,54 +93,60 @@ async function countVisibleVisits(ctx: ServiceContext, actor: Actor, campaignId:
   // `started` is `startedAt !== null`; every visit of a campaign has the campaign's form.
   return groups.filter(
     (g) =>
-      !isEmbargoed({ form, startedAt: g.key.started === true ? 'started' : null, state: String(g.key.state), targetId: scope.embargoFor ?? '', districtCode: String(g.key.districtCode) }),
+      !isEmbargoed({
+        form,
+        startedAt: g.key.started === true ? 'started' : null,
+        state: String(g.key.state),
+        targetId: scope.embargoFor ?? '',
+        districtCode: String(g.key.districtCode),
+      }),
   );
 }
 
 const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
 
-  const targetsCache = async (ctx: ServiceContext, ids: string[]) => {
-    const map = new Map<string, Target>();
-    for (const id of new Set(ids)) {
-      const t = await loadOptional(ctx, COLLECTIONS.targets, id, TargetSchema);
-      if (t) map.set(id, t.data);
-    }
-    return map;
-  };
-  const view = (v: Loaded<VisitRecord>, targets: Map<string, Target>): VisitView => ({
-    id: v.id,
-    campaignId: v.data.visit.campaignId,
-    targetId: v.data.visit.targetId,
-    targetName: targets.get(v.data.visit.targetId)?.name ?? v.data.visit.targetId,
-    districtCode: v.data.visit.districtCode,
-    scheduledOn: v.data.visit.scheduledOn,
-    state: stateOf(v.data.lifecycle),
-    startedAt: v.data.visit.startedAt,
-    verdict: v.data.verdict,
-    minutesSigned: v.data.minutes?.signatures.unitRepresentative != null,
-    signatureRefused: v.data.minutes?.refusal != null,
-  });
-  /**
-   * Visits of a campaign the actor may see, sorted by date: the role's scope and the optional
-   * filters go to storage as `where`, so only candidates are loaded; `canSeeVisit` (the embargo)
-   * still decides on each.
-   */
-  const visibleVisits = async (ctx: ServiceContext, actor: Actor, campaignId: string, filters: { state?: string; districtCode?: string } = {}) => {
-    const scope = visitScope(actor);
-    if (scope === null) return [];
-    const where: Record<string, IndexFilter> = { ...scope.where, campaignId };
-    if (filters.state !== undefined) where.state = filters.state;
-    if (filters.districtCode !== undefined) {
-      if (where.districtCode !== undefined && where.districtCode !== filters.districtCode) return [];
-      where.districtCode = filters.districtCode;
-    }
-    return (await loadAll(ctx, { collection: COLLECTIONS.visits, where, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter(
-      (v) =>
-        canSeeVisit(actor, visitVisibilityFacts(v.data)) &&
-        (filters.state === undefined || stateOf(v.data.lifecycle) === filters.state) &&
-        (filters.districtCode === undefined || v.data.visit.districtCode === filters.districtCode),
-    );
-  };
+const targetsCache = async (ctx: ServiceContext, ids: string[]) => {
+  const map = new Map<string, Target>();
+  for (const id of new Set(ids)) {
+    const t = await loadOptional(ctx, COLLECTIONS.targets, id, TargetSchema);
+    if (t) map.set(id, t.data);
+  }
+  return map;
+};
+const view = (v: Loaded<VisitRecord>, targets: Map<string, Target>): VisitView => ({
+  id: v.id,
+  campaignId: v.data.visit.campaignId,
+  targetId: v.data.visit.targetId,
+  targetName: targets.get(v.data.visit.targetId)?.name ?? v.data.visit.targetId,
+  districtCode: v.data.visit.districtCode,
+  scheduledOn: v.data.visit.scheduledOn,
+  state: stateOf(v.data.lifecycle),
+  startedAt: v.data.visit.startedAt,
+  verdict: v.data.verdict,
+  minutesSigned: v.data.minutes?.signatures.unitRepresentative != null,
+  signatureRefused: v.data.minutes?.refusal != null,
+});
+/**
+ * Visits of a campaign the actor may see, sorted by date: the role's scope and the optional
+ * filters go to storage as `where`, so only candidates are loaded; `canSeeVisit` (the embargo)
+ * still decides on each.
+ */
+const visibleVisits = async (ctx: ServiceContext, actor: Actor, campaignId: string, filters: { state?: string; districtCode?: string } = {}) => {
+  const scope = visitScope(actor);
+  if (scope === null) return [];
+  const where: Record<string, IndexFilter> = { ...scope.where, campaignId };
+  if (filters.state !== undefined) where.state = filters.state;
+  if (filters.districtCode !== undefined) {
+    if (where.districtCode !== undefined && where.districtCode !== filters.districtCode) return [];
+    where.districtCode = filters.districtCode;
+  }
+  return (await loadAll(ctx, { collection: COLLECTIONS.visits, where, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter(
+    (v) =>
+      canSeeVisit(actor, visitVisibilityFacts(v.data)) &&
+      (filters.state === undefined || stateOf(v.data.lifecycle) === filters.state) &&
+      (filters.districtCode === undefined || v.data.visit.districtCode === filters.districtCode),
+  );
+};
 
 /** Visits of a campaign the actor may see, optionally by state and district. */
 export const listVisits = defineQuery({
@@ -150,12 +156,15 @@ export const listVisits = defineQuery({
   roles: READERS,
   errors: [],
   async run(ctx, actor, q): Promise<VisitView[]> {
-      const visits = await visibleVisits(ctx, actor, q.campaignId, {
-        ...(q.state === undefined ? {} : { state: q.state }),
-        ...(q.districtCode === undefined ? {} : { districtCode: q.districtCode }),
-      });
-      const targets = await targetsCache(ctx, visits.map((v) => v.data.visit.targetId));
-      return visits.map((v) => view(v, targets));
+    const visits = await visibleVisits(ctx, actor, q.campaignId, {
+      ...(q.state === undefined ? {} : { state: q.state }),
+      ...(q.districtCode === undefined ? {} : { districtCode: q.districtCode }),
+    });
+    const targets = await targetsCache(
+      ctx,
+      visits.map((v) => v.data.visit.targetId),
+    );
+    return visits.map((v) => view(v, targets));
   },
 });
 
@@ -167,9 +176,9 @@ export const getVisit = defineQuery({
   roles: READERS,
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { visitId }): Promise<VisitView> {
-      const v = await loadOptional(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
-      if (!v || !canSeeVisit(actor, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
-      return view(v, await targetsCache(ctx, [v.data.visit.targetId]));
+    const v = await loadOptional(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
+    if (!v || !canSeeVisit(actor, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
+    return view(v, await targetsCache(ctx, [v.data.visit.targetId]));
   },
 });
 
@@ -181,30 +190,30 @@ export const getCampaignOverview = defineQuery({
   roles: READERS,
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<CampaignOverview> {
-      const c = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
-      const visits = await countVisibleVisits(ctx, actor, campaignId, c.campaign.form);
-      const remediations =
-        actor.role === 'targetRepresentative'
-          ? []
-          : (await ctx.storage.countBy({ collection: COLLECTIONS.remediations, tenantId: ctx.tenant.id, where: { campaignId }, groupBy: ['state'] })).groups;
-      const team = [];
-      for (const m of c.team?.members ?? []) {
-        const p = await personOrNull(ctx, m.personId);
-        team.push({ personId: m.personId, fullName: p?.fullName ?? m.personId, position: p?.position ?? '', role: m.role, contact: maskContact(p?.contact ?? null, actor.role) });
-      }
-      return {
-        id: c.campaign.id,
-        title: c.campaign.title,
-        form: c.campaign.form,
-        period: c.campaign.period,
-        planNumberSymbol: c.planNumberSymbol,
-        state: String(lifecycleState(c.lifecycle).state),
-        team,
-        nominations: { total: c.nominations.length, late: c.nominations.filter((n) => n.late).length },
-        visits: { total: totalOf(visits), byState: sumBy(visits, 'state'), byDistrict: sumBy(visits, 'districtCode') },
-        remediation: { total: totalOf(remediations), byState: sumBy(remediations, 'state') },
-        reportNumberSymbol: c.report?.numberSymbol ?? null,
-      };
+    const c = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
+    const visits = await countVisibleVisits(ctx, actor, campaignId, c.campaign.form);
+    const remediations =
+      actor.role === 'targetRepresentative'
+        ? []
+        : (await ctx.storage.countBy({ collection: COLLECTIONS.remediations, tenantId: ctx.tenant.id, where: { campaignId }, groupBy: ['state'] })).groups;
+    const team = [];
+    for (const m of c.team?.members ?? []) {
+      const p = await personOrNull(ctx, m.personId);
+      team.push({ personId: m.personId, fullName: p?.fullName ?? m.personId, position: p?.position ?? '', role: m.role, contact: maskContact(p?.contact ?? null, actor.role) });
+    }
+    return {
+      id: c.campaign.id,
+      title: c.campaign.title,
+      form: c.campaign.form,
+      period: c.campaign.period,
+      planNumberSymbol: c.planNumberSymbol,
+      state: String(lifecycleState(c.lifecycle).state),
+      team,
+      nominations: { total: c.nominations.length, late: c.nominations.filter((n) => n.late).length },
+      visits: { total: totalOf(visits), byState: sumBy(visits, 'state'), byDistrict: sumBy(visits, 'districtCode') },
+      remediation: { total: totalOf(remediations), byState: sumBy(remediations, 'state') },
+      reportNumberSymbol: c.report?.numberSymbol ?? null,
+    };
   },
 });
 
@@ -216,10 +225,10 @@ export const listMessages = defineQuery({
   roles: READERS,
   errors: [],
   async run(ctx, actor): Promise<OutboxRecord[]> {
-      const all: OutboxRecord[] = [];
-      for (const status of ['pending', 'sent', 'failed'] as const) all.push(...(await ctx.storage.readOutbox(ctx.tenant.id, { status, limit: 100_000 })));
-      all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-      return ['director', 'inspectorateLead'].includes(actor.role) ? all : all.filter((m) => m.recipient.id === actor.id);
+    const all: OutboxRecord[] = [];
+    for (const status of ['pending', 'sent', 'failed'] as const) all.push(...(await ctx.storage.readOutbox(ctx.tenant.id, { status, limit: 100_000 })));
+    all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+    return ['director', 'inspectorateLead'].includes(actor.role) ? all : all.filter((m) => m.recipient.id === actor.id);
   },
 });
 
@@ -231,14 +240,14 @@ export const verifyAudit = defineQuery({
   roles: ['director', 'inspectorateLead', 'provincialViewer'],
   errors: [],
   async run(ctx): Promise<AuditChainVerification> {
-      const events = [];
-      let after = 0;
-      for (;;) {
-        const page = await ctx.storage.readAudit(ctx.tenant.id, { afterSeq: after, limit: 1000 });
-        events.push(...page);
-        if (page.length < 1000) break;
-        after = page[page.length - 1]!.seq;
-      }
-      return verifyAuditChain(events);
+    const events = [];
+    let after = 0;
+    for (;;) {
+      const page = await ctx.storage.readAudit(ctx.tenant.id, { afterSeq: after, limit: 1000 });
+      events.push(...page);
+      if (page.length < 1000) break;
+      after = page[page.length - 1]!.seq;
+    }
+    return verifyAuditChain(events);
   },
 });

@@ -22,19 +22,26 @@ const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 
 const loadRemediation = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
 
-  /** Saves a remediation (only the remediation: settling one is counted when the campaign closes). */
-  async function save(ctx: ServiceContext, actor: Actor, action: string, loaded: Loaded<RemediationRecord> | null, next: RemediationRecord, extras: CommitExtras = {}): Promise<CommandResult> {
-    const state = stateOf(next.lifecycle);
-    return commitMain(
-      ctx,
-      actor,
-      action,
-      { collection: COLLECTIONS.remediations, id: next.action.id, data: next, indexes: remediationIndexes(next), expectedVersion: loaded?.version ?? 0, state },
-      extras,
-    );
-  }
+/** Saves a remediation (only the remediation: settling one is counted when the campaign closes). */
+async function save(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  loaded: Loaded<RemediationRecord> | null,
+  next: RemediationRecord,
+  extras: CommitExtras = {},
+): Promise<CommandResult> {
+  const state = stateOf(next.lifecycle);
+  return commitMain(
+    ctx,
+    actor,
+    action,
+    { collection: COLLECTIONS.remediations, id: next.action.id, data: next, indexes: remediationIndexes(next), expectedVersion: loaded?.version ?? 0, state },
+    extras,
+  );
+}
 
-  const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => applyLifecycleEvent('remediation', r.lifecycle, event).persisted;
+const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => applyLifecycleEvent('remediation', r.lifecycle, event).persisted;
 
 /**
  * Opens the follow-up of a reviewed visit whose unit was found non-compliant. The campaign is
@@ -48,36 +55,36 @@ export const openRemediation = defineCommand({
   roles: LEADERSHIP,
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
-        const visitState = stateOf(visit.data.lifecycle);
-        if (!['reviewed', 'closed'].includes(visitState) || visit.data.verdict !== 'non_compliant') {
-          throw new InvalidTransitionError({
-            machineId: 'visit',
-            state: visitState,
-            event: 'remediation.open',
-            reasonVi: 'chỉ mở việc khắc phục cho đơn vị chưa đạt, sau khi đã xem xét biên bản',
-            reasonEn: 'remediation opens only for a non-compliant unit whose visit was reviewed',
-          });
-        }
-        const campaign = await load(ctx, COLLECTIONS.campaigns, visit.data.visit.campaignId, CampaignRecordSchema);
-        const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.opened', remediationId: cmd.remediationId });
-        const requests = cmd.requests.length > 0 ? cmd.requests : (visit.data.minutes?.requests ?? []);
-        const record: RemediationRecord = {
-          action: {
-            tenantId: ctx.tenant.id,
-            id: cmd.remediationId,
-            campaignId: campaign.id,
-            visitId: visit.id,
-            targetId: visit.data.visit.targetId,
-            requests: parseOrThrow(RemediationRequestSchema.array().min(1, 'a remediation needs at least one request'), requests, 'remediation.open requests'),
-            reminders: [],
-            dueOn: null,
-            recheck: null,
-            sanctionProposal: null,
-          },
-          lifecycle: startLifecycle('remediation', { remediationId: cmd.remediationId }),
-        };
-        return save(ctx, a, 'remediation.open', null, record, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
+    const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
+    const visitState = stateOf(visit.data.lifecycle);
+    if (!['reviewed', 'closed'].includes(visitState) || visit.data.verdict !== 'non_compliant') {
+      throw new InvalidTransitionError({
+        machineId: 'visit',
+        state: visitState,
+        event: 'remediation.open',
+        reasonVi: 'chỉ mở việc khắc phục cho đơn vị chưa đạt, sau khi đã xem xét biên bản',
+        reasonEn: 'remediation opens only for a non-compliant unit whose visit was reviewed',
+      });
+    }
+    const campaign = await load(ctx, COLLECTIONS.campaigns, visit.data.visit.campaignId, CampaignRecordSchema);
+    const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.opened', remediationId: cmd.remediationId });
+    const requests = cmd.requests.length > 0 ? cmd.requests : (visit.data.minutes?.requests ?? []);
+    const record: RemediationRecord = {
+      action: {
+        tenantId: ctx.tenant.id,
+        id: cmd.remediationId,
+        campaignId: campaign.id,
+        visitId: visit.id,
+        targetId: visit.data.visit.targetId,
+        requests: parseOrThrow(RemediationRequestSchema.array().min(1, 'a remediation needs at least one request'), requests, 'remediation.open requests'),
+        reminders: [],
+        dueOn: null,
+        recheck: null,
+        sanctionProposal: null,
+      },
+      lifecycle: startLifecycle('remediation', { remediationId: cmd.remediationId }),
+    };
+    return save(ctx, a, 'remediation.open', null, record, { writes: [campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: cr.persisted })] });
   },
 });
 
@@ -89,36 +96,45 @@ export const sendReminder = defineCommand({
   roles: [...LEADERSHIP, 'secretary'],
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const rem = await loadRemediation(ctx, cmd.remediationId);
-        const campaign = await load(ctx, COLLECTIONS.campaigns, rem.data.action.campaignId, CampaignRecordSchema);
-        const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
-        const lifecycle = advance(rem.data, { type: 'remediation.remind' });
-        const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
-        const next: RemediationRecord = { ...rem.data, lifecycle };
-        const outbox = target.representativePersonId
-          ? [
-              {
-                id: `${rem.id}.reminder.${rem.data.action.reminders.length + 1}`,
-                channel: 'document',
-                recipient: { role: 'targetRepresentative', id: target.representativePersonId },
-                topic: 'remediation.reminded',
-                subject: `Nhắc nhở khắc phục tồn tại sau kiểm tra PC-Covid / Reminder to remedy findings`,
-                body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => `${r.text} (hạn ${formatShortDate(r.dueOn)})`).join('; ')}. / Please remedy the findings by their deadlines.`,
-                refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id },
-                deliverAfter: null,
-              },
-            ]
-          : [];
-        let numberSymbol = '';
-        const res = await save(ctx, a, 'reminder.send', rem, next, {
-          outbox,
-          within: async (tx) => {
-            const n = await allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: campaign.data.campaign.issuingBodyId, bodyAbbreviation: abbr, typeCode: 'CV', draftingUnit: 'TTr', issuedOn: cmd.sentOn, subjectId: rem.id, updatedAt: nowIso(ctx) });
-            numberSymbol = n.numberSymbol;
-            next.action = { ...next.action, reminders: [...next.action.reminders, { sentOn: cmd.sentOn, channel: 'document', numberSymbol }] };
+    const rem = await loadRemediation(ctx, cmd.remediationId);
+    const campaign = await load(ctx, COLLECTIONS.campaigns, rem.data.action.campaignId, CampaignRecordSchema);
+    const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
+    const lifecycle = advance(rem.data, { type: 'remediation.remind' });
+    const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
+    const next: RemediationRecord = { ...rem.data, lifecycle };
+    const outbox = target.representativePersonId
+      ? [
+          {
+            id: `${rem.id}.reminder.${rem.data.action.reminders.length + 1}`,
+            channel: 'document',
+            recipient: { role: 'targetRepresentative', id: target.representativePersonId },
+            topic: 'remediation.reminded',
+            subject: `Nhắc nhở khắc phục tồn tại sau kiểm tra PC-Covid / Reminder to remedy findings`,
+            body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => `${r.text} (hạn ${formatShortDate(r.dueOn)})`).join('; ')}. / Please remedy the findings by their deadlines.`,
+            refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id },
+            deliverAfter: null,
           },
+        ]
+      : [];
+    let numberSymbol = '';
+    const res = await save(ctx, a, 'reminder.send', rem, next, {
+      outbox,
+      within: async (tx) => {
+        const n = await allocateDocumentNumber(tx, {
+          tenantId: ctx.tenant.id,
+          issuingBodyId: campaign.data.campaign.issuingBodyId,
+          bodyAbbreviation: abbr,
+          typeCode: 'CV',
+          draftingUnit: 'TTr',
+          issuedOn: cmd.sentOn,
+          subjectId: rem.id,
+          updatedAt: nowIso(ctx),
         });
-        return { ...res, numberSymbol };
+        numberSymbol = n.numberSymbol;
+        next.action = { ...next.action, reminders: [...next.action.reminders, { sentOn: cmd.sentOn, channel: 'document', numberSymbol }] };
+      },
+    });
+    return { ...res, numberSymbol };
   },
 });
 
@@ -130,9 +146,9 @@ export const setRemediationDeadline = defineCommand({
   roles: LEADERSHIP,
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const rem = await loadRemediation(ctx, cmd.remediationId);
-        const next: RemediationRecord = { lifecycle: advance(rem.data, { type: 'deadline.set', dueOn: cmd.dueOn }), action: { ...rem.data.action, dueOn: cmd.dueOn } };
-        return save(ctx, a, 'remediationDeadline.set', rem, next);
+    const rem = await loadRemediation(ctx, cmd.remediationId);
+    const next: RemediationRecord = { lifecycle: advance(rem.data, { type: 'deadline.set', dueOn: cmd.dueOn }), action: { ...rem.data.action, dueOn: cmd.dueOn } };
+    return save(ctx, a, 'remediationDeadline.set', rem, next);
   },
 });
 
@@ -144,9 +160,9 @@ export const recordRecheck = defineCommand({
   roles: ON_SITE,
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const rem = await loadRemediation(ctx, cmd.remediationId);
-        const lifecycle = advance(rem.data, { type: 'recheck.record', outcome: cmd.complied ? 'complied' : 'notComplied', checkedOn: cmd.on });
-        return save(ctx, a, 'recheck.record', rem, { lifecycle, action: { ...rem.data.action, recheck: { on: cmd.on, complied: cmd.complied, note: cmd.note } } });
+    const rem = await loadRemediation(ctx, cmd.remediationId);
+    const lifecycle = advance(rem.data, { type: 'recheck.record', outcome: cmd.complied ? 'complied' : 'notComplied', checkedOn: cmd.on });
+    return save(ctx, a, 'recheck.record', rem, { lifecycle, action: { ...rem.data.action, recheck: { on: cmd.on, complied: cmd.complied, note: cmd.note } } });
   },
 });
 
@@ -158,8 +174,8 @@ export const proposeSanction = defineCommand({
   roles: ['director'],
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const rem = await loadRemediation(ctx, cmd.remediationId);
-        const lifecycle = advance(rem.data, { type: 'sanction.propose' });
-        return save(ctx, a, 'sanction.propose', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
+    const rem = await loadRemediation(ctx, cmd.remediationId);
+    const lifecycle = advance(rem.data, { type: 'sanction.propose' });
+    return save(ctx, a, 'sanction.propose', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
   },
 });

@@ -31,67 +31,86 @@ const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.
  */
 export const beginReporting = defineCommand({
   name: 'reporting.begin',
-  summary: { vi: 'Báo cáo kết quả (cấp số BC) và thông báo kết quả (TB) cho từng đơn vị', en: "Numbers the results report (BC) to the Provincial People's Committee and one results notice (TB) per inspected unit" },
+  summary: {
+    vi: 'Báo cáo kết quả (cấp số BC) và thông báo kết quả (TB) cho từng đơn vị',
+    en: "Numbers the results report (BC) to the Provincial People's Committee and one results notice (TB) per inspected unit",
+  },
   input: CampaignIdInput.extend({ issuedOn: CivilDateSchema, addressedToOrganizationId: IdSchema, summary: TextSchema }),
   roles: LEADERSHIP,
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const unsettled = await countUnsettledVisits(ctx, cmd.campaignId);
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin', unsettledVisits: unsettled.count, unsettledVisitIds: unsettled.ids });
-        const c = campaign.data.campaign;
-        const inspected = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id, state: { in: [...SETTLED_WITH_MINUTES] } } }, VisitRecordSchema);
-        const abbr = await bodyAbbreviation(ctx, c.issuingBodyId);
-        const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
-        const outbox: OutboxDraft[] = [];
-        const targets = new Map<string, z.infer<typeof TargetSchema>>();
-        for (const v of inspected) targets.set(v.data.visit.targetId, (await load(ctx, COLLECTIONS.targets, v.data.visit.targetId, TargetSchema)).data);
-        // Each unit's notice is written on its own visit record (at the version read above), in the
-        // same transaction as the campaign, the numbers and the messages: the campaign record stays
-        // the same size whatever the number of units, and a visit changed meanwhile is a CONFLICT.
-        const visits = inspected.map((v) => ({ loaded: v, next: withoutNotice(v.data) }));
-        const res = await commitMain(ctx, a, 'reporting.begin', campaignWrite(campaign, c.id, next), {
-          details: { inspected: inspected.length },
-          writes: visits.map(({ loaded, next: nv }) => ({ collection: COLLECTIONS.visits, id: loaded.id, data: nv, indexes: visitIndexes(nv), expectedVersion: loaded.version })),
-          outbox,
-          within: async (tx) => {
-            const number = (typeCode: 'BC' | 'TB', subjectId: string) =>
-              allocateDocumentNumber(tx, { tenantId: ctx.tenant.id, issuingBodyId: c.issuingBodyId, bodyAbbreviation: abbr, typeCode, issuedOn: cmd.issuedOn, subjectId, updatedAt: nowIso(ctx) });
-            const bc = await number('BC', `${c.id}.report`);
-            next.report = {
-              tenantId: ctx.tenant.id,
-              id: `${c.id}.report`,
-              campaignId: c.id,
-              numberSymbol: bc.numberSymbol,
-              issuedOn: cmd.issuedOn,
-              addressedToOrganizationId: cmd.addressedToOrganizationId,
-              unitsInspected: inspected.length,
-              unitsCompliant: inspected.filter((v) => v.data.verdict === 'compliant').length,
-              summary: cmd.summary,
-            };
-            for (const { loaded: v, next: nv } of visits) {
-              const tb = await number('TB', `${v.id}.notice`);
-              const notice: ResultNotice = { tenantId: ctx.tenant.id, id: `${v.id}.notice`, campaignId: c.id, targetId: v.data.visit.targetId, numberSymbol: tb.numberSymbol, issuedOn: cmd.issuedOn, compliant: v.data.verdict === 'compliant' };
-              nv.notice = notice;
-              const rep = targets.get(notice.targetId)?.representativePersonId;
-              if (rep) {
-                outbox.push({
-                  id: `${notice.id}.send`,
-                  channel: 'document',
-                  recipient: { role: 'targetRepresentative', id: rep },
-                  topic: 'result.noticed',
-                  subject: `Thông báo kết quả kiểm tra số ${notice.numberSymbol} / Results notice ${notice.numberSymbol}`,
-                  body: notice.compliant
-                    ? 'Đơn vị đạt yêu cầu về triển khai PC-Covid và quét mã QR. / The unit meets the PC-Covid and QR-code requirements.'
-                    : 'Đơn vị chưa đạt yêu cầu; đề nghị khắc phục theo biên bản kiểm tra. / The unit does not meet the requirements; remedy as the minutes request.',
-                  refs: { campaignId: c.id, visitId: v.id },
-                  deliverAfter: null,
-                });
-              }
-            }
-          },
-        });
-        return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: visits.length };
+    const campaign = await loadCampaign(ctx, cmd.campaignId);
+    const unsettled = await countUnsettledVisits(ctx, cmd.campaignId);
+    const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'report.begin', unsettledVisits: unsettled.count, unsettledVisitIds: unsettled.ids });
+    const c = campaign.data.campaign;
+    const inspected = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: c.id, state: { in: [...SETTLED_WITH_MINUTES] } } }, VisitRecordSchema);
+    const abbr = await bodyAbbreviation(ctx, c.issuingBodyId);
+    const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+    const outbox: OutboxDraft[] = [];
+    const targets = new Map<string, z.infer<typeof TargetSchema>>();
+    for (const v of inspected) targets.set(v.data.visit.targetId, (await load(ctx, COLLECTIONS.targets, v.data.visit.targetId, TargetSchema)).data);
+    // Each unit's notice is written on its own visit record (at the version read above), in the
+    // same transaction as the campaign, the numbers and the messages: the campaign record stays
+    // the same size whatever the number of units, and a visit changed meanwhile is a CONFLICT.
+    const visits = inspected.map((v) => ({ loaded: v, next: withoutNotice(v.data) }));
+    const res = await commitMain(ctx, a, 'reporting.begin', campaignWrite(campaign, c.id, next), {
+      details: { inspected: inspected.length },
+      writes: visits.map(({ loaded, next: nv }) => ({ collection: COLLECTIONS.visits, id: loaded.id, data: nv, indexes: visitIndexes(nv), expectedVersion: loaded.version })),
+      outbox,
+      within: async (tx) => {
+        const number = (typeCode: 'BC' | 'TB', subjectId: string) =>
+          allocateDocumentNumber(tx, {
+            tenantId: ctx.tenant.id,
+            issuingBodyId: c.issuingBodyId,
+            bodyAbbreviation: abbr,
+            typeCode,
+            issuedOn: cmd.issuedOn,
+            subjectId,
+            updatedAt: nowIso(ctx),
+          });
+        const bc = await number('BC', `${c.id}.report`);
+        next.report = {
+          tenantId: ctx.tenant.id,
+          id: `${c.id}.report`,
+          campaignId: c.id,
+          numberSymbol: bc.numberSymbol,
+          issuedOn: cmd.issuedOn,
+          addressedToOrganizationId: cmd.addressedToOrganizationId,
+          unitsInspected: inspected.length,
+          unitsCompliant: inspected.filter((v) => v.data.verdict === 'compliant').length,
+          summary: cmd.summary,
+        };
+        for (const { loaded: v, next: nv } of visits) {
+          const tb = await number('TB', `${v.id}.notice`);
+          const notice: ResultNotice = {
+            tenantId: ctx.tenant.id,
+            id: `${v.id}.notice`,
+            campaignId: c.id,
+            targetId: v.data.visit.targetId,
+            numberSymbol: tb.numberSymbol,
+            issuedOn: cmd.issuedOn,
+            compliant: v.data.verdict === 'compliant',
+          };
+          nv.notice = notice;
+          const rep = targets.get(notice.targetId)?.representativePersonId;
+          if (rep) {
+            outbox.push({
+              id: `${notice.id}.send`,
+              channel: 'document',
+              recipient: { role: 'targetRepresentative', id: rep },
+              topic: 'result.noticed',
+              subject: `Thông báo kết quả kiểm tra số ${notice.numberSymbol} / Results notice ${notice.numberSymbol}`,
+              body: notice.compliant
+                ? 'Đơn vị đạt yêu cầu về triển khai PC-Covid và quét mã QR. / The unit meets the PC-Covid and QR-code requirements.'
+                : 'Đơn vị chưa đạt yêu cầu; đề nghị khắc phục theo biên bản kiểm tra. / The unit does not meet the requirements; remedy as the minutes request.',
+              refs: { campaignId: c.id, visitId: v.id },
+              deliverAfter: null,
+            });
+          }
+        }
+      },
+    });
+    return { ...res, reportNumberSymbol: next.report?.numberSymbol ?? '', notices: visits.length };
   },
 });
 
@@ -103,9 +122,9 @@ export const beginFollowUp = defineCommand({
   roles: LEADERSHIP,
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'followUp.begin' });
-        return commitMain(ctx, a, 'followUp.begin', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
+    const campaign = await loadCampaign(ctx, cmd.campaignId);
+    const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'followUp.begin' });
+    return commitMain(ctx, a, 'followUp.begin', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
   },
 });
 
@@ -117,9 +136,9 @@ export const closeCampaign = defineCommand({
   roles: ['director'],
   errors: ERRORS,
   async run(ctx, a, cmd) {
-        const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const open = await countOpenRemediations(ctx, cmd.campaignId);
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close', openRemediations: open.count, openRemediationIds: open.ids });
-        return commitMain(ctx, a, 'campaign.close', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
+    const campaign = await loadCampaign(ctx, cmd.campaignId);
+    const open = await countOpenRemediations(ctx, cmd.campaignId);
+    const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'campaign.close', openRemediations: open.count, openRemediationIds: open.ids });
+    return commitMain(ctx, a, 'campaign.close', campaignWrite(campaign, cmd.campaignId, { ...campaign.data, lifecycle: r.persisted }));
   },
 });

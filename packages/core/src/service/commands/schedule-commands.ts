@@ -17,7 +17,14 @@ function invalid(subject: string, path: (string | number)[], message: string): V
 
 const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 const loadTarget = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.targets, id, TargetSchema);
-const visitWrite = (version: number, r: VisitRecord) => ({ collection: COLLECTIONS.visits, id: r.visit.id, data: r, indexes: visitIndexes(r), expectedVersion: version, state: stateOf(r.lifecycle) });
+const visitWrite = (version: number, r: VisitRecord) => ({
+  collection: COLLECTIONS.visits,
+  id: r.visit.id,
+  data: r,
+  indexes: visitIndexes(r),
+  expectedVersion: version,
+  state: stateOf(r.lifecycle),
+});
 
 /** Registers a unit to inspect; its type must be in the campaign's scope. */
 export const registerTarget = defineCommand({
@@ -27,19 +34,19 @@ export const registerTarget = defineCommand({
   roles: [...LEADERSHIP, 'secretary'],
   errors: ['NOT_FOUND', 'CONFLICT'],
   async run(ctx, a, { target }) {
-        if (target.tenantId !== ctx.tenant.id) throw invalid('target.register', ['target', 'tenantId'], `tenant must be ${ctx.tenant.id}`);
-        const campaign = await loadCampaign(ctx, target.campaignId);
-        if (!campaign.data.campaign.targetTypes.includes(target.type)) {
-          throw invalid('target.register', ['target', 'type'], `type "${target.type}" is not in the campaign's scope`);
-        }
-        return commitMain(ctx, a, 'target.register', {
-          collection: COLLECTIONS.targets,
-          id: target.id,
-          data: target,
-          indexes: { campaignId: target.campaignId, districtCode: target.districtCode, type: target.type },
-          expectedVersion: 0,
-          state: 'registered',
-        });
+    if (target.tenantId !== ctx.tenant.id) throw invalid('target.register', ['target', 'tenantId'], `tenant must be ${ctx.tenant.id}`);
+    const campaign = await loadCampaign(ctx, target.campaignId);
+    if (!campaign.data.campaign.targetTypes.includes(target.type)) {
+      throw invalid('target.register', ['target', 'type'], `type "${target.type}" is not in the campaign's scope`);
+    }
+    return commitMain(ctx, a, 'target.register', {
+      collection: COLLECTIONS.targets,
+      id: target.id,
+      data: target,
+      indexes: { campaignId: target.campaignId, districtCode: target.districtCode, type: target.type },
+      expectedVersion: 0,
+      state: 'registered',
+    });
   },
 });
 
@@ -51,7 +58,10 @@ export const registerTarget = defineCommand({
  */
 export const scheduleVisit = defineCommand({
   name: 'visit.schedule',
-  summary: { vi: 'Xếp lịch một cuộc kiểm tra (không báo cho đơn vị được kiểm tra)', en: 'Schedules a visit: a day in the period, team members, a vehicle; partners are told, never the target' },
+  summary: {
+    vi: 'Xếp lịch một cuộc kiểm tra (không báo cho đơn vị được kiểm tra)',
+    en: 'Schedules a visit: a day in the period, team members, a vehicle; partners are told, never the target',
+  },
   input: z.strictObject({
     visitId: IdSchema,
     campaignId: IdSchema,
@@ -63,64 +73,71 @@ export const scheduleVisit = defineCommand({
   roles: LEADERSHIP,
   errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
   async run(ctx, a, cmd) {
-          const campaign = await loadCampaign(ctx, cmd.campaignId);
-          const target = (await loadTarget(ctx, cmd.targetId)).data;
-          const c = campaign.data.campaign;
-          if (target.campaignId !== c.id) throw invalid('visit.schedule', ['targetId'], 'the target belongs to another campaign');
-          if (cmd.scheduledOn < c.period.from || cmd.scheduledOn > c.period.to) {
-            throw invalid('visit.schedule', ['scheduledOn'], `must fall within the campaign period ${c.period.from}…${c.period.to}`);
-          }
-          const team = campaign.data.team;
-          if (!team) throw new InvalidTransitionError({ machineId: 'campaign', state: stateOf(campaign.data.lifecycle), event: 'visit.schedule', reasonVi: 'chưa thành lập Tổ kiểm tra', reasonEn: 'no team formed yet' });
-          const teamIds = new Set(team.members.map((m) => m.personId));
-          cmd.memberIds.forEach((id, i) => {
-            if (!teamIds.has(id)) throw invalid('visit.schedule', ['memberIds', i], 'not a member of the team');
-          });
-          const template = templateFor(ctx, c.checklist);
-          const lifecycle = startLifecycle('visit', {
-            visitId: cmd.visitId,
-            districtCode: target.districtCode,
-            nominatedDistrictRepIds: campaign.data.nominations.filter((n) => n.districtCode === target.districtCode).map((n) => n.personId),
-            assignedMemberIds: cmd.memberIds,
-            requiredItemIds: template.sections.flatMap((s) => s.items.filter((i) => i.required).map((i) => i.id)),
-            windowEnd: cmd.scheduledOn,
-          });
-          const record: VisitRecord = {
-            visit: {
-              tenantId: ctx.tenant.id,
-              id: cmd.visitId,
-              campaignId: c.id,
-              targetId: target.id,
-              districtCode: target.districtCode,
-              scheduledOn: cmd.scheduledOn,
-              memberIds: cmd.memberIds,
-              vehicle: cmd.vehicle,
-              checklist: c.checklist,
-              startedAt: null,
-              endedAt: null,
-              cancelledReason: null,
-            },
-            lifecycle,
-            response: null,
-            verdict: null,
-            minutes: null,
-            unannounced: c.form === 'unannounced',
-          };
-          const campaignState = lifecycleState(campaign.data.lifecycle).state;
-          if (campaignState === 'scheduled' || campaignState === 'inspecting') {
-            // Written with the visit (a small, bounded record): a `reporting.begin` that counted
-            // the visits before this one was added then fails on the campaign's version.
-            const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.add', visitId: cmd.visitId });
-            const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
-            return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record), {
-              writes: [campaignWrite(campaign, c.id, next)],
-              outbox: partnerNotices(team, [record.visit], new Map([[target.id, target]])),
-            });
-          }
-          if (campaignState !== 'teamFormed') {
-            throw new InvalidTransitionError({ machineId: 'campaign', state: String(campaignState), event: 'visit.schedule' });
-          }
-          return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record));
+    const campaign = await loadCampaign(ctx, cmd.campaignId);
+    const target = (await loadTarget(ctx, cmd.targetId)).data;
+    const c = campaign.data.campaign;
+    if (target.campaignId !== c.id) throw invalid('visit.schedule', ['targetId'], 'the target belongs to another campaign');
+    if (cmd.scheduledOn < c.period.from || cmd.scheduledOn > c.period.to) {
+      throw invalid('visit.schedule', ['scheduledOn'], `must fall within the campaign period ${c.period.from}…${c.period.to}`);
+    }
+    const team = campaign.data.team;
+    if (!team)
+      throw new InvalidTransitionError({
+        machineId: 'campaign',
+        state: stateOf(campaign.data.lifecycle),
+        event: 'visit.schedule',
+        reasonVi: 'chưa thành lập Tổ kiểm tra',
+        reasonEn: 'no team formed yet',
+      });
+    const teamIds = new Set(team.members.map((m) => m.personId));
+    cmd.memberIds.forEach((id, i) => {
+      if (!teamIds.has(id)) throw invalid('visit.schedule', ['memberIds', i], 'not a member of the team');
+    });
+    const template = templateFor(ctx, c.checklist);
+    const lifecycle = startLifecycle('visit', {
+      visitId: cmd.visitId,
+      districtCode: target.districtCode,
+      nominatedDistrictRepIds: campaign.data.nominations.filter((n) => n.districtCode === target.districtCode).map((n) => n.personId),
+      assignedMemberIds: cmd.memberIds,
+      requiredItemIds: template.sections.flatMap((s) => s.items.filter((i) => i.required).map((i) => i.id)),
+      windowEnd: cmd.scheduledOn,
+    });
+    const record: VisitRecord = {
+      visit: {
+        tenantId: ctx.tenant.id,
+        id: cmd.visitId,
+        campaignId: c.id,
+        targetId: target.id,
+        districtCode: target.districtCode,
+        scheduledOn: cmd.scheduledOn,
+        memberIds: cmd.memberIds,
+        vehicle: cmd.vehicle,
+        checklist: c.checklist,
+        startedAt: null,
+        endedAt: null,
+        cancelledReason: null,
+      },
+      lifecycle,
+      response: null,
+      verdict: null,
+      minutes: null,
+      unannounced: c.form === 'unannounced',
+    };
+    const campaignState = lifecycleState(campaign.data.lifecycle).state;
+    if (campaignState === 'scheduled' || campaignState === 'inspecting') {
+      // Written with the visit (a small, bounded record): a `reporting.begin` that counted
+      // the visits before this one was added then fails on the campaign's version.
+      const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'visit.add', visitId: cmd.visitId });
+      const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+      return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record), {
+        writes: [campaignWrite(campaign, c.id, next)],
+        outbox: partnerNotices(team, [record.visit], new Map([[target.id, target]])),
+      });
+    }
+    if (campaignState !== 'teamFormed') {
+      throw new InvalidTransitionError({ machineId: 'campaign', state: String(campaignState), event: 'visit.schedule' });
+    }
+    return commitMain(ctx, a, 'visit.schedule', visitWrite(0, record));
   },
 });
 
@@ -135,18 +152,22 @@ export const fixSchedule = defineCommand({
   roles: LEADERSHIP,
   errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
   async run(ctx, a, cmd) {
-        const campaign = await loadCampaign(ctx, cmd.campaignId);
-        const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
-          (v) => stateOf(v.data.lifecycle) !== 'cancelled',
-        );
-        const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visits: visits.length });
-        const targets = new Map<string, Target>();
-        for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(ctx, v.data.visit.targetId)).data);
-        const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
-        return commitMain(ctx, a, 'schedule.fix', campaignWrite(campaign, cmd.campaignId, next), {
-          outbox: partnerNotices(campaign.data.team!, visits.map((v) => v.data.visit), targets),
-          details: { visits: visits.length },
-        });
+    const campaign = await loadCampaign(ctx, cmd.campaignId);
+    const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
+      (v) => stateOf(v.data.lifecycle) !== 'cancelled',
+    );
+    const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'schedule.fix', visits: visits.length });
+    const targets = new Map<string, Target>();
+    for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(ctx, v.data.visit.targetId)).data);
+    const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
+    return commitMain(ctx, a, 'schedule.fix', campaignWrite(campaign, cmd.campaignId, next), {
+      outbox: partnerNotices(
+        campaign.data.team!,
+        visits.map((v) => v.data.visit),
+        targets,
+      ),
+      details: { visits: visits.length },
+    });
   },
 });
 

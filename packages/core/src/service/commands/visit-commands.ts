@@ -39,15 +39,15 @@ function findingNote(answer: string, response: ChecklistItemResponse | undefined
 const loadVisit = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.visits, id, VisitRecordSchema);
 const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
-  async function save(ctx: ServiceContext, actor: Actor, action: string, version: number, next: VisitRecord, extras?: CommitExtras): Promise<CommandResult> {
-    return commitMain(
-      ctx,
-      actor,
-      action,
-      { collection: COLLECTIONS.visits, id: next.visit.id, data: next, indexes: visitIndexes(next), expectedVersion: version, state: stateOf(next.lifecycle) },
-      extras,
-    );
-  }
+async function save(ctx: ServiceContext, actor: Actor, action: string, version: number, next: VisitRecord, extras?: CommitExtras): Promise<CommandResult> {
+  return commitMain(
+    ctx,
+    actor,
+    action,
+    { collection: COLLECTIONS.visits, id: next.visit.id, data: next, indexes: visitIndexes(next), expectedVersion: version, state: stateOf(next.lifecycle) },
+    extras,
+  );
+}
 
 /**
  * Starts a visit on site. From this instant (and not before) the visit is visible to the
@@ -61,16 +61,16 @@ export const startVisit = defineCommand({
   roles: ON_SITE,
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-        const v = await loadVisit(ctx, cmd.visitId);
-        const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
-        const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
-        const writes = [];
-        if (lifecycleState(campaign.data.lifecycle).state === 'scheduled') {
-          const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'inspection.begin' });
-          writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: r.persisted }));
-        }
-        const next: VisitRecord = { ...v.data, lifecycle, visit: { ...v.data.visit, startedAt: cmd.at ?? nowIso(ctx) } };
-        return save(ctx, a, 'visit.start', v.version, next, { writes });
+    const v = await loadVisit(ctx, cmd.visitId);
+    const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
+    const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
+    const writes = [];
+    if (lifecycleState(campaign.data.lifecycle).state === 'scheduled') {
+      const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'inspection.begin' });
+      writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: r.persisted }));
+    }
+    const next: VisitRecord = { ...v.data, lifecycle, visit: { ...v.data.visit, startedAt: cmd.at ?? nowIso(ctx) } };
+    return save(ctx, a, 'visit.start', v.version, next, { writes });
   },
 });
 
@@ -85,26 +85,26 @@ export const recordAnswers = defineCommand({
   roles: ON_SITE,
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-          const v = await loadVisit(ctx, cmd.visitId);
-          const template = templateFor(ctx, v.data.visit.checklist);
-          const merged = {
-            templateId: template.id,
-            templateVersion: template.version,
-            targetId: v.data.visit.targetId,
-            visitId: v.data.visit.id,
-            answers: { ...(v.data.response?.answers ?? {}), ...cmd.answers },
-            answeredBy: a.id,
-            answeredAt: nowIso(ctx),
-          };
-          const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !cmd.complete, plugins: ctx.plugins });
-          const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
-            .filter(([, ans]) => ans.answer !== null)
-            .map(([itemId]) => ({ type: 'item.answer', itemId }));
-          if (cmd.complete) events.push({ type: 'checklist.complete' });
-          const verdict = cmd.complete ? evaluation.unit.verdict : null;
-          const next: VisitRecord = { ...v.data, lifecycle: step(v.data.lifecycle, events), response, verdict };
-          const res = await save(ctx, a, 'answers.record', v.version, next, { details: { items: Object.keys(cmd.answers).length, verdict } });
-          return { ...res, verdict };
+    const v = await loadVisit(ctx, cmd.visitId);
+    const template = templateFor(ctx, v.data.visit.checklist);
+    const merged = {
+      templateId: template.id,
+      templateVersion: template.version,
+      targetId: v.data.visit.targetId,
+      visitId: v.data.visit.id,
+      answers: { ...(v.data.response?.answers ?? {}), ...cmd.answers },
+      answeredBy: a.id,
+      answeredAt: nowIso(ctx),
+    };
+    const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !cmd.complete, plugins: ctx.plugins });
+    const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
+      .filter(([, ans]) => ans.answer !== null)
+      .map(([itemId]) => ({ type: 'item.answer', itemId }));
+    if (cmd.complete) events.push({ type: 'checklist.complete' });
+    const verdict = cmd.complete ? evaluation.unit.verdict : null;
+    const next: VisitRecord = { ...v.data, lifecycle: step(v.data.lifecycle, events), response, verdict };
+    const res = await save(ctx, a, 'answers.record', v.version, next, { details: { items: Object.keys(cmd.answers).length, verdict } });
+    return { ...res, verdict };
   },
 });
 
@@ -123,36 +123,36 @@ export const draftMinutes = defineCommand({
   roles: ['inspectorateLead', 'secretary'],
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-          const v = await loadVisit(ctx, cmd.visitId);
-          const endedAt = cmd.endedAt ?? nowIso(ctx);
-          const lifecycle = step(v.data.lifecycle, [{ type: 'minutes.draft' }]);
-          const template = templateFor(ctx, v.data.visit.checklist);
-          const response = v.data.response ?? { templateId: template.id, templateVersion: template.version, targetId: v.data.visit.targetId, visitId: v.id, answers: {} };
-          const evaluation = evaluateChecklist(template, response, { plugins: ctx.plugins });
-          const findings = evaluation.items
-            .filter((i) => i.answer !== null)
-            .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: findingNote(i.answer!, response.answers[i.itemId]), critical: i.critical }));
-          const minutes = parseOrThrow(
-            MinutesSchema,
-            {
-              tenantId: ctx.tenant.id,
-              id: `${v.id}.minutes`,
-              visitId: v.id,
-              numberSymbol: null,
-              startedAt: v.data.visit.startedAt,
-              endedAt,
-              place: cmd.place,
-              representatives: cmd.representatives,
-              findings,
-              explanation: cmd.explanation,
-              assessment: cmd.assessment,
-              requests: cmd.requests,
-              signatures: { unitRepresentative: null, teamLead: null },
-              refusal: null,
-            },
-            'Minutes',
-          );
-          return save(ctx, a, 'minutes.draft', v.version, { ...v.data, lifecycle, minutes, visit: { ...v.data.visit, endedAt } });
+    const v = await loadVisit(ctx, cmd.visitId);
+    const endedAt = cmd.endedAt ?? nowIso(ctx);
+    const lifecycle = step(v.data.lifecycle, [{ type: 'minutes.draft' }]);
+    const template = templateFor(ctx, v.data.visit.checklist);
+    const response = v.data.response ?? { templateId: template.id, templateVersion: template.version, targetId: v.data.visit.targetId, visitId: v.id, answers: {} };
+    const evaluation = evaluateChecklist(template, response, { plugins: ctx.plugins });
+    const findings = evaluation.items
+      .filter((i) => i.answer !== null)
+      .map((i) => ({ itemId: i.itemId, verdict: i.answer!, note: findingNote(i.answer!, response.answers[i.itemId]), critical: i.critical }));
+    const minutes = parseOrThrow(
+      MinutesSchema,
+      {
+        tenantId: ctx.tenant.id,
+        id: `${v.id}.minutes`,
+        visitId: v.id,
+        numberSymbol: null,
+        startedAt: v.data.visit.startedAt,
+        endedAt,
+        place: cmd.place,
+        representatives: cmd.representatives,
+        findings,
+        explanation: cmd.explanation,
+        assessment: cmd.assessment,
+        requests: cmd.requests,
+        signatures: { unitRepresentative: null, teamLead: null },
+        refusal: null,
+      },
+      'Minutes',
+    );
+    return save(ctx, a, 'minutes.draft', v.version, { ...v.data, lifecycle, minutes, visit: { ...v.data.visit, endedAt } });
   },
 });
 
@@ -164,15 +164,15 @@ export const signMinutes = defineCommand({
   roles: ['inspectorateLead'],
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-        const v = await loadVisit(ctx, cmd.visitId);
-        const lifecycle = step(v.data.lifecycle, [
-          { type: 'signature.record', party: 'inspectedUnit', signerId: v.data.visit.targetId },
-          { type: 'signature.record', party: 'teamLead', signerId: a.id },
-          { type: 'minutes.sign' },
-        ]);
-        const signedAt = cmd.signedAt ?? nowIso(ctx);
-        const minutes = { ...v.data.minutes!, signatures: { unitRepresentative: { signedAt }, teamLead: { signedAt } } };
-        return save(ctx, a, 'minutes.sign', v.version, { ...v.data, lifecycle, minutes });
+    const v = await loadVisit(ctx, cmd.visitId);
+    const lifecycle = step(v.data.lifecycle, [
+      { type: 'signature.record', party: 'inspectedUnit', signerId: v.data.visit.targetId },
+      { type: 'signature.record', party: 'teamLead', signerId: a.id },
+      { type: 'minutes.sign' },
+    ]);
+    const signedAt = cmd.signedAt ?? nowIso(ctx);
+    const minutes = { ...v.data.minutes!, signatures: { unitRepresentative: { signedAt }, teamLead: { signedAt } } };
+    return save(ctx, a, 'minutes.sign', v.version, { ...v.data, lifecycle, minutes });
   },
 });
 
@@ -184,18 +184,18 @@ export const refuseSignature = defineCommand({
   roles: ['inspectorateLead'],
   errors: VISIT_ERRORS,
   async run(ctx, a, cmd) {
-        const v = await loadVisit(ctx, cmd.visitId);
-        const lifecycle = step(v.data.lifecycle, [
-          { type: 'signature.record', party: 'teamLead', signerId: a.id },
-          { type: 'minutes.refuseSignature', reason: cmd.reason },
-        ]);
-        const recordedAt = cmd.recordedAt ?? nowIso(ctx);
-        const minutes = {
-          ...v.data.minutes!,
-          signatures: { unitRepresentative: null, teamLead: { signedAt: recordedAt } },
-          refusal: { reason: cmd.reason, recordedAt },
-        };
-        return save(ctx, a, 'signature.refuse', v.version, { ...v.data, lifecycle, minutes });
+    const v = await loadVisit(ctx, cmd.visitId);
+    const lifecycle = step(v.data.lifecycle, [
+      { type: 'signature.record', party: 'teamLead', signerId: a.id },
+      { type: 'minutes.refuseSignature', reason: cmd.reason },
+    ]);
+    const recordedAt = cmd.recordedAt ?? nowIso(ctx);
+    const minutes = {
+      ...v.data.minutes!,
+      signatures: { unitRepresentative: null, teamLead: { signedAt: recordedAt } },
+      refusal: { reason: cmd.reason, recordedAt },
+    };
+    return save(ctx, a, 'signature.refuse', v.version, { ...v.data, lifecycle, minutes });
   },
 });
 

@@ -81,12 +81,7 @@ export async function expectRejection(action: () => Promise<unknown>, code: Erro
 }
 
 /** @internal Creates `count` records `r-000`… in one transaction with indexes from `indexesOf`. */
-export async function seedRecords(
-  adapter: StorageAdapter,
-  count: number,
-  indexesOf: (i: number) => Record<string, IndexValue>,
-  base: Partial<PutRequest> = {},
-): Promise<void> {
+export async function seedRecords(adapter: StorageAdapter, count: number, indexesOf: (i: number) => Record<string, IndexValue>, base: Partial<PutRequest> = {}): Promise<void> {
   await adapter.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
       await tx.put(putRequest({ ...base, id: `r-${String(i).padStart(3, '0')}`, data: { n: i }, indexes: indexesOf(i) }));

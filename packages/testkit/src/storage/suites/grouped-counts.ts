@@ -126,8 +126,18 @@ export function defineGroupedCountsSuite(ctx: SuiteContext): void {
       await seedRecords(ctx.adapter(), 10, indexesOf, { collection: 'remediations' });
       const first = Array.from({ length: 20 }, (_, i) => indexesOf(i));
       expect(await countBy({ groupBy: ['state'] })).toEqual({ groups: bruteForce(first, ['state']) });
-      expect(await countBy({ tenantId: OTHER_TENANT, groupBy: ['state'] })).toEqual({ groups: bruteForce(Array.from({ length: 30 }, (_, i) => indexesOf(i)), ['state']) });
-      expect(await countBy({ collection: 'remediations', groupBy: ['state'] })).toEqual({ groups: bruteForce(Array.from({ length: 10 }, (_, i) => indexesOf(i)), ['state']) });
+      expect(await countBy({ tenantId: OTHER_TENANT, groupBy: ['state'] })).toEqual({
+        groups: bruteForce(
+          Array.from({ length: 30 }, (_, i) => indexesOf(i)),
+          ['state'],
+        ),
+      });
+      expect(await countBy({ collection: 'remediations', groupBy: ['state'] })).toEqual({
+        groups: bruteForce(
+          Array.from({ length: 10 }, (_, i) => indexesOf(i)),
+          ['state'],
+        ),
+      });
       expect(await countBy({ tenantId: 'nobody', groupBy: ['state'] })).toEqual({ groups: [] });
     });
 

@@ -51,9 +51,7 @@ export function defineOutboxSuite(ctx: SuiteContext): void {
       const adapter = ctx.adapter();
       await adapter.enqueueOutbox([outboxRecord(TENANT, 'm-1')]);
       await adapter.markOutbox(TENANT, 'm-1', { status: 'failed', attempts: 1, lastError: 'ECONNREFUSED' });
-      expect((await ctx.inspector().outbox(TENANT))[0]).toEqual(
-        outboxRecord(TENANT, 'm-1', { status: 'failed', attempts: 1, lastError: 'ECONNREFUSED' }),
-      );
+      expect((await ctx.inspector().outbox(TENANT))[0]).toEqual(outboxRecord(TENANT, 'm-1', { status: 'failed', attempts: 1, lastError: 'ECONNREFUSED' }));
       await adapter.markOutbox(TENANT, 'm-1', { status: 'sent', attempts: 2, providerMessageId: '<abc@smtp>' });
       expect((await ctx.inspector().outbox(TENANT))[0]).toEqual(
         outboxRecord(TENANT, 'm-1', { status: 'sent', attempts: 2, providerMessageId: '<abc@smtp>', lastError: 'ECONNREFUSED' }),

@@ -31,9 +31,7 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       const adapter = ctx.adapter();
       await adapter.put(putRequest({ id: 'contested', data: { writer: -1 } }));
       const results = await Promise.allSettled(
-        Array.from({ length: WRITERS }, (_, writer) =>
-          adapter.put(putRequest({ id: 'contested', expectedVersion: 1, data: { writer }, indexes: { writer } })),
-        ),
+        Array.from({ length: WRITERS }, (_, writer) => adapter.put(putRequest({ id: 'contested', expectedVersion: 1, data: { writer }, indexes: { writer } }))),
       );
       const winners = results.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
       const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -49,9 +47,7 @@ export function defineRacesSuite(ctx: SuiteContext): void {
 
     it(`lets exactly one of ${WRITERS} concurrent creators of the same id win`, async () => {
       const adapter = ctx.adapter();
-      const results = await Promise.allSettled(
-        Array.from({ length: WRITERS }, (_, writer) => adapter.put(putRequest({ id: 'new', data: { writer } }))),
-      );
+      const results = await Promise.allSettled(Array.from({ length: WRITERS }, (_, writer) => adapter.put(putRequest({ id: 'new', data: { writer } }))));
       const winners = results.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
       expect(winners).toHaveLength(1);
       expect(results.filter((r) => r.status === 'rejected').every((r) => isConflict(r.reason))).toBe(true);

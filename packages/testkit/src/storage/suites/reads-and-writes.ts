@@ -37,7 +37,10 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
         numbers: [0, -1, 1.5, 1e21, Number.MAX_SAFE_INTEGER, -2.5e-7],
         nothing: null,
         emptyString: '',
-        list: [{ item: 'a.1', answer: 'met' }, { item: 'a.2', answer: 'not_met', note: null }],
+        list: [
+          { item: 'a.1', answer: 'met' },
+          { item: 'a.2', answer: 'not_met', note: null },
+        ],
       };
       await ctx.adapter().put(putRequest({ data }));
       expect((await ctx.adapter().get('visits', TENANT, 'v-1'))?.data).toEqual(data);

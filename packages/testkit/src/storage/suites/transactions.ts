@@ -138,15 +138,17 @@ export function defineTransactionsSuite(ctx: SuiteContext): void {
       const adapter = ctx.adapter();
       let signal!: () => void;
       const written = new Promise<void>((resolve) => (signal = resolve));
-      const failing = adapter.transaction(async (tx) => {
-        await tx.put(putRequest({ id: 'v-1' }));
-        signal();
-        await sleep(30);
-        throw new ChecklistIncompleteError();
-      }).then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+      const failing = adapter
+        .transaction(async (tx) => {
+          await tx.put(putRequest({ id: 'v-1' }));
+          signal();
+          await sleep(30);
+          throw new ChecklistIncompleteError();
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
       await written;
       const outside = await adapter.get('visits', TENANT, 'v-1');
       const page = await adapter.query({ collection: 'visits', tenantId: TENANT });

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { VerdictSchema, type Verdict } from '../../../entities/finding.js';
 import { CivilDateSchema, TextSchema } from '../../../entities/primitives.js';
 
-
-
 /** @internal The rule every finding follows: "Chưa đạt" needs a note. */
 export function notMetHasNote(f: { verdict: Verdict; note: string | null }): boolean {
   return f.verdict !== 'not_met' || f.note !== null;

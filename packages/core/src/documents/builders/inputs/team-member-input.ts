@@ -71,7 +71,10 @@ export const INSPECTION_TEAM_WORDS = Object.freeze({
 /** @internal Orders members lead, deputies, members, secretaries, keeping input order within a role. */
 export function orderTeam<T extends { role: 'lead' | 'deputy' | 'member' | 'secretary' }>(members: readonly T[]): T[] {
   const rank = { lead: 0, deputy: 1, member: 2, secretary: 3 } as const;
-  return members.map((m, i) => ({ m, i })).sort((a, b) => rank[a.m.role] - rank[b.m.role] || a.i - b.i).map((x) => x.m);
+  return members
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank[a.m.role] - rank[b.m.role] || a.i - b.i)
+    .map((x) => x.m);
 }
 
 /** @internal "Ông Nguyễn Văn An" or "Nguyễn Văn An". */
