@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StorageAdapter, StorageCapabilities } from '@pccovid-inspect/core';
+import { REQUIRED_STORAGE_SUITES } from './storage-conformance-options.js';
 import type { StorageConformanceOptions, StorageSuiteName } from './storage-conformance-options.js';
 import type { StorageInspector } from './storage-inspector.js';
 import type { SuiteContext, SuiteDefinition } from './internal/suite-context.js';
@@ -38,6 +39,25 @@ function capabilityGap(suite: StorageSuiteName, capabilities: StorageCapabilitie
   return null;
 }
 
+/** Throws when `skip` names an unknown or required suite, or gives no reason. */
+function checkSkips(skip: StorageConformanceOptions['skip']): void {
+  if (skip === undefined) return;
+  for (const [name, reason] of Object.entries(skip) as [string, unknown][]) {
+    if (!Object.hasOwn(SUITES, name)) {
+      throw new Error(`storage conformance: skip names an unknown suite "${name}"; the suites are ${Object.keys(SUITES).join(', ')}`);
+    }
+    if ((REQUIRED_STORAGE_SUITES as readonly string[]).includes(name)) {
+      throw new Error(
+        `storage conformance: the suite "${name}" is required and cannot be skipped (required: ${REQUIRED_STORAGE_SUITES.join(', ')}); ` +
+          'an adapter that fails it loses or corrupts data',
+      );
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      throw new Error(`storage conformance: the skip of "${name}" needs a reason (a non-empty text shown in the test report)`);
+    }
+  }
+}
+
 /** Reads the capabilities of a throwaway adapter while the suites are collected. */
 async function probeCapabilities<A extends StorageAdapter>(options: StorageConformanceOptions<A>): Promise<StorageCapabilities> {
   await options.reset?.();
@@ -58,7 +78,10 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
  * Every test gets a fresh adapter: `reset()` then `createAdapter()` before it, `dispose()` after it.
  * No test depends on another or on their order. What was really stored is checked through the
  * `inspect` backdoor (see `StorageInspector`). A suite the adapter cannot run by its capabilities,
- * or one listed in `skip`, is reported as skipped with its reason in the test name.
+ * or one listed in `skip`, is reported as skipped with its reason in the test name. A skip needs a
+ * non-empty reason, and the required suites (`REQUIRED_STORAGE_SUITES`: reads and writes,
+ * transactions, input validation) cannot be skipped: either mistake throws here, at definition
+ * time, naming the suite.
  *
  * Call it at the top level of a test file (vitest is a peer dependency).
  *
@@ -78,6 +101,7 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
  * ```
  */
 export function describeStorageConformance<A extends StorageAdapter>(options: StorageConformanceOptions<A>): void {
+  checkSkips(options.skip);
   describe(`storage conformance: ${options.name}`, async () => {
     const capabilities = await probeCapabilities(options);
     let adapter: A | undefined;

@@ -5,6 +5,6 @@
  * @packageDocumentation
  */
 export { describeStorageConformance } from './describe-storage-conformance.js';
-export { STORAGE_SUITE_NAMES } from './storage-conformance-options.js';
+export { REQUIRED_STORAGE_SUITES, STORAGE_SUITE_NAMES } from './storage-conformance-options.js';
 export type { StorageConformanceOptions, StorageSuiteName } from './storage-conformance-options.js';
 export type { Awaitable, InspectedRecord, StorageInspector } from './storage-inspector.js';

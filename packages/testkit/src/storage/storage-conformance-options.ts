@@ -36,6 +36,28 @@ export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
 ];
 
 /**
+ * The suites no adapter may skip: `describeStorageConformance` throws at definition time when
+ * `skip` names one of them. Each checks a promise core relies on for every command, whatever the
+ * deployment, and whose failure loses or corrupts data silently instead of failing loudly:
+ *
+ * - `readsAndWrites`: versioned writes (`expectedVersion`, CONFLICT for a stale write) — the only
+ *   guard against lost updates between two officers editing one visit;
+ * - `transactions`: all or nothing, isolation, and no plain write lost to an open transaction —
+ *   every command commits its record, audit event and outbox messages together;
+ * - `inputValidation`: malformed input refused with VALIDATION_FAILED and nothing stored — what
+ *   is stored must read back as valid JSON with valid index values.
+ *
+ * The other suites may be skipped with a reason, e.g. for a second configuration of an adapter
+ * already run in full, or `races` for a single-writer device store.
+ *
+ * @example
+ * ```ts
+ * REQUIRED_STORAGE_SUITES.includes('transactions'); // true
+ * ```
+ */
+export const REQUIRED_STORAGE_SUITES: readonly StorageSuiteName[] = ['readsAndWrites', 'transactions', 'inputValidation'];
+
+/**
  * Options of `describeStorageConformance`.
  *
  * @example
@@ -68,6 +90,9 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
    * `{ races: 'single-threaded device store; concurrency is tested by the sync layer' }`.
    * Suites an adapter cannot run by its declared capabilities are skipped (with the reason) by
    * the kit itself; there is no need to list them here.
+   * The reason must be a non-empty text, and the required suites (`REQUIRED_STORAGE_SUITES`:
+   * `readsAndWrites`, `transactions`, `inputValidation`) cannot be skipped: either mistake throws
+   * when the suites are defined.
    * @default nothing skipped
    */
   skip?: Partial<Record<StorageSuiteName, string>>;

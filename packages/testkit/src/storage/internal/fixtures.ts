@@ -63,9 +63,10 @@ export function outboxRecord(tenantId: string, id: string, overrides: Partial<Ou
 
 /**
  * @internal Runs `action`, expects it to reject (or throw) an error of this library with `code`,
- * and returns the error for further checks.
+ * and returns the error for further checks. `what` names the call in the failure message, e.g.
+ * `the stale write (expectedVersion 1, stored 2)`.
  */
-export async function expectRejection(action: () => Promise<unknown>, code: ErrorCode): Promise<InspectError> {
+export async function expectRejection(action: () => Promise<unknown>, code: ErrorCode, what = 'the call'): Promise<InspectError> {
   let caught: unknown = undefined;
   let threw = false;
   try {
@@ -74,9 +75,9 @@ export async function expectRejection(action: () => Promise<unknown>, code: Erro
     threw = true;
     caught = error;
   }
-  expect(threw, `expected a rejection with code ${code}`).toBe(true);
-  expect((caught as { code?: unknown } | null)?.code, `error: ${String(caught)}`).toBe(code);
-  expect(InspectError.isInstance(caught), 'the error is an InspectError of @pccovid-inspect/core').toBe(true);
+  expect(threw, `expected ${what} to fail with ${code}, but it succeeded`).toBe(true);
+  expect((caught as { code?: unknown } | null)?.code, `expected ${what} to fail with ${code}, but it failed with ${String(caught)}`).toBe(code);
+  expect(InspectError.isInstance(caught), `expected ${what} to fail with an InspectError of @pccovid-inspect/core, but got ${String(caught)}`).toBe(true);
   return caught as InspectError;
 }
 

@@ -35,10 +35,14 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       );
       const winners = results.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
       const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(winners).toHaveLength(1);
-      expect(losers).toHaveLength(WRITERS - 1);
-      expect(losers.every((r) => isConflict(r.reason))).toBe(true);
-      expect(await ctx.inspector().record('visits', TENANT, 'contested')).toMatchObject({
+      expect(winners, `expected exactly 1 of ${WRITERS} concurrent writes at expectedVersion 1 to succeed, but ${winners.length} did`).toHaveLength(1);
+      expect(losers, `expected ${WRITERS - 1} of the writes to fail with CONFLICT, but ${losers.length} failed`).toHaveLength(WRITERS - 1);
+      const wrong = losers.find((r) => !isConflict(r.reason));
+      expect(wrong, `expected every losing writer to fail with CONFLICT, but one failed with ${String(wrong?.reason)}`).toBeUndefined();
+      expect(
+        await ctx.inspector().record('visits', TENANT, 'contested'),
+        `expected the stored record to be the single winner’s write (writer ${winners[0]}) at version 2`,
+      ).toMatchObject({
         version: 2,
         data: { writer: winners[0] },
         indexes: { writer: winners[0] },
@@ -49,9 +53,16 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       const adapter = ctx.adapter();
       const results = await Promise.allSettled(Array.from({ length: WRITERS }, (_, writer) => adapter.put(putRequest({ id: 'new', data: { writer } }))));
       const winners = results.flatMap((r, writer) => (r.status === 'fulfilled' ? [writer] : []));
-      expect(winners).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').every((r) => isConflict(r.reason))).toBe(true);
-      expect(await ctx.inspector().record('visits', TENANT, 'new')).toMatchObject({ version: 1, data: { writer: winners[0] } });
+      expect(winners, `expected exactly 1 of ${WRITERS} concurrent creates of one id to succeed, but ${winners.length} did`).toHaveLength(1);
+      const wrong = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !isConflict(r.reason));
+      expect(wrong, `expected every losing creator to fail with CONFLICT, but one failed with ${String(wrong?.reason)}`).toBeUndefined();
+      expect(
+        await ctx.inspector().record('visits', TENANT, 'new'),
+        `expected the stored record to be the single winner’s create (writer ${winners[0]}) at version 1`,
+      ).toMatchObject({
+        version: 1,
+        data: { writer: winners[0] },
+      });
     });
 
     it(`loses no increment when ${WRITERS} writers retry on CONFLICT until they land`, async () => {
@@ -59,7 +70,10 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       await adapter.put(putRequest({ id: 'counter', data: { count: 0 } }));
       const attempts = await Promise.all(Array.from({ length: WRITERS }, () => incrementWithRetry(adapter)));
       expect(attempts.every((a) => a >= 1)).toBe(true);
-      expect(await ctx.inspector().record('visits', TENANT, 'counter')).toMatchObject({ version: 1 + WRITERS, data: { count: WRITERS } });
+      expect(
+        await ctx.inspector().record('visits', TENANT, 'counter'),
+        `expected ${WRITERS} increments retried on CONFLICT to leave the counter at ${WRITERS} (version ${1 + WRITERS}): otherwise an increment was lost`,
+      ).toMatchObject({ version: 1 + WRITERS, data: { count: WRITERS } });
     });
 
     it(`loses no increment when ${WRITERS} writers read and write inside transactions`, async () => {
@@ -80,7 +94,10 @@ export function defineRacesSuite(ctx: SuiteContext): void {
         }
       };
       await Promise.all(Array.from({ length: WRITERS }, once));
-      expect(await ctx.inspector().record('visits', TENANT, 'counter')).toMatchObject({ version: 1 + WRITERS, data: { count: WRITERS } });
+      expect(
+        await ctx.inspector().record('visits', TENANT, 'counter'),
+        `expected ${WRITERS} transactional increments retried on CONFLICT to leave the counter at ${WRITERS} (version ${1 + WRITERS}): otherwise an increment was lost`,
+      ).toMatchObject({ version: 1 + WRITERS, data: { count: WRITERS } });
     });
 
     it(`keeps the audit chain gap-free when ${WRITERS} writers append concurrently with retries`, async () => {
@@ -99,8 +116,11 @@ export function defineRacesSuite(ctx: SuiteContext): void {
       };
       await Promise.all(Array.from({ length: WRITERS }, (_, writer) => append(writer)));
       const chain = await ctx.inspector().audit(TENANT);
-      expect(chain.map((a) => a.seq)).toEqual(Array.from({ length: WRITERS }, (_, i) => i + 1));
-      expect(new Set(chain.map((a) => a.id)).size).toBe(WRITERS);
+      expect(
+        chain.map((a) => a.seq),
+        `expected ${WRITERS} concurrent appends to leave seq 1…${WRITERS} without a gap or a duplicate`,
+      ).toEqual(Array.from({ length: WRITERS }, (_, i) => i + 1));
+      expect(new Set(chain.map((a) => a.id)).size, `expected all ${WRITERS} appends to be stored, none overwritten`).toBe(WRITERS);
     });
   });
 }

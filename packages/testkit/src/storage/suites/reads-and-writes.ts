@@ -6,12 +6,12 @@ import { AT, OTHER_TENANT, TENANT, expectRejection, putRequest } from '../intern
 export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
   describe('reads and versioned writes', () => {
     it('returns null for a record that does not exist', async () => {
-      expect(await ctx.adapter().get('visits', TENANT, 'missing')).toBeNull();
+      expect(await ctx.adapter().get('visits', TENANT, 'missing'), 'expected get of a record never written to return null').toBeNull();
     });
 
     it('creates a record with expectedVersion 0 at version 1', async () => {
       const stored = await ctx.adapter().put(putRequest());
-      expect(stored).toEqual({
+      expect(stored, 'expected the create (expectedVersion 0) to return the record at version 1 with the data, indexes and updatedAt given').toEqual({
         collection: 'visits',
         tenantId: TENANT,
         id: 'v-1',
@@ -20,8 +20,8 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
         indexes: { status: 'planned' },
         updatedAt: AT,
       });
-      expect(await ctx.adapter().get('visits', TENANT, 'v-1')).toEqual(stored);
-      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual({
+      expect(await ctx.adapter().get('visits', TENANT, 'v-1'), 'expected get to return what the create returned').toEqual(stored);
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the backdoor to find the created record stored at version 1').toEqual({
         version: 1,
         data: putRequest().data,
         indexes: { status: 'planned' },
@@ -43,8 +43,8 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
         ],
       };
       await ctx.adapter().put(putRequest({ data }));
-      expect((await ctx.adapter().get('visits', TENANT, 'v-1'))?.data).toEqual(data);
-      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data).toEqual(data);
+      expect((await ctx.adapter().get('visits', TENANT, 'v-1'))?.data, 'expected get to return the data deep-equal to what was put').toEqual(data);
+      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data, 'expected the stored data to be deep-equal to what was put').toEqual(data);
     });
 
     it('updates with the current version and grows the version by exactly 1 each time', async () => {
@@ -54,9 +54,9 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
         const next = await adapter.put(
           putRequest({ expectedVersion: version, data: { step: version }, indexes: { status: `s${version}` }, updatedAt: `2021-12-0${version}T00:00:00.000Z` }),
         );
-        expect(next.version).toBe(version + 1);
+        expect(next.version, `expected the write at expectedVersion ${version} to return version ${version + 1} (old + 1), but it returned ${next.version}`).toBe(version + 1);
       }
-      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual({
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the stored record to be the last of 5 updates, at version 6').toEqual({
         version: 6,
         data: { step: 5 },
         indexes: { status: 's5' },
@@ -69,25 +69,36 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
       await adapter.put(putRequest());
       await adapter.put(putRequest({ expectedVersion: 1, data: { current: true } }));
       const before = await ctx.inspector().record('visits', TENANT, 'v-1');
-      const error = await expectRejection(() => adapter.put(putRequest({ expectedVersion: 1, data: { stale: true } })), 'CONFLICT');
-      expect(error).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
-      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toEqual(before);
-      expect(before?.version).toBe(2);
+      expect(before?.version, `expected the record to be stored at version 2 after a create and an update, but found ${String(before?.version)}`).toBe(2);
+      const error = await expectRejection(
+        () => adapter.put(putRequest({ expectedVersion: 1, data: { stale: true } })),
+        'CONFLICT',
+        'the stale write (expectedVersion 1, stored 2)',
+      );
+      expect(error, 'expected the ConflictError to report expectedVersion 1 and actualVersion 2').toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the refused stale write to leave the stored record unchanged').toEqual(before);
     });
 
     it('rejects a create (expectedVersion 0) of an existing record with CONFLICT', async () => {
       const adapter = ctx.adapter();
       await adapter.put(putRequest({ data: { first: true } }));
-      const error = await expectRejection(() => adapter.put(putRequest({ data: { second: true } })), 'CONFLICT');
-      expect(error).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
-      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toMatchObject({ version: 1, data: { first: true } });
+      const error = await expectRejection(
+        () => adapter.put(putRequest({ data: { second: true } })),
+        'CONFLICT',
+        'a second create (expectedVersion 0) of a record stored at version 1',
+      );
+      expect(error, 'expected the ConflictError to report expectedVersion 0 and actualVersion 1').toMatchObject({ expectedVersion: 0, actualVersion: 1 });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the refused create to leave the first record (version 1) in place').toMatchObject({
+        version: 1,
+        data: { first: true },
+      });
     });
 
     it('rejects an update of a record that does not exist with CONFLICT and creates nothing', async () => {
-      const error = await expectRejection(() => ctx.adapter().put(putRequest({ expectedVersion: 3 })), 'CONFLICT');
-      expect(error).toMatchObject({ expectedVersion: 3, actualVersion: null });
-      expect(await ctx.inspector().record('visits', TENANT, 'v-1')).toBeNull();
-      expect(await ctx.inspector().countRecords('visits', TENANT)).toBe(0);
+      const error = await expectRejection(() => ctx.adapter().put(putRequest({ expectedVersion: 3 })), 'CONFLICT', 'an update (expectedVersion 3) of a record that does not exist');
+      expect(error, 'expected the ConflictError to report expectedVersion 3 and actualVersion null (missing)').toMatchObject({ expectedVersion: 3, actualVersion: null });
+      expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the refused update to create nothing').toBeNull();
+      expect(await ctx.inspector().countRecords('visits', TENANT), 'expected the refused update to create nothing').toBe(0);
     });
 
     it('keeps records of the same id apart across collections and tenants', async () => {
@@ -96,10 +107,21 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
       await adapter.put(putRequest({ collection: 'campaigns', data: { who: 'campaign 42' } }));
       await adapter.put(putRequest({ tenantId: OTHER_TENANT, data: { who: 'visit 40' } }));
       await adapter.put(putRequest({ expectedVersion: 1, data: { who: 'visit 42 v2' } }));
-      expect(await adapter.get('visits', TENANT, 'v-1')).toMatchObject({ version: 2, data: { who: 'visit 42 v2' } });
-      expect(await adapter.get('campaigns', TENANT, 'v-1')).toMatchObject({ version: 1, data: { who: 'campaign 42' }, collection: 'campaigns' });
-      expect(await adapter.get('visits', OTHER_TENANT, 'v-1')).toMatchObject({ version: 1, data: { who: 'visit 40' }, tenantId: OTHER_TENANT });
-      expect(await adapter.get('visits', 'other', 'v-1')).toBeNull();
+      expect(await adapter.get('visits', TENANT, 'v-1'), 'expected the update of visits/42/v-1 to touch only that record').toMatchObject({
+        version: 2,
+        data: { who: 'visit 42 v2' },
+      });
+      expect(await adapter.get('campaigns', TENANT, 'v-1'), 'expected campaigns/42/v-1 to be a record apart from visits/42/v-1').toMatchObject({
+        version: 1,
+        data: { who: 'campaign 42' },
+        collection: 'campaigns',
+      });
+      expect(await adapter.get('visits', OTHER_TENANT, 'v-1'), 'expected tenant 40’s v-1 to be a record apart from tenant 42’s').toMatchObject({
+        version: 1,
+        data: { who: 'visit 40' },
+        tenantId: OTHER_TENANT,
+      });
+      expect(await adapter.get('visits', 'other', 'v-1'), 'expected a tenant that wrote nothing to read nothing').toBeNull();
     });
 
     it('does not let callers change stored state through the objects they pass in or get back', async () => {
@@ -112,8 +134,9 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
       const read = await adapter.get<{ answers: unknown[] }>('visits', TENANT, 'v-1');
       read?.data.answers.push('injected');
       const again = await adapter.get('visits', TENANT, 'v-1');
-      expect(again).toMatchObject({ data: { answers: [{ item: 'a.1', answer: 'met' }] }, indexes: { status: 'planned' } });
-      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data).toEqual({ answers: [{ item: 'a.1', answer: 'met' }] });
+      const shared = 'expected stored state not to change when callers mutate the objects they passed in or got back (the adapter shares objects instead of copying)';
+      expect(again, shared).toMatchObject({ data: { answers: [{ item: 'a.1', answer: 'met' }] }, indexes: { status: 'planned' } });
+      expect((await ctx.inspector().record('visits', TENANT, 'v-1'))?.data, shared).toEqual({ answers: [{ item: 'a.1', answer: 'met' }] });
     });
 
     it('declares contract version 1, a name and the required transactions capability', () => {
