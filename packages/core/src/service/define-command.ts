@@ -7,7 +7,7 @@ import type { ServiceContext } from './service-context.js';
  * `visit.start` → `startVisit`, `nominations.request` → `requestNominations`,
  * `remediationDeadline.set` → `setRemediationDeadline`.
  */
-export type MethodName<N extends string> = N extends `${infer Noun}.${infer Verb}` ? `${Verb}${Capitalize<Noun>}` : never;
+export type MethodName<N extends string> = string extends N ? string : N extends `${infer Noun}.${infer Verb}` ? `${Verb}${Capitalize<Noun>}` : never;
 
 /** What a command definition says in words, for the API reference, the CLI and the HTTP API. */
 export interface CommandSummary {
@@ -40,7 +40,7 @@ export interface CommandDefinition<N extends string = string, S extends z.ZodTyp
 }
 
 /** Any entry of the command table. */
-export type AnyCommandDefinition = CommandDefinition<string, z.ZodType, unknown>;
+export type AnyCommandDefinition = Omit<CommandDefinition<string, z.ZodType, unknown>, 'name' | 'method'> & { readonly name: string; readonly method: string };
 
 /**
  * `noun.verb` → `verbNoun`: the one rule between action names and method names.
