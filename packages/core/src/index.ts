@@ -38,6 +38,8 @@ export type { CommandResult } from './service/run-command.js';
 export type { VisitView, CampaignOverview } from './service/commands/queries.js';
 export type { DocumentRef, DocumentListing } from './service/commands/document-queries.js';
 export type { AuditChainVerification } from './service/audit-chain.js';
+export type { AuditVerification, AuditVerificationFacts, AuditFailureReason, AuditCheckpoint } from './service/audit-verification.js';
+export type { AuditKey } from './service/audit-key.js';
 
 // Errors
 export {

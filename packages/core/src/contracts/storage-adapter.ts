@@ -123,6 +123,11 @@ export interface AuditRecord {
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /**
+   * HMAC-SHA-256 (hex) of `hash` with the host's audit key, when the service has one. Not part of
+   * the hash. Adapters store and return it unchanged, like every other field.
+   */
+  mac?: string;
 }
 
 /** Delivery state of an outbox message. */

@@ -6,11 +6,12 @@ import { sha256Hex } from '../internal/sha256.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** An audit event before it is hashed. */
-export type UnhashedAuditRecord = Omit<AuditRecord, 'hash' | 'prevHash'>;
+export type UnhashedAuditRecord = Omit<AuditRecord, 'hash' | 'prevHash' | 'mac'>;
 
 /**
  * Computes the hash of an audit event: SHA-256 over `prevHash` and the canonical JSON of every
- * other field. Changing any field, or the order of events, changes every later hash.
+ * other field (the tenant, seq, details… — all but `mac`, which signs the hash). Changing any
+ * field, or the order of events, changes every later hash.
  *
  * @example
  * ```ts
@@ -18,7 +19,7 @@ export type UnhashedAuditRecord = Omit<AuditRecord, 'hash' | 'prevHash'>;
  * ```
  */
 export async function hashAuditRecord(record: Omit<AuditRecord, 'hash'>): Promise<string> {
-  const { prevHash, ...rest } = record;
+  const { prevHash, mac, ...rest } = record;
   return sha256Hex(`${prevHash}\n${canonicalJson(rest)}`);
 }
 
@@ -57,7 +58,7 @@ export async function verifyAuditChain(events: readonly AuditRecord[]): Promise<
     const expectedSeq = (prev?.seq ?? 0) + 1;
     if (e.seq !== expectedSeq) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'sequence' };
     if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'link' };
-    const { hash, ...rest } = e;
+    const { hash, ...rest } = e; // `mac` is left out by hashAuditRecord
     if ((await hashAuditRecord(rest)) !== hash) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'hash' };
     prev = e;
   }

@@ -16,18 +16,22 @@ export interface CommitExtras {
 
 /** Commits one main record (+ extras) with one audit event, and returns its new state. */
 export async function commitMain(ctx: ServiceContext, actor: Actor, action: string, main: AggregateWrite & { state: string }, extras: CommitExtras = {}): Promise<CommandResult> {
-  const stored = await commitPlan(ctx.storage, {
-    tenantId: ctx.tenant.id,
-    actor,
-    action,
-    at: nowIso(ctx),
-    auditId: ctx.ids.next('audit'),
-    subject: { collection: main.collection, id: main.id },
-    details: { state: main.state, ...extras.details },
-    writes: [main, ...(extras.writes ?? [])],
-    outbox: extras.outbox,
-    within: extras.within,
-  });
+  const stored = await commitPlan(
+    ctx.storage,
+    {
+      tenantId: ctx.tenant.id,
+      actor,
+      action,
+      at: nowIso(ctx),
+      auditId: ctx.ids.next('audit'),
+      subject: { collection: main.collection, id: main.id },
+      details: { state: main.state, ...extras.details },
+      writes: [main, ...(extras.writes ?? [])],
+      outbox: extras.outbox,
+      within: extras.within,
+    },
+    ctx.auditSigner ?? null,
+  );
   return { id: main.id, state: main.state, version: stored[0]?.version ?? main.expectedVersion + 1 };
 }
 

@@ -16,6 +16,7 @@ import { parseOrThrow } from '../internal/parse.js';
 import type { Notifier } from '../contracts/notifier.js';
 import { COMMAND_LIST } from './command-table.js';
 import { guardStorage } from './guarded-storage.js';
+import { createAuditSigner, type AuditKey } from './audit-key.js';
 import type { InspectionService } from './inspection-service.js';
 import { runCommand } from './run-command.js';
 import type { ServiceContext } from './service-context.js';
@@ -60,6 +61,15 @@ export interface InspectionServiceOptions {
    * @default [PC_COVID_CHECKLIST_V1]
    */
   templates?: readonly ChecklistTemplate[];
+  /**
+   * The province's audit key: an HMAC-SHA-256 `CryptoKey` (usage `sign`) or its raw bytes (at
+   * least 16), kept by the host outside the database. With it every audit event carries `mac`,
+   * the HMAC of its hash, and `checkpointAudit` signs its checkpoints; `verifyAudit` then detects
+   * an event edited with its hash recomputed (`macChecked: true`). Without it, nothing is signed
+   * and `verifyAudit` reports `macChecked: false`.
+   * @default none
+   */
+  auditKey?: AuditKey;
 }
 
 /**
@@ -117,6 +127,7 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
     plugins,
     templates,
     notifier: options.notifier ?? null,
+    auditSigner: createAuditSigner(options.auditKey),
   };
   const service: Record<string, unknown> = { tenant, templates: Object.freeze([...templates.values()]) };
   for (const def of COMMAND_LIST) {

@@ -190,11 +190,17 @@ export interface DocumentedCommandMethods {
    */
   readonly listMessages: CommandMethods['listMessages'];
   /**
-   * Kiểm tra tính toàn vẹn của nhật ký. / Checks the tenant's whole audit chain.
+   * Kiểm tra tính toàn vẹn của nhật ký và dữ liệu (tùy chọn: so với một mốc kiểm tra). / Checks the tenant's audit chain and every record against it (optionally against a checkpoint).
    *
    * `audit.verify` (query) · roles: director, inspectorateLead, provincialViewer · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED.
    */
   readonly verifyAudit: CommandMethods['verifyAudit'];
+  /**
+   * Lấy mốc kiểm tra nhật ký (số thứ tự, mã băm cuối) để in hoặc gửi ra ngoài. / The head of the audit chain now (seq, hash, HMAC with the audit key), to print or send out and verify against later.
+   *
+   * `audit.checkpoint` (query) · roles: director, inspectorateLead, provincialViewer · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED.
+   */
+  readonly checkpointAudit: CommandMethods['checkpointAudit'];
   /**
    * Danh sách văn bản của đợt kiểm tra. / Every document a campaign has so far, in the order they were issued.
    *

@@ -11,6 +11,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { StorageError } from '../errors/storage-error.js';
 import { civilDateOf } from '../text/civil-date.js';
 import type { GuardedStorage } from './guarded-storage.js';
+import type { AuditSigner } from './audit-key.js';
 
 /** What every command and query of one service shares. */
 export interface ServiceContext {
@@ -25,6 +26,8 @@ export interface ServiceContext {
   templates: ReadonlyMap<string, ChecklistTemplate>;
   /** Where `deliverOutbox` sends messages, if configured. */
   notifier: Notifier | null;
+  /** Signs audit events and checkpoints with the host's audit key, if one was given. */
+  auditSigner?: AuditSigner | null;
 }
 
 /** A record read back, checked against its schema. */

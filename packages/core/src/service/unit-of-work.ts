@@ -4,7 +4,15 @@ import { isEmbargoed } from '../policy/visibility.js';
 import { COLLECTIONS, VisitRecordSchema, visitVisibilityFacts } from './records.js';
 import type { Actor } from '../policy/roles.js';
 import { chainAuditRecord } from './audit-chain.js';
+import type { AuditSigner } from './audit-key.js';
 import type { GuardedStorage } from './guarded-storage.js';
+import { canonicalJson } from '../internal/canonical-json.js';
+import { sha256Hex } from '../internal/sha256.js';
+
+/** @internal SHA-256 (hex) of a record's canonical JSON data: what an audit event's `details.digests` hold. */
+export function recordDigest(data: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(data));
+}
 
 /** One aggregate write of a command: the new data, its indexes, and the version it was read at. */
 export interface AggregateWrite {
@@ -59,9 +67,23 @@ async function assertNotEmbargoed(tx: StorageOperations, tenantId: string, messa
  * Commits a command in ONE storage transaction: the aggregate writes (each with its expected
  * version — a stale one is `CONFLICT` and nothing is written), one hash-chained audit event,
  * and the outbox messages. Returns the stored records.
+ *
+ * The audit event names every record the transaction wrote, `within` included (document
+ * counters and numbers): `details.versions` (`collection/id` → new version) and
+ * `details.digests` (`collection/id` → SHA-256 of the written data's canonical JSON). With an
+ * audit signer, the event carries `mac`, the HMAC of its hash.
  */
-export async function commitPlan(storage: GuardedStorage, plan: CommitPlan): Promise<StoredRecord[]> {
-  return storage.transaction(async (tx) => {
+export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, signer: AuditSigner | null = null): Promise<StoredRecord[]> {
+  return storage.transaction(async (outer) => {
+    const written: StoredRecord[] = [];
+    const tx: StorageOperations = {
+      ...outer,
+      put: async (request) => {
+        const rec = await outer.put(request);
+        written.push(rec);
+        return rec;
+      },
+    };
     if (plan.within) await plan.within(tx);
     const stored: StoredRecord[] = [];
     for (const w of plan.writes) {
@@ -84,8 +106,13 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan): Pro
       actor: { role: plan.actor.role, id: plan.actor.id },
       action: plan.action,
       subject: plan.subject,
-      details: { ...plan.details, versions: Object.fromEntries(stored.map((s) => [`${s.collection}/${s.id}`, s.version])) },
+      details: {
+        ...plan.details,
+        versions: Object.fromEntries(written.map((s) => [`${s.collection}/${s.id}`, s.version])),
+        digests: Object.fromEntries(await Promise.all(written.map(async (s) => [`${s.collection}/${s.id}`, await recordDigest(s.data)] as const))),
+      },
     });
+    if (signer) audit.mac = await signer.sign(audit.hash);
     await tx.appendAudit(audit);
     if (plan.outbox && plan.outbox.length > 0) {
       await assertNotEmbargoed(tx, plan.tenantId, plan.outbox);

@@ -1,6 +1,15 @@
 import { COLLECTIONS } from '@pccovid-inspect/core/adapter-kit';
 import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from '../../src/service/document-numbering.js';
-import { createFixedClock, createInspectionService, createSequentialIds, type Actor, type Notifier, type TeamMember, type StorageAdapter } from '@pccovid-inspect/core';
+import {
+  createFixedClock,
+  createInspectionService,
+  createSequentialIds,
+  type Actor,
+  type Notifier,
+  type TeamMember,
+  type StorageAdapter,
+  type AuditKey,
+} from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
@@ -39,12 +48,20 @@ export async function snapshotStorage(storage: StorageAdapter, tenantId = '42'):
 }
 
 /** A service on a fresh memory store with the seed, a fixed clock and sequential ids. */
-export function createHarness(options: { notifier?: Notifier } = {}) {
-  const storage = createMemoryStorage();
+export function createHarness(options: { notifier?: Notifier; storage?: StorageAdapter; auditKey?: AuditKey } = {}) {
+  const storage = options.storage ?? createMemoryStorage();
   const clock = createFixedClock('2021-11-26T02:00:00.000Z');
   const seed = haTinh2021Seed();
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
-  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds(), notifier: options.notifier });
+  const service = createInspectionService({
+    storage,
+    tenant: seed.tenant,
+    adminUnits: HA_TINH_2021_DISTRICTS,
+    clock,
+    ids: createSequentialIds(),
+    notifier: options.notifier,
+    auditKey: options.auditKey,
+  });
   const campaignId = seed.campaign.id;
   const team: TeamMember[] = [
     { personId: 'p-lead', role: 'lead', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },

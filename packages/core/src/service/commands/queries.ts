@@ -11,7 +11,7 @@ import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
 import { canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
-import { verifyAuditChain, type AuditChainVerification } from '../audit-chain.js';
+import { AuditCheckpointSchema, takeAuditCheckpoint, verifyTenantAudit, type AuditCheckpoint, type AuditVerification } from '../audit-verification.js';
 import { personOrNull } from '../directory.js';
 import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
 import { load, loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
@@ -232,22 +232,39 @@ export const listMessages = defineQuery({
   },
 });
 
-/** Checks the tenant's whole audit chain. */
+const AUDITORS = ['director', 'inspectorateLead', 'provincialViewer'] as const;
+
+/**
+ * Checks the tenant's audit log and records, streaming (memory bounded by the number of records,
+ * not by the log): the chain (tenant, seq, link, hash, and `mac` with the audit key), every
+ * stored record against the last event that wrote it (version and data digest), and optionally
+ * a published checkpoint.
+ */
 export const verifyAudit = defineQuery({
   name: 'audit.verify',
-  summary: { vi: 'Kiểm tra tính toàn vẹn của nhật ký', en: "Checks the tenant's whole audit chain" },
-  input: z.strictObject({}),
-  roles: ['director', 'inspectorateLead', 'provincialViewer'],
+  summary: {
+    vi: 'Kiểm tra tính toàn vẹn của nhật ký và dữ liệu (tùy chọn: so với một mốc kiểm tra)',
+    en: "Checks the tenant's audit chain and every record against it (optionally against a checkpoint)",
+  },
+  input: z.strictObject({ checkpoint: AuditCheckpointSchema.optional() }),
+  roles: AUDITORS,
   errors: [],
-  async run(ctx): Promise<AuditChainVerification> {
-    const events = [];
-    let after = 0;
-    for (;;) {
-      const page = await ctx.storage.readAudit(ctx.tenant.id, { afterSeq: after, limit: 1000 });
-      events.push(...page);
-      if (page.length < 1000) break;
-      after = page[page.length - 1]!.seq;
-    }
-    return verifyAuditChain(events);
+  async run(ctx, _actor, { checkpoint }): Promise<AuditVerification> {
+    return verifyTenantAudit(ctx, checkpoint);
+  },
+});
+
+/** The head of the audit chain now (seq, hash, signed with the audit key if any): print it or send it out, verify against it later. */
+export const checkpointAudit = defineQuery({
+  name: 'audit.checkpoint',
+  summary: {
+    vi: 'Lấy mốc kiểm tra nhật ký (số thứ tự, mã băm cuối) để in hoặc gửi ra ngoài',
+    en: 'The head of the audit chain now (seq, hash, HMAC with the audit key), to print or send out and verify against later',
+  },
+  input: z.strictObject({}),
+  roles: AUDITORS,
+  errors: [],
+  async run(ctx): Promise<AuditCheckpoint> {
+    return takeAuditCheckpoint(ctx);
   },
 });
