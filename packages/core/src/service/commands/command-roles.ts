@@ -1,4 +1,4 @@
-import type { Role } from '../../policy/roles.js';
+import { RoleSchema, type Role } from '../../policy/roles.js';
 
 /** The Department's leadership: the director (or deputy) and the Chief Inspector. */
 export const LEADERSHIP: readonly Role[] = ['director', 'inspectorateLead'];
@@ -7,13 +7,4 @@ export const LEADERSHIP: readonly Role[] = ['director', 'inspectorateLead'];
 export const ON_SITE: readonly Role[] = ['inspectorateLead', 'teamMember', 'secretary'];
 
 /** Everyone who may read a campaign; scope and the embargo narrow what each sees. */
-export const READERS: readonly Role[] = [
-  'director',
-  'inspectorateLead',
-  'teamMember',
-  'secretary',
-  'healthRepresentative',
-  'districtRepresentative',
-  'provincialViewer',
-  'targetRepresentative',
-];
+export const READERS: readonly Role[] = RoleSchema.options;

@@ -199,32 +199,27 @@ export const refuseSignature = defineCommand({
   },
 });
 
+/** A leadership step on one visit whose lifecycle event has the command's name and changes nothing else. */
+function visitStep<const N extends 'visit.review' | 'visit.close'>(name: N, summary: { vi: string; en: string }) {
+  return defineCommand({
+    name,
+    summary,
+    input: VisitIdInput,
+    roles: LEADERSHIP,
+    errors: VISIT_ERRORS,
+    async run(ctx, a, cmd) {
+      const v = await loadVisit(ctx, cmd.visitId);
+      return save(ctx, a, name, v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: name }]) });
+    },
+  });
+}
+
 /**
  * Reviews a visit (its minutes are signed or the refusal recorded). Only the visit is written:
  * reviews of different visits of one campaign never conflict, and the reviewed visit counts as
  * settled when reporting begins.
  */
-export const reviewVisit = defineCommand({
-  name: 'visit.review',
-  summary: { vi: 'Xem xét kết quả cuộc kiểm tra', en: 'Reviews a visit whose minutes are signed or whose refusal is recorded' },
-  input: VisitIdInput,
-  roles: LEADERSHIP,
-  errors: VISIT_ERRORS,
-  async run(ctx, a, cmd) {
-    const v = await loadVisit(ctx, cmd.visitId);
-    return save(ctx, a, 'visit.review', v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: 'visit.review' }]) });
-  },
-});
+export const reviewVisit = visitStep('visit.review', { vi: 'Xem xét kết quả cuộc kiểm tra', en: 'Reviews a visit whose minutes are signed or whose refusal is recorded' });
 
 /** Closes a reviewed visit. */
-export const closeVisit = defineCommand({
-  name: 'visit.close',
-  summary: { vi: 'Kết thúc cuộc kiểm tra đã xem xét', en: 'Closes a reviewed visit' },
-  input: VisitIdInput,
-  roles: LEADERSHIP,
-  errors: VISIT_ERRORS,
-  async run(ctx, a, cmd) {
-    const v = await loadVisit(ctx, cmd.visitId);
-    return save(ctx, a, 'visit.close', v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: 'visit.close' }]) });
-  },
-});
+export const closeVisit = visitStep('visit.close', { vi: 'Kết thúc cuộc kiểm tra đã xem xét', en: 'Closes a reviewed visit' });
