@@ -21,6 +21,16 @@ import type { InspectionService } from './inspection-service.js';
 import { runCommand } from './run-command.js';
 import type { ServiceContext } from './service-context.js';
 
+/** An option checked against its schema; a bad one is `CONFIGURATION_INVALID` naming the option and the path. */
+function option<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+  try {
+    return parseOrThrow(schema, value, name);
+  } catch (e) {
+    const at = ValidationError.isInstance(e) && e.issues[0] ? ` at ${e.issues[0].path.join('.')}` : '';
+    throw new ConfigurationError({ problemVi: `${name} không hợp lệ${at}`, problemEn: `invalid ${name}${at}`, cause: e });
+  }
+}
+
 /** Options of {@link createInspectionService}. */
 export interface InspectionServiceOptions {
   /** Where everything is stored (`createSqliteStorage()`, `createMemoryStorage()`, your own). */
@@ -45,8 +55,8 @@ export interface InspectionServiceOptions {
    */
   ids?: IdGenerator;
   /**
-   * Where `deliverOutbox` sends messages (`createConsoleNotifier()`, an email or webhook
-   * notifier, your own). Without one, `deliverOutbox` is `CONFIGURATION_INVALID`.
+   * Where `deliverOutbox` sends messages: any `Notifier` (`{ name, send(message) }`). Without
+   * one, `deliverOutbox` is `CONFIGURATION_INVALID`.
    * @default none
    */
   notifier?: Notifier;
@@ -89,26 +99,8 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
   if (!options || typeof options !== 'object') {
     throw new ConfigurationError({ problemVi: 'thiếu tùy chọn', problemEn: 'options are required' });
   }
-  let tenant: Tenant;
-  try {
-    tenant = parseOrThrow(TenantSchema, options.tenant, 'Tenant');
-  } catch (e) {
-    throw new ConfigurationError({
-      problemVi: 'tenant không hợp lệ',
-      problemEn: `invalid tenant${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`,
-      cause: e,
-    });
-  }
-  let adminUnits: readonly AdminUnit[];
-  try {
-    adminUnits = Object.freeze(parseOrThrow(z.array(AdminUnitSchema), options.adminUnits ?? [], 'AdminUnit[]'));
-  } catch (e) {
-    throw new ConfigurationError({
-      problemVi: 'adminUnits không hợp lệ',
-      problemEn: `invalid adminUnits${ValidationError.isInstance(e) ? ` at ${e.issues[0]?.path.join('.')}` : ''}`,
-      cause: e,
-    });
-  }
+  const tenant: Tenant = option(TenantSchema, options.tenant, 'tenant');
+  const adminUnits: readonly AdminUnit[] = Object.freeze(option(z.array(AdminUnitSchema), options.adminUnits ?? [], 'adminUnits'));
   const plugins = options.plugins ?? [];
   const templates = new Map<string, ChecklistTemplate>();
   for (const base of options.templates ?? [PC_COVID_CHECKLIST_V1]) {

@@ -62,3 +62,25 @@ describe('inputs: strict, named, with clock defaults', () => {
     expect(await failure(untyped(h).verifyAudit!(A.director, { full: true }))).toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: ['full'] })] });
   });
 });
+
+describe('service options', () => {
+  it('refuses a bad tenant or bad adminUnits with CONFIGURATION_INVALID naming the option and path', async () => {
+    const { createInspectionService } = await import('@pccovid-inspect/core');
+    const { createMemoryStorage } = await import('@pccovid-inspect/storage-memory');
+    const h = createHarness();
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+        return null;
+      } catch (e) {
+        return e as { code: string; messageEn: string };
+      }
+    };
+    const badTenant = failure(() => createInspectionService({ storage: createMemoryStorage(), tenant: { ...h.seed.tenant, provinceCode: 'HT' } }));
+    expect(badTenant?.code).toBe('CONFIGURATION_INVALID');
+    expect(badTenant?.messageEn).toContain('invalid tenant at provinceCode');
+    const badUnits = failure(() => createInspectionService({ storage: createMemoryStorage(), tenant: h.seed.tenant, adminUnits: [{ ...h.seed.adminUnits[0]!, code: 'x' }] }));
+    expect(badUnits?.code).toBe('CONFIGURATION_INVALID');
+    expect(badUnits?.messageEn).toContain('invalid adminUnits at 0.code');
+  });
+});
