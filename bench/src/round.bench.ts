@@ -23,15 +23,14 @@ import { copyFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createFixedClock, createInspectionService, createSequentialIds, type InspectionService, type Target, type TeamMember } from '@pccovid-inspect/core';
+import { createFixedClock, createInspectionService, type InspectionService, type Target, type TeamMember } from '@pccovid-inspect/core';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed, pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
+import { at, campaignAskingNominations, director, lead } from './seed-campaign.js';
 import { runBench, type BenchContext } from './harness.js';
 
 const SIZES = [100, 1_000, 10_000] as const;
-const director = { role: 'director', id: 'p-dau-tung-lam' } as const;
-const lead = { role: 'inspectorateLead', id: 'p-lead' } as const;
 const secretary = { role: 'secretary', id: 'p-secretary' } as const;
 
 const TEAM: TeamMember[] = [
@@ -94,20 +93,10 @@ function plan(size: number): { campaignId: string; visits: PlannedVisit[] } {
   return { campaignId, visits };
 }
 
-const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`).toISOString();
-
 /** Untimed: the campaign up to a formed team, and `size` targets registered, through the service. */
 async function prepare(size: number, dir: string): Promise<{ template: string }> {
   const template = join(dir, 'template.db');
-  const storage = createSqliteStorage({ filename: template });
-  const seed = haTinh2021Seed();
-  const clock = createFixedClock(at('2021-11-26', '08:00'));
-  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
-  const campaignId = seed.campaign.id;
-  await service.registerDirectory(director, { organizations: seed.bodies, people: seed.people });
-  await service.createCampaign(director, { campaign: seed.campaign });
-  await service.issuePlan(director, { campaignId, issuedOn: '2021-11-26' });
-  await service.requestNominations(lead, { campaignId, sentOn: '2021-11-26' });
+  const { storage, clock, service, campaignId } = await campaignAskingNominations(template);
   for (const n of [
     { organizationId: 'org-syt', personId: 'p-health', receivedOn: '2021-11-27', districtCode: null },
     { organizationId: 'org-vhtt-436', personId: 'p-vhtt-436', receivedOn: '2021-11-28', districtCode: '436' },

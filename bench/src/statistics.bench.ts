@@ -14,14 +14,13 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createFixedClock, createInspectionService, createSequentialIds, type InspectionService, type TeamMember } from '@pccovid-inspect/core';
+import { createInspectionService, type InspectionService, type TeamMember } from '@pccovid-inspect/core';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed, pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
+import { at, campaignAskingNominations, director, lead } from './seed-campaign.js';
 import { runBench } from './harness.js';
 
-const director = { role: 'director', id: 'p-dau-tung-lam' } as const;
-const lead = { role: 'inspectorateLead', id: 'p-lead' } as const;
 const secretary = { role: 'secretary', id: 'p-secretary' } as const;
 const DISTRICTS = HA_TINH_2021_DISTRICTS.map((d) => d.code);
 const TEAM: TeamMember[] = [
@@ -29,7 +28,6 @@ const TEAM: TeamMember[] = [
   { personId: 'p-secretary', role: 'secretary', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },
   { personId: 'p-health', role: 'member', organizationId: 'org-syt', source: 'health', districtCode: null },
 ];
-const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+07:00`).toISOString();
 /** How far each template visit goes (index = seed target). */
 const DEPTH = [0, 0, 1, 2, 3, 4, 5, 5] as const;
 
@@ -38,15 +36,7 @@ const templateId = (k: number) => `tplvisit${k}x`;
 
 async function prepare(size: number, dir: string): Promise<{ file: string; campaignId: string }> {
   const file = join(dir, 'statistics.db');
-  const storage = createSqliteStorage({ filename: file });
-  const seed = haTinh2021Seed();
-  const clock = createFixedClock(at('2021-11-26', '08:00'));
-  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
-  const campaignId = seed.campaign.id;
-  await service.registerDirectory(director, { organizations: seed.bodies, people: seed.people });
-  await service.createCampaign(director, { campaign: seed.campaign });
-  await service.issuePlan(director, { campaignId, issuedOn: '2021-11-26' });
-  await service.requestNominations(lead, { campaignId, sentOn: '2021-11-26' });
+  const { storage, seed, clock, service, campaignId } = await campaignAskingNominations(file);
   await service.recordNomination(lead, { campaignId, organizationId: 'org-syt', personId: 'p-health', receivedOn: '2021-11-27', districtCode: null });
   await service.formTeam(director, { campaignId, name: 'Tổ Kiểm tra PC-Covid', members: TEAM, decidedOn: '2021-11-30' });
   for (const target of seed.targets) await service.registerTarget(lead, { target });
