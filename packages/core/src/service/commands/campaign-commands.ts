@@ -13,12 +13,10 @@ import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { defineCommand } from '../define-command.js';
 import { bodyAbbreviation, organizationName } from '../directory.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
-import { COLLECTIONS, CampaignRecordSchema, type CampaignRecord } from '../records.js';
-import { load, nowIso, templateFor, type ServiceContext } from '../service-context.js';
+import { COLLECTIONS, type CampaignRecord } from '../records.js';
+import { nowIso, templateFor, type ServiceContext } from '../service-context.js';
 import { LEADERSHIP } from './command-roles.js';
-
-const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
-const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
+import { CampaignIdInput, STEP_ERRORS, loadCampaign } from './command-common.js';
 
 function sameTenant(ctx: ServiceContext, tenantId: string, path: (string | number)[]): void {
   if (tenantId !== ctx.tenant.id) {
@@ -103,7 +101,7 @@ export const issuePlan = defineCommand({
   summary: { vi: 'Ban hành kế hoạch (cấp số KH)', en: 'Issues (signs) the plan: takes the next KH number of the issuing body for the year' },
   input: CampaignIdInput.extend({ issuedOn: CivilDateSchema }),
   roles: ['director'],
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const loaded = await loadCampaign(ctx, cmd.campaignId);
     const r = applyLifecycleEvent('campaign', loaded.data.lifecycle, { type: 'plan.issue' });
@@ -136,7 +134,7 @@ export const requestNominations = defineCommand({
   summary: { vi: 'Đề nghị các cơ quan phối hợp cử thành viên', en: 'Asks the coordinating bodies to nominate team members (one message per body)' },
   input: CampaignIdInput.extend({ sentOn: CivilDateSchema }),
   roles: LEADERSHIP,
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const loaded = await loadCampaign(ctx, cmd.campaignId);
     const c = loaded.data.campaign;
@@ -182,7 +180,7 @@ export const recordNomination = defineCommand({
     note: TextSchema.nullable().default(null),
   }),
   roles: LEADERSHIP,
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const loaded = await loadCampaign(ctx, cmd.campaignId);
     if (!loaded.data.campaign.nomination.bodyIds.includes(cmd.organizationId)) {
@@ -214,7 +212,7 @@ export const formTeam = defineCommand({
   summary: { vi: 'Thành lập Tổ kiểm tra (cấp số QĐ)', en: 'Forms the team (exactly one lead) and numbers the decision (QĐ)' },
   input: CampaignIdInput.extend({ name: TextSchema, members: z.array(TeamMemberSchema).min(1), decidedOn: CivilDateSchema }),
   roles: ['director'],
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const loaded = await loadCampaign(ctx, cmd.campaignId);
     const team = parseOrThrow(TeamSchema, { tenantId: ctx.tenant.id, id: `${cmd.campaignId}.team`, campaignId: cmd.campaignId, name: cmd.name, members: cmd.members }, 'Team');

@@ -17,20 +17,11 @@ import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
 import { canSeeVisit } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
-import {
-  COLLECTIONS,
-  CampaignRecordSchema,
-  RemediationRecordSchema,
-  VisitRecordSchema,
-  legacyNoticesByVisit,
-  noticeOf,
-  stateOf,
-  visitVisibilityFacts,
-  type CampaignRecord,
-} from '../records.js';
+import { COLLECTIONS, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
 import { reportInput } from '../report-input.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { minutesInput, noticeInput, reminderInput } from '../visit-document-inputs.js';
+import { loadCampaign, loadVisit } from './command-common.js';
 
 /** Which document to build. */
 export const DocumentRefSchema = z.discriminatedUnion('kind', [
@@ -82,14 +73,14 @@ const target = async (ctx: ServiceContext, id: string): Promise<Target> => (awai
 async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
   const { bodies, people } = await directory(ctx);
   const visitOf = async (visitId: string) => {
-    const v = await load(ctx, COLLECTIONS.visits, visitId, VisitRecordSchema);
+    const v = await loadVisit(ctx, visitId);
     if (!canSeeVisit(actorRole, visitVisibilityFacts(v.data))) throw new NotFoundError({ collection: COLLECTIONS.visits, id: visitId });
-    const campaign = (await load(ctx, COLLECTIONS.campaigns, v.data.visit.campaignId, CampaignRecordSchema)).data;
+    const campaign = (await loadCampaign(ctx, v.data.visit.campaignId)).data;
     return { visit: v.data, campaign, c: contextOf(ctx, campaign, bodies), template: templateFor(ctx, v.data.visit.checklist) };
   };
   switch (ref.kind) {
     case 'plan': {
-      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      const record = (await loadCampaign(ctx, ref.campaignId)).data;
       const c = contextOf(ctx, record, bodies);
       const names = (ids: string[]) => ids.map((id) => bodies.get(id)?.name ?? id);
       return buildPlanDocument(
@@ -100,7 +91,7 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
       );
     }
     case 'teamDecision': {
-      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      const record = (await loadCampaign(ctx, ref.campaignId)).data;
       if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
       const c = contextOf(ctx, record, bodies);
       return buildTeamDecisionDocument({
@@ -123,7 +114,7 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
       });
     }
     case 'report': {
-      const record = (await load(ctx, COLLECTIONS.campaigns, ref.campaignId, CampaignRecordSchema)).data;
+      const record = (await loadCampaign(ctx, ref.campaignId)).data;
       if (!record.report) throw notYet('report', stateOf(record.lifecycle));
       const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: ref.campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema))
         .map((v) => v.data)
@@ -173,7 +164,7 @@ export const listDocuments = defineQuery({
   roles: READERS,
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<DocumentListing[]> {
-    const record = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
+    const record = (await loadCampaign(ctx, campaignId)).data;
     const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
     if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
     const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);

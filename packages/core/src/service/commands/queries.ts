@@ -13,8 +13,9 @@ import { READERS } from './command-roles.js';
 import { canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
 import { AuditCheckpointSchema, takeAuditCheckpoint, verifyTenantAudit, type AuditCheckpoint, type AuditVerification } from '../audit-verification.js';
 import { personOrNull } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
-import { load, loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
+import { COLLECTIONS, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
+import { loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
+import { CampaignIdInput, loadCampaign } from './command-common.js';
 
 /** A visit as a query returns it: only what the actor may see. */
 export interface VisitView {
@@ -103,8 +104,6 @@ async function countVisibleVisits(ctx: ServiceContext, actor: Actor, campaignId:
   );
 }
 
-const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
-
 const targetsCache = async (ctx: ServiceContext, ids: string[]) => {
   const map = new Map<string, Target>();
   for (const id of new Set(ids)) {
@@ -190,7 +189,7 @@ export const getCampaignOverview = defineQuery({
   roles: READERS,
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<CampaignOverview> {
-    const c = (await load(ctx, COLLECTIONS.campaigns, campaignId, CampaignRecordSchema)).data;
+    const c = (await loadCampaign(ctx, campaignId)).data;
     const visits = await countVisibleVisits(ctx, actor, campaignId, c.campaign.form);
     const remediations =
       actor.role === 'targetRepresentative'

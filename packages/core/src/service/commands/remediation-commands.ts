@@ -8,7 +8,7 @@ import { InvalidTransitionError } from '../../errors/invalid-transition-error.js
 import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
 import { bodyAbbreviation } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, remediationIndexes, stateOf, type RemediationRecord } from '../records.js';
+import { COLLECTIONS, RemediationRecordSchema, remediationIndexes, stateOf, type RemediationRecord } from '../records.js';
 import { defineCommand } from '../define-command.js';
 import type { CommandResult } from '../run-command.js';
 import { LEADERSHIP, ON_SITE } from './command-roles.js';
@@ -16,9 +16,9 @@ import { load, nowIso, type Loaded, type ServiceContext } from '../service-conte
 import type { Actor } from '../../policy/roles.js';
 import { formatShortDate } from '../../text/decree30-date.js';
 import { parseOrThrow } from '../../internal/parse.js';
+import { STEP_ERRORS, loadCampaign, loadVisit } from './command-common.js';
 
 const RemediationIdInput = z.strictObject({ remediationId: IdSchema });
-const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 
 const loadRemediation = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.remediations, id, RemediationRecordSchema);
 
@@ -53,9 +53,9 @@ export const openRemediation = defineCommand({
   summary: { vi: 'Mở việc đôn đốc khắc phục của đơn vị chưa đạt', en: 'Opens the follow-up of a reviewed visit whose unit was found non-compliant' },
   input: z.strictObject({ remediationId: IdSchema, visitId: IdSchema, requests: z.array(RemediationRequestSchema).default([]) }),
   roles: LEADERSHIP,
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
-    const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
+    const visit = await loadVisit(ctx, cmd.visitId);
     const visitState = stateOf(visit.data.lifecycle);
     if (!['reviewed', 'closed'].includes(visitState) || visit.data.verdict !== 'non_compliant') {
       throw new InvalidTransitionError({
@@ -66,7 +66,7 @@ export const openRemediation = defineCommand({
         reasonEn: 'remediation opens only for a non-compliant unit whose visit was reviewed',
       });
     }
-    const campaign = await load(ctx, COLLECTIONS.campaigns, visit.data.visit.campaignId, CampaignRecordSchema);
+    const campaign = await loadCampaign(ctx, visit.data.visit.campaignId);
     const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.opened', remediationId: cmd.remediationId });
     const requests = cmd.requests.length > 0 ? cmd.requests : (visit.data.minutes?.requests ?? []);
     const record: RemediationRecord = {
@@ -94,10 +94,10 @@ export const sendReminder = defineCommand({
   summary: { vi: 'Gửi công văn nhắc nhở khắc phục', en: "Sends a numbered reminder letter (CV) to the unit's representative" },
   input: RemediationIdInput.extend({ sentOn: CivilDateSchema }),
   roles: [...LEADERSHIP, 'secretary'],
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const rem = await loadRemediation(ctx, cmd.remediationId);
-    const campaign = await load(ctx, COLLECTIONS.campaigns, rem.data.action.campaignId, CampaignRecordSchema);
+    const campaign = await loadCampaign(ctx, rem.data.action.campaignId);
     const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
     const lifecycle = advance(rem.data, { type: 'remediation.remind' });
     const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
@@ -144,7 +144,7 @@ export const setRemediationDeadline = defineCommand({
   summary: { vi: 'Đặt (hoặc gia hạn) thời hạn khắc phục', en: 'Sets (or moves) the deadline to remedy' },
   input: RemediationIdInput.extend({ dueOn: CivilDateSchema }),
   roles: LEADERSHIP,
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const rem = await loadRemediation(ctx, cmd.remediationId);
     const next: RemediationRecord = { lifecycle: advance(rem.data, { type: 'deadline.set', dueOn: cmd.dueOn }), action: { ...rem.data.action, dueOn: cmd.dueOn } };
@@ -158,7 +158,7 @@ export const recordRecheck = defineCommand({
   summary: { vi: 'Ghi nhận kết quả kiểm tra lại', en: 'Records a re-check: complied → resolved; not complied → a new deadline or a sanction proposal' },
   input: RemediationIdInput.extend({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable().default(null) }),
   roles: ON_SITE,
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const rem = await loadRemediation(ctx, cmd.remediationId);
     const lifecycle = advance(rem.data, { type: 'recheck.record', outcome: cmd.complied ? 'complied' : 'notComplied', checkedOn: cmd.on });
@@ -172,7 +172,7 @@ export const proposeSanction = defineCommand({
   summary: { vi: 'Đề xuất cơ quan có thẩm quyền xử lý vi phạm', en: 'Proposes a sanction to the competent authority (the team proposes; it does not fine)' },
   input: RemediationIdInput.extend({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }),
   roles: ['director'],
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const rem = await loadRemediation(ctx, cmd.remediationId);
     const lifecycle = advance(rem.data, { type: 'sanction.propose' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { applyLifecycleEvent } from '../../lifecycle/lifecycle-api.js';
 import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
 import { TargetSchema } from '../../entities/target.js';
@@ -6,21 +6,18 @@ import type { ResultNotice } from '../../entities/result-notice.js';
 import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
 import { bodyAbbreviation } from '../directory.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
+import { COLLECTIONS, VisitRecordSchema, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
 import { countOpenRemediations, countUnsettledVisits } from './campaign-facts.js';
 import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
-import { load, loadAll, nowIso, type ServiceContext } from '../service-context.js';
+import { load, loadAll, nowIso } from '../service-context.js';
 import type { OutboxDraft } from '../unit-of-work.js';
+import { CampaignIdInput, STEP_ERRORS, loadCampaign } from './command-common.js';
 
-const CampaignIdInput = z.strictObject({ campaignId: IdSchema });
-const ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
 const SETTLED_WITH_MINUTES = ['reviewed', 'closed'];
 
 /** A copy of a visit record whose notice is filled in when its number is taken. */
 const withoutNotice = (r: VisitRecord): VisitRecord => ({ ...r, notice: null });
-
-const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
 /**
  * Begins reporting — refused (guard `isEveryVisitSettled`) while any visit of the campaign is
@@ -37,7 +34,7 @@ export const beginReporting = defineCommand({
   },
   input: CampaignIdInput.extend({ issuedOn: CivilDateSchema, addressedToOrganizationId: IdSchema, summary: TextSchema }),
   roles: LEADERSHIP,
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const campaign = await loadCampaign(ctx, cmd.campaignId);
     const unsettled = await countUnsettledVisits(ctx, cmd.campaignId);
@@ -120,7 +117,7 @@ export const beginFollowUp = defineCommand({
   summary: { vi: 'Bắt đầu đôn đốc các đơn vị chưa đạt', en: 'Begins following up non-compliant units' },
   input: CampaignIdInput,
   roles: LEADERSHIP,
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const campaign = await loadCampaign(ctx, cmd.campaignId);
     const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'followUp.begin' });
@@ -134,7 +131,7 @@ export const closeCampaign = defineCommand({
   summary: { vi: 'Kết thúc đợt kiểm tra', en: 'Closes the campaign; refused while any remediation is open' },
   input: CampaignIdInput,
   roles: ['director'],
-  errors: ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const campaign = await loadCampaign(ctx, cmd.campaignId);
     const open = await countOpenRemediations(ctx, cmd.campaignId);

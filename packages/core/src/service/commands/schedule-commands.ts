@@ -7,15 +7,15 @@ import { InvalidTransitionError } from '../../errors/invalid-transition-error.js
 import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { defineCommand } from '../define-command.js';
 import { partnerNotices } from '../partner-notices.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
+import { COLLECTIONS, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { LEADERSHIP } from './command-roles.js';
+import { CampaignIdInput, STEP_ERRORS, loadCampaign } from './command-common.js';
 
 function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
   return new ValidationError({ subject, issues: [{ path, code: 'custom', message }] });
 }
 
-const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 const loadTarget = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.targets, id, TargetSchema);
 const visitWrite = (version: number, r: VisitRecord) => ({
   collection: COLLECTIONS.visits,
@@ -71,7 +71,7 @@ export const scheduleVisit = defineCommand({
     vehicle: z.strictObject({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
   }),
   roles: LEADERSHIP,
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const campaign = await loadCampaign(ctx, cmd.campaignId);
     const target = (await loadTarget(ctx, cmd.targetId)).data;
@@ -148,9 +148,9 @@ export const scheduleVisit = defineCommand({
 export const fixSchedule = defineCommand({
   name: 'schedule.fix',
   summary: { vi: 'Chốt lịch kiểm tra; báo lịch cho cơ quan phối hợp', en: 'Fixes the schedule: the campaign moves to scheduled and the partners are told, one message per visit' },
-  input: z.strictObject({ campaignId: IdSchema }),
+  input: CampaignIdInput,
   roles: LEADERSHIP,
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const campaign = await loadCampaign(ctx, cmd.campaignId);
     const visits = (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId: cmd.campaignId } }, VisitRecordSchema)).filter(
@@ -180,7 +180,7 @@ export const cancelVisit = defineCommand({
   summary: { vi: 'Hủy một cuộc kiểm tra chưa bắt đầu', en: 'Cancels a visit that has not started' },
   input: z.strictObject({ visitId: IdSchema, reason: TextSchema }),
   roles: LEADERSHIP,
-  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const visit = await load(ctx, COLLECTIONS.visits, cmd.visitId, VisitRecordSchema);
     const r = applyLifecycleEvent('visit', visit.data.lifecycle, { type: 'visit.cancel', reason: cmd.reason });

@@ -10,15 +10,13 @@ import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
 import { validateChecklistResponse } from '../../checklist/validate-checklist-response.js';
 import { parseOrThrow } from '../../internal/parse.js';
 import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
-import { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, stateOf, visitIndexes, type VisitRecord } from '../records.js';
+import { COLLECTIONS, stateOf, visitIndexes, type VisitRecord } from '../records.js';
 import { defineCommand } from '../define-command.js';
 import type { CommandResult } from '../run-command.js';
 import { LEADERSHIP, ON_SITE } from './command-roles.js';
-import { load, nowIso, templateFor, type ServiceContext } from '../service-context.js';
+import { nowIso, templateFor, type ServiceContext } from '../service-context.js';
 import type { Actor } from '../../policy/roles.js';
-
-const VisitIdInput = z.strictObject({ visitId: IdSchema });
-const VISIT_ERRORS = ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'] as const;
+import { VisitIdInput, STEP_ERRORS, loadCampaign, loadVisit } from './command-common.js';
 
 function step(lifecycle: PersistedLifecycle, events: LifecycleEvent<'visit'>[]): PersistedLifecycle {
   return events.reduce((p, e) => applyLifecycleEvent('visit', p, e).persisted, lifecycle);
@@ -35,9 +33,6 @@ function findingNote(answer: string, response: ChecklistItemResponse | undefined
   const evidence = (response?.evidence ?? []).map(evidenceLine);
   return evidence.length > 0 ? `Chưa đạt, theo bằng chứng: ${evidence.join('; ')}.` : 'Chưa đạt (Tổ kiểm tra không ghi chú thêm).';
 }
-
-const loadVisit = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.visits, id, VisitRecordSchema);
-const loadCampaign = (ctx: ServiceContext, id: string) => load(ctx, COLLECTIONS.campaigns, id, CampaignRecordSchema);
 
 async function save(ctx: ServiceContext, actor: Actor, action: string, version: number, next: VisitRecord, extras?: CommitExtras): Promise<CommandResult> {
   return commitMain(
@@ -59,7 +54,7 @@ export const startVisit = defineCommand({
   summary: { vi: 'Bắt đầu cuộc kiểm tra tại đơn vị', en: 'Starts a visit on site; from this instant the visit is visible to the target' },
   input: VisitIdInput.extend({ at: InstantSchema.optional() }),
   roles: ON_SITE,
-  errors: VISIT_ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
@@ -83,7 +78,7 @@ export const recordAnswers = defineCommand({
   summary: { vi: 'Ghi nhận kết quả kiểm tra theo từng nội dung', en: 'Records answers and evidence, merged into what was recorded; complete: true closes the checklist' },
   input: VisitIdInput.extend({ answers: z.record(IdSchema, ChecklistItemResponseSchema), complete: z.boolean().default(false) }),
   roles: ON_SITE,
-  errors: VISIT_ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     const template = templateFor(ctx, v.data.visit.checklist);
@@ -121,7 +116,7 @@ export const draftMinutes = defineCommand({
     requests: z.array(RemediationRequestSchema).default([]),
   }),
   roles: ['inspectorateLead', 'secretary'],
-  errors: VISIT_ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     const endedAt = cmd.endedAt ?? nowIso(ctx);
@@ -162,7 +157,7 @@ export const signMinutes = defineCommand({
   summary: { vi: 'Ký biên bản (đại diện đơn vị và Trưởng đoàn)', en: "Records both signatures (the unit's representative and the team lead)" },
   input: VisitIdInput.extend({ signedAt: InstantSchema.optional() }),
   roles: ['inspectorateLead'],
-  errors: VISIT_ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     const lifecycle = step(v.data.lifecycle, [
@@ -182,7 +177,7 @@ export const refuseSignature = defineCommand({
   summary: { vi: 'Ghi nhận việc đại diện đơn vị từ chối ký biên bản', en: "Records that the unit's representative refused to sign, with the reason; the lead signs" },
   input: VisitIdInput.extend({ reason: TextSchema, recordedAt: InstantSchema.optional() }),
   roles: ['inspectorateLead'],
-  errors: VISIT_ERRORS,
+  errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     const lifecycle = step(v.data.lifecycle, [
@@ -206,7 +201,7 @@ function visitStep<const N extends 'visit.review' | 'visit.close'>(name: N, summ
     summary,
     input: VisitIdInput,
     roles: LEADERSHIP,
-    errors: VISIT_ERRORS,
+    errors: STEP_ERRORS,
     async run(ctx, a, cmd) {
       const v = await loadVisit(ctx, cmd.visitId);
       return save(ctx, a, name, v.version, { ...v.data, lifecycle: step(v.data.lifecycle, [{ type: name }]) });
