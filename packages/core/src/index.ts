@@ -78,7 +78,7 @@ export type {
   PortalStatisticsRow,
   PortalStatisticsSummary,
   StorageCapabilities,
-  StorageOperations,
+  CommitBatch,
   StorageAdapter,
   OutboundMessage,
   Notifier,

@@ -1,15 +1,13 @@
 /**
  * A first-come, first-served async mutex: `run(fn)` starts `fn` after every earlier `run` has
- * settled, whether it resolved or threw. An adapter runs each call (and the whole of a
- * `transaction`, whose callback awaits between writes) through one mutex so calls never
- * interleave. Works in any JavaScript runtime (no Node built-ins); it does not lock across
+ * settled, whether it resolved or threw. An in-process adapter runs each write (a `commit`, a
+ * `markOutbox`) through one mutex so writes never interleave. Works in any JavaScript runtime (no Node built-ins); it does not lock across
  * processes.
  *
  * @example
  * ```ts
  * const mutex = new AsyncMutex();
- * const put = (request: PutRequest) => mutex.run(() => writeRecord(request));
- * const transaction = <T>(fn: (tx: StorageOperations) => Promise<T>) => mutex.run(() => runInTransaction(fn));
+ * const commit = (batch: CommitBatch) => mutex.run(() => applyBatch(batch));
  * ```
  */
 export class AsyncMutex {

@@ -2,7 +2,7 @@ export type { Clock } from './clock.js';
 export { systemClock, createFixedClock } from './clock.js';
 export type { IdGenerator } from './id-generator.js';
 export { randomIds, createSequentialIds } from './id-generator.js';
-export { STORAGE_CONTRACT_VERSION } from './storage-adapter.js';
+export { STORAGE_CONTRACT_VERSION, AUDIT_CONFLICT_COLLECTION } from './storage-adapter.js';
 export type {
   IndexValue,
   StoredRecord,
@@ -19,7 +19,7 @@ export type {
   PortalStatisticsRow,
   PortalStatisticsSummary,
   StorageCapabilities,
-  StorageOperations,
+  CommitBatch,
   StorageAdapter,
 } from './storage-adapter.js';
 export type { OutboundMessage, Notifier } from './notifier.js';

@@ -1,6 +1,12 @@
 /**
- * The storage contract, version 1. Small on purpose: a province writes its own adapter against
+ * The storage contract, version 2. Small on purpose: a province writes its own adapter against
  * it and checks it with `@pccovid-inspect/testkit/storage`.
+ *
+ * One commit shape: core reads what it needs first, validates and hashes everything, and then
+ * hands the adapter ONE batch (record puts with expected versions, one audit event, outbox
+ * messages) to commit atomically. Any backend that can apply a batch all-or-nothing can serve it:
+ * a SQL transaction, an IndexedDB transaction, one REST call. Core checks every request before it
+ * reaches the adapter, so an adapter implements only its backend's operations.
  *
  * Two kinds of data, two shapes:
  * - **records** (campaigns, visits, remediation…): JSON documents with a version and a few
@@ -12,7 +18,7 @@
  */
 
 /** The version of this contract. Core refuses adapters of another major version. */
-export const STORAGE_CONTRACT_VERSION = 1 as const;
+export const STORAGE_CONTRACT_VERSION = 2 as const;
 
 /** A value an indexed field may hold (what `query` can filter and sort on). */
 export type IndexValue = string | number | boolean | null;
@@ -34,7 +40,7 @@ export interface StoredRecord<T = unknown> {
   updatedAt: string;
 }
 
-/** What core asks an adapter to write. */
+/** One record write of a commit batch. */
 export interface PutRequest<T = unknown> {
   collection: string;
   tenantId: string;
@@ -44,10 +50,41 @@ export interface PutRequest<T = unknown> {
   updatedAt: string;
   /**
    * The version the writer last read: `0` means "must not exist yet". If the stored version is
-   * different, the adapter writes nothing and throws `ConflictError`.
+   * different, the adapter writes nothing of the batch and throws `ConflictError`.
    */
   expectedVersion: number;
 }
+
+/**
+ * Everything one command writes, committed all-or-nothing by `StorageAdapter.commit`. Core has
+ * already checked it: one tenant, each record at most once, plain-JSON data within
+ * `capabilities.maxRecordBytes`, a hashed audit event, well-formed outbox messages.
+ *
+ * @example
+ * ```ts
+ * const batch: CommitBatch = { tenantId: '42', puts: [put], audit, outbox: [] };
+ * const [stored] = await storage.commit(batch);
+ * ```
+ */
+export interface CommitBatch {
+  tenantId: string;
+  /** Record writes, each with the version it was read at (`0` = create). Distinct records. */
+  puts: PutRequest[];
+  /**
+   * The audit event of the change. Its `seq` must be the tenant's last + 1; when it is not
+   * (another commit took that seq first), the adapter writes nothing and throws `ConflictError`
+   * with `collection: 'audit'` (`AUDIT_CONFLICT_COLLECTION`). Core then re-chains and retries.
+   */
+  audit: AuditRecord;
+  /** Messages to add to the outbox; a message whose id exists is ignored (idempotent). */
+  outbox: OutboxRecord[];
+}
+
+/**
+ * The `collection` of the `ConflictError` an adapter throws when a batch's audit `seq` is not the
+ * tenant's last + 1.
+ */
+export const AUDIT_CONFLICT_COLLECTION = 'audit';
 
 /** A filter on one indexed field: equality, or membership. */
 export type IndexFilter = IndexValue | { in: IndexValue[] };
@@ -111,7 +148,7 @@ export interface QueryPage<T = unknown> {
 /** One event of the append-only, hash-chained audit log (hashes are computed by core). */
 export interface AuditRecord {
   tenantId: string;
-  /** 1, 2, 3… per tenant, without gaps. An append whose seq is not last + 1 is a `ConflictError`. */
+  /** 1, 2, 3… per tenant, without gaps. A commit whose audit seq is not last + 1 is a `ConflictError`. */
   seq: number;
   id: string;
   at: string;
@@ -133,7 +170,7 @@ export interface AuditRecord {
 /** Delivery state of an outbox message. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-/** A message waiting in (or delivered from) the outbox. Written in the same transaction as the change that caused it. */
+/** A message waiting in (or delivered from) the outbox. Committed in the same batch as the change that caused it. */
 export interface OutboxRecord {
   tenantId: string;
   /** Idempotency key: one message per key, ever. */
@@ -182,15 +219,13 @@ export interface PortalStatisticsSummary {
 
 /** What an adapter can do. Core branches on these, never on the adapter's name. */
 export interface StorageCapabilities {
-  /** Transactions roll back every write of the callback when it throws. Required. */
-  transactions: true;
   /** Several processes may write the same store at once, with conflicts detected. */
   multiProcess: boolean;
   /** Records survive a restart of the process. */
   durable: boolean;
   /** The portal-statistics bulk path and aggregates are implemented. */
   portalStatistics: boolean;
-  /** Largest `data` the adapter stores, in bytes of JSON; `null` = no set limit. */
+  /** Largest `data` the adapter stores, in bytes of UTF-8 JSON; `null` = no set limit. Core refuses larger puts before they reach the adapter. */
   maxRecordBytes: number | null;
   /**
    * `countBy` is implemented (counted in the store, e.g. a SQL `GROUP BY`). When absent or false,
@@ -200,54 +235,48 @@ export interface StorageCapabilities {
   groupedCounts?: boolean;
 }
 
-/** Operations available both directly and inside a transaction. */
-export interface StorageOperations {
-  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
-  /** Writes a record if `expectedVersion` matches; returns it with its new version. */
-  put<T = unknown>(request: PutRequest<T>): Promise<StoredRecord<T>>;
-  query<T = unknown>(request: QueryRequest): Promise<QueryPage<T>>;
-  /** Appends to the audit log; a `seq` other than last + 1 throws `ConflictError`. */
-  appendAudit(record: AuditRecord): Promise<void>;
-  /** Audit records of a tenant with `seq > afterSeq`, ascending, at most `limit` (default 1000). */
-  readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
-  /** The last audit record of a tenant, or null. */
-  lastAudit(tenantId: string): Promise<AuditRecord | null>;
-  /** Adds messages to the outbox; a message whose id exists is ignored (idempotent). */
-  enqueueOutbox(records: OutboxRecord[]): Promise<void>;
-  /** Outbox messages of a tenant, oldest first. */
-  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
-  /** Updates the delivery state of one message. */
-  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
-}
-
 /**
- * A storage adapter. Every call may be made concurrently; `transaction` isolates its callback
- * so that all its writes commit together or none does.
+ * A storage adapter (contract v2). Every call may be made concurrently. Reads see committed
+ * state; `commit` applies one batch atomically. Core checks each request before calling, so an
+ * adapter may trust the shape of what it receives (see `defineStorageAdapter` in
+ * `@pccovid-inspect/core/adapter-kit`).
  *
  * @example
  * ```ts
  * const storage: StorageAdapter = createMemoryStorage();
- * await storage.transaction(async (tx) => {
- *   await tx.put({ collection: 'visits', tenantId: '42', id: 'v-1', data, indexes: {}, updatedAt, expectedVersion: 0 });
- * });
+ * const [stored] = await storage.commit({ tenantId: '42', puts: [{ collection: 'visits', tenantId: '42', id: 'v-1', data, indexes: {}, updatedAt, expectedVersion: 0 }], audit, outbox: [] });
  * ```
  */
-export interface StorageAdapter extends StorageOperations {
+export interface StorageAdapter {
   readonly contractVersion: typeof STORAGE_CONTRACT_VERSION;
   /** A short name for errors and logs, e.g. `sqlite`. */
   readonly name: string;
   readonly capabilities: StorageCapabilities;
-  /** Runs `fn` in one transaction: every write commits when it resolves, none when it throws. */
-  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
+  query<T = unknown>(request: QueryRequest): Promise<QueryPage<T>>;
+  /**
+   * Commits one batch all-or-nothing: if any put's stored version differs from its
+   * `expectedVersion`, or the audit `seq` is not the tenant's last + 1, nothing is written and a
+   * `ConflictError` names the record (or `collection: 'audit'`). Returns the stored records in the
+   * order of `batch.puts`, each at `expectedVersion + 1`.
+   */
+  commit(batch: CommitBatch): Promise<StoredRecord[]>;
+  /** Audit records of a tenant with `seq > afterSeq`, ascending, at most `limit` (default 1000). */
+  readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
+  /** The last audit record of a tenant, or null. */
+  lastAudit(tenantId: string): Promise<AuditRecord | null>;
+  /** Outbox messages of a tenant, oldest first. */
+  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
+  /** Updates the delivery state of one message (`NotFoundError` when there is none). Never lost to a concurrent commit. */
+  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
   /** Bulk path for portal statistics (when `capabilities.portalStatistics`). */
   insertPortalStatistics?(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
   /** Per-target totals over a civil-date range (when `capabilities.portalStatistics`). */
   summarizePortalStatistics?(tenantId: string, range: { from: string; to: string; targetIds?: string[] }): Promise<PortalStatisticsSummary[]>;
   /**
    * Counts the records matching `where` per distinct key of the `groupBy` fields (when
-   * `capabilities.groupedCounts`). Core checks the request before calling (see
-   * `checkCountByRequest` in `@pccovid-inspect/core/adapter-kit`), so the adapter may trust its
-   * shape; it reads committed state, like `query` outside a transaction.
+   * `capabilities.groupedCounts`). Core checks the request before calling, so the adapter may
+   * trust its shape; it reads committed state, like `query`.
    */
   countBy?(request: CountByRequest): Promise<CountByResult>;
   /** Releases connections and files. Further calls fail. */

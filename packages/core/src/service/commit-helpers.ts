@@ -1,7 +1,6 @@
 import type { Actor } from '../policy/roles.js';
-import type { AggregateWrite, OutboxDraft } from './unit-of-work.js';
+import type { AggregateWrite, OutboxDraft, StagedWrites } from './unit-of-work.js';
 import { commitPlan } from './unit-of-work.js';
-import type { StorageOperations } from '../contracts/storage-adapter.js';
 import { COLLECTIONS, campaignIndexes, stateOf, type CampaignRecord } from './records.js';
 import { nowIso, type Loaded, type ServiceContext } from './service-context.js';
 import type { CommandResult } from './run-command.js';
@@ -11,7 +10,7 @@ export interface CommitExtras {
   details?: Record<string, unknown>;
   writes?: AggregateWrite[];
   outbox?: OutboxDraft[];
-  within?: (tx: StorageOperations) => Promise<void>;
+  within?: (tx: StagedWrites) => Promise<void>;
 }
 
 /** Commits one main record (+ extras) with one audit event, and returns its new state. */

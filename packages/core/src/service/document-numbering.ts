@@ -1,4 +1,4 @@
-import type { StorageOperations } from '../contracts/storage-adapter.js';
+import type { StagedWrites } from './unit-of-work.js';
 import { formatNumberSymbol, type DocumentNumber, type DocumentTypeCode } from '../entities/document-number.js';
 import { parseCivilDate } from '../text/civil-date.js';
 
@@ -30,19 +30,20 @@ export interface NumberRequest {
 }
 
 /**
- * Takes the next number of a series inside the caller's transaction: per issuing body, document
- * type and year, starting at 1 each 1 January (Decree 30, art. 15). Atomic: the counter is
- * written with its expected version, so two concurrent allocations never share a number (one
- * gets `CONFLICT` and its whole transaction rolls back).
+ * Takes the next number of a series in the caller's batch: per issuing body, document type and
+ * year, starting at 1 each 1 January (Decree 30, art. 15). Atomic: the counter is written with
+ * its expected version, so two concurrent allocations never share a number (one batch loses, and
+ * core re-reads the counter and commits it again with the next number).
  *
  * @example
  * ```ts
- * await storage.transaction((tx) => allocateDocumentNumber(tx, { tenantId: '42', issuingBodyId: 'org-stttt',
- *   bodyAbbreviation: 'STTTT', typeCode: 'KH', issuedOn: '2021-11-26', subjectId: 'c-1', updatedAt }));
+ * // inside a command's `within(tx)`:
+ * await allocateDocumentNumber(tx, { tenantId: '42', issuingBodyId: 'org-stttt',
+ *   bodyAbbreviation: 'STTTT', typeCode: 'KH', issuedOn: '2021-11-26', subjectId: 'c-1', updatedAt });
  * // { number: 1, numberSymbol: '01/KH-STTTT', … }
  * ```
  */
-export async function allocateDocumentNumber(tx: StorageOperations, req: NumberRequest): Promise<DocumentNumber> {
+export async function allocateDocumentNumber(tx: StagedWrites, req: NumberRequest): Promise<DocumentNumber> {
   const date = parseCivilDate(req.issuedOn);
   if (!date) throw new RangeError(`Not a civil date: ${req.issuedOn}`);
   const counterId = `${req.issuingBodyId}.${req.typeCode}.${date.year}`;

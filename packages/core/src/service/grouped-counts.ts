@@ -1,4 +1,4 @@
-import type { CountByRequest, CountByResult, StorageOperations } from '../contracts/storage-adapter.js';
+import type { CountByRequest, CountByResult, StorageAdapter } from '../contracts/storage-adapter.js';
 import { GroupCounter } from '../adapter-kit/grouped-counts.js';
 
 /** The page size of the fallback: the largest `query` allows. */
@@ -17,11 +17,11 @@ const PAGE_SIZE = 1000;
  * const { groups } = await countByPaging(adapter, { collection: 'visits', tenantId: '42', where: { campaignId: 'c-1' }, groupBy: ['state'] });
  * ```
  */
-export async function countByPaging(operations: Pick<StorageOperations, 'query'>, request: CountByRequest): Promise<CountByResult> {
+export async function countByPaging(operations: Pick<StorageAdapter, 'query'>, request: CountByRequest): Promise<CountByResult> {
   const counter = new GroupCounter(request.groupBy);
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<StorageOperations['query']>> = await operations.query({
+    const page: Awaited<ReturnType<StorageAdapter['query']>> = await operations.query({
       collection: request.collection,
       tenantId: request.tenantId,
       ...(request.where === undefined ? {} : { where: request.where }),

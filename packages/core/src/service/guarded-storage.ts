@@ -1,8 +1,25 @@
 import { z } from 'zod';
 import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
-import type { AuditRecord, CountByRequest, CountByResult, IndexValue, OutboxRecord, StorageAdapter, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
+import type {
+  AuditRecord,
+  CommitBatch,
+  CountByRequest,
+  CountByResult,
+  IndexValue,
+  OutboxRecord,
+  OutboxStatus,
+  PortalStatisticsRow,
+  PortalStatisticsSummary,
+  QueryPage,
+  QueryRequest,
+  StorageAdapter,
+  StoredRecord,
+} from '../contracts/storage-adapter.js';
 import { checkCountByRequest, compareGroupKeys, matchesIndexFilter } from '../adapter-kit/grouped-counts.js';
-import { isIndexValue } from '../adapter-kit/storage-request-checks.js';
+import { checkPutRequest, checkQueryRequest, isIndexValue } from '../adapter-kit/storage-request-checks.js';
+import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '../adapter-kit/log-record-checks.js';
+import { checkPortalStatisticsRow, checkSummaryRange } from '../adapter-kit/portal-statistics-checks.js';
+import { checkNonEmptyText, throwValidationIssue } from '../adapter-kit/validation-issue.js';
 import { countByPaging } from './grouped-counts.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { InspectError } from '../errors/inspect-error.js';
@@ -20,9 +37,14 @@ const StoredRecordShape = z.object({
 const AuditShape = z.object({ tenantId: z.string(), seq: z.number().int().positive(), hash: z.string(), prevHash: z.string() }).passthrough();
 const OutboxShape = z.object({ tenantId: z.string(), id: z.string(), status: z.enum(['pending', 'sent', 'failed']) }).passthrough();
 
+/** The operations every v2 adapter must have. */
+const REQUIRED_OPERATIONS = ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'markOutbox', 'dispose'] as const;
+
 /**
- * Checks an adapter at start-up: contract version and required capabilities.
- * Throws `ConfigurationError` naming what is wrong.
+ * Checks an adapter at start-up: contract version, required operations and capabilities.
+ * Throws `ConfigurationError` (`CONFIGURATION_INVALID`) naming what is wrong; an adapter written
+ * for contract v1 (interactive `transaction(fn)`, `put`, `appendAudit`) is named as such, with
+ * what to change.
  */
 export function assertUsableStorage(storage: StorageAdapter): void {
   if (!storage || typeof storage !== 'object') {
@@ -30,16 +52,35 @@ export function assertUsableStorage(storage: StorageAdapter): void {
   }
   // Widened, so that the comparison narrows neither `storage` nor the constant to `never`.
   const contractVersion: unknown = storage.contractVersion;
+  const loose = storage as unknown as Record<string, unknown>;
+  if (contractVersion === 1 || (contractVersion === undefined && typeof loose.transaction === 'function' && typeof loose.commit !== 'function')) {
+    throw new ConfigurationError({
+      problemVi: `bộ lưu trữ "${storage.name}" viết theo hợp đồng lưu trữ phiên bản 1 (giao dịch tương tác transaction/put/appendAudit); thư viện này cần phiên bản ${STORAGE_CONTRACT_VERSION} (một lô ghi commit(batch))`,
+      problemEn: `storage "${storage.name}" implements storage contract v1 (interactive transaction/put/appendAudit); this version of core needs contract v${STORAGE_CONTRACT_VERSION} (one commit(batch))`,
+      hint: 'Replace put, appendAudit, enqueueOutbox and transaction with one commit(batch) that applies the puts, the audit event and the outbox messages atomically, set contractVersion: 2, and run @pccovid-inspect/testkit/storage (guide: "Writing a storage adapter", section "From contract v1 to v2").',
+    });
+  }
   if (contractVersion !== STORAGE_CONTRACT_VERSION) {
     throw new ConfigurationError({
       problemVi: `bộ lưu trữ "${storage.name}" dùng phiên bản hợp đồng ${String(contractVersion)}, cần ${STORAGE_CONTRACT_VERSION}`,
       problemEn: `storage "${storage.name}" implements contract version ${String(contractVersion)}, expected ${STORAGE_CONTRACT_VERSION}`,
     });
   }
-  if (storage.capabilities?.transactions !== true) {
+  const missing = REQUIRED_OPERATIONS.filter((op) => typeof loose[op] !== 'function');
+  if (missing.length > 0) {
     throw new ConfigurationError({
-      problemVi: `bộ lưu trữ "${storage.name}" không hỗ trợ giao dịch (transactions)`,
-      problemEn: `storage "${storage.name}" does not declare transactions`,
+      problemVi: `bộ lưu trữ "${storage.name}" thiếu các hàm: ${missing.join(', ')}`,
+      problemEn: `storage "${storage.name}" lacks the operations: ${missing.join(', ')}`,
+    });
+  }
+  if (typeof storage.capabilities !== 'object' || storage.capabilities === null) {
+    throw new ConfigurationError({ problemVi: `bộ lưu trữ "${storage.name}" không khai báo capabilities`, problemEn: `storage "${storage.name}" declares no capabilities` });
+  }
+  const max = storage.capabilities.maxRecordBytes;
+  if (max !== null && (!Number.isSafeInteger(max) || max < 1)) {
+    throw new ConfigurationError({
+      problemVi: `bộ lưu trữ "${storage.name}": capabilities.maxRecordBytes phải là số nguyên dương hoặc null`,
+      problemEn: `storage "${storage.name}": capabilities.maxRecordBytes must be a positive whole number or null`,
     });
   }
   if (storage.capabilities.groupedCounts === true && typeof storage.countBy !== 'function') {
@@ -90,8 +131,86 @@ export function checkCountByResult(adapterName: string, request: CountByRequest,
   return result;
 }
 
-/** @internal Wraps operations: unknown errors become STORAGE_FAILED; results are checked. */
-function guardOperations(adapterName: string, ops: StorageOperations): StorageOperations {
+const encoder = new TextEncoder();
+
+/**
+ * Checks a commit batch once, before it reaches the adapter (`VALIDATION_FAILED` with
+ * the path): one tenant, each record at most once, well-formed puts within `maxRecordBytes`, a
+ * well-formed audit event and outbox messages of that tenant, each message id once.
+ *
+ * @example
+ * ```ts
+ * checkCommitBatch({ tenantId: '42', puts: [put, put], audit, outbox: [] }, null);
+ * // throws ValidationError at ['puts', 1]: writes visits/v-1 a second time
+ * ```
+ */
+export function checkCommitBatch(batch: CommitBatch, maxRecordBytes: number | null): void {
+  const subject = 'CommitBatch';
+  if (typeof batch !== 'object' || batch === null) throwValidationIssue(subject, [], 'must be an object');
+  checkNonEmptyText(subject, ['tenantId'], batch.tenantId);
+  if (!Array.isArray(batch.puts)) throwValidationIssue(subject, ['puts'], 'must be an array of puts');
+  if (!Array.isArray(batch.outbox)) throwValidationIssue(subject, ['outbox'], 'must be an array of messages');
+  const keys = new Set<string>();
+  batch.puts.forEach((put, i) => {
+    checkPutRequest(put);
+    if (put.tenantId !== batch.tenantId) throwValidationIssue(subject, ['puts', i, 'tenantId'], 'must be the batch tenant');
+    const key = `${put.collection}\u0000${put.id}`;
+    if (keys.has(key)) throwValidationIssue(subject, ['puts', i], `writes ${put.collection}/${put.id} a second time`);
+    keys.add(key);
+    if (maxRecordBytes !== null && encoder.encode(JSON.stringify(put.data)).length > maxRecordBytes) {
+      throwValidationIssue(subject, ['puts', i, 'data'], `is larger than the adapter's maxRecordBytes (${maxRecordBytes})`);
+    }
+  });
+  checkAuditRecord(batch.audit);
+  if (batch.audit.tenantId !== batch.tenantId) throwValidationIssue(subject, ['audit', 'tenantId'], 'must be the batch tenant');
+  if (batch.audit.seq < 1) throwValidationIssue(subject, ['audit', 'seq'], 'must be 1 or more');
+  const ids = new Set<string>();
+  batch.outbox.forEach((m, i) => {
+    checkOutboxRecord(m, i);
+    if (m.tenantId !== batch.tenantId) throwValidationIssue(subject, ['outbox', i, 'tenantId'], 'must be the batch tenant');
+    if (ids.has(m.id)) throwValidationIssue(subject, ['outbox', i, 'id'], `message ${m.id} appears twice`);
+    ids.add(m.id);
+  });
+}
+
+/** The storage operations core uses: every request checked once, every result checked, every unknown error wrapped. */
+export interface GuardedStorage {
+  readonly adapter: StorageAdapter;
+  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
+  query<T = unknown>(request: QueryRequest): Promise<QueryPage<T>>;
+  /** Commits one checked batch; returns the stored records in the order of `batch.puts`. */
+  commit(batch: CommitBatch): Promise<StoredRecord[]>;
+  readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
+  lastAudit(tenantId: string): Promise<AuditRecord | null>;
+  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
+  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
+  /**
+   * Grouped counts of committed records: the request is checked once here, then counted by the
+   * adapter when it declares `capabilities.groupedCounts` (its result is checked), else by paging
+   * through `query` (`countByPaging`).
+   */
+  countBy(request: CountByRequest): Promise<CountByResult>;
+  /** The portal-statistics bulk path, rows checked first (`VALIDATION_FAILED` at the row), when the adapter has it. */
+  insertPortalStatistics(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
+  summarizePortalStatistics(tenantId: string, range: { from: string; to: string; targetIds?: string[] }): Promise<PortalStatisticsSummary[]>;
+}
+
+/**
+ * Wraps an adapter the way core uses it. Each request is checked once, here, so an adapter
+ * implements only its backend's operations and may trust what it receives: a bad request is a
+ * `ValidationError` (`VALIDATION_FAILED`, with the path) and never reaches the adapter. Unknown
+ * adapter errors become `StorageError` (`STORAGE_FAILED`) naming the adapter and the operation;
+ * our own typed errors (`CONFLICT`, `NOT_FOUND`…) pass through; returned records are checked.
+ *
+ * @example
+ * ```ts
+ * const storage = guardStorage(createMemoryStorage());
+ * await storage.commit(batch); // checked, then committed atomically by the adapter
+ * ```
+ */
+export function guardStorage(adapter: StorageAdapter): GuardedStorage {
+  assertUsableStorage(adapter);
+  const adapterName = adapter.name;
   const call = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -107,104 +226,103 @@ function guardOperations(adapterName: string, ops: StorageOperations): StorageOp
     }
     return rec;
   };
-  return {
-    get: (collection, tenantId, id) => call('get', async () => checkRecord('get', await ops.get(collection, tenantId, id), collection, tenantId, id)) as never,
-    put: (req) =>
-      call('put', async () => {
-        const rec = await ops.put(req);
-        checkRecord('put', rec, req.collection, req.tenantId, req.id);
-        if (rec.version !== req.expectedVersion + 1) {
-          throw new StorageError({ adapterName, operation: 'put', detailEn: `version ${rec.version} after expected ${req.expectedVersion}` });
-        }
-        return rec;
-      }),
-    query: (req) =>
-      call('query', async () => {
-        const page = await ops.query(req);
-        if (!page || !Array.isArray(page.items)) throw new StorageError({ adapterName, operation: 'query', detailEn: 'no items array' });
-        for (const r of page.items) checkRecord('query', r, req.collection, req.tenantId);
-        return page;
-      }) as never,
-    appendAudit: (rec: AuditRecord) => call('appendAudit', () => ops.appendAudit(rec)),
-    readAudit: (tenantId, o) =>
-      call('readAudit', async () => {
-        const list = await ops.readAudit(tenantId, o);
-        for (const a of list) checkShape(adapterName, 'readAudit', AuditShape, a);
-        return list;
-      }),
-    lastAudit: (tenantId) =>
-      call('lastAudit', async () => {
-        const a = await ops.lastAudit(tenantId);
-        return a === null ? null : checkShape(adapterName, 'lastAudit', AuditShape, a);
-      }),
-    enqueueOutbox: (recs: OutboxRecord[]) => call('enqueueOutbox', () => ops.enqueueOutbox(recs)),
-    readOutbox: (tenantId, o) =>
-      call('readOutbox', async () => {
-        const list = await ops.readOutbox(tenantId, o);
-        for (const m of list) checkShape(adapterName, 'readOutbox', OutboxShape, m);
-        return list;
-      }),
-    markOutbox: (tenantId, id, u) => call('markOutbox', () => ops.markOutbox(tenantId, id, u)),
-  };
-}
-
-/** The storage operations core uses, every call wrapped. */
-export interface GuardedStorage extends StorageOperations {
-  readonly adapter: StorageAdapter;
-  /**
-   * Grouped counts of committed records: the request is checked once here, then counted by the
-   * adapter when it declares `capabilities.groupedCounts` (its result is checked), else by paging
-   * through `query` (`countByPaging`).
-   */
-  countBy(request: CountByRequest): Promise<CountByResult>;
-  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
-}
-
-/**
- * Wraps an adapter so that core never sees a raw adapter error or an unchecked result: unknown
- * errors become `StorageError` (`STORAGE_FAILED`) naming the adapter and the operation, our own
- * typed errors (`CONFLICT`…) pass through, and returned records are checked.
- *
- * @example
- * ```ts
- * const storage = guardStorage(createMemoryStorage());
- * ```
- */
-export function guardStorage(adapter: StorageAdapter): GuardedStorage {
-  assertUsableStorage(adapter);
-  const name = adapter.name;
-  const direct = guardOperations(name, adapter);
+  const maxRecordBytes = adapter.capabilities.maxRecordBytes;
   const nativeCountBy = adapter.capabilities.groupedCounts === true;
+  const portal = (operation: string) => {
+    if (adapter.capabilities.portalStatistics !== true || typeof adapter[operation as 'insertPortalStatistics'] !== 'function') {
+      throw new ConfigurationError({
+        problemVi: `bộ lưu trữ "${adapterName}" không hỗ trợ số liệu cổng (portalStatistics)`,
+        problemEn: `storage "${adapterName}" does not implement portal statistics (${operation})`,
+      });
+    }
+  };
+  const query = async <T>(req: QueryRequest): Promise<QueryPage<T>> => {
+    checkQueryRequest(req);
+    return call('query', async () => {
+      const page = await adapter.query<T>(req);
+      if (!page || !Array.isArray(page.items)) throw new StorageError({ adapterName, operation: 'query', detailEn: 'no items array' });
+      for (const r of page.items) checkRecord('query', r, req.collection, req.tenantId);
+      return page;
+    });
+  };
   return {
-    ...direct,
     adapter,
-    countBy: async (request) => {
-      checkCountByRequest(request);
-      if (!nativeCountBy) return countByPaging(direct, request);
-      try {
-        return checkCountByResult(name, request, await adapter.countBy?.(request));
-      } catch (e) {
-        return wrapError(name, 'countBy', e);
-      }
+    get: async <T>(collection: string, tenantId: string, id: string) => {
+      checkNonEmptyText('RecordKey', ['collection'], collection);
+      checkNonEmptyText('RecordKey', ['tenantId'], tenantId);
+      checkNonEmptyText('RecordKey', ['id'], id);
+      return call('get', async () => checkRecord('get', await adapter.get<T>(collection, tenantId, id), collection, tenantId, id) as StoredRecord<T> | null);
     },
-    transaction: async (fn) => {
-      // An error thrown by `fn` (our own code, or an adapter call inside it, already wrapped)
-      // passes through as it is; only a failure of the adapter's transaction itself (BEGIN,
-      // COMMIT…) becomes STORAGE_FAILED.
-      let thrownByCallback: unknown = undefined;
-      try {
-        return await adapter.transaction(async (tx) => {
-          try {
-            return await fn(guardOperations(name, tx));
-          } catch (e) {
-            thrownByCallback = e;
-            throw e;
+    query,
+    commit: async (batch) => {
+      checkCommitBatch(batch, maxRecordBytes);
+      return call('commit', async () => {
+        const stored = await adapter.commit(batch);
+        if (!Array.isArray(stored) || stored.length !== batch.puts.length) {
+          throw new StorageError({ adapterName, operation: 'commit', detailEn: `returned ${Array.isArray(stored) ? stored.length : 'no'} records for ${batch.puts.length} puts` });
+        }
+        batch.puts.forEach((put, i) => {
+          const rec = stored[i] ?? null;
+          checkRecord('commit', rec, put.collection, put.tenantId, put.id);
+          if (rec?.version !== put.expectedVersion + 1) {
+            throw new StorageError({
+              adapterName,
+              operation: 'commit',
+              detailEn: `version ${String(rec?.version)} after expected ${put.expectedVersion} for ${put.collection}/${put.id}`,
+            });
           }
         });
-      } catch (e) {
-        if (e !== undefined && e === thrownByCallback) throw e;
-        return wrapError(name, 'transaction', e);
-      }
+        return stored;
+      });
+    },
+    readAudit: async (tenantId, o) => {
+      checkNonEmptyText('AuditReadOptions', ['tenantId'], tenantId);
+      checkReadOptions('AuditReadOptions', o);
+      return call('readAudit', async () => {
+        const list = await adapter.readAudit(tenantId, o);
+        if (!Array.isArray(list)) throw new StorageError({ adapterName, operation: 'readAudit', detailEn: 'no array' });
+        for (const a of list) checkShape(adapterName, 'readAudit', AuditShape, a);
+        return list;
+      });
+    },
+    lastAudit: async (tenantId) => {
+      checkNonEmptyText('AuditReadOptions', ['tenantId'], tenantId);
+      return call('lastAudit', async () => {
+        const a = await adapter.lastAudit(tenantId);
+        return a === null ? null : checkShape(adapterName, 'lastAudit', AuditShape, a);
+      });
+    },
+    readOutbox: async (tenantId, o) => {
+      checkNonEmptyText('OutboxReadOptions', ['tenantId'], tenantId);
+      checkReadOptions('OutboxReadOptions', o);
+      return call('readOutbox', async () => {
+        const list = await adapter.readOutbox(tenantId, o);
+        if (!Array.isArray(list)) throw new StorageError({ adapterName, operation: 'readOutbox', detailEn: 'no array' });
+        for (const m of list) checkShape(adapterName, 'readOutbox', OutboxShape, m);
+        return list;
+      });
+    },
+    markOutbox: async (tenantId, id, u) => {
+      checkNonEmptyText('OutboxUpdate', ['tenantId'], tenantId);
+      checkNonEmptyText('OutboxUpdate', ['id'], id);
+      checkOutboxUpdate(u);
+      return call('markOutbox', () => adapter.markOutbox(tenantId, id, u));
+    },
+    countBy: async (request) => {
+      checkCountByRequest(request);
+      if (!nativeCountBy) return countByPaging({ query }, request);
+      return call('countBy', async () => checkCountByResult(adapterName, request, await adapter.countBy?.(request)));
+    },
+    insertPortalStatistics: async (rows) => {
+      portal('insertPortalStatistics');
+      const list = [...rows];
+      list.forEach((row, i) => checkPortalStatisticsRow(row, i));
+      return call('insertPortalStatistics', async () => (await adapter.insertPortalStatistics?.(list)) ?? { inserted: 0 });
+    },
+    summarizePortalStatistics: async (tenantId, range) => {
+      portal('summarizePortalStatistics');
+      checkSummaryRange(tenantId, range);
+      return call('summarizePortalStatistics', async () => (await adapter.summarizePortalStatistics?.(tenantId, range)) ?? []);
     },
   };
 }

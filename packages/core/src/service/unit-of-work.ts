@@ -1,5 +1,8 @@
-import type { IndexValue, OutboxRecord, StorageOperations, StoredRecord } from '../contracts/storage-adapter.js';
+import { AUDIT_CONFLICT_COLLECTION } from '../contracts/storage-adapter.js';
+import type { IndexValue, OutboxRecord, PutRequest, StoredRecord } from '../contracts/storage-adapter.js';
+import { ConflictError } from '../errors/conflict-error.js';
 import { EmbargoedError } from '../errors/embargoed-error.js';
+import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from './document-numbering.js';
 import { isEmbargoed } from '../policy/visibility.js';
 import { COLLECTIONS, VisitRecordSchema, visitVisibilityFacts } from './records.js';
 import type { Actor } from '../policy/roles.js';
@@ -27,6 +30,16 @@ export interface AggregateWrite {
 /** A message to put in the outbox with the change (delivered after commit). */
 export type OutboxDraft = Omit<OutboxRecord, 'tenantId' | 'createdAt' | 'status' | 'attempts' | 'providerMessageId' | 'lastError'>;
 
+/**
+ * The writes a command stages before its batch is committed: `get` reads committed state (or what
+ * this command staged), `put` stages a write and returns the record as it will be stored. Nothing
+ * reaches storage until the whole batch is committed.
+ */
+export interface StagedWrites {
+  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
+  put<T = unknown>(request: PutRequest<T>): Promise<StoredRecord<T>>;
+}
+
 /** What one command commits. */
 export interface CommitPlan {
   tenantId: string;
@@ -40,66 +53,122 @@ export interface CommitPlan {
   writes: AggregateWrite[];
   outbox?: OutboxDraft[];
   /**
-   * Extra work in the same transaction (e.g. taking document numbers). It runs BEFORE the
-   * aggregate writes, so it may still fill in the data being written and the outbox.
+   * Extra writes staged in the same batch (e.g. taking document numbers). It runs BEFORE the
+   * aggregate writes are staged, so it may still fill in the data being written and the outbox.
+   * It may run more than once (when another command took the same document number first), so it
+   * must set, never accumulate.
    */
-  within?: (tx: StorageOperations) => Promise<void>;
+  within?: (tx: StagedWrites) => Promise<void>;
+}
+
+/** How many times a commit is re-prepared when it lost the audit sequence or a document number to a concurrent command. */
+const MAX_COMMIT_ATTEMPTS = 24;
+
+/** Collections whose records are core's own series (not aggregates a caller read): losing one of them to a concurrent command is retried, never a `CONFLICT`. */
+const SERIES_COLLECTIONS: ReadonlySet<string> = new Set([AUDIT_CONFLICT_COLLECTION, COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION]);
+
+/** A short random pause that grows with the attempt (full jitter), so that contenders spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(2 ** attempt, 64);
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
  * The embargo, enforced where every message is written: a message to a target's
  * representative that refers to a visit of an unannounced campaign that has not started is
- * refused with `EMBARGOED`, and the whole command rolls back. Read inside the transaction, so a
- * visit started by the same command counts as started. A visit that cannot be read as a visit
- * record counts as embargoed (fail closed).
+ * refused with `EMBARGOED`, and the whole command writes nothing. The visit is read as this
+ * command will leave it, so a visit started by the same command counts as started. A visit that
+ * cannot be read as a visit record counts as embargoed (fail closed).
  */
-async function assertNotEmbargoed(tx: StorageOperations, tenantId: string, messages: readonly OutboxDraft[]): Promise<void> {
+async function assertNotEmbargoed(staged: StagedWrites, tenantId: string, messages: readonly OutboxDraft[]): Promise<void> {
   for (const m of messages) {
     if (m.recipient.role !== 'targetRepresentative' || m.refs.visitId === undefined) continue;
-    const parsed = VisitRecordSchema.safeParse((await tx.get(COLLECTIONS.visits, tenantId, m.refs.visitId))?.data);
+    const parsed = VisitRecordSchema.safeParse((await staged.get(COLLECTIONS.visits, tenantId, m.refs.visitId))?.data);
     if (!parsed.success || isEmbargoed(visitVisibilityFacts(parsed.data))) {
       throw new EmbargoedError({ what: 'a message about an unannounced visit' });
     }
   }
 }
 
+/** Stages puts over committed state: one put per record in the batch, at the version first read. */
+class Stage implements StagedWrites {
+  readonly puts = new Map<string, PutRequest>();
+  constructor(private readonly storage: GuardedStorage) {}
+
+  async get<T>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null> {
+    const staged = this.puts.get(`${collection}\u0000${id}`);
+    if (staged) return { ...staged, version: staged.expectedVersion + 1 } as StoredRecord<T>;
+    return this.storage.get<T>(collection, tenantId, id);
+  }
+
+  async put<T>(request: PutRequest<T>): Promise<StoredRecord<T>> {
+    const key = `${request.collection}\u0000${request.id}`;
+    const staged = this.puts.get(key);
+    // A record staged twice (a counter numbering several documents) is written once, at the version first read.
+    const expectedVersion = staged ? staged.expectedVersion : request.expectedVersion;
+    if (staged && request.expectedVersion !== staged.expectedVersion + 1) {
+      throw new ConflictError({ collection: request.collection, id: request.id, expectedVersion: request.expectedVersion, actualVersion: staged.expectedVersion + 1 });
+    }
+    if (staged) this.puts.delete(key); // re-insert: the batch order follows the last write
+    const put: PutRequest = { ...request, expectedVersion };
+    this.puts.set(key, put);
+    return { ...put, version: expectedVersion + 1 } as StoredRecord<T>;
+  }
+}
+
 /**
- * Commits a command in ONE storage transaction: the aggregate writes (each with its expected
- * version — a stale one is `CONFLICT` and nothing is written), one hash-chained audit event,
- * and the outbox messages. Returns the stored records.
+ * After a commit lost the audit sequence or a document number: if one of the command's own
+ * aggregates changed meanwhile, that is the caller's `CONFLICT` (reload and retry), not ours.
+ */
+async function assertAggregatesCurrent(storage: GuardedStorage, puts: readonly PutRequest[]): Promise<void> {
+  for (const put of puts) {
+    if (SERIES_COLLECTIONS.has(put.collection)) continue;
+    const current = await storage.get(put.collection, put.tenantId, put.id);
+    const actual = current?.version ?? 0;
+    if (actual !== put.expectedVersion)
+      throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: current?.version ?? null });
+  }
+}
+
+/**
+ * Commits a command as ONE batch: everything is read first (the aggregates by the command, the
+ * document counters and the audit head here), validated and hashed, and then the adapter
+ * applies the batch atomically — the aggregate writes (each with its expected version — a stale
+ * one is `CONFLICT` and nothing is written), one hash-chained audit event, and the outbox
+ * messages. Returns the stored records of `plan.writes`.
  *
- * The audit event names every record the transaction wrote, `within` included (document
- * counters and numbers): `details.versions` (`collection/id` → new version) and
- * `details.digests` (`collection/id` → SHA-256 of the written data's canonical JSON). With an
- * audit signer, the event carries `mac`, the HMAC of its hash.
+ * Two concurrent commands of one province contend for the audit sequence (and for a document
+ * number when both number a document of one series): the loser re-reads the head, re-chains and
+ * commits again, a bounded number of times, so the caller never sees a `CONFLICT` for that — only
+ * for a record it read that someone else changed.
+ *
+ * The audit event names every record of the batch, `within` included (document counters and
+ * numbers): `details.versions` (`collection/id` → new version) and `details.digests`
+ * (`collection/id` → SHA-256 of the written data's canonical JSON). With an audit signer, the
+ * event carries `mac`, the HMAC of its hash.
  */
 export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, signer: AuditSigner | null = null): Promise<StoredRecord[]> {
-  return storage.transaction(async (outer) => {
-    const written: StoredRecord[] = [];
-    const tx: StorageOperations = {
-      ...outer,
-      put: async (request) => {
-        const rec = await outer.put(request);
-        written.push(rec);
-        return rec;
-      },
-    };
-    if (plan.within) await plan.within(tx);
-    const stored: StoredRecord[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const stage = new Stage(storage);
+    if (plan.within) await plan.within(stage);
+    const main: PutRequest[] = [];
     for (const w of plan.writes) {
-      stored.push(
-        await tx.put({
-          collection: w.collection,
-          tenantId: plan.tenantId,
-          id: w.id,
-          data: w.data,
-          indexes: w.indexes,
-          updatedAt: plan.at,
-          expectedVersion: w.expectedVersion,
-        }),
-      );
+      const request: PutRequest = {
+        collection: w.collection,
+        tenantId: plan.tenantId,
+        id: w.id,
+        data: w.data,
+        indexes: w.indexes,
+        updatedAt: plan.at,
+        expectedVersion: w.expectedVersion,
+      };
+      await stage.put(request);
+      main.push(request);
     }
-    const audit = await chainAuditRecord(await tx.lastAudit(plan.tenantId), {
+    const puts = [...stage.puts.values()];
+    if (plan.outbox && plan.outbox.length > 0) await assertNotEmbargoed(stage, plan.tenantId, plan.outbox);
+    const digests = await Promise.all(puts.map(async (p) => [`${p.collection}/${p.id}`, await recordDigest(p.data)] as const));
+    const audit = await chainAuditRecord(await storage.lastAudit(plan.tenantId), {
       tenantId: plan.tenantId,
       id: plan.auditId,
       at: plan.at,
@@ -108,26 +177,28 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, sign
       subject: plan.subject,
       details: {
         ...plan.details,
-        versions: Object.fromEntries(written.map((s) => [`${s.collection}/${s.id}`, s.version])),
-        digests: Object.fromEntries(await Promise.all(written.map(async (s) => [`${s.collection}/${s.id}`, await recordDigest(s.data)] as const))),
+        versions: Object.fromEntries(puts.map((p) => [`${p.collection}/${p.id}`, p.expectedVersion + 1])),
+        digests: Object.fromEntries(digests),
       },
     });
     if (signer) audit.mac = await signer.sign(audit.hash);
-    await tx.appendAudit(audit);
-    if (plan.outbox && plan.outbox.length > 0) {
-      await assertNotEmbargoed(tx, plan.tenantId, plan.outbox);
-      await tx.enqueueOutbox(
-        plan.outbox.map((m) => ({
-          ...m,
-          tenantId: plan.tenantId,
-          createdAt: plan.at,
-          status: 'pending' as const,
-          attempts: 0,
-          providerMessageId: null,
-          lastError: null,
-        })),
-      );
+    const outbox: OutboxRecord[] = (plan.outbox ?? []).map((m) => ({
+      ...m,
+      tenantId: plan.tenantId,
+      createdAt: plan.at,
+      status: 'pending' as const,
+      attempts: 0,
+      providerMessageId: null,
+      lastError: null,
+    }));
+    try {
+      const stored = await storage.commit({ tenantId: plan.tenantId, puts, audit, outbox });
+      const byKey = new Map(stored.map((r) => [`${r.collection}\u0000${r.id}`, r]));
+      return main.map((p) => byKey.get(`${p.collection}\u0000${p.id}`) as StoredRecord);
+    } catch (e) {
+      if (!ConflictError.isInstance(e) || !SERIES_COLLECTIONS.has(e.collection) || attempt >= MAX_COMMIT_ATTEMPTS) throw e;
+      await assertAggregatesCurrent(storage, puts);
+      await backoff(attempt);
     }
-    return stored;
-  });
+  }
 }

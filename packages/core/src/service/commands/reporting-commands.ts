@@ -55,6 +55,7 @@ export const beginReporting = defineCommand({
       writes: visits.map(({ loaded, next: nv }) => ({ collection: COLLECTIONS.visits, id: loaded.id, data: nv, indexes: visitIndexes(nv), expectedVersion: loaded.version })),
       outbox,
       within: async (tx) => {
+        outbox.length = 0; // `within` may run again (a number taken meanwhile): set, never accumulate
         const number = (typeCode: 'BC' | 'TB', subjectId: string) =>
           allocateDocumentNumber(tx, {
             tenantId: ctx.tenant.id,
