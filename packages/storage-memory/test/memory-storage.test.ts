@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '@pccovid-inspect/core';
-import type { StorageAdapter } from '@pccovid-inspect/core';
+import type { OutboxRecord, StorageAdapter } from '@pccovid-inspect/core';
+import { chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 
 const visit = (id: string, expectedVersion = 0) => ({
@@ -13,6 +14,33 @@ const visit = (id: string, expectedVersion = 0) => ({
   expectedVersion,
 });
 
+const auditEvent = (id: string) => ({
+  tenantId: '42',
+  id,
+  at: '2021-12-06T01:30:00.000Z',
+  actor: { role: 'inspector', id: 'p-1' },
+  action: 'visit.plan',
+  subject: { collection: 'visits', id: 'v-1' },
+  details: {},
+});
+
+const message = (id: string): OutboxRecord => ({
+  tenantId: '42',
+  id,
+  createdAt: '2021-12-06T01:30:00.000Z',
+  channel: 'email',
+  recipient: { role: 'inspector', id: 'p-1' },
+  topic: 'visit.scheduled',
+  subject: 'Lịch kiểm tra',
+  body: 'Đoàn kiểm tra đến Chợ Thạch Hà.',
+  refs: {},
+  deliverAfter: null,
+  status: 'pending',
+  attempts: 0,
+  providerMessageId: null,
+  lastError: null,
+});
+
 describe('createMemoryStorage', () => {
   it('rejects a maxRecordBytes that is not a positive whole number with CONFIGURATION_INVALID', () => {
     for (const maxRecordBytes of [0, -1, 1.5, Number.NaN]) {
@@ -21,9 +49,9 @@ describe('createMemoryStorage', () => {
     expect(createMemoryStorage({ maxRecordBytes: null }).capabilities.maxRecordBytes).toBeNull();
   });
 
-  it('declares what it can do: transactions, portal statistics and grouped counts, neither durable nor multi-process', () => {
+  it('implements storage contract v2 and declares what it can do: portal statistics and grouped counts, neither durable nor multi-process', () => {
+    expect(createMemoryStorage().contractVersion).toBe(2);
     expect(createMemoryStorage().capabilities).toEqual({
-      transactions: true,
       multiProcess: false,
       durable: false,
       portalStatistics: true,
@@ -32,25 +60,47 @@ describe('createMemoryStorage', () => {
     });
   });
 
-  it('runs a plain write issued while a transaction is open after that transaction, never inside it', async () => {
+  it('commits a batch all-or-nothing: a stale put leaves the records, the audit log and the outbox as they were', async () => {
     const storage = createMemoryStorage();
-    const order: string[] = [];
-    let inside!: () => void;
-    const started = new Promise<void>((resolve) => (inside = resolve));
-    const tx = storage.transaction(async (t) => {
-      await t.put(visit('v-1'));
-      inside();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      order.push('transaction done');
-      throw new Error('roll back');
-    });
-    await started;
-    const plain = storage.put(visit('v-2')).then(() => order.push('plain put done'));
-    await expect(tx).rejects.toThrow('roll back');
-    await plain;
-    expect(order).toEqual(['transaction done', 'plain put done']);
-    expect(inspectMemoryStorage(storage).record('visits', '42', 'v-1')).toBeNull();
-    expect(inspectMemoryStorage(storage).record('visits', '42', 'v-2')).toMatchObject({ version: 1 });
+    const first = await chainAuditRecord(null, auditEvent('a-1'));
+    await storage.commit({ tenantId: '42', puts: [visit('v-1')], audit: first, outbox: [] });
+    const second = await chainAuditRecord(first, auditEvent('a-2'));
+    const stale = storage.commit({ tenantId: '42', puts: [visit('v-2'), visit('v-1', 0)], audit: second, outbox: [message('m-1')] });
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', collection: 'visits', id: 'v-1', expectedVersion: 0, actualVersion: 1 });
+    const inspector = inspectMemoryStorage(storage);
+    expect(inspector.record('visits', '42', 'v-2')).toBeNull();
+    expect(await storage.readAudit('42')).toHaveLength(1);
+    expect(await storage.readOutbox('42')).toEqual([]);
+  });
+
+  it('names the audit log when a batch loses the sequence to another commit, and writes nothing of it', async () => {
+    const storage = createMemoryStorage();
+    const [a, b] = await Promise.all([chainAuditRecord(null, auditEvent('a-1')), chainAuditRecord(null, auditEvent('a-2'))]);
+    await storage.commit({ tenantId: '42', puts: [visit('v-1')], audit: a, outbox: [] });
+    await expect(storage.commit({ tenantId: '42', puts: [visit('v-2')], audit: b, outbox: [] })).rejects.toMatchObject({ code: 'CONFLICT', collection: 'audit' });
+    expect(inspectMemoryStorage(storage).record('visits', '42', 'v-2')).toBeNull();
+  });
+
+  it('keeps a delivery mark made between two commits that enqueue other messages', async () => {
+    const storage = createMemoryStorage();
+    const first = await chainAuditRecord(null, auditEvent('a-1'));
+    await storage.commit({ tenantId: '42', puts: [visit('v-1')], audit: first, outbox: [message('m-1')] });
+    const second = await chainAuditRecord(first, auditEvent('a-2'));
+    await Promise.all([
+      storage.markOutbox('42', 'm-1', { status: 'sent', attempts: 1, providerMessageId: 'smtp-1' }),
+      storage.commit({ tenantId: '42', puts: [visit('v-2')], audit: second, outbox: [message('m-1'), message('m-2')] }),
+    ]);
+    const outbox = await storage.readOutbox('42');
+    expect(outbox.map((m) => [m.id, m.status])).toEqual([
+      ['m-1', 'sent'],
+      ['m-2', 'pending'],
+    ]);
+  });
+
+  it('fails every call after dispose with STORAGE_FAILED', async () => {
+    const storage = createMemoryStorage();
+    await storage.dispose();
+    await expect(storage.get('visits', '42', 'v-1')).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
   });
 
   it('refuses to inspect an adapter it did not create with CONFIGURATION_INVALID', () => {

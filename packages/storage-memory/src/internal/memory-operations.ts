@@ -1,29 +1,9 @@
+import { AUDIT_CONFLICT_COLLECTION, compareCodePoints, compareIndexValues, decodeQueryCursor, encodeQueryCursor, matchesWhere } from '@pccovid-inspect/core/adapter-kit';
+import type { CommitBatch } from '@pccovid-inspect/core/adapter-kit';
 import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import {
-  checkAuditRecord,
-  checkNonEmptyText,
-  checkOutboxRecord,
-  checkOutboxUpdate,
-  checkPutRequest,
-  checkQueryRequest,
-  checkReadOptions,
-  compareCodePoints,
-  compareIndexValues,
-  decodeQueryCursor,
-  encodeQueryCursor,
-  isIndexValue,
-  throwValidationIssue,
-} from '@pccovid-inspect/core/adapter-kit';
-import type { IndexValue, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
-import type { MemoryUnit } from './memory-state.js';
+import type { AuditRecord, IndexValue, OutboxRecord, OutboxStatus, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
+import type { CommittedState } from './memory-state.js';
 import { bucketOf } from './memory-state.js';
-
-/** @internal What the operations need besides the unit of work. */
-export interface MemoryOperationSettings {
-  maxRecordBytes: number | null;
-  /** Throws when the adapter was disposed or the transaction has ended. */
-  guard: (operation: string) => void;
-}
 
 const DEFAULT_QUERY_LIMIT = 100;
 const DEFAULT_LOG_LIMIT = 1000;
@@ -37,148 +17,107 @@ function indexValueOf(record: StoredRecord, field: string | null): IndexValue {
   return record.indexes[field] ?? null;
 }
 
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+/** @internal A committed record, copied out. */
+export function getRecord<T>(state: CommittedState, collection: string, tenantId: string, id: string): StoredRecord<T> | null {
+  const record = state.records.get(bucketOf(tenantId, collection))?.get(id);
+  return record ? (copy(record) as StoredRecord<T>) : null;
+}
+
+/** @internal One page of committed records, filtered and ordered by an index field, ties by id. */
+export function queryRecords<T>(state: CommittedState, request: QueryRequest): QueryPage<T> {
+  const field = request.orderBy?.field ?? null;
+  const direction = request.orderBy?.direction ?? 'asc';
+  const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
+  const limit = request.limit ?? DEFAULT_QUERY_LIMIT;
+  const sign = direction === 'asc' ? 1 : -1;
+  const isAfterCursor = (record: StoredRecord): boolean =>
+    after === null || sign * (compareIndexValues(indexValueOf(record, field), after.value) || compareCodePoints(record.id, after.id)) > 0;
+  const found: StoredRecord[] = [];
+  for (const record of state.records.get(bucketOf(request.tenantId, request.collection))?.values() ?? []) {
+    if (matchesWhere(record.indexes, request.where) && isAfterCursor(record)) found.push(record);
+  }
+  found.sort((a, b) => sign * (compareIndexValues(indexValueOf(a, field), indexValueOf(b, field)) || compareCodePoints(a.id, b.id)));
+  const items = found.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = found.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
+  return { items: items.map((record) => copy(record) as StoredRecord<T>), nextCursor };
 }
 
 /**
- * @internal The `StorageOperations` over one unit of work: plain calls use a unit of one
- * operation, a transaction one unit for its callback.
+ * @internal Commits a batch in one synchronous step: every check first (each put's version, then
+ * the audit seq), then every write. Nothing awaits in between, so no other call can interleave,
+ * and a failed check leaves the state untouched.
  */
-export function createMemoryOperations(unit: MemoryUnit, settings: MemoryOperationSettings): StorageOperations {
-  const { guard, maxRecordBytes } = settings;
-  return {
-    async get<T>(collection: string, tenantId: string, id: string) {
-      guard('get');
-      checkNonEmptyText('get', ['collection'], collection);
-      checkNonEmptyText('get', ['tenantId'], tenantId);
-      checkNonEmptyText('get', ['id'], id);
-      const record = unit.getRecord(bucketOf(tenantId, collection), id);
-      return record ? (copy(record) as StoredRecord<T>) : null;
-    },
+export function commitBatch(state: CommittedState, batch: CommitBatch): StoredRecord[] {
+  for (const put of batch.puts) {
+    const current = state.records.get(bucketOf(put.tenantId, put.collection))?.get(put.id);
+    if ((current?.version ?? 0) !== put.expectedVersion) {
+      throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: current ? current.version : null });
+    }
+  }
+  const chain = state.audit.get(batch.tenantId) ?? [];
+  if (batch.audit.seq !== chain.length + 1) {
+    throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: batch.audit.id, expectedVersion: batch.audit.seq - 1, actualVersion: chain.length });
+  }
+  // Copy everything before the first write, so a copy that fails (a value structuredClone refuses) changes nothing.
+  const records: StoredRecord[] = batch.puts.map((put) =>
+    copy({ collection: put.collection, tenantId: put.tenantId, id: put.id, version: put.expectedVersion + 1, data: put.data, indexes: put.indexes, updatedAt: put.updatedAt }),
+  );
+  const audit = copy(batch.audit);
+  const messages = batch.outbox.map(copy);
+  for (const record of records) {
+    const bucket = bucketOf(record.tenantId, record.collection);
+    let committed = state.records.get(bucket);
+    if (!committed) state.records.set(bucket, (committed = new Map()));
+    committed.set(record.id, record);
+  }
+  if (chain.length === 0) state.audit.set(batch.tenantId, chain);
+  chain.push(audit);
+  let outbox = state.outbox.get(batch.tenantId);
+  if (!outbox) state.outbox.set(batch.tenantId, (outbox = new Map()));
+  for (const message of messages) {
+    if (!outbox.has(message.id)) outbox.set(message.id, { record: message, position: state.nextPosition++ });
+  }
+  return records.map(copy);
+}
 
-    async put<T>(request: Parameters<StorageOperations['put']>[0]) {
-      guard('put');
-      checkPutRequest(request);
-      if (maxRecordBytes !== null && utf8Length(JSON.stringify(request.data)) > maxRecordBytes) {
-        throwValidationIssue('PutRequest', ['data'], `is larger than capabilities.maxRecordBytes (${maxRecordBytes} bytes of JSON)`);
-      }
-      const bucket = bucketOf(request.tenantId, request.collection);
-      const current = unit.getRecord(bucket, request.id);
-      if ((current?.version ?? 0) !== request.expectedVersion) {
-        throw new ConflictError({
-          collection: request.collection,
-          id: request.id,
-          expectedVersion: request.expectedVersion,
-          actualVersion: current ? current.version : null,
-        });
-      }
-      const record: StoredRecord = copy({
-        collection: request.collection,
-        tenantId: request.tenantId,
-        id: request.id,
-        version: request.expectedVersion + 1,
-        data: request.data,
-        indexes: request.indexes,
-        updatedAt: request.updatedAt,
-      });
-      unit.setRecord(bucket, record);
-      return copy(record) as StoredRecord<T>;
-    },
+/** @internal Audit records of a tenant after `afterSeq`, ascending. */
+export function readAuditRecords(state: CommittedState, tenantId: string, options?: { afterSeq?: number; limit?: number }): AuditRecord[] {
+  const afterSeq = options?.afterSeq ?? 0;
+  return (state.audit.get(tenantId) ?? []).slice(afterSeq, afterSeq + (options?.limit ?? DEFAULT_LOG_LIMIT)).map(copy);
+}
 
-    async query<T>(request: Parameters<StorageOperations['query']>[0]) {
-      guard('query');
-      checkQueryRequest(request);
-      const field = request.orderBy?.field ?? null;
-      const direction = request.orderBy?.direction ?? 'asc';
-      const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
-      const limit = request.limit ?? DEFAULT_QUERY_LIMIT;
-      const filters = Object.entries(request.where ?? {});
-      const sign = direction === 'asc' ? 1 : -1;
-      const matches = (record: StoredRecord): boolean =>
-        filters.every(([name, filter]) => {
-          const value = indexValueOf(record, name);
-          return isIndexValue(filter) ? value === filter : filter.in.some((candidate) => candidate === value);
-        });
-      const isAfterCursor = (record: StoredRecord): boolean =>
-        after === null || sign * (compareIndexValues(indexValueOf(record, field), after.value) || compareCodePoints(record.id, after.id)) > 0;
-      const found = unit
-        .recordsOf(bucketOf(request.tenantId, request.collection))
-        .filter((record) => matches(record) && isAfterCursor(record))
-        .sort((a, b) => sign * (compareIndexValues(indexValueOf(a, field), indexValueOf(b, field)) || compareCodePoints(a.id, b.id)));
-      const items = found.slice(0, limit);
-      const last = items[items.length - 1];
-      const nextCursor = found.length > limit && last ? encodeQueryCursor({ field, direction, value: indexValueOf(last, field), id: last.id }) : null;
-      return { items: items.map((record) => copy(record) as StoredRecord<T>), nextCursor };
-    },
+/** @internal The last audit record of a tenant. */
+export function lastAuditRecord(state: CommittedState, tenantId: string): AuditRecord | null {
+  const chain = state.audit.get(tenantId);
+  const last = chain?.[chain.length - 1];
+  return last ? copy(last) : null;
+}
 
-    async appendAudit(record) {
-      guard('appendAudit');
-      checkAuditRecord(record);
-      const last = unit.lastSeq(record.tenantId);
-      if (record.seq !== last + 1) {
-        throw new ConflictError({ collection: 'audit', id: record.id, expectedVersion: record.seq - 1, actualVersion: last });
-      }
-      unit.appendAudit(copy(record));
-    },
+/** @internal A tenant's messages, oldest first (by `createdAt`, then insertion). */
+export function readOutboxRecords(state: CommittedState, tenantId: string, options?: { status?: OutboxStatus; limit?: number }): OutboxRecord[] {
+  const status = options?.status;
+  return [...(state.outbox.get(tenantId)?.values() ?? [])]
+    .filter((entry) => status === undefined || entry.record.status === status)
+    .sort((a, b) => (a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1))
+    .slice(0, options?.limit ?? DEFAULT_LOG_LIMIT)
+    .map((entry) => copy(entry.record));
+}
 
-    async readAudit(tenantId, options) {
-      guard('readAudit');
-      checkNonEmptyText('readAudit', ['tenantId'], tenantId);
-      checkReadOptions('readAudit', options);
-      const afterSeq = options?.afterSeq ?? 0;
-      return unit
-        .auditOf(tenantId)
-        .slice(afterSeq, afterSeq + (options?.limit ?? DEFAULT_LOG_LIMIT))
-        .map(copy);
-    },
-
-    async lastAudit(tenantId) {
-      guard('lastAudit');
-      checkNonEmptyText('lastAudit', ['tenantId'], tenantId);
-      const chain = unit.auditOf(tenantId);
-      const last = chain[chain.length - 1];
-      return last ? copy(last) : null;
-    },
-
-    async enqueueOutbox(records) {
-      guard('enqueueOutbox');
-      if (!Array.isArray(records)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
-      records.forEach(checkOutboxRecord);
-      for (const record of records) {
-        if (!unit.getOutbox(record.tenantId, record.id)) unit.setOutbox(copy(record));
-      }
-    },
-
-    async readOutbox(tenantId, options) {
-      guard('readOutbox');
-      checkNonEmptyText('readOutbox', ['tenantId'], tenantId);
-      checkReadOptions('readOutbox', options);
-      const status = options?.status;
-      return unit
-        .outboxOf(tenantId)
-        .filter((entry) => status === undefined || entry.record.status === status)
-        .slice(0, options?.limit ?? DEFAULT_LOG_LIMIT)
-        .map((entry) => copy(entry.record));
-    },
-
-    async markOutbox(tenantId, id, update) {
-      guard('markOutbox');
-      checkNonEmptyText('markOutbox', ['tenantId'], tenantId);
-      checkNonEmptyText('markOutbox', ['id'], id);
-      checkOutboxUpdate(update);
-      const entry = unit.getOutbox(tenantId, id);
-      if (!entry) throw new NotFoundError({ collection: 'outbox', id });
-      unit.setOutbox(
-        {
-          ...entry.record,
-          status: update.status,
-          attempts: update.attempts,
-          providerMessageId: update.providerMessageId === undefined ? entry.record.providerMessageId : update.providerMessageId,
-          lastError: update.lastError === undefined ? entry.record.lastError : update.lastError,
-        },
-        entry.position,
-      );
-    },
+/** @internal Updates one message's delivery state in place of the old object (synchronous). */
+export function markOutboxRecord(
+  state: CommittedState,
+  tenantId: string,
+  id: string,
+  update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null },
+): void {
+  const entry = state.outbox.get(tenantId)?.get(id);
+  if (!entry) throw new NotFoundError({ collection: 'outbox', id });
+  entry.record = {
+    ...entry.record,
+    status: update.status,
+    attempts: update.attempts,
+    providerMessageId: update.providerMessageId === undefined ? entry.record.providerMessageId : update.providerMessageId,
+    lastError: update.lastError === undefined ? entry.record.lastError : update.lastError,
   };
 }
