@@ -68,13 +68,13 @@ export function commitBatch(state: CommittedState, batch: CommitBatch): StoredRe
   for (const record of records) {
     const bucket = bucketOf(record.tenantId, record.collection);
     let committed = state.records.get(bucket);
-    if (!committed) state.records.set(bucket, (committed = new Map()));
+    if (!committed) state.records.set(bucket, (committed = new Map<string, StoredRecord>()));
     committed.set(record.id, record);
   }
   if (chain.length === 0) state.audit.set(batch.tenantId, chain);
   chain.push(audit);
   let outbox = state.outbox.get(batch.tenantId);
-  if (!outbox) state.outbox.set(batch.tenantId, (outbox = new Map()));
+  if (!outbox) state.outbox.set(batch.tenantId, (outbox = new Map<string, OutboxEntry>()));
   for (const message of messages) {
     if (!outbox.has(message.id)) outbox.set(message.id, { record: message, position: state.nextPosition++ });
   }
