@@ -2,7 +2,7 @@ import { AUDIT_CONFLICT_COLLECTION, compareCodePoints, compareIndexValues, decod
 import type { CommitBatch } from '@pccovid-inspect/core/adapter-kit';
 import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
 import type { AuditRecord, IndexValue, OutboxRecord, OutboxStatus, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
-import type { CommittedState } from './memory-state.js';
+import type { CommittedState, OutboxEntry } from './memory-state.js';
 import { bucketOf } from './memory-state.js';
 
 const DEFAULT_QUERY_LIMIT = 100;
