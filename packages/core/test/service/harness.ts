@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '@pccovid-inspect/core/adapter-kit';
+import { COLLECTIONS, chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
 import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from '../../src/service/document-numbering.js';
 import {
   createFixedClock,
@@ -9,6 +9,7 @@ import {
   type TeamMember,
   type StorageAdapter,
   type AuditKey,
+  type PutRequest,
 } from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
@@ -45,6 +46,23 @@ export async function snapshotStorage(storage: StorageAdapter, tenantId = '42'):
   out.audit = view.audit(tenantId);
   out.outbox = view.outbox(tenantId);
   return JSON.stringify(out);
+}
+
+/**
+ * Writes records straight through the adapter, as another program (or an older version of the
+ * library) would: one batch with one audit event `test.direct-write`, no service in between.
+ */
+export async function writeDirect(storage: StorageAdapter, puts: PutRequest[], tenantId = '42'): Promise<void> {
+  const audit = await chainAuditRecord(await storage.lastAudit(tenantId), {
+    tenantId,
+    id: `direct-${Date.now()}-${Math.random()}`,
+    at: '2021-11-26T02:00:00.000Z',
+    actor: { role: 'system', id: 'test' },
+    action: 'test.direct-write',
+    subject: { collection: puts[0]?.collection ?? 'none', id: puts[0]?.id ?? 'none' },
+    details: {},
+  });
+  await storage.commit({ tenantId, puts, audit, outbox: [] });
 }
 
 /** A service on a fresh memory store with the seed, a fixed clock and sequential ids. */

@@ -4,7 +4,7 @@ import { pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
 import { inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import type { Actor, QueryRequest } from '@pccovid-inspect/core';
 import { campaignV1Machine, type CampaignV1Event } from '../../src/lifecycle/fixtures/campaign-v1-machine.js';
-import { A, createHarness, snapshotStorage } from './harness.js';
+import { A, createHarness, snapshotStorage, writeDirect } from './harness.js';
 
 type Harness = ReturnType<typeof createHarness>;
 
@@ -142,15 +142,17 @@ describe('campaign aggregates stay bounded', () => {
     for (const e of v1Events) [s] = transition(campaignV1Machine, s, e);
     const v1 = JSON.parse(JSON.stringify({ machineId: 'campaign', machineVersion: 1, snapshot: campaignV1Machine.getPersistedSnapshot(s) })) as unknown;
     const stored = campaignRecord(h);
-    await h.storage.put({
-      collection: 'campaigns',
-      tenantId: '42',
-      id: h.campaignId,
-      data: { ...(stored.data as object), lifecycle: v1 },
-      indexes: stored.indexes,
-      updatedAt: stored.updatedAt,
-      expectedVersion: stored.version,
-    });
+    await writeDirect(h.storage, [
+      {
+        collection: 'campaigns',
+        tenantId: '42',
+        id: h.campaignId,
+        data: { ...(stored.data as object), lifecycle: v1 },
+        indexes: stored.indexes,
+        updatedAt: stored.updatedAt,
+        expectedVersion: stored.version,
+      },
+    ]);
     await h.service.cancelVisit(A.lead, { visitId: 'v-school', reason: 'Đơn vị tạm dừng hoạt động' });
     expect(campaignLifecycle(h).machineVersion).toBe(1);
 

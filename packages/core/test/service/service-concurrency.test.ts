@@ -39,15 +39,59 @@ describe('concurrent commands', () => {
     expect(Object.keys(stored.response.answers).sort()).toEqual(['a1', 'a2', 'b1', 'b2']);
   });
 
-  it('concurrent document numbers never repeat', async () => {
+  it('concurrent plans of one issuing body each get their own number: all succeed, numbers 1…n without a gap', async () => {
     const h = createHarness();
     await h.steps.created();
-    const ids = ['c-a', 'c-b', 'c-c', 'c-d'];
+    const ids = ['c-a', 'c-b', 'c-c', 'c-d', 'c-e', 'c-f'];
     for (const id of ids) await h.service.createCampaign(A.director, { campaign: { ...h.seed.campaign, id } });
-    const settled = await Promise.allSettled(ids.map((campaignId) => h.service.issuePlan(A.director, { campaignId, issuedOn: '2021-11-26' })));
-    const numbers = settled.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ numberSymbol: string }>).value.numberSymbol);
-    expect(numbers.length).toBeGreaterThan(0);
-    expect(new Set(numbers).size).toBe(numbers.length);
-    for (const r of settled) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    const results = await Promise.all(ids.map((campaignId) => h.service.issuePlan(A.director, { campaignId, issuedOn: '2021-11-26' })));
+    expect(results.map((r) => r.numberSymbol).sort()).toEqual(['01/KH-STTTT', '02/KH-STTTT', '03/KH-STTTT', '04/KH-STTTT', '05/KH-STTTT', '06/KH-STTTT']);
+    expect(await h.service.verifyAudit(A.director, {})).toMatchObject({ ok: true });
+  });
+
+  describe('8 commands at once in one province', () => {
+    /**
+     * The seed's three visits and six more, scheduled, the first one started (which moves the
+     * campaign to inspecting — a write of the campaign that concurrent first starts would
+     * contend for); returns the harness and the eight visits not started.
+     */
+    async function eightVisits() {
+      const h = createHarness();
+      await h.steps.scheduled();
+      const visitIds = ['v-market', 'v-hospital', 'v-school'];
+      for (let i = 0; i < 6; i++) {
+        const base = h.seed.targets[i % h.seed.targets.length]!;
+        const targetId = `tg-more-${i}`;
+        await h.service.registerTarget(A.lead, { target: { ...base, id: targetId, name: `${base.name} (${i})`, representativePersonId: `rep-${targetId}` } });
+        const visitId = `v-more-${i}`;
+        await h.service.scheduleVisit(A.lead, { visitId, campaignId: h.campaignId, targetId, scheduledOn: '2021-12-10', memberIds: ['p-lead', 'p-vhtt-436', 'p-vhtt-443'] });
+        visitIds.push(visitId);
+      }
+      h.clock.set('2021-12-07T01:30:00.000Z');
+      await h.service.startVisit(A.lead, { visitId: 'v-market' });
+      return { h, visitIds: visitIds.filter((id) => id !== 'v-market') };
+    }
+
+    it('on 8 different visits: all 8 succeed (no CONFLICT for audit contention) and the chain verifies', async () => {
+      const { h, visitIds } = await eightVisits();
+      const before = inspectMemoryStorage(h.storage).audit('42').length;
+      const results = await Promise.allSettled(visitIds.map((visitId) => h.service.startVisit(A.lead, { visitId })));
+      expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code))).toEqual(Array(8).fill('ok'));
+      const chain = inspectMemoryStorage(h.storage).audit('42');
+      expect(chain.length).toBe(before + 8);
+      expect(chain.map((a) => a.seq)).toEqual(chain.map((_, i) => i + 1));
+      expect(await h.service.verifyAudit(A.director, {})).toMatchObject({ ok: true });
+    }, 30_000);
+
+    it('on one visit: exactly 1 succeeds, 7 get CONFLICT, and the chain verifies', async () => {
+      const { h } = await eightVisits();
+      const before = inspectMemoryStorage(h.storage).audit('42').length;
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => h.service.startVisit(A.lead, { visitId: 'v-hospital' })));
+      const codes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code)).sort();
+      expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'ok']);
+      expect(inspectMemoryStorage(h.storage).audit('42').length).toBe(before + 1);
+      expect(inspectMemoryStorage(h.storage).record('visits', '42', 'v-hospital')?.version).toBe(2);
+      expect(await h.service.verifyAudit(A.director, {})).toMatchObject({ ok: true });
+    }, 30_000);
   });
 });

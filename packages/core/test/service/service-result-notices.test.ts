@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pcCovidAnswers } from '@pccovid-inspect/testkit/fixtures';
 import { inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
-import type { Actor, PutRequest, StorageOperations } from '@pccovid-inspect/core';
-import { A, createHarness, snapshotStorage } from './harness.js';
+import type { Actor } from '@pccovid-inspect/core';
+import { A, createHarness, snapshotStorage, writeDirect } from './harness.js';
 
 type Harness = ReturnType<typeof createHarness>;
 type Json = Record<string, unknown>;
@@ -56,43 +56,31 @@ async function storeAsPreviousVersion(h: Harness, visitIds: readonly string[]) {
     const v = stored(h, 'visits', id);
     const { notice, ...old } = v.data as Json;
     notices.push(notice);
-    await h.storage.put({ collection: 'visits', tenantId: '42', id, data: old, indexes: v.indexes, updatedAt: v.updatedAt, expectedVersion: v.version });
+    await writeDirect(h.storage, [{ collection: 'visits', tenantId: '42', id, data: old, indexes: v.indexes, updatedAt: v.updatedAt, expectedVersion: v.version }]);
   }
   const c = stored(h, 'campaigns', h.campaignId);
-  await h.storage.put({
-    collection: 'campaigns',
-    tenantId: '42',
-    id: h.campaignId,
-    data: { ...(c.data as Json), notices },
-    indexes: c.indexes,
-    updatedAt: c.updatedAt,
-    expectedVersion: c.version,
-  });
+  await writeDirect(h.storage, [
+    {
+      collection: 'campaigns',
+      tenantId: '42',
+      id: h.campaignId,
+      data: { ...(c.data as Json), notices },
+      indexes: c.indexes,
+      updatedAt: c.updatedAt,
+      expectedVersion: c.version,
+    },
+  ]);
 }
 
-/** Makes the next transaction fail at the first write `fails` picks (the store must roll it all back). */
-function failInsideNextTransaction(h: Harness, fails: (req: PutRequest) => boolean) {
-  const transaction = h.storage.transaction.bind(h.storage);
+/** Makes the adapter's next commit fail (an unreachable database, a dropped connection): it writes nothing. */
+function failNextCommit(h: Harness) {
+  const commit = h.storage.commit.bind(h.storage);
   let armed = true;
-  h.storage.transaction = <T>(work: (tx: StorageOperations) => Promise<T>) =>
-    transaction((tx) => {
-      if (!armed) return work(tx);
-      armed = false;
-      const put = tx.put.bind(tx);
-      const failing = (req: PutRequest) => {
-        if (fails(req)) throw new Error(`injected failure writing ${req.collection}/${req.id}`);
-        return put(req);
-      };
-      return work(
-        new Proxy(tx, {
-          get: (target, key, receiver) => {
-            if (key === 'put') return failing;
-            const value: unknown = Reflect.get(target, key, receiver);
-            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-          },
-        }),
-      );
-    });
+  h.storage.commit = (batch) => {
+    if (!armed) return commit(batch);
+    armed = false;
+    return Promise.reject(new Error(`injected failure committing ${batch.puts.length} records`));
+  };
 }
 
 describe('results notices are stored with each visit', () => {
@@ -140,19 +128,15 @@ describe('results notices are stored with each visit', () => {
     expect(listing.filter((d) => d.ref.kind === 'notice')).toEqual([]);
   });
 
-  it.each([
-    ['the write of the second visit', (req: PutRequest) => req.collection === 'visits' && req.id === 'v-market'],
-    ['taking the third number', (req: PutRequest) => req.collection === 'document-numbers' && JSON.stringify(req.data).includes('v-market.notice')],
-    ['the write of the campaign', (req: PutRequest) => req.collection === 'campaigns'],
-  ])('beginReporting is atomic: a failure at %s writes nothing, and a retry issues the same numbers', async (_, fails) => {
+  it('beginReporting is one batch: a failed commit writes nothing, and a retry issues the same numbers', async () => {
     const h = createHarness();
     await h.steps.scheduled();
     h.clock.set('2021-12-07T01:30:00.000Z');
     for (const id of ['v-market', 'v-hospital', 'v-school']) await inspected(h, id);
     const before = await snapshotStorage(h.storage);
 
-    failInsideNextTransaction(h, fails);
-    await expect(report(h)).rejects.toThrow(/failed during "put"/); // the injected failure, as the guarded storage reports it
+    failNextCommit(h);
+    await expect(report(h)).rejects.toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(/commit/) });
     expect(await snapshotStorage(h.storage)).toBe(before);
 
     expect(await report(h)).toMatchObject({ state: 'reporting', reportNumberSymbol: '01/BC-STTTT', notices: 3 });
@@ -169,14 +153,14 @@ describe('results notices are stored with each visit', () => {
     await h.steps.scheduled();
     h.clock.set('2021-12-07T01:30:00.000Z');
     for (const id of ['v-market', 'v-hospital', 'v-school']) await inspected(h, id);
-    const transaction = h.storage.transaction.bind(h.storage);
+    const commit = h.storage.commit.bind(h.storage);
     let armed = true;
-    h.storage.transaction = async <T>(work: (tx: StorageOperations) => Promise<T>) => {
+    h.storage.commit = async (batch) => {
       if (armed) {
         armed = false;
         await h.service.closeVisit(A.director, { visitId: 'v-school' }); // after reporting read the visits
       }
-      return transaction(work);
+      return commit(batch);
     };
     const before = await snapshotStorage(h.storage);
     await expect(report(h)).rejects.toMatchObject({ code: 'CONFLICT' });
