@@ -3,8 +3,8 @@
  * store, against `node:crypto` SHA-256 over the same canonical records read with better-sqlite3
  * (a streaming `iterate()`: sequence, link and hash checked row by row, nothing kept).
  *
- * Untimed setup (once per size): a valid chain appended through the adapter's `appendAudit` in
- * one transaction, each record built by `chainAuditRecord` from `@pccovid-inspect/core/adapter-kit`.
+ * Untimed setup (once per size): a valid chain committed through the adapter (one batch per
+ * event, no record puts), each record built by `chainAuditRecord` from `@pccovid-inspect/core/adapter-kit`.
  * Both sides then open that file afresh in their own process. The peak RSS at both sizes shows
  * whether verification memory stays flat as the log grows.
  *
@@ -22,11 +22,11 @@ import { runBench } from './harness.js';
 const ACTIONS = ['visit.schedule', 'visit.start', 'answers.record', 'minutes.draft', 'minutes.sign', 'visit.review'] as const;
 const STATES = ['planned', 'underway', 'underway', 'minutesDrafted', 'minutesSigned', 'reviewed'] as const;
 
-/** Untimed: a valid chain of `size` events, appended through the adapter in one transaction. */
+/** Untimed: a valid chain of `size` events, committed through the adapter one batch each. */
 async function prepare(size: number, dir: string): Promise<{ file: string }> {
   const file = join(dir, 'audit.db');
   const storage = createSqliteStorage({ filename: file });
-  await storage.transaction(async (tx) => {
+  {
     let prev: AuditRecord | null = null;
     for (let i = 0; i < size; i++) {
       const visitId = `visit-${String(Math.floor(i / 6)).padStart(6, '0')}`;
@@ -43,9 +43,9 @@ async function prepare(size: number, dir: string): Promise<{ file: string }> {
         subject: { collection: 'visits', id: visitId },
         details: { state: STATES[k]!, versions: { [`visits/${visitId}`]: k + 1 } },
       });
-      await tx.appendAudit(prev);
+      await storage.commit({ tenantId: HA_TINH_TENANT.id, puts: [], audit: prev, outbox: [] });
     }
-  });
+  }
   await storage.dispose();
   return { file };
 }
