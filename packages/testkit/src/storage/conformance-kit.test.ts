@@ -1,115 +1,201 @@
 import { describe, expect, it } from 'vitest';
-import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
-import { ConflictError, STORAGE_CONTRACT_VERSION } from '@pccovid-inspect/core';
-import type { PutRequest, StorageAdapter, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION, AsyncMutex, defineStorageAdapter } from '@pccovid-inspect/core/adapter-kit';
+import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
+import type { AuditRecord, CommitBatch, OutboxRecord, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 import { describeStorageConformance } from './describe-storage-conformance.js';
 import { REQUIRED_STORAGE_SUITES, STORAGE_SUITE_NAMES } from './storage-conformance-options.js';
 import type { StorageConformanceOptions } from './storage-conformance-options.js';
 import type { StorageInspector } from './storage-inspector.js';
-import { expectNoLostWriteAcrossTransaction } from './internal/transaction-race.js';
-import { expectRejection } from './internal/fixtures.js';
+import {
+  expectAuditSeqRaceHasOneWinner,
+  expectMarkOutboxSurvivesCommits,
+  expectMarksAndCommitsAllLand,
+  expectOneWinnerAmongConcurrentCommits,
+  expectStaleAuditWritesNothing,
+  expectStalePutWritesNothing,
+} from './internal/commit-checks.js';
+import { expectConflict, expectRejection } from './internal/fixtures.js';
+
+const TIMEOUT_MS = 60_000;
 
 /**
- * A tiny records-only adapter. `correct`: plain puts wait for an open transaction (a mutex), as the
- * memory adapter does. `broken`: a transaction buffers its writes after checking them against what
- * it read, and on commit writes them over whatever is stored (no version check), while plain puts
- * never wait — the lost update a province's adapter could ship.
+ * How a tiny in-test adapter behaves:
+ * - `correct`: every commit and markOutbox runs under one mutex, checks everything, then writes
+ *   everything (the way the memory adapter does), with a pause inside like a real backend's I/O;
+ * - `check-await-write`: commit checks the versions and the audit seq, awaits (I/O), then writes —
+ *   without holding anything in between (the lost update);
+ * - `partial-batch`: commit writes each put as it checks it, then finds the audit seq taken and
+ *   throws without rolling the puts back;
+ * - `outbox-snapshot`: commit copies the outbox, awaits, then writes the copy back with its new
+ *   messages, while markOutbox writes at once without waiting for commits (a lost markOutbox).
  */
-function tinyAdapter(mode: 'correct' | 'broken'): { adapter: StorageAdapter; inspector: StorageInspector } {
-  const rows = new Map<string, StoredRecord>();
+type Mode = 'correct' | 'check-await-write' | 'partial-batch' | 'outbox-snapshot';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function tinyAdapter(mode: Mode): { adapter: StorageAdapter; inspector: StorageInspector } {
+  const records = new Map<string, StoredRecord>();
+  const audits = new Map<string, AuditRecord[]>();
+  let outbox: OutboxRecord[] = [];
   const mutex = new AsyncMutex();
   const key = (collection: string, tenantId: string, id: string) => `${tenantId}/${collection}/${id}`;
   const copy = <T>(value: T): T => structuredClone(value);
-  const unused = (name: string) => () => Promise.reject(new Error(`${name} is not used by this test`));
-  const writeNow = (request: PutRequest, versionCheck: boolean): StoredRecord => {
-    const current = rows.get(key(request.collection, request.tenantId, request.id));
-    const actual = current?.version ?? 0;
-    if (versionCheck && actual !== request.expectedVersion) {
-      throw new ConflictError({ collection: request.collection, id: request.id, expectedVersion: request.expectedVersion, actualVersion: current?.version ?? null });
-    }
-    const stored: StoredRecord = { ...copy(request), version: (versionCheck ? request.expectedVersion : actual) + 1 };
-    delete (stored as { expectedVersion?: number }).expectedVersion;
-    rows.set(key(request.collection, request.tenantId, request.id), stored);
+  const checkPut = (put: CommitBatch['puts'][number]) => {
+    const actual = records.get(key(put.collection, put.tenantId, put.id))?.version ?? null;
+    if ((actual ?? 0) !== put.expectedVersion) throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: actual });
+  };
+  const checkAudit = (batch: CommitBatch) => {
+    const last = audits.get(batch.tenantId)?.at(-1)?.seq ?? 0;
+    if (batch.audit.seq !== last + 1)
+      throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: batch.audit.id, expectedVersion: batch.audit.seq - 1, actualVersion: last });
+  };
+  const writePut = (put: CommitBatch['puts'][number]): StoredRecord => {
+    const { expectedVersion, ...rest } = copy(put);
+    const stored: StoredRecord = { ...rest, version: expectedVersion + 1 };
+    records.set(key(put.collection, put.tenantId, put.id), stored);
     return copy(stored);
   };
-  const base = {
-    query: unused('query'),
-    appendAudit: unused('appendAudit'),
-    readAudit: unused('readAudit'),
-    lastAudit: unused('lastAudit'),
-    enqueueOutbox: unused('enqueueOutbox'),
-    readOutbox: unused('readOutbox'),
-    markOutbox: unused('markOutbox'),
-  } as unknown as Omit<StorageOperations, 'get' | 'put'>;
-  const get = async (collection: string, tenantId: string, id: string) => copy(rows.get(key(collection, tenantId, id)) ?? null);
+  const writeRest = (batch: CommitBatch, base: OutboxRecord[]) => {
+    audits.set(batch.tenantId, [...(audits.get(batch.tenantId) ?? []), copy(batch.audit)]);
+    const fresh = batch.outbox.filter((m) => !base.some((b) => b.tenantId === m.tenantId && b.id === m.id));
+    outbox = [...base, ...copy(fresh)];
+  };
 
-  const adapter = {
-    contractVersion: STORAGE_CONTRACT_VERSION,
+  const commit = async (batch: CommitBatch): Promise<StoredRecord[]> => {
+    switch (mode) {
+      case 'check-await-write': {
+        batch.puts.forEach(checkPut);
+        checkAudit(batch);
+        await sleep(2);
+        const stored = batch.puts.map(writePut);
+        writeRest(batch, outbox);
+        return stored;
+      }
+      case 'partial-batch':
+        return mutex.run(async () => {
+          await sleep(1);
+          const stored = batch.puts.map((put) => {
+            checkPut(put);
+            return writePut(put);
+          });
+          checkAudit(batch);
+          writeRest(batch, outbox);
+          return stored;
+        });
+      case 'outbox-snapshot':
+        return mutex.run(async () => {
+          const snapshot = copy(outbox);
+          batch.puts.forEach(checkPut);
+          checkAudit(batch);
+          await sleep(10);
+          const stored = batch.puts.map(writePut);
+          writeRest(batch, snapshot);
+          return stored;
+        });
+      case 'correct':
+        return mutex.run(async () => {
+          await sleep(1);
+          batch.puts.forEach(checkPut);
+          checkAudit(batch);
+          const stored = batch.puts.map(writePut);
+          writeRest(batch, outbox);
+          return stored;
+        });
+    }
+  };
+
+  const markOutbox = async (tenantId: string, id: string, update: Parameters<StorageAdapter['markOutbox']>[2]) => {
+    const apply = () => {
+      const found = outbox.find((m) => m.tenantId === tenantId && m.id === id);
+      if (!found) throw new NotFoundError({ collection: 'outbox', id });
+      Object.assign(found, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)));
+    };
+    if (mode === 'outbox-snapshot') apply();
+    else await mutex.run(apply);
+  };
+
+  const adapter = defineStorageAdapter({
     name: `tiny-${mode}`,
-    capabilities: { transactions: true, multiProcess: false, durable: false, portalStatistics: false, maxRecordBytes: null },
-    ...base,
-    get,
-    put: (request: PutRequest) => (mode === 'correct' ? mutex.run(async () => writeNow(request, true)) : Promise.resolve().then(() => writeNow(request, true))),
-    transaction: <T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> =>
-      mutex.run(async () => {
-        const buffered = new Map<string, PutRequest>();
-        const seen = new Map<string, number>();
-        const tx = {
-          ...base,
-          get: async (collection: string, tenantId: string, id: string) => {
-            const pending = buffered.get(key(collection, tenantId, id));
-            if (pending) return copy({ ...pending, version: pending.expectedVersion + 1 }) as StoredRecord;
-            const record = await get(collection, tenantId, id);
-            seen.set(key(collection, tenantId, id), record?.version ?? 0);
-            return record;
-          },
-          put: async (request: PutRequest) => {
-            const k = key(request.collection, request.tenantId, request.id);
-            const known = buffered.get(k) ? buffered.get(k)!.expectedVersion + 1 : mode === 'broken' ? (seen.get(k) ?? 0) : (rows.get(k)?.version ?? 0);
-            if (known !== request.expectedVersion) {
-              throw new ConflictError({ collection: request.collection, id: request.id, expectedVersion: request.expectedVersion, actualVersion: known });
-            }
-            buffered.set(k, copy(request));
-            return copy({ ...request, version: request.expectedVersion + 1 }) as StoredRecord;
-          },
-        } as StorageOperations;
-        const result = await fn(tx);
-        // broken: blind overwrite (no version check); correct: the mutex kept everyone else out.
-        for (const request of buffered.values()) writeNow({ ...request, expectedVersion: request.expectedVersion }, mode === 'correct');
-        return result;
-      }),
-    dispose: async () => undefined,
-  } as StorageAdapter;
+    get: async (collection, tenantId, id) => copy(records.get(key(collection, tenantId, id)) ?? null) as never,
+    query: () => Promise.reject(new Error('query is not used by these checks')),
+    commit,
+    readAudit: async (tenantId, options) => copy((audits.get(tenantId) ?? []).filter((a) => a.seq > (options?.afterSeq ?? 0)).slice(0, options?.limit ?? 1000)),
+    lastAudit: async (tenantId) => copy(audits.get(tenantId)?.at(-1) ?? null),
+    readOutbox: async (tenantId, options) => copy(outbox.filter((m) => m.tenantId === tenantId && (options?.status === undefined || m.status === options.status))),
+    markOutbox,
+  });
 
   const inspector: StorageInspector = {
     record: (collection, tenantId, id) => {
-      const row = rows.get(key(collection, tenantId, id));
+      const row = records.get(key(collection, tenantId, id));
       return row ? copy({ version: row.version, data: row.data, indexes: row.indexes, updatedAt: row.updatedAt }) : null;
     },
-    countRecords: () => rows.size,
-    audit: () => [],
-    outbox: () => [],
+    countRecords: (collection, tenantId) => [...records.values()].filter((r) => r.collection === collection && r.tenantId === tenantId).length,
+    audit: (tenantId) => copy(audits.get(tenantId) ?? []),
+    outbox: (tenantId) => copy(outbox.filter((m) => m.tenantId === tenantId)),
   };
   return { adapter, inspector };
 }
 
-describe('storage conformance kit: a plain put racing an open transaction (meta-test)', () => {
-  for (const order of ['plain write first', 'transaction write first'] as const) {
-    it(`passes an adapter whose plain put waits for the transaction (${order})`, async () => {
-      const { adapter, inspector } = tinyAdapter('correct');
-      await expectNoLostWriteAcrossTransaction(adapter, inspector, order);
-    });
+describe('storage conformance kit: the commit and race checks pass a correct adapter (meta-test)', { timeout: TIMEOUT_MS }, () => {
+  it('passes the all-or-nothing checks', async () => {
+    const a = tinyAdapter('correct');
+    await expectStalePutWritesNothing(a.adapter, a.inspector);
+    const b = tinyAdapter('correct');
+    await expectStaleAuditWritesNothing(b.adapter, b.inspector);
+  });
 
-    it(`fails an adapter that lets both writes succeed, saying so in words (${order})`, async () => {
-      const { adapter, inspector } = tinyAdapter('broken');
-      await expect(expectNoLostWriteAcrossTransaction(adapter, inspector, order)).rejects.toThrow(
-        /expected one of the two writes to fail with CONFLICT .* but both the transaction and the plain put succeeded: one write was lost/,
-      );
-    });
-  }
+  it('passes the race checks', async () => {
+    for (const check of [
+      (x: ReturnType<typeof tinyAdapter>) => expectOneWinnerAmongConcurrentCommits(x.adapter, x.inspector, 8),
+      (x: ReturnType<typeof tinyAdapter>) => expectAuditSeqRaceHasOneWinner(x.adapter, x.inspector, 8),
+      (x: ReturnType<typeof tinyAdapter>) => expectMarkOutboxSurvivesCommits(x.adapter, x.inspector, 2),
+      (x: ReturnType<typeof tinyAdapter>) => expectMarksAndCommitsAllLand(x.adapter, x.inspector, 8),
+    ]) {
+      await check(tinyAdapter('correct'));
+    }
+  });
 });
 
-describe('storage conformance kit: skips (meta-test)', () => {
+describe('storage conformance kit: broken adapters fail, and the message says what they did wrong (meta-test)', { timeout: TIMEOUT_MS }, () => {
+  it('fails an adapter whose commit checks versions, awaits, then writes (a lost update under concurrency)', async () => {
+    const a = tinyAdapter('check-await-write');
+    await expect(expectOneWinnerAmongConcurrentCommits(a.adapter, a.inspector, 2)).rejects.toThrow(
+      /expected exactly one of 2 concurrent commits of visits\/contested at expectedVersion 1 \(stored 1\) to succeed, but 2 did: .*checked the expected version and then wrote without holding it \(a lost update\)/,
+    );
+    const b = tinyAdapter('check-await-write');
+    await expect(expectAuditSeqRaceHasOneWinner(b.adapter, b.inspector, 4)).rejects.toThrow(
+      /expected exactly one of 4 concurrent commits of different records, all with audit seq 2 to land, but 4 did — the adapter did not check the seq and write the event as one step; the log: seq 2 stored more than once/,
+    );
+  });
+
+  it('fails an adapter that writes the puts, then refuses the batch for its audit seq without rolling them back (a partial batch)', async () => {
+    const a = tinyAdapter('partial-batch');
+    await expect(expectStaleAuditWritesNothing(a.adapter, a.inspector)).rejects.toThrow(
+      /expected a batch whose audit seq 1 was taken by an earlier commit to write nothing, but the adapter refused the batch for its audit seq after writing part of it \(not rolled back\): visits\/v-1 \(now version 1, was missing\); visits\/v-2/,
+    );
+    const b = tinyAdapter('partial-batch');
+    await expect(expectStalePutWritesNothing(b.adapter, b.inspector)).rejects.toThrow(
+      /to write nothing \(all or nothing\), but the adapter wrote part of the batch it refused: visits\/v-before \(now version 1, was missing\)/,
+    );
+  });
+
+  it('fails an adapter whose commit rewrites the outbox from a copy taken before an await (a markOutbox lost to a concurrent commit)', async () => {
+    const a = tinyAdapter('outbox-snapshot');
+    await expect(expectMarkOutboxSurvivesCommits(a.adapter, a.inspector, 1)).rejects.toThrow(
+      /expected t-\d to keep its mark \(status sent\) after markOutbox of t-\d racing a commit that enqueues n-\d \(.*\), but it is pending \(provider id null\): the adapter lost a markOutbox to a concurrent commit/,
+    );
+  });
+
+  it('passes each broken adapter through the sequential checks it does not break (the failures above are the races and the rollback)', async () => {
+    const a = tinyAdapter('check-await-write');
+    await expectStalePutWritesNothing(a.adapter, a.inspector);
+    const b = tinyAdapter('outbox-snapshot');
+    await expectOneWinnerAmongConcurrentCommits(b.adapter, b.inspector, 4);
+  });
+});
+
+describe('storage conformance kit: skips (meta-test)', { timeout: TIMEOUT_MS }, () => {
   const options = (skip: StorageConformanceOptions['skip']): StorageConformanceOptions => ({
     name: 'never collected',
     createAdapter: () => tinyAdapter('correct').adapter,
@@ -117,9 +203,10 @@ describe('storage conformance kit: skips (meta-test)', () => {
     skip,
   });
 
-  it('requires reads and writes, transactions and input validation', () => {
-    expect([...REQUIRED_STORAGE_SUITES]).toEqual(['readsAndWrites', 'transactions', 'inputValidation']);
+  it('requires reads and writes, commits and input validation', () => {
+    expect([...REQUIRED_STORAGE_SUITES]).toEqual(['readsAndWrites', 'commits', 'inputValidation']);
     expect(REQUIRED_STORAGE_SUITES.every((name) => STORAGE_SUITE_NAMES.includes(name))).toBe(true);
+    expect(STORAGE_SUITE_NAMES, 'the v1 suite "transactions" is gone').not.toContain('transactions');
   });
 
   for (const suite of REQUIRED_STORAGE_SUITES) {
@@ -134,12 +221,15 @@ describe('storage conformance kit: skips (meta-test)', () => {
     expect(() => describeStorageConformance(options({ queries: 42 as unknown as string }))).toThrow(/skip of "queries" needs a reason/);
   });
 
-  it('refuses a skip of a suite that does not exist', () => {
+  it('refuses a skip of a suite that does not exist, and names the v1 suite that was renamed', () => {
     expect(() => describeStorageConformance(options({ race: 'typo' } as unknown as StorageConformanceOptions['skip']))).toThrow(/unknown suite "race"/);
+    expect(() => describeStorageConformance(options({ transactions: 'v1 name' } as unknown as StorageConformanceOptions['skip']))).toThrow(
+      /unknown suite "transactions".*renamed "commits"/,
+    );
   });
 });
 
-describe('storage conformance kit: failure messages (meta-test)', () => {
+describe('storage conformance kit: failure messages (meta-test)', { timeout: TIMEOUT_MS }, () => {
   it('says in words that a write expected to conflict succeeded', async () => {
     await expect(expectRejection(async () => undefined, 'CONFLICT', 'the stale write (expectedVersion 1, stored 2)')).rejects.toThrow(
       'expected the stale write (expectedVersion 1, stored 2) to fail with CONFLICT, but it succeeded',
@@ -149,6 +239,13 @@ describe('storage conformance kit: failure messages (meta-test)', () => {
   it('says which error a write failed with instead of the expected code', async () => {
     await expect(expectRejection(() => Promise.reject(new Error('disk full')), 'CONFLICT', 'the stale write')).rejects.toThrow(
       'expected the stale write to fail with CONFLICT, but it failed with Error: disk full',
+    );
+  });
+
+  it('says which record a CONFLICT named when it named the wrong one', async () => {
+    const error = new ConflictError({ collection: 'visits', id: 'v-2', expectedVersion: 0, actualVersion: 1 });
+    await expect(expectConflict(() => Promise.reject(error), 'the batch', { collection: 'visits', id: 'v-1' })).rejects.toThrow(
+      'expected the CONFLICT of the batch to name visits/v-1, but it named visits/v-2',
     );
   });
 });

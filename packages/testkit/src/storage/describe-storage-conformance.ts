@@ -4,9 +4,10 @@ import { REQUIRED_STORAGE_SUITES } from './storage-conformance-options.js';
 import type { StorageConformanceOptions, StorageSuiteName } from './storage-conformance-options.js';
 import type { StorageInspector } from './storage-inspector.js';
 import type { SuiteContext, SuiteDefinition } from './internal/suite-context.js';
+import { HOOK_TIMEOUT_MS, TEST_TIMEOUT_MS } from './internal/suite-context.js';
 import { defineReadsAndWritesSuite } from './suites/reads-and-writes.js';
 import { defineQueriesSuite } from './suites/queries.js';
-import { defineTransactionsSuite } from './suites/transactions.js';
+import { defineCommitsSuite } from './suites/commits.js';
 import { defineAuditLogSuite } from './suites/audit-log.js';
 import { defineOutboxSuite } from './suites/outbox.js';
 import { defineRacesSuite } from './suites/races.js';
@@ -18,14 +19,14 @@ import { defineGroupedCountsSuite } from './suites/grouped-counts.js';
 const SUITES: Record<StorageSuiteName, { title: string; define: SuiteDefinition }> = {
   readsAndWrites: { title: 'reads and versioned writes', define: defineReadsAndWritesSuite },
   queries: { title: 'queries, filters and paging', define: defineQueriesSuite },
-  transactions: { title: 'transactions', define: defineTransactionsSuite },
+  commits: { title: 'atomic commits', define: defineCommitsSuite },
   auditLog: { title: 'audit log', define: defineAuditLogSuite },
   outbox: { title: 'outbox', define: defineOutboxSuite },
   races: { title: 'races between concurrent writers', define: defineRacesSuite },
   largeValuesAndText: { title: 'large values and Vietnamese text', define: defineLargeValuesAndTextSuite },
   portalStatistics: { title: 'portal statistics', define: definePortalStatisticsSuite },
   groupedCounts: { title: 'grouped counts (countBy)', define: defineGroupedCountsSuite },
-  inputValidation: { title: 'rejection of malformed input', define: defineInputValidationSuite },
+  inputValidation: { title: 'malformed requests, through core’s guard', define: defineInputValidationSuite },
 };
 
 /** Why a suite cannot run for these capabilities, or null when it can. */
@@ -44,7 +45,8 @@ function checkSkips(skip: StorageConformanceOptions['skip']): void {
   if (skip === undefined) return;
   for (const [name, reason] of Object.entries(skip) as [string, unknown][]) {
     if (!Object.hasOwn(SUITES, name)) {
-      throw new Error(`storage conformance: skip names an unknown suite "${name}"; the suites are ${Object.keys(SUITES).join(', ')}`);
+      const renamed = name === 'transactions' ? ' (the v1 suite "transactions" was renamed "commits" with storage contract v2, and cannot be skipped)' : '';
+      throw new Error(`storage conformance: skip names an unknown suite "${name}"${renamed}; the suites are ${Object.keys(SUITES).join(', ')}`);
     }
     if ((REQUIRED_STORAGE_SUITES as readonly string[]).includes(name)) {
       throw new Error(
@@ -70,18 +72,26 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
 }
 
 /**
- * Declares the storage conformance suites for one adapter, as vitest `describe` blocks: reads and
- * versioned writes, queries and paging, transactions, the audit log, the outbox, races between
- * concurrent writers, large values and Vietnamese text, portal statistics and grouped counts
- * (each when the adapter declares that capability) and the rejection of malformed input.
+ * Declares the storage conformance suites for one adapter of storage contract v2, as vitest
+ * `describe` blocks: reads and versioned writes, queries and paging, atomic commits
+ * (`commit(batch)`: all or nothing, the audit seq, idempotent messages), the audit log, the outbox,
+ * races between concurrent writers (one winner per version and per audit seq, no `markOutbox` lost
+ * to a commit), large values and Vietnamese text, portal statistics and grouped counts (each when
+ * the adapter declares that capability) and malformed requests through core's guard.
+ *
+ * The suites call the adapter's own operations — they test the adapter, not core — with valid
+ * batches built as core builds them (an audit event chained after `lastAudit`). Core checks every
+ * request before it reaches an adapter (`guardStorage`), so only the `inputValidation` suite sends
+ * malformed requests, and it sends them through `guardStorage(adapter)`.
  *
  * Every test gets a fresh adapter: `reset()` then `createAdapter()` before it, `dispose()` after it.
  * No test depends on another or on their order. What was really stored is checked through the
  * `inspect` backdoor (see `StorageInspector`). A suite the adapter cannot run by its capabilities,
  * or one listed in `skip`, is reported as skipped with its reason in the test name. A skip needs a
  * non-empty reason, and the required suites (`REQUIRED_STORAGE_SUITES`: reads and writes,
- * transactions, input validation) cannot be skipped: either mistake throws here, at definition
- * time, naming the suite.
+ * commits, input validation) cannot be skipped: either mistake throws here, at definition
+ * time, naming the suite. The kit sets its own test and hook timeouts (60 s, 180 s for the heavy
+ * tests), so it does not depend on the timeouts of your vitest configuration.
  *
  * Call it at the top level of a test file (vitest is a peer dependency).
  *
@@ -96,13 +106,13 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
  *   createAdapter: () => createMyStorage({ directory: tmp }),
  *   reset: () => rm(tmp, { recursive: true, force: true }),
  *   inspect: (adapter) => inspectMyStorage(adapter),
- *   skip: { races: 'single-writer device store' },
+ *   skip: { portalStatistics: 'statistics live in the ministry warehouse, not in this store' },
  * });
  * ```
  */
 export function describeStorageConformance<A extends StorageAdapter>(options: StorageConformanceOptions<A>): void {
   checkSkips(options.skip);
-  describe(`storage conformance: ${options.name}`, async () => {
+  describe(`storage conformance: ${options.name}`, { timeout: TEST_TIMEOUT_MS }, async () => {
     const capabilities = await probeCapabilities(options);
     let adapter: A | undefined;
     let inspector: StorageInspector | undefined;
@@ -111,7 +121,7 @@ export function describeStorageConformance<A extends StorageAdapter>(options: St
       await options.reset?.();
       adapter = await options.createAdapter();
       inspector = await options.inspect(adapter);
-    });
+    }, HOOK_TIMEOUT_MS);
 
     afterEach(async () => {
       const [closing, disposing] = [inspector, adapter];
@@ -122,7 +132,7 @@ export function describeStorageConformance<A extends StorageAdapter>(options: St
       } finally {
         await disposing?.dispose();
       }
-    });
+    }, HOOK_TIMEOUT_MS);
 
     const context: SuiteContext = {
       capabilities,

@@ -11,7 +11,7 @@ import type { Awaitable, StorageInspector } from './storage-inspector.js';
  * ```
  */
 export type StorageSuiteName =
-  'readsAndWrites' | 'queries' | 'transactions' | 'auditLog' | 'outbox' | 'races' | 'largeValuesAndText' | 'portalStatistics' | 'groupedCounts' | 'inputValidation';
+  'readsAndWrites' | 'queries' | 'commits' | 'auditLog' | 'outbox' | 'races' | 'largeValuesAndText' | 'portalStatistics' | 'groupedCounts' | 'inputValidation';
 
 /**
  * Every suite name, in the order the kit declares them.
@@ -25,7 +25,7 @@ export type StorageSuiteName =
 export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
   'readsAndWrites',
   'queries',
-  'transactions',
+  'commits',
   'auditLog',
   'outbox',
   'races',
@@ -42,20 +42,25 @@ export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
  *
  * - `readsAndWrites`: versioned writes (`expectedVersion`, CONFLICT for a stale write) — the only
  *   guard against lost updates between two officers editing one visit;
- * - `transactions`: all or nothing, isolation, and no plain write lost to an open transaction —
- *   every command commits its record, audit event and outbox messages together;
- * - `inputValidation`: malformed input refused with VALIDATION_FAILED and nothing stored — what
- *   is stored must read back as valid JSON with valid index values.
+ * - `commits`: `commit(batch)` all or nothing (a stale put or a taken audit seq writes nothing
+ *   and names what conflicted), results in the order of the puts, duplicate message ids ignored,
+ *   two concurrent commits of one record never both landing, and no `markOutbox` lost to a
+ *   concurrent commit — every command commits its records, audit event and messages together;
+ * - `inputValidation`: the adapter works behind core's guard (`guardStorage`, which checks every
+ *   request before it reaches the adapter): core accepts it, its results pass core's checks,
+ *   malformed requests are refused with VALIDATION_FAILED and change nothing, and it refuses a
+ *   query cursor it never issued.
  *
  * The other suites may be skipped with a reason, e.g. for a second configuration of an adapter
- * already run in full, or `races` for a single-writer device store.
+ * already run in full, or `races` for a single-writer device store (the `commits` suite still
+ * races two writers).
  *
  * @example
  * ```ts
- * REQUIRED_STORAGE_SUITES.includes('transactions'); // true
+ * REQUIRED_STORAGE_SUITES.includes('commits'); // true
  * ```
  */
-export const REQUIRED_STORAGE_SUITES: readonly StorageSuiteName[] = ['readsAndWrites', 'transactions', 'inputValidation'];
+export const REQUIRED_STORAGE_SUITES: readonly StorageSuiteName[] = ['readsAndWrites', 'commits', 'inputValidation'];
 
 /**
  * Options of `describeStorageConformance`.
@@ -91,7 +96,7 @@ export interface StorageConformanceOptions<A extends StorageAdapter = StorageAda
    * Suites an adapter cannot run by its declared capabilities are skipped (with the reason) by
    * the kit itself; there is no need to list them here.
    * The reason must be a non-empty text, and the required suites (`REQUIRED_STORAGE_SUITES`:
-   * `readsAndWrites`, `transactions`, `inputValidation`) cannot be skipped: either mistake throws
+   * `readsAndWrites`, `commits`, `inputValidation`) cannot be skipped: either mistake throws
    * when the suites are defined.
    * @default nothing skipped
    */

@@ -34,9 +34,9 @@ export interface InspectedRecord {
  * (committed), bypassing the adapter's own read methods — a second SQLite connection to the
  * same file, the memory adapter's committed maps, the JSON files on disk, a second PostgreSQL
  * client. The kit uses it to prove that a rejected or rolled-back write left nothing behind,
- * which the adapter's own `get` could hide.
+ * which the adapter's own `get` could hide (a cache).
  *
- * Read only committed state: the kit calls the inspector only when no transaction is open.
+ * Read only committed state: the kit calls the inspector only when no `commit` is in flight.
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { InspectError } from '@pccovid-inspect/core';
-import type { AuditRecord, ErrorCode, IndexValue, OutboxRecord, PutRequest, StorageAdapter } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION, chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
+import type { AuditRecord, CommitBatch, ErrorCode, IndexValue, OutboxRecord, PutRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 
 /** @internal Hà Tĩnh, the tenant most tests write to. */
 export const TENANT = '42';
@@ -8,6 +9,9 @@ export const TENANT = '42';
 export const OTHER_TENANT = '40';
 /** @internal A fixed instant, so fixtures are deterministic. */
 export const AT = '2021-12-06T01:30:00.000Z';
+
+/** @internal What the commit helpers need: the adapter itself, or core's `guardStorage(adapter)` in front of it. */
+export type Committer = Pick<StorageAdapter, 'lastAudit' | 'commit'>;
 
 /** @internal A create request (`expectedVersion: 0`) with sensible defaults. */
 export function putRequest(overrides: Partial<PutRequest> = {}): PutRequest {
@@ -23,7 +27,10 @@ export function putRequest(overrides: Partial<PutRequest> = {}): PutRequest {
   };
 }
 
-/** @internal An audit record with `seq`; hashes are fake but well-formed. */
+/**
+ * @internal An audit record with `seq` whose hashes are fake but well-formed (adapters store hashes,
+ * they never check them). For batches that must be refused, or bulk logs; `commitRecords` chains real ones.
+ */
 export function auditRecord(tenantId: string, seq: number, overrides: Partial<AuditRecord> = {}): AuditRecord {
   return {
     tenantId,
@@ -61,6 +68,85 @@ export function outboxRecord(tenantId: string, id: string, overrides: Partial<Ou
   };
 }
 
+/** @internal Options of `prepareBatch` / `commitRecords`. */
+export interface BatchOptions {
+  outbox?: OutboxRecord[];
+  /** Fields of the audit event (its id defaults to `a-<tenant>-<seq>`). */
+  audit?: Partial<Pick<AuditRecord, 'id' | 'action' | 'details' | 'mac' | 'actor' | 'subject'>>;
+}
+
+/**
+ * @internal A valid batch, as core builds it: the puts, one audit event chained (real hashes,
+ * `chainAuditRecord`) after the tenant's current `lastAudit`, and the outbox messages.
+ */
+export async function prepareBatch(storage: Committer, tenantId: string, puts: PutRequest[], options: BatchOptions = {}): Promise<CommitBatch> {
+  const last = await storage.lastAudit(tenantId);
+  const seq = (last?.seq ?? 0) + 1;
+  const subject = puts[0] ? { collection: puts[0].collection, id: puts[0].id } : { collection: 'visits', id: 'none' };
+  const { mac, ...fields } = options.audit ?? {};
+  const audit = await chainAuditRecord(last, {
+    tenantId,
+    id: `a-${tenantId}-${seq}`,
+    at: AT,
+    actor: { role: 'team-lead', id: 'p-7' },
+    action: 'conformance.commit',
+    subject,
+    details: { versions: Object.fromEntries(puts.map((p) => [`${p.collection}/${p.id}`, p.expectedVersion + 1])) },
+    ...fields,
+  });
+  if (mac !== undefined) audit.mac = mac;
+  return { tenantId, puts, audit, outbox: options.outbox ?? [] };
+}
+
+/**
+ * @internal Commits `puts` (and `options.outbox`) as one valid batch chained after the tenant's
+ * last audit event, exactly as core does; returns the stored records in the order of `puts`.
+ */
+export async function commitRecords(storage: Committer, tenantId: string, puts: PutRequest[], options: BatchOptions = {}): Promise<StoredRecord[]> {
+  return storage.commit(await prepareBatch(storage, tenantId, puts, options));
+}
+
+/** @internal Commits one put in its own batch; returns the stored record. */
+export async function commitPut(storage: Committer, request: PutRequest, options: BatchOptions = {}): Promise<StoredRecord> {
+  const [stored] = await commitRecords(storage, request.tenantId, [request], options);
+  return stored as StoredRecord;
+}
+
+/** @internal True for a `CONFLICT` error that names the audit sequence (`collection: 'audit'`). */
+export function isAuditConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; collection?: unknown } | null;
+  return e?.code === 'CONFLICT' && e.collection === AUDIT_CONFLICT_COLLECTION;
+}
+
+/** @internal True for a `CONFLICT` error. */
+export function isConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'CONFLICT';
+}
+
+/** @internal Describes an error for a failure message: its code and text. */
+export function describeError(error: unknown): string {
+  const e = error as { code?: unknown; collection?: unknown; id?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : 'an error without a code';
+  const named = e?.code === 'CONFLICT' ? ` naming ${String(e.collection)}/${String(e.id)}` : '';
+  return `${code}${named} (${String(error)})`;
+}
+
+/**
+ * @internal Commits `puts` the way core does when several commands of one province race: on a
+ * `CONFLICT` for the audit sequence it re-reads the head, re-chains and tries again (a bounded
+ * number of times); any other error is thrown. Returns the stored records.
+ */
+export async function commitRetryingAudit(storage: Committer, tenantId: string, puts: PutRequest[], options: BatchOptions = {}, attempts = 500): Promise<StoredRecord[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitRecords(storage, tenantId, puts, options);
+    } catch (error) {
+      if (!isAuditConflict(error) || attempt >= attempts) throw error;
+      if (attempt % 8 === 0) await sleep(Math.random() * 4);
+    }
+  }
+}
+
 /**
  * @internal Runs `action`, expects it to reject (or throw) an error of this library with `code`,
  * and returns the error for further checks. `what` names the call in the failure message, e.g.
@@ -81,13 +167,30 @@ export async function expectRejection(action: () => Promise<unknown>, code: Erro
   return caught as InspectError;
 }
 
-/** @internal Creates `count` records `r-000`… in one transaction with indexes from `indexesOf`. */
-export async function seedRecords(adapter: StorageAdapter, count: number, indexesOf: (i: number) => Record<string, IndexValue>, base: Partial<PutRequest> = {}): Promise<void> {
-  await adapter.transaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
-      await tx.put(putRequest({ ...base, id: `r-${String(i).padStart(3, '0')}`, data: { n: i }, indexes: indexesOf(i) }));
-    }
-  });
+/**
+ * @internal Expects `action` to fail with `CONFLICT` naming `collection`/`id` (for the audit
+ * sequence: `collection: 'audit'`, any id) and returns the error.
+ */
+export async function expectConflict(action: () => Promise<unknown>, what: string, names: { collection: string; id?: string }): Promise<InspectError> {
+  const error = await expectRejection(action, 'CONFLICT', what);
+  const named = error as unknown as { collection?: unknown; id?: unknown };
+  const wanted = names.id === undefined ? `collection "${names.collection}"` : `${names.collection}/${names.id}`;
+  expect(
+    named.collection === names.collection && (names.id === undefined || named.id === names.id),
+    `expected the CONFLICT of ${what} to name ${wanted}, but it named ${String(named.collection)}/${String(named.id)}`,
+  ).toBe(true);
+  return error;
+}
+
+/** @internal The id of seeded record `i`: `r-000`, `r-001`… */
+export function seededId(i: number): string {
+  return `r-${String(i).padStart(3, '0')}`;
+}
+
+/** @internal Creates `count` records `r-000`… in one commit, with indexes from `indexesOf`. */
+export async function seedRecords(storage: Committer, count: number, indexesOf: (i: number) => Record<string, IndexValue>, base: Partial<PutRequest> = {}): Promise<void> {
+  const puts = Array.from({ length: count }, (_, i) => putRequest({ ...base, id: seededId(i), data: { n: i }, indexes: indexesOf(i) }));
+  await commitRecords(storage, base.tenantId ?? TENANT, puts);
 }
 
 /** @internal Resolves after `ms` milliseconds. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareIndexValues } from '@pccovid-inspect/core/adapter-kit';
 import type { IndexFilter, IndexValue, StorageAdapter } from '@pccovid-inspect/core';
 import type { SuiteContext } from '../internal/suite-context.js';
-import { OTHER_TENANT, TENANT, putRequest, seedRecords } from '../internal/fixtures.js';
+import { TEST_TIMEOUT_MS } from '../internal/suite-context.js';
+import { OTHER_TENANT, TENANT, commitPut, commitRecords, expectConflict, putRequest, seedRecords } from '../internal/fixtures.js';
 
 /** The request and result of `countBy`, as the contract declares them. */
 type CountByRequest = Parameters<NonNullable<StorageAdapter['countBy']>>[0];
@@ -63,7 +64,7 @@ function bruteForce(records: readonly Record<string, IndexValue>[], groupBy: str
 
 /** @internal countBy: grouped counts over index fields (when `capabilities.groupedCounts`). */
 export function defineGroupedCountsSuite(ctx: SuiteContext): void {
-  describe('grouped counts', () => {
+  describe('grouped counts', { timeout: TEST_TIMEOUT_MS }, () => {
     const countBy = (request: Omit<CountByRequest, 'collection' | 'tenantId'> & Partial<CountByRequest>) => {
       const adapter = ctx.adapter();
       if (typeof adapter.countBy !== 'function') throw new Error('the adapter declares capabilities.groupedCounts but has no countBy');
@@ -141,18 +142,23 @@ export function defineGroupedCountsSuite(ctx: SuiteContext): void {
       expect(await countBy({ tenantId: 'nobody', groupBy: ['state'] })).toEqual({ groups: [] });
     });
 
-    it('counts the current version of updated records, and nothing that was rolled back', async () => {
+    it('counts the current version of updated records, and nothing of a refused batch', async () => {
       const adapter = ctx.adapter();
-      await adapter.put(putRequest({ id: 'a', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }));
-      await adapter.put(putRequest({ id: 'b', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }));
-      await adapter.put(putRequest({ id: 'a', expectedVersion: 1, indexes: { state: 'underway', district: 'Huyện Can Lộc' } }));
-      await expect(
-        adapter.transaction(async (tx) => {
-          await tx.put(putRequest({ id: 'c', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }));
-          throw new Error('rolled back');
-        }),
-      ).rejects.toThrow('rolled back');
-      expect(await countBy({ groupBy: ['state'] })).toEqual({
+      await commitRecords(adapter, TENANT, [
+        putRequest({ id: 'a', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }),
+        putRequest({ id: 'b', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }),
+      ]);
+      await commitPut(adapter, putRequest({ id: 'a', expectedVersion: 1, indexes: { state: 'underway', district: 'Huyện Can Lộc' } }));
+      await expectConflict(
+        () =>
+          commitRecords(adapter, TENANT, [
+            putRequest({ id: 'c', indexes: { state: 'planned', district: 'Huyện Can Lộc' } }),
+            putRequest({ id: 'b', expectedVersion: 0, indexes: { state: 'reviewed', district: 'Huyện Can Lộc' } }),
+          ]),
+        'a batch that creates the existing b',
+        { collection: 'visits', id: 'b' },
+      );
+      expect(await countBy({ groupBy: ['state'] }), 'expected countBy to count the current versions and nothing of the refused batch').toEqual({
         groups: [
           { key: { state: 'planned' }, count: 1 },
           { key: { state: 'underway' }, count: 1 },

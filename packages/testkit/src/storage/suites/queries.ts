@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexValue, QueryPage, QueryRequest, StorageAdapter } from '@pccovid-inspect/core';
 import type { SuiteContext } from '../internal/suite-context.js';
-import { OTHER_TENANT, TENANT, putRequest, seedRecords } from '../internal/fixtures.js';
+import { HEAVY_TEST_TIMEOUT_MS } from '../internal/suite-context.js';
+import { OTHER_TENANT, TENANT, commitPut, commitRecords, putRequest, seedRecords } from '../internal/fixtures.js';
 
 const STATUSES = ['planned', 'underway', 'answered', 'closed'] as const;
 
@@ -115,7 +116,7 @@ function firstDifference(actual: string[], expected: string[]): string {
 
 /** @internal query: filters, order, paging, isolation. */
 export function defineQueriesSuite(ctx: SuiteContext): void {
-  describe('queries, filters and paging', () => {
+  describe('queries, filters and paging', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     it('filters by equality on a string index field', async () => {
       await seedRecords(ctx.adapter(), 12, indexesOf);
       const page = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, where: { status: 'underway' } });
@@ -136,9 +137,9 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
 
     it('matches null against null values and missing fields', async () => {
       const adapter = ctx.adapter();
-      await adapter.put(putRequest({ id: 'a', indexes: { closedOn: null } }));
-      await adapter.put(putRequest({ id: 'b', indexes: {} }));
-      await adapter.put(putRequest({ id: 'c', indexes: { closedOn: '2021-12-20' } }));
+      await commitPut(adapter, putRequest({ id: 'a', indexes: { closedOn: null } }));
+      await commitPut(adapter, putRequest({ id: 'b', indexes: {} }));
+      await commitPut(adapter, putRequest({ id: 'c', indexes: { closedOn: '2021-12-20' } }));
       expect(
         ids(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { closedOn: null } })),
         'expected where { closedOn: null } to find a null value and a missing field',
@@ -149,11 +150,11 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
 
     it('compares index values strictly by type (true ≠ 1 ≠ "1")', async () => {
       const adapter = ctx.adapter();
-      await adapter.put(putRequest({ id: 'bool', indexes: { v: true } }));
-      await adapter.put(putRequest({ id: 'num', indexes: { v: 1 } }));
-      await adapter.put(putRequest({ id: 'str', indexes: { v: '1' } }));
-      await adapter.put(putRequest({ id: 'false', indexes: { v: false } }));
-      await adapter.put(putRequest({ id: 'zero', indexes: { v: 0 } }));
+      await commitPut(adapter, putRequest({ id: 'bool', indexes: { v: true } }));
+      await commitPut(adapter, putRequest({ id: 'num', indexes: { v: 1 } }));
+      await commitPut(adapter, putRequest({ id: 'str', indexes: { v: '1' } }));
+      await commitPut(adapter, putRequest({ id: 'false', indexes: { v: false } }));
+      await commitPut(adapter, putRequest({ id: 'zero', indexes: { v: 0 } }));
       const where = (v: IndexValue) => ({ collection: 'visits', tenantId: TENANT, where: { v } });
       expect(ids(await adapter.query(where(true)))).toEqual(['bool']);
       expect(ids(await adapter.query(where(1)))).toEqual(['num']);
@@ -179,11 +180,11 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
 
     it('orders mixed index values by the kit rule (null < booleans < numbers < strings by code point, not by locale), both ways, across pages', async () => {
       const adapter = ctx.adapter();
-      await adapter.transaction(async (tx) => {
-        for (const [id, value] of MIXED_VALUES) {
-          await tx.put(putRequest({ id, data: { value: value ?? null }, indexes: value === undefined ? {} : { place: value } }));
-        }
-      });
+      await commitRecords(
+        adapter,
+        TENANT,
+        MIXED_VALUES.map(([id, value]) => putRequest({ id, data: { value: value ?? null }, indexes: value === undefined ? {} : { place: value } })),
+      );
       const asc = mixedExpected('asc');
       // The data tells the rules apart: locale order and UTF-16 order would both differ.
       const strings = MIXED_VALUES.flatMap(([, v]) => (typeof v === 'string' ? [v] : []));
@@ -251,8 +252,8 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
 
     it('returns the current version of updated records', async () => {
       const adapter = ctx.adapter();
-      await adapter.put(putRequest({ indexes: { status: 'planned' } }));
-      await adapter.put(putRequest({ expectedVersion: 1, indexes: { status: 'underway' }, data: { v: 2 } }));
+      await commitPut(adapter, putRequest({ indexes: { status: 'planned' } }));
+      await commitPut(adapter, putRequest({ expectedVersion: 1, indexes: { status: 'underway' }, data: { v: 2 } }));
       expect(await adapter.query({ collection: 'visits', tenantId: TENANT, where: { status: 'planned' } })).toEqual({ items: [], nextCursor: null });
       const page = await adapter.query({ collection: 'visits', tenantId: TENANT, where: { status: 'underway' } });
       expect(page.items, 'expected query to return the current version (2) of an updated record').toEqual([expect.objectContaining({ id: 'v-1', version: 2, data: { v: 2 } })]);
