@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import { checkAuditRecord, checkNonEmptyText, checkOutboxRecord, checkOutboxUpdate, checkReadOptions, throwValidationIssue } from '@pccovid-inspect/core/adapter-kit';
+import { NotFoundError } from '@pccovid-inspect/core';
 import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
 
 const DEFAULT_LOG_LIMIT = 1000;
@@ -8,9 +7,11 @@ const DEFAULT_LOG_LIMIT = 1000;
 type OutboxUpdate = { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null };
 
 /**
- * @internal The append-only audit chain and the outbox on one better-sqlite3 connection. Each
- * write checks and writes inside one `BEGIN IMMEDIATE` transaction (a savepoint inside an open
- * transaction), so a second process appending the same seq waits for the lock and then conflicts.
+ * @internal The append-only audit chain and the outbox on one better-sqlite3 connection. The
+ * appends (`lastSeq`, `appendAudit`, `enqueueOutbox`) are steps of `commit`'s one transaction;
+ * `markOutbox` is a write of its own, checked and written inside one `BEGIN IMMEDIATE`
+ * transaction, so it neither loses nor is lost to a commit of this or another process. Core has
+ * checked every request before it gets here, so nothing is re-validated.
  */
 export class SqliteLogs {
   private readonly lastSeqOf: Database.Statement;
@@ -22,8 +23,6 @@ export class SqliteLogs {
   private readonly selectOutboxByStatus: Database.Statement;
   private readonly selectOneOutbox: Database.Statement;
   private readonly updateOutbox: Database.Statement;
-  private readonly appendOne: Database.Transaction<(record: AuditRecord) => void>;
-  private readonly enqueueAll: Database.Transaction<(records: OutboxRecord[]) => void>;
   private readonly markOne: Database.Transaction<(tenantId: string, id: string, update: OutboxUpdate) => void>;
 
   constructor(db: Database.Database) {
@@ -39,17 +38,6 @@ export class SqliteLogs {
     this.selectOutboxByStatus = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? AND status = ? ORDER BY created_at, position LIMIT ?').pluck();
     this.selectOneOutbox = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? AND id = ?').pluck();
     this.updateOutbox = db.prepare('UPDATE outbox SET status = ?, record = ? WHERE tenant_id = ? AND id = ?');
-
-    this.appendOne = db.transaction((record: AuditRecord) => {
-      const last = this.lastSeqOf.get(record.tenantId) as number;
-      if (record.seq !== last + 1) {
-        throw new ConflictError({ collection: 'audit', id: record.id, expectedVersion: record.seq - 1, actualVersion: last });
-      }
-      this.insertAudit.run(record.tenantId, record.seq, record.id, record.at, JSON.stringify(record));
-    });
-    this.enqueueAll = db.transaction((records: OutboxRecord[]) => {
-      for (const r of records) this.insertOutbox.run(r.tenantId, r.id, r.createdAt, r.status, JSON.stringify(r));
-    });
     this.markOne = db.transaction((tenantId: string, id: string, update: OutboxUpdate) => {
       const stored = this.selectOneOutbox.get(tenantId, id) as string | undefined;
       if (stored === undefined) throw new NotFoundError({ collection: 'outbox', id });
@@ -65,43 +53,39 @@ export class SqliteLogs {
     });
   }
 
+  /** The last audit seq of a tenant, 0 when it has none. A step of `commit`. */
+  lastSeq(tenantId: string): number {
+    return this.lastSeqOf.get(tenantId) as number;
+  }
+
+  /** Appends one audit row (its seq checked by the caller, in the same transaction). A step of `commit`. */
   appendAudit(record: AuditRecord): void {
-    checkAuditRecord(record);
-    this.appendOne.immediate(record);
+    this.insertAudit.run(record.tenantId, record.seq, record.id, record.at, JSON.stringify(record));
+  }
+
+  /** Adds messages to the outbox; one whose id exists is left as it is. A step of `commit`. */
+  enqueueOutbox(records: readonly OutboxRecord[]): void {
+    for (const r of records) this.insertOutbox.run(r.tenantId, r.id, r.createdAt, r.status, JSON.stringify(r));
   }
 
   readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): AuditRecord[] {
-    checkNonEmptyText('readAudit', ['tenantId'], tenantId);
-    checkReadOptions('readAudit', options);
     const rows = this.selectAudit.all(tenantId, options?.afterSeq ?? 0, options?.limit ?? DEFAULT_LOG_LIMIT) as string[];
     return rows.map((row) => JSON.parse(row) as AuditRecord);
   }
 
   lastAudit(tenantId: string): AuditRecord | null {
-    checkNonEmptyText('lastAudit', ['tenantId'], tenantId);
     const row = this.selectLastAudit.get(tenantId) as string | undefined;
     return row === undefined ? null : (JSON.parse(row) as AuditRecord);
   }
 
-  /** Validates the whole batch first: a bad message rejects the batch and writes nothing. */
-  enqueueOutbox(records: OutboxRecord[]): void {
-    if (!Array.isArray(records)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
-    records.forEach(checkOutboxRecord);
-    if (records.length > 0) this.enqueueAll.immediate(records);
-  }
-
   readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): OutboxRecord[] {
-    checkNonEmptyText('readOutbox', ['tenantId'], tenantId);
-    checkReadOptions('readOutbox', options);
     const limit = options?.limit ?? DEFAULT_LOG_LIMIT;
     const rows = (options?.status === undefined ? this.selectOutbox.all(tenantId, limit) : this.selectOutboxByStatus.all(tenantId, options.status, limit)) as string[];
     return rows.map((row) => JSON.parse(row) as OutboxRecord);
   }
 
+  /** Updates one message's delivery state in its own `BEGIN IMMEDIATE` transaction (`NotFoundError` when there is none). */
   markOutbox(tenantId: string, id: string, update: OutboxUpdate): void {
-    checkNonEmptyText('markOutbox', ['tenantId'], tenantId);
-    checkNonEmptyText('markOutbox', ['id'], id);
-    checkOutboxUpdate(update);
     this.markOne.immediate(tenantId, id, update);
   }
 }

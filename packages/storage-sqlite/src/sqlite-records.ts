@@ -1,16 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ConflictError } from '@pccovid-inspect/core';
-import {
-  checkCountByRequest,
-  checkNonEmptyText,
-  checkPutRequest,
-  checkQueryRequest,
-  compareGroupKeys,
-  decodeQueryCursor,
-  encodeQueryCursor,
-  indexValueRank,
-  isIndexValue,
-} from '@pccovid-inspect/core/adapter-kit';
+import { compareGroupKeys, decodeQueryCursor, encodeQueryCursor, indexValueRank, isIndexValue } from '@pccovid-inspect/core/adapter-kit';
 import type { CountByRequest, CountByResult, CountGroup, QueryCursorPosition } from '@pccovid-inspect/core/adapter-kit';
 import type { IndexFilter, IndexValue, PutRequest, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
 import { toSqlValue } from './internal/sqlite-index-binding.js';
@@ -190,8 +179,9 @@ function indexValueOf(indexes: Record<string, IndexValue>, field: string | null)
 
 /**
  * @internal Versioned records on one better-sqlite3 connection: synchronous, so each call runs
- * to completion without yielding. Writes run in their own `BEGIN IMMEDIATE` transaction, or in a
- * savepoint when a transaction is already open.
+ * to completion without yielding. Reads see committed state; `versionOf` and `write` are the
+ * steps `commit` runs inside its one `BEGIN IMMEDIATE` transaction (see `SqliteCommit`). Core has
+ * checked every request before it gets here, so nothing is re-validated.
  */
 export class SqliteRecords {
   private readonly selectOne: Database.Statement;
@@ -201,65 +191,49 @@ export class SqliteRecords {
   private readonly deleteIndexes: Database.Statement;
   private readonly insertIndex: Database.Statement;
   private readonly queries = new Map<string, Database.Statement>();
-  private readonly writeRecord: Database.Transaction<(request: PutRequest, data: string, indexes: string) => void>;
 
   constructor(private readonly db: Database.Database) {
     this.selectOne = db.prepare('SELECT id, version, data, indexes, updated_at FROM records WHERE tenant_id = ? AND collection = ? AND id = ?');
     this.selectVersion = db.prepare('SELECT version FROM records WHERE tenant_id = ? AND collection = ? AND id = ?').pluck();
-    this.insertRecord = db.prepare(
-      `INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)
-       ON CONFLICT (tenant_id, collection, id) DO NOTHING`,
-    );
+    this.insertRecord = db.prepare('INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)');
     this.updateRecord = db.prepare(
       `UPDATE records SET version = version + 1, data = ?, indexes = ?, updated_at = ?
        WHERE tenant_id = ? AND collection = ? AND id = ? AND version = ?`,
     );
     this.deleteIndexes = db.prepare('DELETE FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ?');
     this.insertIndex = db.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
-    this.writeRecord = db.transaction((request: PutRequest, data: string, indexes: string) => {
-      const { tenantId, collection, id, expectedVersion } = request;
-      const changed =
-        expectedVersion === 0
-          ? this.insertRecord.run(tenantId, collection, id, data, indexes, request.updatedAt).changes
-          : this.updateRecord.run(data, indexes, request.updatedAt, tenantId, collection, id, expectedVersion).changes;
-      if (changed === 0) {
-        const actual = this.selectVersion.get(tenantId, collection, id) as number | undefined;
-        throw new ConflictError({ collection, id, expectedVersion, actualVersion: actual ?? null });
-      }
-      if (expectedVersion !== 0) this.deleteIndexes.run(tenantId, collection, id);
-      for (const [field, value] of Object.entries(request.indexes)) {
-        if (value !== null) this.insertIndex.run(tenantId, collection, id, field, indexValueRank(value), toSqlValue(value));
-      }
-    });
   }
 
   get<T>(collection: string, tenantId: string, id: string): StoredRecord<T> | null {
-    checkNonEmptyText('get', ['collection'], collection);
-    checkNonEmptyText('get', ['tenantId'], tenantId);
-    checkNonEmptyText('get', ['id'], id);
     const row = this.selectOne.get(tenantId, collection, id) as RecordRow | undefined;
     return row ? this.toRecord<T>(row, collection, tenantId) : null;
   }
 
-  /** Validates, then writes if the stored version is `expectedVersion` (else `ConflictError`, nothing written). */
-  put<T>(request: PutRequest<T>): StoredRecord<T> {
-    checkPutRequest(request);
-    const data = JSON.stringify(request.data);
-    const indexes = JSON.stringify(request.indexes);
-    this.writeRecord.immediate(request, data, indexes);
-    return {
-      collection: request.collection,
-      tenantId: request.tenantId,
-      id: request.id,
-      version: request.expectedVersion + 1,
-      data: JSON.parse(data) as T,
-      indexes: JSON.parse(indexes) as Record<string, IndexValue>,
-      updatedAt: request.updatedAt,
-    };
+  /** The stored version of a record, 0 when there is none. */
+  versionOf(collection: string, tenantId: string, id: string): number {
+    return (this.selectVersion.get(tenantId, collection, id) as number | undefined) ?? 0;
+  }
+
+  /**
+   * Writes one record at `expectedVersion + 1`, with its index rows. Runs inside the commit's
+   * transaction after every version was checked there, so it cannot miss; the `version = ?` of
+   * the UPDATE (and the primary key of the INSERT) still refuse a stale write if it ever did.
+   */
+  write(put: PutRequest, data: string, indexes: string): void {
+    const { tenantId, collection, id, expectedVersion } = put;
+    if (expectedVersion === 0) {
+      this.insertRecord.run(tenantId, collection, id, data, indexes, put.updatedAt);
+    } else {
+      const { changes } = this.updateRecord.run(data, indexes, put.updatedAt, tenantId, collection, id, expectedVersion);
+      if (changes !== 1) throw new Error(`record ${collection}/${id} is not at version ${expectedVersion} inside the commit that checked it`);
+      this.deleteIndexes.run(tenantId, collection, id);
+    }
+    for (const [field, value] of Object.entries(put.indexes)) {
+      if (value !== null) this.insertIndex.run(tenantId, collection, id, field, indexValueRank(value), toSqlValue(value));
+    }
   }
 
   query<T>(request: QueryRequest): QueryPage<T> {
-    checkQueryRequest(request);
     const field = request.orderBy?.field ?? null;
     const direction = request.orderBy?.direction ?? 'asc';
     const after = request.cursor ? decodeQueryCursor(request.cursor, field, direction) : null;
@@ -314,7 +288,6 @@ export class SqliteRecords {
 
   /** Grouped counts by a SQL `GROUP BY` over `record_indexes` (see `countBySql`); no record JSON is read. */
   countBy(request: CountByRequest): CountByResult {
-    checkCountByRequest(request);
     const { sql, params } = countBySql(request);
     const rows = this.statement(sql)
       .raw()

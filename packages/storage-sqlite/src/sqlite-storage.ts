@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { AsyncMutex } from '@pccovid-inspect/core/adapter-kit';
 import { ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
-import type { StorageAdapter, StorageOperations } from '@pccovid-inspect/core';
+import type { StorageAdapter } from '@pccovid-inspect/core';
 import { SqliteCallerError } from './internal/sqlite-caller-error.js';
+import { SqliteCommit } from './sqlite-commit.js';
 import { SqliteLogs } from './sqlite-logs.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { SqlitePortalStatistics } from './sqlite-portal-statistics.js';
@@ -103,35 +102,37 @@ function open(filename: string, durability: 'normal' | 'full', busyTimeoutMs: nu
 }
 
 /**
- * Creates the embedded SQLite `StorageAdapter` (better-sqlite3): one file, WAL journal,
- * `synchronous` per `durability`, `busy_timeout`, foreign keys on, and schema migrations recorded
- * in `schema_migrations` (a file at an older schema version is upgraded on open; see
- * `SQLITE_SCHEMA_VERSION`).
+ * Creates the embedded SQLite `StorageAdapter` (storage contract v2, better-sqlite3): one file,
+ * WAL journal, `synchronous` per `durability`, `busy_timeout`, foreign keys on, and schema
+ * migrations recorded in `schema_migrations` (a file at an older schema version is upgraded on
+ * open; see `SQLITE_SCHEMA_VERSION`).
  *
- * - better-sqlite3 is synchronous; the contract's transaction callback is async. Every call on the
- *   connection therefore runs through an in-process async mutex: `transaction(fn)` holds it from
- *   `BEGIN IMMEDIATE` to `COMMIT`/`ROLLBACK`, and plain calls wait for it, so nothing interleaves
- *   with an open transaction. Inside `fn` use the `tx` argument: calling the adapter itself there
- *   is refused with `STORAGE_FAILED` (it would wait for the transaction it is part of).
+ * - `commit(batch)` is ONE SQLite transaction, run synchronously from `BEGIN IMMEDIATE` to
+ *   `COMMIT`: every put's version is checked, then the audit seq, then the records, index rows,
+ *   audit row and outbox rows are written. A stale version is `CONFLICT` naming the record, a
+ *   taken audit seq is `CONFLICT` with `collection: 'audit'`, and either writes nothing. As
+ *   better-sqlite3 never yields inside a call, no other call of this process interleaves with a
+ *   commit, and no in-process lock is needed.
  * - Several processes may open the same file: SQLite's write lock (waited for up to
- *   `busyTimeoutMs`) serialises their writes, and every versioned write checks the version in the
- *   same statement (`UPDATE … WHERE version = ?`), so a stale writer gets `CONFLICT`.
+ *   `busyTimeoutMs`) serialises their commits and `markOutbox` calls, and each checks versions
+ *   and the audit seq after taking it, so a stale writer gets `CONFLICT`.
+ * - Core checks every request before it reaches the adapter (`guardStorage`), so the adapter does
+ *   not re-validate; its own errors are backend ones (`STORAGE_FAILED` for an unreadable file or a
+ *   lock not obtained in time, `CONFIGURATION_INVALID` for a file of a newer schema).
  * - `countBy` is a SQL `GROUP BY` over the `record_indexes` side table (index seeks and primary-key
  *   lookups; no record's JSON is read), and a query ordered by an index field walks the
  *   `record_indexes_by_value` index in order instead of sorting every match.
- * - Portal statistics are typed rows with a bulk path (multi-row prepared INSERTs in one
- *   transaction, from any Iterable) and an aggregate summary served from the table's primary key.
+ * - Portal statistics are typed rows with a bulk path (prepared INSERTs in one transaction, from
+ *   any Iterable) and an aggregate summary served from the table's primary key.
  *
  * @example
  * ```ts
+ * import { createInspectionService } from '@pccovid-inspect/core';
  * import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
  *
  * const storage = createSqliteStorage({ filename: 'ha-tinh-2021.db' });
- * await storage.transaction(async (tx) => {
- *   await tx.put({ collection: 'visits', tenantId: '42', id: 'v-1', data: { target: 'Chợ Hà Tĩnh' },
- *     indexes: { status: 'planned' }, updatedAt: '2021-12-06T01:30:00.000Z', expectedVersion: 0 });
- *   await tx.appendAudit(event);
- * });
+ * const service = createInspectionService({ storage, tenant }); // core builds and checks each commit batch
+ * // …
  * await storage.dispose();
  * ```
  */
@@ -142,80 +143,34 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
   const db = open(filename, options.durability ?? 'normal', options.busyTimeoutMs ?? 5000);
   const records = new SqliteRecords(db);
   const logs = new SqliteLogs(db);
+  const commits = new SqliteCommit(db, records, logs);
   const statistics = new SqlitePortalStatistics(db);
-  /** Every call on the one connection runs through it: a transaction's awaiting callback never interleaves. */
-  const mutex = new AsyncMutex();
-  /** The open transaction of the current async context, to refuse re-entrant adapter calls. */
-  const scope = new AsyncLocalStorage<{ open: boolean }>();
-  let closing = false;
 
-  /** Runs one plain call on the connection, after any open transaction. */
-  const plain = <T>(operation: string, fn: () => T): Promise<T> => {
-    if (scope.getStore()?.open) {
-      return Promise.reject(failure(operation, 'called on the adapter inside its own transaction callback; use the `tx` argument'));
-    }
-    if (closing) return Promise.reject(failure(operation, 'the adapter was disposed; create a new one'));
-    return mutex.run(() => {
-      if (!db.open) throw failure(operation, 'the adapter was disposed; create a new one');
-      return wrap(operation, fn);
-    });
+  /**
+   * Runs one call on the connection. better-sqlite3 is synchronous, so the call runs to its end
+   * (a transaction from BEGIN to COMMIT) before anything else of this process can run.
+   */
+  const run = async <T>(operation: string, fn: () => T): Promise<T> => {
+    if (!db.open) throw failure(operation, 'the adapter was disposed; create a new one');
+    return wrap(operation, fn);
   };
 
-  const operations = (run: <T>(operation: string, fn: () => T) => Promise<T>): StorageOperations => ({
-    get: (collection, tenantId, id) => run('get', () => records.get(collection, tenantId, id)),
-    put: (request) => run('put', () => records.put(request)),
-    query: (request) => run('query', () => records.query(request)),
-    appendAudit: (record) => run('appendAudit', () => logs.appendAudit(record)),
-    readAudit: (tenantId, readOptions) => run('readAudit', () => logs.readAudit(tenantId, readOptions)),
-    lastAudit: (tenantId) => run('lastAudit', () => logs.lastAudit(tenantId)),
-    enqueueOutbox: (messages) => run('enqueueOutbox', () => logs.enqueueOutbox(messages)),
-    readOutbox: (tenantId, readOptions) => run('readOutbox', () => logs.readOutbox(tenantId, readOptions)),
-    markOutbox: (tenantId, id, update) => run('markOutbox', () => logs.markOutbox(tenantId, id, update)),
-  });
-
-  const storage: SqliteStorage = {
+  return {
     contractVersion: STORAGE_CONTRACT_VERSION,
     name: NAME,
-    capabilities: { transactions: true, multiProcess: !inMemory, durable: !inMemory, portalStatistics: true, maxRecordBytes: null, groupedCounts: true },
-    ...operations(plain),
-    transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
-      if (scope.getStore()?.open) {
-        return Promise.reject(failure('transaction', 'transactions do not nest; use the `tx` argument of the open one'));
-      }
-      if (closing) return Promise.reject(failure('transaction', 'the adapter was disposed; create a new one'));
-      return mutex.run(async () => {
-        if (!db.open) throw failure('transaction', 'the adapter was disposed; create a new one');
-        wrap('transaction', () => db.exec('BEGIN IMMEDIATE'));
-        const state = { open: true };
-        const tx = operations(async (operation, step) => {
-          if (!state.open) throw failure(operation, 'the transaction has already ended; use `tx` only inside its callback');
-          return wrap(operation, step);
-        });
-        try {
-          const result = await scope.run(state, () => fn(tx));
-          state.open = false;
-          wrap('commit', () => db.exec('COMMIT'));
-          return result;
-        } catch (error) {
-          state.open = false;
-          try {
-            if (db.inTransaction) db.exec('ROLLBACK');
-          } catch {
-            // The connection already rolled back (e.g. after SQLITE_FULL); the original error matters.
-          }
-          throw error;
-        }
-      });
-    },
-    countBy: (request) => plain('countBy', () => records.countBy(request)),
-    insertPortalStatistics: (rows) => plain('insertPortalStatistics', () => statistics.insert(rows)),
-    summarizePortalStatistics: (tenantId, range) => plain('summarizePortalStatistics', () => statistics.summarize(tenantId, range)),
+    capabilities: { multiProcess: !inMemory, durable: !inMemory, portalStatistics: true, maxRecordBytes: null, groupedCounts: true },
+    get: (collection, tenantId, id) => run('get', () => records.get(collection, tenantId, id)),
+    query: (request) => run('query', () => records.query(request)),
+    commit: (batch) => run('commit', () => commits.commit(batch)),
+    readAudit: (tenantId, readOptions) => run('readAudit', () => logs.readAudit(tenantId, readOptions)),
+    lastAudit: (tenantId) => run('lastAudit', () => logs.lastAudit(tenantId)),
+    readOutbox: (tenantId, readOptions) => run('readOutbox', () => logs.readOutbox(tenantId, readOptions)),
+    markOutbox: (tenantId, id, update) => run('markOutbox', () => logs.markOutbox(tenantId, id, update)),
+    countBy: (request) => run('countBy', () => records.countBy(request)),
+    insertPortalStatistics: (rows) => run('insertPortalStatistics', () => statistics.insert(rows)),
+    summarizePortalStatistics: (tenantId, range) => run('summarizePortalStatistics', () => statistics.summarize(tenantId, range)),
     async dispose() {
-      if (scope.getStore()?.open) throw failure('dispose', 'cannot dispose inside a transaction callback');
-      if (closing) return;
-      closing = true;
-      await mutex.run(() => db.close());
+      if (db.open) db.close();
     },
   };
-  return storage;
 }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '@pccovid-inspect/core';
+import { chainAuditRecord, verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { SQLITE_SCHEMA_VERSION, createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { SQLITE_MIGRATIONS, migrateSqlite } from '../src/sqlite-migrations.js';
-
-const AT = '2021-12-06T01:30:00.000Z';
+import { AT, commitPuts, outboxMessage, visitPut } from './commit-batch.js';
 
 function appliedVersions(filename: string): number[] {
   const db = new Database(filename, { readonly: true });
@@ -46,7 +46,7 @@ describe('schema migrations', () => {
 
   it('opens a file twice, one after the other and both at once, without migrating again or losing data', async () => {
     const first = createSqliteStorage({ filename });
-    await first.put({ collection: 'visits', tenantId: '42', id: 'v-1', data: { a: 1 }, indexes: {}, updatedAt: AT, expectedVersion: 0 });
+    await commitPuts(first, [visitPut('v-1', 0, { data: { a: 1 } })]);
     const second = createSqliteStorage({ filename });
     expect(await second.get('visits', '42', 'v-1')).toMatchObject({ version: 1, data: { a: 1 } });
     await first.dispose();
@@ -75,6 +75,69 @@ describe('schema migrations', () => {
       expect(await storage.summarizePortalStatistics('42', { from: '2021-12-01', to: '2021-12-31' })).toEqual([
         { targetId: 't-1', districtCode: '436', days: 1, zeroScanDays: 1, totalScans: 0, maxRegisteredPoints: 2 },
       ]);
+    } finally {
+      await storage.dispose();
+    }
+  });
+
+  it('opens a file written by the contract-v1 adapter (same schema, version 2) without migrating, reads it and continues its chain', async () => {
+    // The rows exactly as the v1 adapter wrote them (put, appendAudit, enqueueOutbox): the on-disk
+    // schema did not change with contract v2, so SQLITE_SCHEMA_VERSION is still 2.
+    expect(SQLITE_SCHEMA_VERSION).toBe(2);
+    const v1 = new Database(filename);
+    v1.pragma('journal_mode = WAL');
+    migrateSqlite(v1);
+    const insertRecord = v1.prepare('INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertIndex = v1.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
+    const visits = [
+      { id: 'v-1', version: 3, indexes: { status: 'underway', scheduledOn: '2021-12-07', started: true } },
+      { id: 'v-2', version: 1, indexes: { status: 'planned', scheduledOn: '2021-12-06', started: false } },
+      { id: 'v-3', version: 1, indexes: { status: 'planned', scheduledOn: null, started: false } },
+    ];
+    for (const v of visits) {
+      insertRecord.run('42', 'visits', v.id, v.version, JSON.stringify({ target: `Chợ ${v.id}` }), JSON.stringify(v.indexes), AT);
+      for (const [field, value] of Object.entries(v.indexes)) {
+        if (value === null) continue;
+        const rank = typeof value === 'boolean' ? 1 : typeof value === 'number' ? 2 : 3;
+        insertIndex.run('42', 'visits', v.id, field, rank, typeof value === 'boolean' ? Number(value) : value);
+      }
+    }
+    const first = await chainAuditRecord(null, {
+      tenantId: '42',
+      id: 'a-1',
+      at: AT,
+      actor: { role: 'teamLead', id: 'p-1' },
+      action: 'visit.start',
+      subject: { collection: 'visits', id: 'v-1' },
+      details: {},
+    });
+    v1.prepare('INSERT INTO audit_log (tenant_id, seq, id, at, record) VALUES (?, ?, ?, ?, ?)').run('42', 1, 'a-1', AT, JSON.stringify(first));
+    const message = outboxMessage('m-1');
+    v1.prepare('INSERT INTO outbox (tenant_id, id, created_at, status, record) VALUES (?, ?, ?, ?, ?)').run('42', 'm-1', AT, 'pending', JSON.stringify(message));
+    v1.close();
+
+    const storage = createSqliteStorage({ filename });
+    try {
+      expect(appliedVersions(filename)).toEqual([1, 2]);
+      expect(await storage.get('visits', '42', 'v-1')).toMatchObject({ version: 3, data: { target: 'Chợ v-1' }, indexes: visits[0]?.indexes });
+      const sorted = await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'scheduledOn' } });
+      expect(sorted.items.map((r) => r.id)).toEqual(['v-3', 'v-2', 'v-1']);
+      expect((await storage.countBy({ collection: 'visits', tenantId: '42', where: { started: false }, groupBy: ['status'] })).groups).toEqual([
+        { key: { status: 'planned' }, count: 2 },
+      ]);
+      expect(await storage.lastAudit('42')).toEqual(first);
+      expect(await storage.readOutbox('42')).toEqual([message]);
+
+      const [updated] = await commitPuts(storage, [visitPut('v-1', 3, { indexes: { status: 'reviewed', scheduledOn: '2021-12-07', started: true } })]);
+      expect(updated).toMatchObject({ version: 4 });
+      await storage.markOutbox('42', 'm-1', { status: 'sent', attempts: 1 });
+      expect((await storage.readAudit('42')).map((a) => a.seq)).toEqual([1, 2]);
+      expect(await verifyAuditChain(await storage.readAudit('42'))).toEqual({ ok: true, count: 2 });
+      expect((await storage.countBy({ collection: 'visits', tenantId: '42', groupBy: ['status'] })).groups).toEqual([
+        { key: { status: 'planned' }, count: 2 },
+        { key: { status: 'reviewed' }, count: 1 },
+      ]);
+      expect((await storage.readOutbox('42', { status: 'sent' })).map((m) => m.id)).toEqual(['m-1']);
     } finally {
       await storage.dispose();
     }

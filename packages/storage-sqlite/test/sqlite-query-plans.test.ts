@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQueryCursor, type CountByRequest } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { countBySql, orderedQuerySteps, type SqlStep } from '../src/sqlite-records.js';
+import { commitPuts, visitPut } from './commit-batch.js';
 
 const STATES = ['planned', 'underway', 'reviewed', 'cancelled'];
 
@@ -28,22 +29,12 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
 
   beforeAll(async () => {
     const storage = createSqliteStorage({ filename });
-    await storage.transaction(async (tx) => {
-      for (let i = 0; i < 3000; i++) {
-        await tx.put({
-          collection: 'visits',
-          tenantId: '42',
-          id: `v-${String(i).padStart(5, '0')}`,
-          data: { i },
-          indexes: visitIndexes(i),
-          updatedAt: '2021-12-06T01:30:00.000Z',
-          expectedVersion: 0,
-        });
-      }
-    });
+    // One commit batch of 3000 creates, as core would hand over (plus its audit event).
+    const puts = Array.from({ length: 3000 }, (_, i) => visitPut(`v-${String(i).padStart(5, '0')}`, 0, { data: { i }, indexes: visitIndexes(i) }));
+    await commitPuts(storage, puts);
     await storage.dispose();
     db = new Database(filename);
-  });
+  }, 60_000); // 3000 records with 6 index rows each, on a loaded 2-core machine
 
   afterAll(() => {
     db.close();

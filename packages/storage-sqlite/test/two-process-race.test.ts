@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { exitOf, spawnFixture, waitForLine } from './child-process.js';
+import { commitPuts } from './commit-batch.js';
 
 const PER_WRITER = 150;
 
@@ -14,10 +16,12 @@ describe('two processes writing the same file at once', () => {
   });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('lose no increment and leave a gap-free audit chain when both retry on CONFLICT', async () => {
+  it('lose no increment and leave a gap-free, verifiable audit chain when both commit batches and retry on CONFLICT', async () => {
     const filename = join(directory, 'race.db');
     const setup = createSqliteStorage({ filename });
-    await setup.put({ collection: 'counters', tenantId: '42', id: 'shared', data: { count: 0 }, indexes: {}, updatedAt: 'start', expectedVersion: 0 });
+    await commitPuts(setup, [{ collection: 'counters', tenantId: '42', id: 'shared', data: { count: 0 }, indexes: {}, updatedAt: 'start', expectedVersion: 0 }], {
+      actorId: 'setup',
+    });
     await setup.dispose();
 
     const writers = ['a', 'b'].map((name) => spawnFixture('race-writer.ts', [filename, name, String(PER_WRITER)]));
@@ -38,7 +42,7 @@ describe('two processes writing the same file at once', () => {
     );
     for (const child of writers) child.stdin.write('GO\n');
     const conflicts = await Promise.all(done);
-    // The writers really raced: some of their versioned writes were refused as stale.
+    // The writers really raced: some of their commits were refused as stale (counter or audit seq).
     expect(conflicts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     await Promise.all(writers.map(exitOf));
 
@@ -46,8 +50,13 @@ describe('two processes writing the same file at once', () => {
     try {
       expect(await storage.get('counters', '42', 'shared')).toMatchObject({ version: 1 + 2 * PER_WRITER, data: { count: 2 * PER_WRITER } });
       const chain = await storage.readAudit('42');
-      expect(chain.map((a) => a.seq)).toEqual(Array.from({ length: 2 * PER_WRITER }, (_, i) => i + 1));
-      expect(new Set(chain.map((a) => a.actor.id))).toEqual(new Set(['a', 'b']));
+      // One event per committed batch: the setup's, then one per increment, each chained on the one before.
+      expect(chain.map((a) => a.seq)).toEqual(Array.from({ length: 1 + 2 * PER_WRITER }, (_, i) => i + 1));
+      expect(await verifyAuditChain(chain)).toEqual({ ok: true, count: 1 + 2 * PER_WRITER });
+      expect(chain.filter((a) => a.actor.id === 'a')).toHaveLength(PER_WRITER);
+      expect(chain.filter((a) => a.actor.id === 'b')).toHaveLength(PER_WRITER);
+      // Each audit event names the counter version its batch wrote: versions and events moved together.
+      expect(chain.map((a) => (a.details.versions as Record<string, number>)['counters/shared'])).toEqual(Array.from({ length: 1 + 2 * PER_WRITER }, (_, i) => i + 1));
     } finally {
       await storage.dispose();
     }
