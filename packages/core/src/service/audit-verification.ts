@@ -133,7 +133,8 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
   });
   const fail = (f: Failure): AuditVerification => ({ ...facts(), ok: false, ...f });
 
-  const checkEvent = async (e: AuditRecord): Promise<Failure | null> => {
+  /** Checks one event, given its recomputed hash and (with a key) the HMAC of its stored hash. */
+  const checkEvent = (e: AuditRecord, recomputed: string, expectedMac: string | null): Failure | null => {
     const at = e.seq;
     if (e.tenantId !== tenantId) {
       return {
@@ -148,8 +149,7 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
     if (e.prevHash !== prevHash) {
       return { reason: 'link', brokenAtSeq: at, message: { vi: `sự kiện #${at} không nối với sự kiện trước`, en: `event #${at} does not link to the previous event` } };
     }
-    const { hash, ...rest } = e;
-    if ((await hashAuditRecord(rest)) !== hash) {
+    if (recomputed !== e.hash) {
       return { reason: 'hash', brokenAtSeq: at, message: { vi: `sự kiện #${at} đã bị sửa (mã băm không khớp)`, en: `event #${at} was altered (its hash does not match)` } };
     }
     if (e.mac === undefined) {
@@ -159,7 +159,7 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
       }
     } else if (signer) {
       macSeen = true;
-      if ((await signer.sign(e.hash)) !== e.mac) {
+      if (expectedMac !== e.mac) {
         return {
           reason: 'mac',
           brokenAtSeq: at,
@@ -186,12 +186,18 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
     return null;
   };
 
-  /** Reads the log from the last event read to its current end. */
+  /**
+   * Reads the log from the last event read to its current end. The hashes (and HMACs) of a page
+   * are computed together — each depends only on its own event — so Web Crypto works on the
+   * whole page at once; the chain is then checked in order.
+   */
   const readLog = async (): Promise<Failure | null> => {
     for (;;) {
       const page = await ctx.storage.readAudit(tenantId, { afterSeq: lastSeq, limit: PAGE });
-      for (const e of page) {
-        const f = await checkEvent(e);
+      const hashes = await Promise.all(page.map(({ hash: _hash, ...rest }) => hashAuditRecord(rest)));
+      const macs = signer ? await Promise.all(page.map((e) => (e.mac === undefined ? Promise.resolve(null) : signer.sign(e.hash)))) : null;
+      for (const [i, e] of page.entries()) {
+        const f = checkEvent(e, hashes[i] as string, macs?.[i] ?? null);
         if (f) return f;
       }
       if (page.length < PAGE) return null;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
 import type {
   AuditRecord,
@@ -25,17 +24,37 @@ import { ConfigurationError } from '../errors/configuration-error.js';
 import { InspectError } from '../errors/inspect-error.js';
 import { StorageError } from '../errors/storage-error.js';
 
-const StoredRecordShape = z.object({
-  collection: z.string(),
-  tenantId: z.string(),
-  id: z.string(),
-  version: z.number().int().positive(),
-  data: z.unknown(),
-  indexes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  updatedAt: z.string(),
-});
-const AuditShape = z.object({ tenantId: z.string(), seq: z.number().int().positive(), hash: z.string(), prevHash: z.string() }).passthrough();
-const OutboxShape = z.object({ tenantId: z.string(), id: z.string(), status: z.enum(['pending', 'sent', 'failed']) }).passthrough();
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+
+/**
+ * What is wrong with a record an adapter returned, or null. Hand-written (no zod): it runs on
+ * every record of every page, so it must cost next to nothing.
+ */
+function storedRecordProblem(rec: unknown): string | null {
+  if (!isObject(rec)) return 'a record is not an object';
+  if (typeof rec.collection !== 'string' || typeof rec.tenantId !== 'string' || typeof rec.id !== 'string') return 'a record has no collection, tenantId or id';
+  if (!isWhole(rec.version)) return `record ${String(rec.id)} has no whole version ≥ 1`;
+  if (typeof rec.updatedAt !== 'string') return `record ${rec.id} has no updatedAt`;
+  if (!('data' in rec)) return `record ${rec.id} has no data`;
+  if (!isObject(rec.indexes)) return `record ${rec.id} has no indexes object`;
+  for (const v of Object.values(rec.indexes)) if (!isIndexValue(v)) return `record ${rec.id} has an index value that is not a string, number, boolean or null`;
+  return null;
+}
+
+function auditProblem(a: unknown): string | null {
+  if (!isObject(a)) return 'an audit event is not an object';
+  if (typeof a.tenantId !== 'string' || !isWhole(a.seq) || typeof a.hash !== 'string' || typeof a.prevHash !== 'string')
+    return 'an audit event lacks tenantId, seq, hash or prevHash';
+  return null;
+}
+
+function outboxProblem(m: unknown): string | null {
+  if (!isObject(m)) return 'an outbox message is not an object';
+  if (typeof m.tenantId !== 'string' || typeof m.id !== 'string' || (m.status !== 'pending' && m.status !== 'sent' && m.status !== 'failed'))
+    return 'an outbox message lacks tenantId, id or a known status';
+  return null;
+}
 
 /** The operations every v2 adapter must have. */
 const REQUIRED_OPERATIONS = ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'markOutbox', 'dispose'] as const;
@@ -96,9 +115,9 @@ function wrapError(adapterName: string, operation: string, error: unknown): neve
   throw new StorageError({ adapterName, operation, cause: error });
 }
 
-function checkShape<T>(adapterName: string, operation: string, schema: z.ZodType, value: T): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new StorageError({ adapterName, operation, detailEn: `malformed result: ${r.error.issues[0]?.message ?? ''}`, cause: r.error });
+function checkShape<T>(adapterName: string, operation: string, problemOf: (value: unknown) => string | null, value: T): T {
+  const problem = problemOf(value);
+  if (problem !== null) throw new StorageError({ adapterName, operation, detailEn: `malformed result: ${problem}` });
   return value;
 }
 
@@ -220,7 +239,7 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
   };
   const checkRecord = (operation: string, rec: StoredRecord | null, collection: string, tenantId: string, id?: string) => {
     if (rec === null) return rec;
-    checkShape(adapterName, operation, StoredRecordShape, rec);
+    checkShape(adapterName, operation, storedRecordProblem, rec);
     if (rec.collection !== collection || rec.tenantId !== tenantId || (id !== undefined && rec.id !== id)) {
       throw new StorageError({ adapterName, operation, detailEn: 'returned a record of another collection, tenant or id' });
     }
@@ -281,7 +300,7 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
       return call('readAudit', async () => {
         const list = await adapter.readAudit(tenantId, o);
         if (!Array.isArray(list)) throw new StorageError({ adapterName, operation: 'readAudit', detailEn: 'no array' });
-        for (const a of list) checkShape(adapterName, 'readAudit', AuditShape, a);
+        for (const a of list) checkShape(adapterName, 'readAudit', auditProblem, a);
         return list;
       });
     },
@@ -289,7 +308,7 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
       checkNonEmptyText('AuditReadOptions', ['tenantId'], tenantId);
       return call('lastAudit', async () => {
         const a = await adapter.lastAudit(tenantId);
-        return a === null ? null : checkShape(adapterName, 'lastAudit', AuditShape, a);
+        return a === null ? null : checkShape(adapterName, 'lastAudit', auditProblem, a);
       });
     },
     readOutbox: async (tenantId, o) => {
@@ -298,7 +317,7 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
       return call('readOutbox', async () => {
         const list = await adapter.readOutbox(tenantId, o);
         if (!Array.isArray(list)) throw new StorageError({ adapterName, operation: 'readOutbox', detailEn: 'no array' });
-        for (const m of list) checkShape(adapterName, 'readOutbox', OutboxShape, m);
+        for (const m of list) checkShape(adapterName, 'readOutbox', outboxProblem, m);
         return list;
       });
     },
