@@ -50,7 +50,10 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
       await expectConflict(commitAt(1, { hash: 'forged' }), 'a commit at audit seq 1 after 2 (a rewrite of history)', { collection: 'audit' });
       expect(await ctx.inspector().audit(TENANT), 'expected the refused commits to leave the stored chain unchanged').toEqual(before);
       await commitAt(3)();
-      expect((await ctx.inspector().audit(TENANT)).map((a) => a.seq)).toEqual([1, 2, 3]);
+      expect(
+        (await ctx.inspector().audit(TENANT)).map((a) => a.seq),
+        'expected the commit at seq 3 to land after the refused ones',
+      ).toEqual([1, 2, 3]);
     });
 
     it('reads after a seq and at most `limit` events', async () => {
@@ -60,7 +63,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
       expect((await adapter.readAudit(TENANT, { afterSeq: 2, limit: 3 })).map((a) => a.seq)).toEqual([3, 4, 5]);
       expect((await adapter.readAudit(TENANT, { limit: 2 })).map((a) => a.seq)).toEqual([1, 2]);
       expect(await adapter.readAudit(TENANT, { afterSeq: 10 })).toEqual([]);
-      expect(await adapter.readAudit('nobody')).toEqual([]);
+      expect(await adapter.readAudit('nobody'), 'expected a tenant without events to read none').toEqual([]);
     });
 
     it(
@@ -78,7 +81,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
 
     it('returns the last event, or null when the tenant has none', async () => {
       const adapter = ctx.adapter();
-      expect(await adapter.lastAudit(TENANT)).toBeNull();
+      expect(await adapter.lastAudit(TENANT), 'expected lastAudit of a tenant without events to be null').toBeNull();
       await appendMany(adapter, TENANT, 4);
       expect(await adapter.lastAudit(TENANT), 'expected lastAudit to be the event of seq 4').toEqual(auditRecord(TENANT, 4));
     });
@@ -93,7 +96,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
         { collection: 'audit' },
       );
       expect((await adapter.readAudit(OTHER_TENANT)).map((a) => [a.tenantId, a.seq])).toEqual([[OTHER_TENANT, 1]]);
-      expect((await adapter.lastAudit(TENANT))?.seq).toBe(3);
+      expect((await adapter.lastAudit(TENANT))?.seq, 'expected tenant 42’s chain untouched by tenant 40’s').toBe(3);
       expect((await ctx.inspector().audit(OTHER_TENANT)).map((a) => a.seq)).toEqual([1]);
     });
 

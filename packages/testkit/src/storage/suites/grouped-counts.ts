@@ -74,30 +74,36 @@ export function defineGroupedCountsSuite(ctx: SuiteContext): void {
     it('counts per value of one field, Vietnamese strings in code-point order', async () => {
       await seedRecords(ctx.adapter(), COUNT, indexesOf);
       const result = await countBy({ groupBy: ['district'] });
-      expect(result).toEqual({ groups: bruteForce(ALL, ['district']) });
-      expect(result.groups.map((g) => g.key.district)).toEqual(['Huyện Hương Sơn', 'Huyện Kỳ Anh', 'Huyện Đức Thọ', 'Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh']);
+      expect(result, 'expected countBy district to give each district’s count, counted one record at a time, in key order').toEqual({ groups: bruteForce(ALL, ['district']) });
+      expect(
+        result.groups.map((g) => g.key.district),
+        'expected the districts in Unicode code-point order (not Vietnamese locale order): "Huyện Đức Thọ" after "Huyện Kỳ Anh"',
+      ).toEqual(['Huyện Hương Sơn', 'Huyện Kỳ Anh', 'Huyện Đức Thọ', 'Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh']);
       expect(result.groups.reduce((n, g) => n + g.count, 0)).toBe(COUNT);
     });
 
     it('groups by several fields, with booleans and null (or a missing field) as keys', async () => {
       await seedRecords(ctx.adapter(), COUNT, indexesOf);
       const byTwo = await countBy({ groupBy: ['state', 'district'] });
-      expect(byTwo).toEqual({ groups: bruteForce(ALL, ['state', 'district']) });
+      expect(byTwo, 'expected countBy state × district to match the counts of each record').toEqual({ groups: bruteForce(ALL, ['state', 'district']) });
       expect(byTwo.groups.every((g) => Object.keys(g.key).sort().join() === 'district,state' && Number.isSafeInteger(g.count) && g.count >= 1)).toBe(true);
       const byFlag = await countBy({ groupBy: ['started', 'closedOn'] });
-      expect(byFlag).toEqual({ groups: bruteForce(ALL, ['started', 'closedOn']) });
+      expect(byFlag, 'expected countBy started × closedOn to match, with null and a missing field in one group').toEqual({ groups: bruteForce(ALL, ['started', 'closedOn']) });
       // null (explicit or missing) first, then false before true
-      expect(byFlag.groups[0]).toMatchObject({ key: { started: false, closedOn: null } });
+      expect(byFlag.groups[0], 'expected the first group to be (false, null): null first, then false before true').toMatchObject({ key: { started: false, closedOn: null } });
       expect(byFlag.groups.filter((g) => g.key.closedOn === null).reduce((n, g) => n + g.count, 0)).toBe(ALL.filter((x) => valueOf(x, 'closedOn') === null).length);
       const nowhere = await countBy({ groupBy: ['noSuchField'] });
-      expect(nowhere).toEqual({ groups: [{ key: { noSuchField: null }, count: COUNT }] });
+      expect(nowhere, 'expected a field no record has to give one group (null) of every record').toEqual({ groups: [{ key: { noSuchField: null }, count: COUNT }] });
     });
 
     it('keeps true, 1 and "1" in separate groups', async () => {
       await seedRecords(ctx.adapter(), COUNT, indexesOf);
       const result = await countBy({ groupBy: ['mixed'] });
-      expect(result.groups.map((g) => g.key.mixed)).toEqual([true, 1, '1']);
-      expect(result).toEqual({ groups: bruteForce(ALL, ['mixed']) });
+      expect(
+        result.groups.map((g) => g.key.mixed),
+        'expected true, 1 and "1" to be three groups, in the order booleans < numbers < strings',
+      ).toEqual([true, 1, '1']);
+      expect(result, 'expected the counts of true, 1 and "1" kept apart').toEqual({ groups: bruteForce(ALL, ['mixed']) });
     });
 
     it('counts only what `where` selects: equality, `in`, null, booleans, several fields', async () => {
@@ -118,7 +124,10 @@ export function defineGroupedCountsSuite(ctx: SuiteContext): void {
       }
       // A grouped field that is also filtered holds only the filtered values.
       const filtered = await countBy({ where: { state: { in: ['planned', 'reviewed'] } }, groupBy: ['state'] });
-      expect(filtered.groups.map((g) => g.key.state)).toEqual(['planned', 'reviewed']);
+      expect(
+        filtered.groups.map((g) => g.key.state),
+        'expected a grouped field that is also filtered to hold only the filtered values',
+      ).toEqual(['planned', 'reviewed']);
     });
 
     it('keeps tenants and collections apart', async () => {
@@ -126,7 +135,7 @@ export function defineGroupedCountsSuite(ctx: SuiteContext): void {
       await seedRecords(ctx.adapter(), 30, indexesOf, { tenantId: OTHER_TENANT });
       await seedRecords(ctx.adapter(), 10, indexesOf, { collection: 'remediations' });
       const first = Array.from({ length: 20 }, (_, i) => indexesOf(i));
-      expect(await countBy({ groupBy: ['state'] })).toEqual({ groups: bruteForce(first, ['state']) });
+      expect(await countBy({ groupBy: ['state'] }), 'expected countBy to count only tenant 42’s visits').toEqual({ groups: bruteForce(first, ['state']) });
       expect(await countBy({ tenantId: OTHER_TENANT, groupBy: ['state'] })).toEqual({
         groups: bruteForce(
           Array.from({ length: 30 }, (_, i) => indexesOf(i)),

@@ -61,12 +61,12 @@ export function defineLargeValuesAndTextSuite(ctx: SuiteContext): void {
       await commitPut(adapter, putRequest({ id: 'text', data, indexes: { nfc: data.nfc[0]!, nfd: data.nfd[0]!, emoji: EMOJI } }));
       for (const stored of [await adapter.get('visits', TENANT, 'text'), await ctx.inspector().record('visits', TENANT, 'text')]) {
         const back = stored?.data as typeof data;
-        expect(back.nfc).toEqual(data.nfc);
-        expect(back.nfd).toEqual(data.nfd);
-        back.nfd.forEach((s, i) => expect(s === data.nfd[i] && s !== data.nfc[i]).toBe(true));
-        expect(back.emoji).toBe(EMOJI);
-        expect(Object.keys(back)).toContain(SAMPLES[0]!.normalize('NFD'));
-        expect(stored?.indexes).toEqual({ nfc: data.nfc[0], nfd: data.nfd[0], emoji: EMOJI });
+        expect(back.nfc, 'expected NFC (composed) strings stored unchanged').toEqual(data.nfc);
+        expect(back.nfd, 'expected NFD (decomposed) strings stored unchanged, not normalised').toEqual(data.nfd);
+        back.nfd.forEach((s, i) => expect(s === data.nfd[i] && s !== data.nfc[i], `expected NFD string ${i} to stay decomposed (the adapter normalised it to NFC)`).toBe(true));
+        expect(back.emoji, 'expected emoji (with ZWJ sequences and flags) stored byte-exactly').toBe(EMOJI);
+        expect(Object.keys(back), 'expected an NFD object key stored unchanged').toContain(SAMPLES[0]!.normalize('NFD'));
+        expect(stored?.indexes, 'expected NFC, NFD and emoji index values stored unchanged').toEqual({ nfc: data.nfc[0], nfd: data.nfd[0], emoji: EMOJI });
       }
     });
 
@@ -78,8 +78,14 @@ export function defineLargeValuesAndTextSuite(ctx: SuiteContext): void {
       await commitPut(adapter, putRequest({ id: 'decomposed', indexes: { district: nfd } }));
       const byNfc = await adapter.query({ collection: 'visits', tenantId: TENANT, where: { district: nfc } });
       const byNfd = await adapter.query({ collection: 'visits', tenantId: TENANT, where: { district: nfd } });
-      expect(byNfc.items.map((i) => i.id)).toEqual(['composed']);
-      expect(byNfd.items.map((i) => i.id)).toEqual(['decomposed']);
+      expect(
+        byNfc.items.map((i) => i.id),
+        'expected a filter on the NFC form to match only the NFC record (the adapter compares normalised or by locale)',
+      ).toEqual(['composed']);
+      expect(
+        byNfd.items.map((i) => i.id),
+        'expected a filter on the NFD form to match only the NFD record',
+      ).toEqual(['decomposed']);
     });
 
     it('accepts Vietnamese text and emoji in ids, tenant ids and collection names', async () => {
@@ -89,7 +95,10 @@ export function defineLargeValuesAndTextSuite(ctx: SuiteContext): void {
       expect(await adapter.get('điểm-kiểm-tra', 'Hà Tĩnh', id)).toMatchObject({ id, tenantId: 'Hà Tĩnh', collection: 'điểm-kiểm-tra', data: { ok: true } });
       expect(await ctx.inspector().record('điểm-kiểm-tra', 'Hà Tĩnh', id)).toMatchObject({ version: 1 });
       const page = await adapter.query({ collection: 'điểm-kiểm-tra', tenantId: 'Hà Tĩnh', limit: 1 });
-      expect(page.items.map((i) => i.id)).toEqual([id]);
+      expect(
+        page.items.map((i) => i.id),
+        'expected a query of a Vietnamese collection and tenant to find the record',
+      ).toEqual([id]);
     });
   });
 }

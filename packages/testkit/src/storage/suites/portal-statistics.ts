@@ -63,11 +63,11 @@ export function definePortalStatisticsSuite(ctx: SuiteContext): void {
   describe('portal statistics', { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     it('inserts 10,000 rows from a generator in one call and summarises them per target', async () => {
       const { insert, summarize } = statistics(ctx.adapter());
-      expect(await insert(rows(TENANT))).toEqual({ inserted: TARGETS * DAYS });
-      expect(await ctx.inspector().countPortalStatistics?.(TENANT)).toBe(TARGETS * DAYS);
+      expect(await insert(rows(TENANT)), 'expected insertPortalStatistics to report the 10,000 rows of the generator inserted').toEqual({ inserted: TARGETS * DAYS });
+      expect(await ctx.inspector().countPortalStatistics?.(TENANT), 'expected the 10,000 rows to be stored').toBe(TARGETS * DAYS);
       const summary = sorted(await summarize(TENANT, { from: dateOf(0), to: dateOf(DAYS - 1) }));
-      expect(summary).toHaveLength(TARGETS);
-      expect(summary).toEqual(expectedSummary(rows(TENANT), dateOf(0), dateOf(DAYS - 1)));
+      expect(summary, 'expected one summary per target').toHaveLength(TARGETS);
+      expect(summary, 'expected the per-target totals computed over every row').toEqual(expectedSummary(rows(TENANT), dateOf(0), dateOf(DAYS - 1)));
       expect(summary.reduce((n, s) => n + s.zeroScanDays, 0)).toBeGreaterThan(0);
     });
 
@@ -77,8 +77,11 @@ export function definePortalStatisticsSuite(ctx: SuiteContext): void {
       const from = '2021-11-28';
       const to = '2021-12-03';
       const summary = sorted(await summarize(TENANT, { from, to }));
-      expect(summary).toEqual(expectedSummary(rows(TENANT), from, to));
-      expect(summary.every((s) => s.days === 6)).toBe(true);
+      expect(summary, 'expected the totals over the inclusive range 2021-11-28…2021-12-03 only').toEqual(expectedSummary(rows(TENANT), from, to));
+      expect(
+        summary.every((s) => s.days === 6),
+        'expected 6 days per target in an inclusive 6-day range',
+      ).toBe(true);
       const some = ['t-000', 't-006', 't-199', 't-missing'];
       expect(sorted(await summarize(TENANT, { from, to, targetIds: some }))).toEqual(expectedSummary(rows(TENANT), from, to, some));
       expect(await summarize(TENANT, { from, to, targetIds: [] })).toEqual([]);
@@ -93,7 +96,7 @@ export function definePortalStatisticsSuite(ctx: SuiteContext): void {
       expect(sorted(await summarize(OTHER_TENANT, range))).toEqual(expectedSummary(rows(OTHER_TENANT, 2), range.from, range.to));
       expect(sorted(await summarize(TENANT, range))).toEqual(expectedSummary(rows(TENANT), range.from, range.to));
       expect(await summarize('nobody', range)).toEqual([]);
-      expect(await ctx.inspector().countPortalStatistics?.(OTHER_TENANT)).toBe(TARGETS * DAYS);
+      expect(await ctx.inspector().countPortalStatistics?.(OTHER_TENANT), 'expected tenant 40’s rows stored apart from tenant 42’s').toBe(TARGETS * DAYS);
     });
 
     it('replaces the row of a target and day when it is inserted again (re-import)', async () => {
@@ -101,7 +104,7 @@ export function definePortalStatisticsSuite(ctx: SuiteContext): void {
       const row: PortalStatisticsRow = { tenantId: TENANT, targetId: 't-1', districtCode: '436', date: '2021-12-06', registeredPoints: 2, scans: 0, distinctVisitors: 0 };
       await insert([row]);
       expect(await insert([{ ...row, scans: 15, distinctVisitors: 9, registeredPoints: 3 }])).toEqual({ inserted: 1 });
-      expect(await ctx.inspector().countPortalStatistics?.(TENANT)).toBe(1);
+      expect(await ctx.inspector().countPortalStatistics?.(TENANT), 'expected the re-imported row to replace the first (one row per target and day)').toBe(1);
       expect(await summarize(TENANT, { from: '2021-12-06', to: '2021-12-06' })).toEqual([
         { targetId: 't-1', districtCode: '436', days: 1, zeroScanDays: 0, totalScans: 15, maxRegisteredPoints: 3 },
       ]);
@@ -109,8 +112,8 @@ export function definePortalStatisticsSuite(ctx: SuiteContext): void {
 
     it('inserts nothing from an empty iterable', async () => {
       const { insert, summarize } = statistics(ctx.adapter());
-      expect(await insert([])).toEqual({ inserted: 0 });
-      expect(await ctx.inspector().countPortalStatistics?.(TENANT)).toBe(0);
+      expect(await insert([]), 'expected an empty iterable to insert nothing').toEqual({ inserted: 0 });
+      expect(await ctx.inspector().countPortalStatistics?.(TENANT), 'expected an empty iterable to store no row').toBe(0);
       expect(await summarize(TENANT, { from: '2021-12-01', to: '2021-12-31' })).toEqual([]);
     });
   });

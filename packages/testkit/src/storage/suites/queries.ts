@@ -168,7 +168,7 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
       await seedRecords(ctx.adapter(), 30, indexesOf);
       const base = { collection: 'visits', tenantId: TENANT, limit: 1000 };
       const byId = await ctx.adapter().query(base);
-      expect(ids(byId)).toEqual(Array.from({ length: 30 }, (_, i) => `r-${String(i).padStart(3, '0')}`));
+      expect(ids(byId), 'expected a query without orderBy to return the records by id').toEqual(Array.from({ length: 30 }, (_, i) => `r-${String(i).padStart(3, '0')}`));
       const asc = await ctx.adapter().query({ ...base, orderBy: { field: 'score' } });
       expect(ids(asc), 'expected orderBy score asc: nulls first, then by number, ties by id').toEqual(expectedOrder(30, 'score', 'asc'));
       const desc = await ctx.adapter().query({ ...base, orderBy: { field: 'score', direction: 'desc' } });
@@ -222,15 +222,15 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
     it('returns 100 items by default and a null cursor on the page holding the last item', async () => {
       await seedRecords(ctx.adapter(), 120, indexesOf);
       const first = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT });
-      expect(first.items).toHaveLength(100);
-      expect(first.nextCursor).not.toBeNull();
+      expect(first.items, 'expected a query without limit to return 100 items').toHaveLength(100);
+      expect(first.nextCursor, 'expected a next cursor after the first 100 of 120').not.toBeNull();
       const second = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, cursor: first.nextCursor });
-      expect(second.items).toHaveLength(20);
-      expect(second.nextCursor).toBeNull();
+      expect(second.items, 'expected the second page to hold the last 20 of 120').toHaveLength(20);
+      expect(second.nextCursor, 'expected a null cursor on the page holding the last item').toBeNull();
       const exact = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, limit: 60 });
       const rest = await ctx.adapter().query({ collection: 'visits', tenantId: TENANT, limit: 60, cursor: exact.nextCursor });
-      expect(rest.items).toHaveLength(60);
-      expect(rest.nextCursor).toBeNull();
+      expect(rest.items, 'expected the second page of 60 to hold the last 60 of 120').toHaveLength(60);
+      expect(rest.nextCursor, 'expected a null cursor on a full last page (no empty page after it)').toBeNull();
     });
 
     it('never returns records of another tenant or another collection', async () => {
@@ -244,9 +244,12 @@ export function defineQueriesSuite(ctx: SuiteContext): void {
         'expected no record of another tenant or collection in the page',
       ).toBe(true);
       const theirs = await readAllPages(ctx.adapter(), { collection: 'visits', tenantId: OTHER_TENANT }, 2);
-      expect(theirs).toHaveLength(7);
+      expect(theirs, 'expected tenant 40’s 7 records, paged by 2, and no other tenant’s').toHaveLength(7);
       const filtered = await ctx.adapter().query({ collection: 'visits', tenantId: OTHER_TENANT, where: { status: 'planned' } });
-      expect(filtered.items.every((item) => item.tenantId === OTHER_TENANT)).toBe(true);
+      expect(
+        filtered.items.every((item) => item.tenantId === OTHER_TENANT),
+        'expected a filtered query to return only its own tenant’s records',
+      ).toBe(true);
       expect(await ctx.adapter().query({ collection: 'visits', tenantId: 'nobody' })).toEqual({ items: [], nextCursor: null });
     });
 
