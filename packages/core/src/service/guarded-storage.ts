@@ -334,9 +334,19 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
     },
     insertPortalStatistics: async (rows) => {
       portal('insertPortalStatistics');
-      const list = [...rows];
-      list.forEach((row, i) => checkPortalStatisticsRow(row, i));
-      return call('insertPortalStatistics', async () => (await adapter.insertPortalStatistics?.(list)) ?? { inserted: 0 });
+      if (rows === null || typeof rows !== 'object' || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+        throwValidationIssue('PortalStatisticsRow', [], 'must be an iterable of rows');
+      }
+      // Checked as the adapter reads them, so a million-row generator still streams; a bad row
+      // throws from inside the adapter's loop, and the adapter rolls the whole bulk back.
+      function* checked(): Generator<PortalStatisticsRow> {
+        let i = 0;
+        for (const row of rows) {
+          checkPortalStatisticsRow(row, i++);
+          yield row;
+        }
+      }
+      return call('insertPortalStatistics', async () => (await adapter.insertPortalStatistics?.(checked())) ?? { inserted: 0 });
     },
     summarizePortalStatistics: async (tenantId, range) => {
       portal('summarizePortalStatistics');
