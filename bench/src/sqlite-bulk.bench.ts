@@ -1,6 +1,7 @@
 /**
- * 1,000,000 portal-statistics rows into a fresh SQLite file: ours (`createSqliteStorage(...)
- * .insertPortalStatistics(generator)`, which validates every row) against raw better-sqlite3
+ * 1,000,000 portal-statistics rows into a fresh SQLite file: ours (`guardStorage(createSqliteStorage(...))
+ * .insertPortalStatistics(generator)`: core checks every row as the adapter reads it, the way the
+ * service calls it) against raw better-sqlite3
  * (one prepared single-row INSERT per row in one transaction) into an identical table with the
  * same pragmas, in the same run. The rows come from the same generator on both sides and are
  * never held in an array.
@@ -11,7 +12,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PortalStatisticsRow } from '@pccovid-inspect/core';
-import { createSqliteStorage, type SqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { guardStorage, type GuardedStorage } from '@pccovid-inspect/core/adapter-kit';
+import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { runBench, type BenchContext } from './harness.js';
 
 const TARGETS = 4_000;
@@ -64,9 +66,9 @@ await runBench(
     work: `${ROWS.toLocaleString('en')} portal-statistics rows, one call, fresh file (WAL, synchronous=NORMAL)`,
     goalRatio: 1.25,
     ours: {
-      setup: (ctx) => createSqliteStorage({ filename: freshFile(ctx) }),
+      setup: (ctx) => guardStorage(createSqliteStorage({ filename: freshFile(ctx) })),
       run: async (prepared) => {
-        const { inserted } = await (prepared as SqliteStorage).insertPortalStatistics(portalRows());
+        const { inserted } = await (prepared as GuardedStorage).insertPortalStatistics(portalRows());
         if (inserted !== ROWS) throw new Error(`inserted ${inserted}, expected ${ROWS}`);
       },
     },
