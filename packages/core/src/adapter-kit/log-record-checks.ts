@@ -7,15 +7,13 @@ const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
 
 /**
  * Checks the shape of an audit record (subject `AuditRecord`): names, a whole `seq` ≥ 0, `actor`,
- * `subject`, plain-JSON `details`, `prevHash` and `hash`. Whether `seq` is the chain's last + 1 is
- * the adapter's own check (a `ConflictError`).
+ * `subject`, plain-JSON `details`, `prevHash` and `hash`. Core runs it on every batch before
+ * `commit`; whether `seq` is the chain's last + 1 is the adapter's own check (a `ConflictError`
+ * with `collection: 'audit'`).
  *
  * @example
  * ```ts
- * async appendAudit(record) {
- *   checkAuditRecord(record);
- *   if (record.seq !== lastSeq + 1) throw new ConflictError({ … });
- * }
+ * checkAuditRecord(batch.audit); // what core already did before calling commit(batch)
  * ```
  */
 export function checkAuditRecord(record: AuditRecord): void {

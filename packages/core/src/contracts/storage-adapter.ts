@@ -68,12 +68,15 @@ export interface PutRequest<T = unknown> {
  */
 export interface CommitBatch {
   tenantId: string;
-  /** Record writes, each with the version it was read at (`0` = create). Distinct records. */
+  /** Record writes, each with the version it was read at (`0` = create). Distinct records; may be empty (an event that writes no record). */
   puts: PutRequest[];
   /**
    * The audit event of the change. Its `seq` must be the tenant's last + 1; when it is not
    * (another commit took that seq first), the adapter writes nothing and throws `ConflictError`
-   * with `collection: 'audit'` (`AUDIT_CONFLICT_COLLECTION`). Core then re-chains and retries.
+   * with `collection: 'audit'` (`AUDIT_CONFLICT_COLLECTION`), `id` = the event's id,
+   * `expectedVersion` = `seq - 1` and `actualVersion` = the tenant's last seq. Core then
+   * re-chains and retries. When a put is stale too, report the put (check puts first); core
+   * copes with either.
    */
   audit: AuditRecord;
   /** Messages to add to the outbox; a message whose id exists is ignored (idempotent). */
@@ -99,7 +102,7 @@ export interface QueryRequest {
   orderBy?: { field: string; direction?: 'asc' | 'desc' };
   /** Page size, default 100, at most 1000. */
   limit?: number;
-  /** The `nextCursor` of the previous page. Opaque. */
+  /** The `nextCursor` of the previous page. Opaque: a cursor the adapter did not issue for this ordering is a `ValidationError`. */
   cursor?: string | null;
 }
 

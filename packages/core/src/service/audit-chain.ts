@@ -28,8 +28,8 @@ export async function hashAuditRecord(record: Omit<AuditRecord, 'hash'>): Promis
  *
  * @example
  * ```ts
- * const rec = await chainAuditRecord(await tx.lastAudit('42'), event);
- * await tx.appendAudit(rec);
+ * const audit = await chainAuditRecord(await storage.lastAudit('42'), event);
+ * await storage.commit({ tenantId: '42', puts, audit, outbox: [] });
  * ```
  */
 export async function chainAuditRecord(previous: AuditRecord | null, event: Omit<UnhashedAuditRecord, 'seq'>): Promise<AuditRecord> {
