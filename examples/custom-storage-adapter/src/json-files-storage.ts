@@ -1,44 +1,41 @@
 /**
- * A province's own StorageAdapter, in one file: every record, audit event and outbox queue is a
- * JSON file in a directory. It is checked with the published kit (`test/conformance.test.ts`).
+ * A province's own StorageAdapter (contract v2) in one file: every record, audit event and outbox
+ * queue is a JSON file in a directory. It is checked with the published kit
+ * (`test/conformance.test.ts`) and by killing a writer in the middle of a commit
+ * (`test/crash-recovery.test.ts`).
  *
- *   <directory>/records/<tenant>/<collection>/<id>.json   { version, data, indexes, updatedAt }
+ *   <directory>/records/<tenant>/<collection>/<id>.json   { id, version, data, indexes, updatedAt }
  *   <directory>/audit/<tenant>/<seq, 12 digits>.json       one audit event
  *   <directory>/outbox/<tenant>.json                       the tenant's messages, in insertion order
- *   <directory>/.lock                                      held (pid inside) while a call runs
- *   <directory>/.journal                                   before-images of the open transaction
+ *   <directory>/.journal                                   the batch being applied: [{ path, content }]
+ *   <directory>/.lock                                      held while a call runs: "<pid> <token>"
  *
- * - Every file is written to a temp file and renamed over the old one (atomic on POSIX).
- * - Every call holds an in-process mutex and the lock file, so calls never interleave, also
- *   across processes. A lock left by a dead process is taken over.
- * - Every call is a transaction: before a file is first changed, its before-image is appended to
- *   the journal. Commit = delete the journal; rollback = restore the before-images. A journal
- *   found on open (the writer crashed mid-transaction) is rolled back first.
+ * - `commit(batch)` is all-or-nothing across files. It checks every expected version and the audit
+ *   seq, writes the whole batch to `.journal` (a temp file renamed into place: the commit point),
+ *   then writes each file (temp file + rename) and deletes the journal. A writer killed before the
+ *   rename changed nothing; one killed after it left the journal, which the next call applies
+ *   again before it reads anything (each entry is a whole file, so applying twice is harmless).
+ * - Every call holds an in-process mutex and the lock file, so calls never interleave, also across
+ *   processes of one machine, and never see half a batch.
+ * - No input checks: core checks every request once before it reaches an adapter.
  * - No fsync: a commit survives a crash of the process, not of the machine.
- * - No portal-statistics bulk path: millions of rows do not belong in JSON files.
- * - Input checks, the order of index values, cursors and the mutex come from core's adapter kit
- *   (`checkPutRequest`, `compareIndexValues`, `encodeQueryCursor`, `AsyncMutex`…), so bad input is
- *   refused, and records sorted and paged, exactly as in the built-in adapters.
+ * - No portal statistics and no `countBy`: core counts by paging through `query`.
  */
-import { appendFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
+  AUDIT_CONFLICT_COLLECTION,
   AsyncMutex,
-  checkAuditRecord,
-  checkOutboxRecord,
-  checkOutboxUpdate,
-  checkPutRequest,
-  checkQueryRequest,
-  checkReadOptions,
   compareCodePoints,
   compareIndexValues,
   decodeQueryCursor,
+  defineStorageAdapter,
   encodeQueryCursor,
-  isIndexValue,
-  throwValidationIssue,
+  matchesWhere,
 } from '@pccovid-inspect/core/adapter-kit';
-import { ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
-import type { AuditRecord, IndexValue, OutboxRecord, PutRequest, QueryRequest, StorageAdapter, StorageOperations, StoredRecord } from '@pccovid-inspect/core';
+import { ConflictError, NotFoundError, StorageError } from '@pccovid-inspect/core';
+import type { AuditRecord, IndexValue, OutboxRecord, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 
 /**
  * Options of `createJsonFilesStorage`.
@@ -55,16 +52,22 @@ export interface JsonFilesStorageOptions {
   lockTimeoutMs?: number;
 }
 
-type Stored = { version: number; data: unknown; indexes: Record<string, IndexValue>; updatedAt: string };
-type Tx = { touched: Set<string>; open: boolean };
+/** A record file. */
+type RecordFile = { id: string; version: number; data: unknown; indexes: Record<string, IndexValue>; updatedAt: string };
+/** One entry of the journal: a file (relative to the directory) and its new content. */
+type FileWrite = { path: string; content: string };
+
+/** A file-name-safe form of any string (no '/', no '.' or '..'). */
+const segment = (s: string): string => encodeURIComponent(s).replace(/\./g, '%2E').replace(/\*/g, '%2A');
+const recordPath = (tenantId: string, collection: string, id: string) => join('records', segment(tenantId), segment(collection), `${segment(id)}.json`);
+const auditDir = (tenantId: string) => join('audit', segment(tenantId));
+const auditPath = (tenantId: string, seq: number) => join(auditDir(tenantId), `${String(seq).padStart(12, '0')}.json`);
+const outboxPath = (tenantId: string) => join('outbox', `${segment(tenantId)}.json`);
 
 /** The value of an index field of a record; a missing field counts as null. */
 const valueOf = (r: StoredRecord, field: string | null): IndexValue => (field !== null && Object.hasOwn(r.indexes, field) ? (r.indexes[field] ?? null) : null);
-
-// ---------------------------------------------------------------- files
-/** A file-name-safe form of any string (no '/', no '.' or '..'). */
-const segment = (s: string): string => encodeURIComponent(s).replace(/\./g, '%2E').replace(/\*/g, '%2A');
-let tempCounter = 0;
+const toRecord = <T>(collection: string, tenantId: string, f: RecordFile): StoredRecord<T> => ({ collection, tenantId, ...f, data: f.data as T });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readJson<T>(path: string): Promise<T | null> {
   try {
@@ -74,7 +77,7 @@ async function readJson<T>(path: string): Promise<T | null> {
     throw error;
   }
 }
-async function listDir(path: string): Promise<string[]> {
+async function listJson(path: string): Promise<string[]> {
   try {
     return (await readdir(path)).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
@@ -82,11 +85,31 @@ async function listDir(path: string): Promise<string[]> {
     throw error;
   }
 }
+/** Replaces a file whole: readers see the old content or the new, never a part (rename is atomic on POSIX). */
 async function writeAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${++tempCounter}.tmp`;
+  const temp = `${path}.${randomUUID()}.tmp`;
   await writeFile(temp, content);
   await rename(temp, path);
+}
+/** `link(from, to)`, an atomic "create if absent": false when `to` exists already (or `from` is gone). */
+async function linked(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+function isAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid < 1) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
+  }
 }
 
 /**
@@ -94,222 +117,172 @@ async function writeAtomic(path: string, content: string): Promise<void> {
  *
  * @example
  * ```ts
- * const storage = createJsonFilesStorage({ directory: './data' });
- * await storage.put({ collection: 'visits', tenantId: '42', id: 'v-1', data: {}, indexes: {}, updatedAt, expectedVersion: 0 });
+ * const service = createInspectionService({ storage: createJsonFilesStorage({ directory: '/srv/pccovid/data' }), tenant: HA_TINH_TENANT });
  * ```
  */
 export function createJsonFilesStorage(options: JsonFilesStorageOptions): StorageAdapter {
   const root = options.directory;
-  const lockPath = join(root, '.lock');
-  const journalPath = join(root, '.journal');
-  const recordPath = (t: string, c: string, id: string) => join(root, 'records', segment(t), segment(c), `${segment(id)}.json`);
-  const auditDir = (t: string) => join(root, 'audit', segment(t));
-  const outboxPath = (t: string) => join(root, 'outbox', `${segment(t)}.json`);
+  const at = (path: string) => join(root, path);
+  const lockPath = at('.lock');
+  const journalPath = at('.journal');
   const mutex = new AsyncMutex();
   let disposed = false;
-  const fail = (operation: string, detailEn: string, cause?: unknown) => new StorageError({ adapterName: 'json-files', operation, detailEn, cause });
+  const fail = (operation: string, detailEn: string) => new StorageError({ adapterName: 'json-files', operation, detailEn });
 
+  /**
+   * Takes `.lock`. It is created complete (written to a temp file, then `link`ed, which fails when
+   * `.lock` exists). A dead process's lock is broken by whoever first links it to
+   * `.lock.<its token>.broken`: `link` fails for everyone else, so two processes that find the
+   * same dead lock cannot both break it. (Deleting it outright would be a race: both see the dead
+   * pid, the first deletes it and takes the lock, the second deletes the first one's new lock.)
+   * The `.broken` file stays behind as proof. Locks are checked by pid: one machine only.
+   */
   async function acquireLock(): Promise<void> {
     const deadline = Date.now() + (options.lockTimeoutMs ?? 5000);
+    const mine = at(`.lock.${randomUUID()}.tmp`);
     await mkdir(root, { recursive: true });
-    for (;;) {
-      try {
-        await writeFile(lockPath, String(process.pid), { flag: 'wx' });
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await writeFile(mine, `${process.pid} ${randomUUID()}`);
+    try {
+      for (;;) {
+        if (await linked(mine, lockPath)) return;
+        const holder = await readFile(lockPath, 'utf8').catch(() => null); // null: released meanwhile
+        if (holder === null) continue;
+        const [pid, token] = holder.split(' ');
+        if (!isAlive(Number(pid))) {
+          const proof = at(`.lock.${token}.broken`);
+          if (!(await linked(lockPath, proof))) continue; // another process broke it first
+          // The lock may have been released (and retaken) after we read it: break only that dead one.
+          if ((await readFile(proof, 'utf8')) === holder) await rm(lockPath);
+          else await rm(proof);
+        } else if (Date.now() > deadline) {
+          throw fail('lock', `${lockPath} is held by process ${pid} (delete the file if no such process runs)`);
+        } else await sleep(5);
       }
-      const holder = Number(await readFile(lockPath, 'utf8').catch(() => ''));
-      let alive = true; // an empty lock file is being written by its new holder right now
+    } finally {
+      await rm(mine, { force: true });
+    }
+  }
+
+  /** Applies the batch in `.journal`, if there is one, and deletes it: the second half of a commit. */
+  async function applyJournal(): Promise<void> {
+    const writes = await readJson<FileWrite[]>(journalPath);
+    if (writes === null) return;
+    for (const { path, content } of writes) await writeAtomic(at(path), content);
+    await rm(journalPath);
+  }
+
+  /** Runs `fn` alone (mutex + lock file), after finishing a batch a killed writer left. */
+  function locked<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    if (disposed) return Promise.reject(fail(operation, 'the adapter was disposed'));
+    return mutex.run(async () => {
+      await acquireLock();
       try {
-        if (Number.isSafeInteger(holder) && holder > 0) process.kill(holder, 0);
-      } catch (error) {
-        alive = (error as NodeJS.ErrnoException).code !== 'ESRCH';
+        await applyJournal();
+        return await fn();
+      } finally {
+        await rm(lockPath, { force: true });
       }
-      if (!alive)
-        await rm(lockPath, { force: true }); // a crashed writer's lock
-      else if (Date.now() > deadline) throw fail('lock', `${lockPath} is held by process ${holder}`);
-      else await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    });
   }
 
-  /** Restores the before-images of an unfinished transaction, newest first, then drops the journal. */
-  async function rollBack(): Promise<void> {
-    const lines = (await readFile(journalPath, 'utf8').catch(() => '')).split('\n').filter(Boolean);
-    for (const line of lines.reverse()) {
-      const { path, before } = JSON.parse(line) as { path: string; before: string | null };
-      if (before === null) await rm(path, { force: true });
-      else await writeAtomic(path, before);
-    }
-    await rm(journalPath, { force: true });
+  const auditSeqs = async (tenantId: string) => (await listJson(at(auditDir(tenantId)))).map((name) => Number(name.slice(0, 12)));
+  const outboxOf = async (tenantId: string) => (await readJson<OutboxRecord[]>(at(outboxPath(tenantId)))) ?? [];
+  async function recordsOf(tenantId: string, collection: string): Promise<StoredRecord[]> {
+    const dir = dirname(at(recordPath(tenantId, collection, 'x')));
+    const files = await Promise.all((await listJson(dir)).map((name) => readJson<RecordFile>(join(dir, name))));
+    return files.map((f) => toRecord(collection, tenantId, f!));
   }
 
-  async function write(tx: Tx, path: string, content: string): Promise<void> {
-    if (!tx.touched.has(path)) {
-      const before = await readFile(path, 'utf8').catch(() => null);
-      await appendFile(journalPath, `${JSON.stringify({ path, before })}\n`);
-      tx.touched.add(path);
-    }
-    await writeAtomic(path, content);
-  }
+  return defineStorageAdapter({
+    name: 'json-files',
+    capabilities: { multiProcess: true, durable: true },
 
-  async function records(tenantId: string, collection: string): Promise<StoredRecord[]> {
-    const dir = dirname(recordPath(tenantId, collection, 'x'));
-    const names = await listDir(dir);
-    return Promise.all(
-      names.map(async (name) => {
-        const stored = (await readJson<Stored & { id: string }>(join(dir, name)))!;
-        return { collection, tenantId, id: stored.id, version: stored.version, data: stored.data, indexes: stored.indexes, updatedAt: stored.updatedAt };
+    get: (collection, tenantId, id) =>
+      locked('get', async () => {
+        const f = await readJson<RecordFile>(at(recordPath(tenantId, collection, id)));
+        return f && toRecord(collection, tenantId, f);
       }),
-    );
-  }
-  const auditOf = async (tenantId: string): Promise<AuditRecord[]> => {
-    const dir = auditDir(tenantId);
-    return Promise.all((await listDir(dir)).map(async (name) => (await readJson<AuditRecord>(join(dir, name)))!));
-  };
-  const outboxOf = async (tenantId: string): Promise<OutboxRecord[]> => (await readJson<OutboxRecord[]>(outboxPath(tenantId))) ?? [];
-  const oldestFirst = (list: OutboxRecord[]) => [...list].sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1));
 
-  function operations(tx: Tx): StorageOperations {
-    const live = (operation: string) => {
-      if (!tx.open) throw fail(operation, 'the transaction has already ended');
-    };
-    return {
-      async get<T>(collection: string, tenantId: string, id: string) {
-        live('get');
-        const stored = await readJson<Stored>(recordPath(tenantId, collection, id));
-        return stored ? { collection, tenantId, id, version: stored.version, data: stored.data as T, indexes: stored.indexes, updatedAt: stored.updatedAt } : null;
-      },
-      async put<T>(request: PutRequest<T>) {
-        live('put');
-        checkPutRequest(request); // bad input changes nothing
-        const { collection, tenantId, id, expectedVersion } = request;
-        const path = recordPath(tenantId, collection, id);
-        const current = await readJson<Stored>(path);
-        if ((current?.version ?? 0) !== expectedVersion) {
-          throw new ConflictError({ collection, id, expectedVersion, actualVersion: current?.version ?? null });
-        }
-        const stored = { id, version: expectedVersion + 1, data: request.data, indexes: request.indexes, updatedAt: request.updatedAt };
-        const json = JSON.stringify(stored);
-        await write(tx, path, json);
-        const copy = JSON.parse(json) as Stored;
-        return { collection, tenantId, id, version: copy.version, data: copy.data as T, indexes: copy.indexes, updatedAt: copy.updatedAt };
-      },
-      async query<T>(q: QueryRequest) {
-        live('query');
-        checkQueryRequest(q);
+    query: (q) =>
+      locked('query', async () => {
         const field = q.orderBy?.field ?? null;
         const direction = q.orderBy?.direction ?? 'asc';
         const sign = direction === 'desc' ? -1 : 1;
         const after = q.cursor ? decodeQueryCursor(q.cursor, field, direction) : null;
         const compare = (a: StoredRecord, b: { value: IndexValue; id: string }) => sign * (compareIndexValues(valueOf(a, field), b.value) || compareCodePoints(a.id, b.id));
-        const matches = (r: StoredRecord) => Object.entries(q.where ?? {}).every(([name, f]) => (isIndexValue(f) ? [f] : f.in).some((v) => v === valueOf(r, name)));
-        const found = (await records(q.tenantId, q.collection))
-          .filter((r) => matches(r) && (after === null || compare(r, after) > 0))
+        const found = (await recordsOf(q.tenantId, q.collection))
+          .filter((r) => matchesWhere(r.indexes, q.where) && (after === null || compare(r, after) > 0))
           .sort((a, b) => compare(a, { value: valueOf(b, field), id: b.id }));
         const limit = q.limit ?? 100;
-        const items = found.slice(0, limit) as StoredRecord<T>[];
-        const last = items[items.length - 1];
+        const items = found.slice(0, limit);
+        const last = items.at(-1);
         const nextCursor = found.length > limit && last ? encodeQueryCursor({ field, direction, value: valueOf(last, field), id: last.id }) : null;
-        return { items, nextCursor };
-      },
-      async appendAudit(record) {
-        live('appendAudit');
-        checkAuditRecord(record);
-        const names = await listDir(auditDir(record.tenantId));
-        const last = names.length === 0 ? 0 : Number(names[names.length - 1]!.slice(0, 12));
-        if (record.seq !== last + 1) throw new ConflictError({ collection: 'audit', id: record.id, expectedVersion: record.seq - 1, actualVersion: last });
-        await write(tx, join(auditDir(record.tenantId), `${String(record.seq).padStart(12, '0')}.json`), JSON.stringify(record));
-      },
-      async readAudit(tenantId, o) {
-        live('readAudit');
-        checkReadOptions('readAudit', o);
-        const after = o?.afterSeq ?? 0;
-        return (await auditOf(tenantId)).filter((a) => a.seq > after).slice(0, o?.limit ?? 1000);
-      },
-      async lastAudit(tenantId) {
-        live('lastAudit');
-        const names = await listDir(auditDir(tenantId));
-        return names.length === 0 ? null : readJson<AuditRecord>(join(auditDir(tenantId), names[names.length - 1]!));
-      },
-      async enqueueOutbox(list) {
-        live('enqueueOutbox');
-        if (!Array.isArray(list)) throwValidationIssue('OutboxRecord', [], 'must be an array of messages');
-        list.forEach(checkOutboxRecord); // one bad message refuses the batch
-        for (const tenantId of new Set(list.map((m) => m.tenantId))) {
-          const queue = await outboxOf(tenantId);
-          const ids = new Set(queue.map((m) => m.id));
-          for (const m of list) {
-            if (m.tenantId !== tenantId || ids.has(m.id)) continue; // idempotent by id
-            queue.push(m);
-            ids.add(m.id);
+        return { items: items as StoredRecord<never>[], nextCursor };
+      }),
+
+    commit: ({ tenantId, puts, audit, outbox }) =>
+      locked('commit', async () => {
+        const writes: FileWrite[] = [];
+        const stored: StoredRecord[] = [];
+        for (const put of puts) {
+          const path = recordPath(tenantId, put.collection, put.id);
+          const current = await readJson<RecordFile>(at(path));
+          if ((current?.version ?? 0) !== put.expectedVersion) {
+            throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: current?.version ?? null });
           }
-          await write(tx, outboxPath(tenantId), JSON.stringify(queue));
+          const content = JSON.stringify({ id: put.id, version: put.expectedVersion + 1, data: put.data, indexes: put.indexes, updatedAt: put.updatedAt });
+          writes.push({ path, content });
+          stored.push(toRecord(put.collection, tenantId, JSON.parse(content) as RecordFile)); // a copy: the caller's objects are not shared
         }
-      },
-      async readOutbox(tenantId, o) {
-        live('readOutbox');
-        checkReadOptions('readOutbox', o);
-        return oldestFirst(await outboxOf(tenantId))
+        const last = (await auditSeqs(tenantId)).at(-1) ?? 0;
+        if (audit.seq !== last + 1) {
+          throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
+        }
+        writes.push({ path: auditPath(tenantId, audit.seq), content: JSON.stringify(audit) });
+        const queue = await outboxOf(tenantId);
+        const known = new Set(queue.map((m) => m.id));
+        const added = outbox.filter((m) => !known.has(m.id)); // an id already queued is ignored
+        if (added.length > 0) writes.push({ path: outboxPath(tenantId), content: JSON.stringify([...queue, ...added]) });
+
+        await writeAtomic(journalPath, JSON.stringify(writes)); // the commit point
+        await applyJournal();
+        return stored;
+      }),
+
+    readAudit: (tenantId, o) =>
+      locked('readAudit', async () => {
+        const seqs = (await auditSeqs(tenantId)).filter((seq) => seq > (o?.afterSeq ?? 0)).slice(0, o?.limit ?? 1000);
+        return Promise.all(seqs.map(async (seq) => (await readJson<AuditRecord>(at(auditPath(tenantId, seq))))!));
+      }),
+
+    lastAudit: (tenantId) =>
+      locked('lastAudit', async () => {
+        const last = (await auditSeqs(tenantId)).at(-1);
+        return last === undefined ? null : readJson<AuditRecord>(at(auditPath(tenantId, last)));
+      }),
+
+    readOutbox: (tenantId, o) =>
+      locked('readOutbox', async () =>
+        (await outboxOf(tenantId))
+          .sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1)) // stable: insertion order within one instant
           .filter((m) => !o?.status || m.status === o.status)
-          .slice(0, o?.limit ?? 1000);
-      },
-      async markOutbox(tenantId, id, update) {
-        live('markOutbox');
-        checkOutboxUpdate(update);
+          .slice(0, o?.limit ?? 1000),
+      ),
+
+    markOutbox: (tenantId, id, update) =>
+      locked('markOutbox', async () => {
         const queue = await outboxOf(tenantId);
         const m = queue.find((x) => x.id === id);
         if (!m) throw new NotFoundError({ collection: 'outbox', id });
         Object.assign(m, { status: update.status, attempts: update.attempts });
         if (update.providerMessageId !== undefined) m.providerMessageId = update.providerMessageId;
         if (update.lastError !== undefined) m.lastError = update.lastError;
-        await write(tx, outboxPath(tenantId), JSON.stringify(queue));
-      },
-    };
-  }
+        await writeAtomic(at(outboxPath(tenantId)), JSON.stringify(queue)); // one file: atomic by itself
+      }),
 
-  /** Runs `fn` as one transaction, one call at a time, under the lock. */
-  function transaction<T>(operation: string, fn: (ops: StorageOperations) => Promise<T>): Promise<T> {
-    if (disposed) return Promise.reject(fail(operation, 'the adapter was disposed'));
-    const run = async (): Promise<T> => {
-      await acquireLock();
-      const tx: Tx = { touched: new Set(), open: true };
-      try {
-        await rollBack(); // a journal here was left by a writer that crashed mid-transaction
-        const result = await fn(operations(tx));
-        tx.open = false;
-        await rm(journalPath, { force: true }); // the commit point
-        return result;
-      } catch (error) {
-        tx.open = false;
-        await rollBack();
-        const systemError = error instanceof Error && 'syscall' in error;
-        if (InspectError.isInstance(error) || !systemError) throw error; // ours, or the callback's own
-        throw fail(operation, error.message, error); // a file-system error
-      } finally {
-        await rm(lockPath, { force: true });
-      }
-    };
-    return mutex.run(run);
-  }
-
-  return {
-    contractVersion: STORAGE_CONTRACT_VERSION,
-    name: 'json-files',
-    capabilities: { transactions: true, multiProcess: true, durable: true, portalStatistics: false, maxRecordBytes: null },
-    get: (c, t, id) => transaction('get', (ops) => ops.get(c, t, id)),
-    put: (request) => transaction('put', (ops) => ops.put(request)),
-    query: (request) => transaction('query', (ops) => ops.query(request)),
-    appendAudit: (record) => transaction('appendAudit', (ops) => ops.appendAudit(record)),
-    readAudit: (t, o) => transaction('readAudit', (ops) => ops.readAudit(t, o)),
-    lastAudit: (t) => transaction('lastAudit', (ops) => ops.lastAudit(t)),
-    enqueueOutbox: (list) => transaction('enqueueOutbox', (ops) => ops.enqueueOutbox(list)),
-    readOutbox: (t, o) => transaction('readOutbox', (ops) => ops.readOutbox(t, o)),
-    markOutbox: (t, id, u) => transaction('markOutbox', (ops) => ops.markOutbox(t, id, u)),
-    transaction: (fn) => transaction('transaction', fn),
     dispose: async () => {
       disposed = true;
       await mutex.run(() => undefined); // the calls already queued finish first
     },
-  };
+  });
 }
