@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../contracts/storage-adapter.js';
 import { canonicalJson } from '../internal/canonical-json.js';
-import { sha256Hex } from '../internal/sha256.js';
+import { sha256HexSync } from '../internal/sha256.js';
 
 /** The `prevHash` of a tenant's first audit event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -19,8 +19,13 @@ export type UnhashedAuditRecord = Omit<AuditRecord, 'hash' | 'prevHash' | 'mac'>
  * ```
  */
 export async function hashAuditRecord(record: Omit<AuditRecord, 'hash'>): Promise<string> {
-  const { prevHash, mac, ...rest } = record;
-  return sha256Hex(`${prevHash}\n${canonicalJson(rest)}`);
+  return hashAuditRecordSync(record);
+}
+
+/** @internal `hashAuditRecord`, synchronously (core's own hot paths: commits and verification). */
+export function hashAuditRecordSync(record: Omit<AuditRecord, 'hash'>): string {
+  const { prevHash, mac: _mac, ...rest } = record;
+  return sha256HexSync(`${prevHash}\n${canonicalJson(rest)}`);
 }
 
 /**
@@ -36,7 +41,7 @@ export async function chainAuditRecord(previous: AuditRecord | null, event: Omit
   const prevHash = previous?.hash ?? GENESIS_HASH;
   const seq = (previous?.seq ?? 0) + 1;
   const base = { ...event, seq, prevHash };
-  return { ...base, hash: await hashAuditRecord(base) };
+  return { ...base, hash: hashAuditRecordSync(base) };
 }
 
 /** The result of checking an audit chain. */
@@ -59,7 +64,7 @@ export async function verifyAuditChain(events: readonly AuditRecord[]): Promise<
     if (e.seq !== expectedSeq) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'sequence' };
     if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'link' };
     const { hash, ...rest } = e; // `mac` is left out by hashAuditRecord
-    if ((await hashAuditRecord(rest)) !== hash) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'hash' };
+    if (hashAuditRecordSync(rest) !== hash) return { ok: false, count: events.length, brokenAtSeq: e.seq, reason: 'hash' };
     prev = e;
   }
   return { ok: true, count: events.length };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditRecord } from '../contracts/storage-adapter.js';
-import { GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
+import { GENESIS_HASH, hashAuditRecordSync } from './audit-chain.js';
 import type { AuditSigner } from './audit-key.js';
 import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from './document-numbering.js';
 import { COLLECTIONS } from './records.js';
@@ -187,14 +187,14 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
   };
 
   /**
-   * Reads the log from the last event read to its current end. The hashes (and HMACs) of a page
-   * are computed together — each depends only on its own event — so Web Crypto works on the
-   * whole page at once; the chain is then checked in order.
+   * Reads the log from the last event read to its current end. The hashes of a page are computed
+   * synchronously and its HMACs (Web Crypto) together — each depends only on its own event — and
+   * the chain is then checked in order.
    */
   const readLog = async (): Promise<Failure | null> => {
     for (;;) {
       const page = await ctx.storage.readAudit(tenantId, { afterSeq: lastSeq, limit: PAGE });
-      const hashes = await Promise.all(page.map(({ hash: _hash, ...rest }) => hashAuditRecord(rest)));
+      const hashes = page.map(({ hash: _hash, ...rest }) => hashAuditRecordSync(rest));
       const macs = signer ? await Promise.all(page.map((e) => (e.mac === undefined ? Promise.resolve(null) : signer.sign(e.hash)))) : null;
       for (const [i, e] of page.entries()) {
         const f = checkEvent(e, hashes[i] as string, macs?.[i] ?? null);
@@ -272,7 +272,7 @@ export async function verifyTenantAudit(ctx: ServiceContext, checkpoint?: AuditC
         }
         if (a.digest === null) {
           unverifiedRecords++;
-        } else if ((await recordDigest(rec.data)) !== a.digest) {
+        } else if (recordDigest(rec.data) !== a.digest) {
           return fail({
             reason: 'recordChanged',
             brokenAtSeq: a.seq,

@@ -10,11 +10,11 @@ import { chainAuditRecord } from './audit-chain.js';
 import type { AuditSigner } from './audit-key.js';
 import type { GuardedStorage } from './guarded-storage.js';
 import { canonicalJson } from '../internal/canonical-json.js';
-import { sha256Hex } from '../internal/sha256.js';
+import { sha256HexSync } from '../internal/sha256.js';
 
 /** @internal SHA-256 (hex) of a record's canonical JSON data: what an audit event's `details.digests` hold. */
-export function recordDigest(data: unknown): Promise<string> {
-  return sha256Hex(canonicalJson(data));
+export function recordDigest(data: unknown): string {
+  return sha256HexSync(canonicalJson(data));
 }
 
 /** One aggregate write of a command: the new data, its indexes, and the version it was read at. */
@@ -167,7 +167,7 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, sign
     }
     const puts = [...stage.puts.values()];
     if (plan.outbox && plan.outbox.length > 0) await assertNotEmbargoed(stage, plan.tenantId, plan.outbox);
-    const digests = await Promise.all(puts.map(async (p) => [`${p.collection}/${p.id}`, await recordDigest(p.data)] as const));
+    const digests = puts.map((p) => [`${p.collection}/${p.id}`, recordDigest(p.data)] as const);
     const audit = await chainAuditRecord(await storage.lastAudit(plan.tenantId), {
       tenantId: plan.tenantId,
       id: plan.auditId,
