@@ -1,6 +1,10 @@
-/** @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them. */
+/**
+ * @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them.
+ * A chart never splits across pages: it is one unbreakable block, or — past
+ * `DECREE30_KEEP.chartCategoriesPerPiece` bars — unbreakable pieces, the title with the first.
+ */
 import type { Column, Content, TableCell } from 'pdfmake/interfaces';
-import { barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
+import { DECREE30_KEEP, barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
 /** Series fills: dark enough to print in black and white. */
@@ -14,48 +18,64 @@ function swatch(colour: string): Column {
   return { canvas: [{ type: 'rect', x: 0, y: 2, w: 8, h: 8, color: colour }], width: 12 };
 }
 
+/** The height of a chart's first piece (title, legend, bars): it moves to a new page whole. */
+export function chartLeadPt(chart: BarChartBlock): number {
+  const perPiece = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / chart.series.length));
+  const rows = Math.min(chart.categories.length, perPiece) * chart.series.length;
+  return SIZES.tableCaption * 1.2 + 4 + (chart.series.length > 1 ? SIZES.chartLabel * 1.2 + 4 : 0) + rows * (SIZES.chartLabel * 1.12 + 3);
+}
+
 export function pdfBarChart(chart: BarChartBlock): Content {
   const scale = barChartScale(chart);
   const labelWidth = TEXT_WIDTH * LABEL_SHARE;
   const barArea = TEXT_WIDTH - labelWidth - VALUE_WIDTH - 12;
-  const body: TableCell[][] = [];
-  chart.categories.forEach((category, c) => {
-    chart.series.forEach((series, s) => {
-      const value = series.values[c] ?? 0;
-      const length = Math.max(0, Math.min(1, value / scale)) * barArea;
-      const colour = SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000';
-      body.push([
-        s === 0 ? { text: category, rowSpan: chart.series.length, alignment: 'right' } : '',
-        { canvas: [{ type: 'rect', x: 0, y: 1, w: Math.max(length, 0.01), h: BAR_HEIGHT, color: colour }] },
-        { text: formatChartValue(value, chart.unit) },
-      ]);
-    });
-  });
-  const stack: Content[] = [{ text: chart.title, bold: true, italics: true, alignment: 'center', fontSize: SIZES.tableCaption, margin: [0, 0, 0, 4] }];
-  if (chart.series.length > 1) {
+  const perPiece = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / chart.series.length));
+  const pieces: Content[] = [];
+  for (let from = 0; from < chart.categories.length; from += perPiece) {
+    const body: TableCell[][] = [];
+    for (let c = from; c < Math.min(chart.categories.length, from + perPiece); c++) {
+      const category = chart.categories[c] ?? '';
+      chart.series.forEach((series, s) => {
+        const value = series.values[c] ?? 0;
+        const length = Math.max(0, Math.min(1, value / scale)) * barArea;
+        const colour = SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000';
+        body.push([
+          s === 0 ? { text: category, rowSpan: chart.series.length, alignment: 'right' } : '',
+          { canvas: [{ type: 'rect', x: 0, y: 1, w: Math.max(length, 0.01), h: BAR_HEIGHT, color: colour }] },
+          { text: formatChartValue(value, chart.unit) },
+        ]);
+      });
+    }
+    const stack: Content[] = [];
+    if (from === 0) {
+      stack.push({ text: chart.title, bold: true, italics: true, alignment: 'center', fontSize: SIZES.tableCaption, margin: [0, 0, 0, 4] });
+      if (chart.series.length > 1) {
+        stack.push({
+          columns: chart.series.map((series, s) => ({
+            columns: [swatch(SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000'), { text: series.name, width: 'auto' }],
+            width: 'auto',
+            columnGap: 2,
+          })),
+          columnGap: 12,
+          fontSize: SIZES.chartLabel,
+          margin: [labelWidth + 6, 0, 0, 4],
+        });
+      }
+    }
     stack.push({
-      columns: chart.series.map((series, s) => ({
-        columns: [swatch(SERIES_COLOURS[s % SERIES_COLOURS.length] ?? '#000000'), { text: series.name, width: 'auto' }],
-        width: 'auto',
-        columnGap: 2,
-      })),
-      columnGap: 12,
+      table: { widths: [labelWidth, barArea, VALUE_WIDTH], body, dontBreakRows: true },
+      layout: {
+        hLineWidth: () => 0,
+        vLineWidth: (i) => (i === 1 ? 0.6 : 0),
+        paddingLeft: (i) => (i === 1 ? 0 : 3),
+        paddingRight: () => 3,
+        paddingTop: () => 1.5,
+        paddingBottom: () => 1.5,
+      },
       fontSize: SIZES.chartLabel,
-      margin: [labelWidth + 6, 0, 0, 4],
+      lineHeight: 1,
     });
+    pieces.push({ stack, unbreakable: true });
   }
-  stack.push({
-    table: { widths: [labelWidth, barArea, VALUE_WIDTH], body, dontBreakRows: true },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: (i) => (i === 1 ? 0.6 : 0),
-      paddingLeft: (i) => (i === 1 ? 0 : 3),
-      paddingRight: () => 3,
-      paddingTop: () => 1.5,
-      paddingBottom: () => 1.5,
-    },
-    fontSize: SIZES.chartLabel,
-    lineHeight: 1,
-  });
-  return { stack, margin: [0, 0, 0, AFTER * 2], unbreakable: chart.categories.length * chart.series.length <= 24 };
+  return { stack: pieces, margin: [0, 0, 0, AFTER * 2] };
 }

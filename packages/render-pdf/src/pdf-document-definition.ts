@@ -1,9 +1,9 @@
 import type { Content } from 'pdfmake/interfaces';
-import { describeOfficialDocument } from '@pccovid-inspect/core/documents';
+import { decree30TextHeightPt, describeOfficialDocument, estimateBlocksHeightPt, officialDocumentAuthor, signatureKeepStart } from '@pccovid-inspect/core/documents';
 import type { OfficialDocument } from '@pccovid-inspect/core';
 import { FONT_FAMILY, LINE_HEIGHT, MARGINS, PAGE_NUMBER_TOP, SIZES } from './pdf-style.js';
 import { pdfAddressees, pdfHeader, pdfTitle } from './pdf-header.js';
-import { pdfBlock } from './pdf-blocks.js';
+import { pdfBlocks } from './pdf-blocks.js';
 import { pdfSignature } from './pdf-signature.js';
 
 /**
@@ -15,9 +15,9 @@ import { pdfSignature } from './pdf-signature.js';
  * ```
  */
 export interface PdfMetadata {
-  /** Creation and modification date. */
+  /** Creation and modification date: the document's own date (see `createPdfRenderer`). */
   creationDate: Date;
-  /** Producer and creator. */
+  /** The producer (the tool). The author and creator are the issuing body, from the document's header. */
   producer: string;
 }
 
@@ -96,6 +96,11 @@ export interface PdfDocumentDefinition {
   content: PdfContent[];
   /** The page number, centred at the top from page 2, when the document asks for one. */
   header?: (currentPage: number, pageCount: number, pageSize: PdfPageSize) => PdfContent | null | undefined;
+  /**
+   * The keep rules pdfmake cannot express in the content: a heading or table caption with nothing
+   * after it on its page moves to the next page. (Typed loosely, like `header`.)
+   */
+  pageBreakBefore: (currentNode: PdfNodeInfo, nodeQueries: { getFollowingNodesOnPage(): PdfNodeInfo[] }) => boolean;
   /** Any other pdfmake document-definition option. */
   [option: string]: unknown;
 }
@@ -104,7 +109,10 @@ export interface PdfDocumentDefinition {
  * The pdfmake document definition of an official document, laid out to Decree 30/2020: A4,
  * margins 20/15/20/30 mm, the Decree 30 header, justified body with first-line indent, tables
  * with repeating header rows, vector bar charts, signature and recipients, appendices from a new
- * page, and page numbers centred at the top from page 2. Exposed so a province can tweak the
+ * page, and page numbers centred at the top from page 2. It keeps to core's keep rules
+ * (`DECREE30_KEEP`): the signature block with at least the last three lines of the body (one
+ * unbreakable block), headings and captions with what follows, table rows whole with the header
+ * row repeated and kept with the first row, charts whole. Exposed so a province can tweak the
  * definition before printing it with its own pdfmake setup (fonts: register the family named in
  * `defaultStyle.font`).
  *
@@ -117,17 +125,26 @@ export interface PdfDocumentDefinition {
 export function toPdfDocumentDefinition(doc: OfficialDocument, metadata: PdfMetadata): PdfDocumentDefinition {
   const content: Content[] = [pdfHeader(doc), ...pdfTitle(doc), ...pdfAddressees(doc)];
   if (doc.title === null && doc.addressees.length === 0) content.push({ text: '', margin: [0, 0, 0, 12] });
-  for (const block of doc.body) content.push(pdfBlock(block));
-  content.push(...pdfSignature(doc));
+  const signature = pdfSignature(doc);
+  const keepFrom = signature.length > 0 ? signatureKeepStart(doc.body) : doc.body.length;
+  const kept = doc.body.slice(keepFrom);
+  if (kept.length > 0 && estimateBlocksHeightPt(kept) < decree30TextHeightPt() * 0.55) {
+    // The last lines of the body, the signature and "Nơi nhận" go to a page together.
+    content.push(...pdfBlocks(doc.body.slice(0, keepFrom)));
+    content.push({ stack: [...pdfBlocks(kept, { marked: false }), ...signature], unbreakable: true });
+  } else {
+    content.push(...pdfBlocks(doc.body), ...signature);
+  }
   for (const appendix of doc.appendices) {
     content.push({ text: appendix.label, bold: true, fontSize: SIZES.appendixLabel, alignment: 'center', pageBreak: 'before' });
     content.push({ text: appendix.title, bold: true, alignment: 'center' });
     if (appendix.reference !== null) content.push({ text: appendix.reference, italics: true, alignment: 'center' });
     content.push({ text: '', margin: [0, 0, 0, 8] });
-    for (const block of appendix.blocks) content.push(pdfBlock(block));
+    content.push(...pdfBlocks(appendix.blocks));
   }
 
   const described = describeOfficialDocument(doc);
+  const author = officialDocumentAuthor(doc);
   const definition: PdfDocumentDefinition = {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -135,20 +152,52 @@ export function toPdfDocumentDefinition(doc: OfficialDocument, metadata: PdfMeta
     language: 'vi-VN',
     info: {
       title: described.title,
-      author: described.author,
+      author,
       subject: described.subject,
       keywords: described.keywords,
-      creator: metadata.producer,
+      creator: author,
       producer: metadata.producer,
       creationDate: metadata.creationDate,
       modDate: metadata.creationDate,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: SIZES.body, lineHeight: LINE_HEIGHT },
     content,
+    pageBreakBefore: keepWithNextBreak,
   };
   if (doc.pageNumbers === 'fromSecondPage') {
     definition.header = (currentPage: number): Content | null =>
       currentPage < 2 ? null : { text: String(currentPage), alignment: 'center', fontSize: SIZES.pageNumber, margin: [0, PAGE_NUMBER_TOP, 0, 0] };
   }
   return definition;
+}
+
+/**
+ * What pdfmake tells a `pageBreakBefore` callback about a node.
+ *
+ * @example
+ * ```ts
+ * const info: PdfNodeInfo = { headlineLevel: 1, pageNumbers: [2], text: '1. Kết quả kiểm tra:' };
+ * ```
+ */
+export interface PdfNodeInfo {
+  headlineLevel?: number;
+  pageNumbers: number[];
+  startPosition?: { top: number; pageInnerHeight: number };
+  text?: unknown;
+  canvas?: unknown;
+}
+
+/**
+ * A node marked to keep with what follows (a heading, a caption) moves to the next page when the
+ * room it needs (its `headlineLevel`, see `keepWithNextLevel`) is not left below its top, or when
+ * nothing but containers and other marked nodes follows it on its page.
+ */
+function keepWithNextBreak(node: PdfNodeInfo, queries: { getFollowingNodesOnPage(): PdfNodeInfo[] }): boolean {
+  const room = node.headlineLevel;
+  if (room === undefined || room <= 0 || node.pageNumbers.length !== 1 || node.startPosition === undefined) return false;
+  const bottom = MARGINS[1] + node.startPosition.pageInnerHeight;
+  // Already at the top of a page: moving would not help.
+  if (node.startPosition.top <= MARGINS[1] + 1) return false;
+  if (node.startPosition.top + room > bottom + 0.5) return true;
+  return !queries.getFollowingNodesOnPage().some((n) => n.headlineLevel === undefined && ((n.text !== undefined && n.text !== '') || n.canvas !== undefined));
 }

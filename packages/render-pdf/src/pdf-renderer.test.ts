@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import { RenderError, createFixedClock } from '@pccovid-inspect/core';
+import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { createPdfRenderer } from './pdf-renderer.js';
 import { tinosFontFiles } from './pdf-fonts.js';
@@ -38,11 +39,27 @@ describe('createPdfRenderer', () => {
     expect(text).toContain('/ToUnicode');
   });
 
-  it('takes the creation date from its clock when none is given', async () => {
-    const renderer = createPdfRenderer({ clock: createFixedClock('2021-12-01T00:00:00Z') });
+  it('dates the file on the document date (08:00 in Hà Nội) when render is given none, whatever the clock says', async () => {
+    const renderer = createPdfRenderer({ clock: createFixedClock('2022-01-20T01:00:00Z') });
     const a = await renderer.render(plan);
-    const b = await renderer.render(plan, { creationDate: new Date('2021-12-01T00:00:00Z') });
+    const b = await renderer.render(plan, { creationDate: new Date('2021-11-26T01:00:00Z') });
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(raw(a.bytes).match(/\(D:20211126010000Z\)/g)).toHaveLength(2);
+  });
+
+  it('takes the creation date from its clock for a document without a date line (minutes)', async () => {
+    const minutes = parseOfficialDocument({ kind: 'BB', header: { issuingBody: 'TỔ KIỂM TRA', number: null, placeAndDate: null }, title: { type: 'BIÊN BẢN' } });
+    const { bytes } = await createPdfRenderer({ clock: createFixedClock('2021-12-08T07:10:00Z') }).render(minutes);
+    expect(raw(bytes).match(/\(D:20211208071000Z\)/g)).toHaveLength(2);
+  });
+
+  it('names the issuing body as author and creator, and the tool only as producer', async () => {
+    const text = raw((await createPdfRenderer().render(plan)).bytes);
+    const issuer = pdfUtf16String('UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(text.split(issuer).length - 1).toBe(2);
+    expect(text).toMatch(/\/Creator \d+ 0 R|\/Creator \(/);
+    expect(text).toContain('(@pccovid-inspect/render-pdf)');
+    expect(text.split('(@pccovid-inspect/render-pdf)').length - 1).toBe(1);
   });
 
   it('embeds fonts given as bytes, e.g. a province’s own files', async () => {

@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { RenderError, systemClock, type Clock, type DocumentRenderOptions, type DocumentRenderer, type OfficialDocument, type RenderedDocument } from '@pccovid-inspect/core';
-import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
+import { officialDocumentDate, parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { tinosFontFiles, type PdfFontFiles, type PdfFontSource } from './pdf-fonts.js';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';
 import { FONT_FAMILY } from './pdf-style.js';
@@ -20,9 +20,12 @@ export interface PdfRendererOptions {
    * @default the bundled Tinos (metric-compatible with Times New Roman, covers Vietnamese)
    */
   fonts?: PdfFontFiles;
-  /** Where the creation date comes from when `render` is not given one. @default systemClock */
+  /**
+   * Where the creation date comes from when `render` is not given one and the document prints no
+   * date of its own (minutes). @default systemClock
+   */
   clock?: Clock;
-  /** Producer and creator written into the PDF. @default '@pccovid-inspect/render-pdf' */
+  /** The producer written into the PDF (the author and creator are the issuing body). @default '@pccovid-inspect/render-pdf' */
   producer?: string;
 }
 
@@ -40,8 +43,12 @@ type Pdfmake = typeof pdfmake & {
  * Creates a renderer that lays an `OfficialDocument` out to Decree 30/2020 as a PDF with pdfmake:
  * A4, Times-metric serif (Tinos embedded by default) 13 pt, the two-column header with its short
  * rules, justified body with first-line indent, tables whose header rows repeat on every page,
- * vector bar charts, signature and "Nơi nhận" blocks, page numbers from page 2. The same document
- * and creation date give identical bytes. No network or file access beyond the font files.
+ * vector bar charts, signature and "Nơi nhận" blocks, page numbers from page 2, and core's keep
+ * rules (a signature never alone on a page, headings and captions kept with what follows). The
+ * file's creation date is the one `render` is given, else the document's own date (08:00 in Hà
+ * Nội on its place-and-date line), else the clock's; its author and creator are the issuing body.
+ * The same document and creation date give identical bytes. No network or file access beyond the
+ * font files.
  *
  * @example
  * ```ts
@@ -76,7 +83,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
     fileExtension: 'pdf',
     async render(input: OfficialDocument, renderOptions: DocumentRenderOptions = {}): Promise<RenderedDocument> {
       const doc = parseOfficialDocument(input);
-      const creationDate = renderOptions.creationDate ?? clock.now();
+      const creationDate = renderOptions.creationDate ?? officialDocumentDate(doc) ?? clock.now();
       try {
         const definition = toPdfDocumentDefinition(doc, { creationDate, producer });
         const fonts: TFontDictionary = { [FONT_FAMILY]: { ...family } };
