@@ -1,17 +1,29 @@
-/** @internal Body blocks → docx paragraphs, or placeholders for tables and charts written as XML. */
-import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
-import type { BodyBlock, HeadingBlock, InlineRun } from '@pccovid-inspect/core/documents';
+/**
+ * @internal Body blocks → docx paragraphs, pictures for charts, or placeholders for tables written
+ * as XML. Keep rules (core's `DECREE30_KEEP`): headings and captions keep with the next paragraph,
+ * the blocks kept with the signature keep with it (keep-with-next and keep-lines-together), every
+ * text paragraph has widow/orphan control.
+ */
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
+import { keepsWithNext, type BodyBlock, type HeadingBlock, type InlineRun } from '@pccovid-inspect/core/documents';
 import { AFTER, BODY_LINE_EXACT, INDENT, SIZES, halfPoints } from './docx-style.js';
 import { docRuns, textRun } from './docx-runs.js';
 import { tableXml } from './docx-table-xml.js';
-import { chartXml, SERIES_FILLS } from './docx-chart-xml.js';
+import { chartPictures, SERIES_FILLS } from './docx-chart-image.js';
 import type { CellStyles } from './docx-cell-styles.js';
 
 /** What block conversion needs: the cell styles, and a way to leave a placeholder for raw XML. */
 export interface BlockContext {
   styles: CellStyles;
-  /** Returns a paragraph that `docx-package.ts` will replace by `xml`. */
+  /** Returns a paragraph that `docx-package.ts` will replace by `xml` (found by its style id, which no text can write). */
   placeholder(xml: string): Paragraph;
+  /** The next drawing id (`wp:docPr/@id`): numbered per document, so the same document gives the same bytes. */
+  nextDrawingId(): number;
+}
+
+/** How a block keeps with the page: with the next block (and its own lines together), or as usual. */
+export interface BlockKeep {
+  keepNext?: boolean;
 }
 
 const ALIGN = { justify: AlignmentType.JUSTIFIED, left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -25,23 +37,26 @@ function textParagraph(runs: readonly InlineRun[], options: { align?: keyof type
     alignment: ALIGN[options.align ?? 'justify'],
     indent: { firstLine: options.indent === false ? 0 : INDENT },
     spacing: { before: 0, after: AFTER, line: BODY_LINE_EXACT, lineRule: LineRuleType.EXACT },
-    keepNext: options.keepNext,
+    keepNext: options.keepNext === true ? true : undefined,
+    keepLines: options.keepNext === true ? true : undefined,
+    widowControl: true,
     children: docRuns(runs),
   });
 }
 
-function headingParagraph(h: HeadingBlock): Paragraph {
+function headingParagraph(h: HeadingBlock, keep: BlockKeep): Paragraph {
   const strong = h.level !== 'point';
   const runs: InlineRun[] = [run(h.label, { bold: strong })];
   if (h.text !== '') runs.push(run(` ${h.text}`, { bold: strong }));
   h.continuation.forEach((r, i) => runs.push(i === 0 ? { ...r, text: ` ${r.text}` } : r));
-  return textParagraph(runs, { keepNext: h.continuation.length === 0 });
+  return textParagraph(runs, { keepNext: keep.keepNext === true || keepsWithNext(h) });
 }
 
 function caption(text: string, italics = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
+    keepLines: true,
     spacing: { before: 0, after: 80, line: 240 },
     indent: { firstLine: 0 },
     children: [textRun(text, { bold: true, italics, size: halfPoints(SIZES.tableCaption) })],
@@ -52,17 +67,36 @@ function spaceAfter(): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: AFTER, line: 240 }, indent: { firstLine: 0 }, run: { size: 8 } });
 }
 
+/** A chart picture in a paragraph of its own: one inline image, which never splits across pages. */
+function pictureParagraph(png: Uint8Array, widthPt: number, heightPt: number, title: string, description: string, id: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepLines: true,
+    spacing: { before: 0, after: 0, line: 240 },
+    indent: { firstLine: 0 },
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        // The docx package takes the size in pixels at 96 dpi.
+        transformation: { width: Math.round((widthPt * 96) / 72), height: Math.round((heightPt * 96) / 72) },
+        altText: { id: String(id), name: `Chart ${id}`, title, description },
+      }),
+    ],
+  });
+}
+
 /** The paragraphs (and placeholders) of one body block. */
-export function docxBlock(block: BodyBlock, ctx: BlockContext): Paragraph[] {
+export function docxBlock(block: BodyBlock, ctx: BlockContext, keep: BlockKeep = {}): Paragraph[] {
   switch (block.type) {
     case 'paragraph':
-      return [textParagraph(block.runs, { align: block.align, indent: block.firstLineIndent })];
+      return [textParagraph(block.runs, { align: block.align, indent: block.firstLineIndent, keepNext: keep.keepNext })];
     case 'heading':
-      return [headingParagraph(block)];
+      return [headingParagraph(block, keep)];
     case 'bullet':
-      return [textParagraph([run(`${block.marker} `), ...block.runs])];
+      return [textParagraph([run(`${block.marker} `), ...block.runs], { keepNext: keep.keepNext })];
     case 'basis':
-      return [textParagraph([run(block.text, { italic: true })])];
+      return [textParagraph([run(block.text, { italic: true })], { keepNext: keep.keepNext })];
     case 'table': {
       const out = block.caption === null ? [] : [caption(block.caption)];
       out.push(ctx.placeholder(tableXml(block, ctx.styles)), spaceAfter());
@@ -76,9 +110,14 @@ export function docxBlock(block: BodyBlock, ctx: BlockContext): Paragraph[] {
           legend.push(new TextRun({ text: '■ ', color: SERIES_FILLS[i % SERIES_FILLS.length], size: halfPoints(SIZES.chartLabel) }));
           legend.push(textRun(`${s.name}    `, { size: halfPoints(SIZES.chartLabel) }));
         });
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 60, line: 240 }, indent: { firstLine: 0 }, children: legend }));
+        out.push(
+          new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { after: 60, line: 240 }, indent: { firstLine: 0 }, children: legend }),
+        );
       }
-      out.push(ctx.placeholder(chartXml(block, ctx.styles)), spaceAfter());
+      for (const picture of chartPictures(block)) {
+        out.push(pictureParagraph(picture.png, picture.widthPt, picture.heightPt, block.title, picture.description, ctx.nextDrawingId()));
+      }
+      out.push(spaceAfter());
       return out;
     }
   }

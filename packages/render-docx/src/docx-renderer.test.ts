@@ -53,16 +53,28 @@ describe('createDocxRenderer', () => {
     expect(documentXml).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/><w:sz w:val="24"\/><w:szCs w:val="24"\/><\/w:rPr><w:t xml:space="preserve">Nơi nhận:/);
   });
 
-  it('takes the creation date from its clock, and another font family when asked', async () => {
-    const renderer = createDocxRenderer({ clock: createFixedClock('2021-11-26T01:00:00Z'), fontFamily: 'Liberation Serif' });
+  it('dates the file on the document date and names the issuing body as its author, not the tool', async () => {
+    const renderer = createDocxRenderer({ clock: createFixedClock('2022-01-20T01:00:00Z'), fontFamily: 'Liberation Serif' });
     const a = await renderer.render(plan);
-    const b = await renderer.render(plan, { creationDate: new Date('2021-11-26T01:00:00Z') });
-    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
-    expect(strFromU8(unzipSync(a.bytes)['docProps/core.xml'] as Uint8Array)).toContain('2021-11-26T01:00:00Z');
+    const core = strFromU8(unzipSync(a.bytes)['docProps/core.xml'] as Uint8Array);
+    // The plan is dated 26/11/2021: 08:00 in Hà Nội.
+    expect(core.match(/2021-11-26T01:00:00Z/g)).toHaveLength(2);
+    expect(core).toContain('<dc:creator>UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG</cp:lastModifiedBy>');
+    expect(core).not.toContain('render-docx');
     expect(strFromU8(unzipSync(a.bytes)['word/styles.xml'] as Uint8Array)).toContain('w:ascii="Liberation Serif"');
   });
 
-  it('draws bar charts as shaded table cells, not images', async () => {
+  it('takes the date from render, else from its clock for a document without a date line', async () => {
+    const renderer = createDocxRenderer({ clock: createFixedClock('2021-12-08T07:10:00Z') });
+    const explicit = await renderer.render(plan, { creationDate: new Date('2021-12-01T00:00:00Z') });
+    expect(strFromU8(unzipSync(explicit.bytes)['docProps/core.xml'] as Uint8Array)).toContain('2021-12-01T00:00:00Z');
+    const minutes = parseOfficialDocument({ kind: 'BB', header: { issuingBody: 'TỔ KIỂM TRA', number: null, placeAndDate: null }, title: { type: 'BIÊN BẢN' } });
+    const undated = await renderer.render(minutes);
+    expect(strFromU8(unzipSync(undated.bytes)['docProps/core.xml'] as Uint8Array)).toContain('2021-12-08T07:10:00Z');
+  });
+
+  it('draws bar charts as one PNG picture each, with the values in its alt text, never as table cells', async () => {
     const doc = parseOfficialDocument({
       kind: 'BC',
       header: { issuingBody: 'SỞ', number: null, placeAndDate: null },
@@ -71,7 +83,7 @@ describe('createDocxRenderer', () => {
         {
           type: 'barChart',
           title: 'Biểu đồ',
-          categories: ['a', 'b'],
+          categories: ['Niêm yết mã QR địa điểm của PC-Covid ở nơi dễ thấy, đúng quy định', 'b'],
           series: [
             { name: 'Đạt', values: [50, 100] },
             { name: 'Chưa đạt', values: [0, 25] },
@@ -81,12 +93,42 @@ describe('createDocxRenderer', () => {
         },
       ],
     });
-    const read = await parts(createDocxRenderer(), doc);
-    const xml = read('word/document.xml');
-    expect(xml.match(/w:fill="1F3864"/g)).toHaveLength(2);
-    expect(xml.match(/w:fill="7F7F7F"/g)).toHaveLength(1);
-    expect(xml).toContain('<w:gridSpan w:val="25"/>');
-    expect(xml).toContain('>50%<');
-    expect(Object.keys(unzipSync((await createDocxRenderer().render(doc)).bytes)).some((n) => n.startsWith('word/media/'))).toBe(false);
+    const { bytes } = await createDocxRenderer().render(doc, { creationDate: new Date('2021-11-26T01:00:00Z') });
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    const media = Object.keys(files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    const png = files[media[0] as string] as Uint8Array;
+    expect(Buffer.from(png.subarray(1, 4)).toString('latin1')).toBe('PNG');
+    expect(xml).not.toContain('w:fill="1F3864"');
+    expect(xml).not.toContain('<w:gridSpan');
+    // One inline picture (it cannot split across pages), described for readers and search.
+    expect(xml.match(/<wp:inline/g)).toHaveLength(1);
+    expect(xml).toContain('Niêm yết mã QR địa điểm của PC-Covid ở nơi dễ thấy, đúng quy định — Đạt: 50%; Chưa đạt: 0%');
+    expect(xml).toContain('b — Đạt: 100%; Chưa đạt: 25%');
+    // The title keeps with the picture.
+    expect(xml).toMatch(/<w:keepNext\/>(<w:keepLines\/>)?[^]*?Biểu đồ<\/w:t>/);
+    // The same document gives the same bytes (picture names and drawing ids are not random).
+    const again = await createDocxRenderer().render(doc, { creationDate: new Date('2021-11-26T01:00:00Z') });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('renders text that looks like the old table marker, or like the placeholder markup, as text', async () => {
+    const tricky = ['Mã PCCIXMLPART0X', 'PCCIXMLPART1X', '<w:pStyle w:val="PcciRawPart0"/>', 'PcciRawPart0'];
+    const doc = parseOfficialDocument({
+      kind: 'BC',
+      header: { issuingBody: 'SỞ', number: null, placeAndDate: null },
+      title: { type: 'BÁO CÁO', summary: tricky[0] },
+      body: [
+        ...tricky.map((text) => ({ type: 'paragraph' as const, runs: [{ text }] })),
+        { type: 'table', caption: tricky[1], columns: [{ title: tricky[2] as string }], rows: [[tricky[0] as string], [tricky[3] as string]] },
+      ],
+    });
+    const { bytes } = await createDocxRenderer().render(doc, { creationDate: new Date('2021-11-26T01:00:00Z') });
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml'] as Uint8Array);
+    expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(xml).not.toContain('PcciRawPart0"/>');
+    expect(xml.split('Mã PCCIXMLPART0X').length - 1).toBe(3); // summary, paragraph, cell
+    expect(xml).toContain('&lt;w:pStyle w:val=&quot;PcciRawPart0&quot;/&gt;');
   });
 });

@@ -1,6 +1,6 @@
 import { Packer } from 'docx';
 import { RenderError, systemClock, type Clock, type DocumentRenderOptions, type DocumentRenderer, type OfficialDocument, type RenderedDocument } from '@pccovid-inspect/core';
-import { parseOfficialDocument } from '@pccovid-inspect/core/documents';
+import { officialDocumentDate, parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { toDocxDocument } from './docx-document.js';
 import { finishDocxPackage } from './docx-package.js';
 
@@ -15,9 +15,12 @@ import { finishDocxPackage } from './docx-package.js';
 export interface DocxRendererOptions {
   /** The font every run uses (not embedded; Word substitutes a metric-compatible face if missing). @default 'Times New Roman' */
   fontFamily?: string;
-  /** Where the creation date comes from when `render` is not given one. @default systemClock */
+  /**
+   * Where the creation date comes from when `render` is not given one and the document prints no
+   * date of its own (minutes). @default systemClock
+   */
   clock?: Clock;
-  /** Creator and last-modified-by written into the core properties. @default '@pccovid-inspect/render-docx' */
+  /** Creator and last-modified-by written into the core properties. @default the document's issuing body (after its parent body) */
   creator?: string;
 }
 
@@ -28,10 +31,14 @@ const MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessing
  * Creates a renderer that lays an `OfficialDocument` out to Decree 30/2020 as a Word document:
  * A4 and Decree 30 margins, Times New Roman 13 pt, the borderless two-column header with short
  * rules, justified paragraphs with a first-line indent, page numbers in the header from page 2,
- * data tables whose header row repeats on every page (`w:tblHeader`), bar charts as shaded table
- * cells (vector), signature and "Nơi nhận". Tables are written straight to WordprocessingML and
- * spliced into the package the docx package builds, so a 5,000-row annex stays fast and small.
- * The same document and creation date give identical bytes.
+ * data tables whose header row repeats on every page (`w:tblHeader`) and whose rows never split,
+ * bar charts as pictures drawn from the chart's data (216 dpi PNG, alt text with the values),
+ * signature and "Nơi nhận", and core's keep rules as keep-with-next / keep-lines-together. Tables
+ * are written straight to WordprocessingML and spliced into the package the docx package builds
+ * (in place of placeholders found by style id, never by text), so a 5,000-row annex stays fast and
+ * small. The creation and modification dates are the one `render` is given, else the document's
+ * own date (08:00 in Hà Nội on its place-and-date line), else the clock's; the author is the
+ * issuing body. The same document and creation date give identical bytes.
  *
  * @example
  * ```ts
@@ -42,20 +49,21 @@ const MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessing
 export function createDocxRenderer(options: DocxRendererOptions = {}): DocumentRenderer {
   const clock = options.clock ?? systemClock;
   const fontFamily = options.fontFamily ?? 'Times New Roman';
-  const creator = options.creator ?? '@pccovid-inspect/render-docx';
+  const creator = options.creator;
   return {
     name: 'docx',
     mediaType: MEDIA_TYPE,
     fileExtension: 'docx',
     async render(input: OfficialDocument, renderOptions: DocumentRenderOptions = {}): Promise<RenderedDocument> {
       const doc = parseOfficialDocument(input);
-      const creationDate = renderOptions.creationDate ?? clock.now();
+      const creationDate = renderOptions.creationDate ?? officialDocumentDate(doc) ?? clock.now();
       try {
-        const { document, rawParts } = toDocxDocument(doc, { fontFamily, creator });
+        const { document, rawParts } = toDocxDocument(doc, creator === undefined ? { fontFamily } : { fontFamily, creator });
         const packed = await Packer.toBuffer(document);
-        const bytes = finishDocxPackage(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), rawParts, creationDate);
+        const bytes = finishDocxPackage(new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), rawParts, creationDate, doc.kind);
         return { bytes, mediaType: MEDIA_TYPE, fileExtension: 'docx' };
       } catch (cause) {
+        if (RenderError.isInstance(cause)) throw cause;
         throw new RenderError({ renderer: 'docx', documentKind: doc.kind, cause });
       }
     },

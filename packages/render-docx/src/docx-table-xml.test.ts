@@ -50,7 +50,18 @@ describe('tableXml', () => {
         .definitions()
         .map((s) => s.id)
         .sort(),
-    ).toEqual(['PcciCell20C', 'PcciCell20CB', 'PcciCell20L', 'PcciCell20LB']);
+    ).toEqual(['PcciCell20C', 'PcciCell20CB', 'PcciCell20CBK', 'PcciCell20L', 'PcciCell20LB']);
     expect(styles.definitions()[0]).toMatchObject({ run: { size: 20 }, paragraph: { spacing: { before: 0, after: 0 } } });
+  });
+
+  it('keeps the header row with the first body row (keep with next on its cells), and only it', () => {
+    const styles = new CellStyles();
+    const xml = tableXml(table, styles);
+    const header = xml.slice(xml.indexOf('<w:tr>'), xml.indexOf('</w:tr>'));
+    expect(header.match(/<w:pStyle w:val="PcciCell20CBK"\/>/g)).toHaveLength(2);
+    expect(styles.definitions().find((s) => s.id === 'PcciCell20CBK')).toMatchObject({ paragraph: { keepNext: true, keepLines: true } });
+    expect(styles.definitions().filter((s) => s.paragraph?.keepNext === true)).toHaveLength(1);
+    // A table without body rows has nothing to keep its header with.
+    expect(tableXml({ ...table, rows: [] }, new CellStyles())).not.toContain('PcciCell20CBK');
   });
 });
