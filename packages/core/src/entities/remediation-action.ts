@@ -21,9 +21,16 @@ export const RemediationActionSchema = z.strictObject({
   visitId: IdSchema,
   targetId: IdSchema,
   requests: z.array(RemediationRequestSchema).min(1),
-  reminders: z.array(z.strictObject({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable() })),
+  /**
+   * The reminders sent, in order; each letter's own deadline (`dueOn`, absent on records written
+   * before deadlines were kept per letter) — the next reminder may follow only after it passed.
+   */
+  reminders: z.array(
+    z.strictObject({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable(), dueOn: CivilDateSchema.optional() }),
+  ),
   dueOn: CivilDateSchema.nullable(),
   recheck: z.strictObject({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable() }).nullable(),
-  sanctionProposal: z.strictObject({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }).nullable(),
+  /** The proposal to sanction, with the number of its letter (absent on records written before it had one). */
+  sanctionProposal: z.strictObject({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema, numberSymbol: z.string().nullable().optional() }).nullable(),
 });
 export type RemediationAction = z.infer<typeof RemediationActionSchema>;

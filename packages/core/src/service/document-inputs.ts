@@ -19,6 +19,8 @@ export interface CampaignDocumentContext {
   parentBody: Organization | null;
   placeName: string;
   planNumberSymbol: string | null;
+  /** Names of the directory's bodies by id (for copies: e.g. the Department of Health). */
+  bodyNames?: ReadonlyMap<string, string>;
 }
 
 /** The issuer block: parent body, issuing body, its code, and the place of the date line. */
@@ -62,6 +64,8 @@ export function planReference(c: CampaignDocumentContext): LegalReferenceInput {
     date: c.campaign.issuedOn,
     issuer: c.issuingBody.name,
     subject: c.campaign.title.charAt(0).toLowerCase() + c.campaign.title.slice(1),
+    // "Kế hoạch … về kiểm tra việc …", not "về việc kiểm tra việc …".
+    subjectConnector: /^kiểm tra\s/iu.test(c.campaign.title) ? 'về' : 'về việc',
   };
 }
 

@@ -373,13 +373,14 @@ export const CASES: Case[] = [
     before: 'scheduled',
     arrange: async (h) => {
       await opened(h);
-      for (const d of ['2022-01-06', '2022-01-08', '2022-01-10', '2022-01-12']) await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: d });
+      // Each reminder after the previous one's deadline (7, 7, 5, 5 days), the proposal after the last (02/02/2022).
+      for (const d of ['2022-01-06', '2022-01-14', '2022-01-22', '2022-01-28']) await h.service.sendReminder(A.secretary, { remediationId: 'rm-1', sentOn: d });
     },
     call: (h, a, i) => untyped(h).proposeSanction(a, i),
-    good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-13' }),
+    good: () => ({ remediationId: 'rm-1', basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-02-03' }),
     actor: A.director,
     wrongRole: A.lead,
-    badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-01-13' }),
+    badInput: () => ({ remediationId: 'rm-1', basis: '', proposedTo: 'x', on: '2022-02-03' }),
     wrongState: {
       before: 'scheduled',
       arrange: async (h) => {

@@ -50,24 +50,44 @@ describe('buildMinutesDocument', () => {
     expect(text).toContain('Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản. Các thành viên tham dự đã đọc lại, nhất trí ký tên vào biên bản./.');
   });
 
-  it('signs "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" left and the team lead right', () => {
+  it('has every team member sign, the unit left and the team lead right; or only the lead (and secretary) when asked', () => {
     const doc = buildMinutesDocument(MINUTES_INPUT);
-    expect(doc.signature?.signers.map((s) => [s.title, s.fullName])).toEqual([
+    const titles = doc.signature?.signers.map((s) => s.title) ?? [];
+    expect(titles[0]).toBe('ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA');
+    expect(titles.at(-1)).toBe('TỔ TRƯỞNG TỔ KIỂM TRA');
+    expect(titles).toContain('THƯ KÝ');
+    expect(doc.signature?.signers.map((s) => s.fullName)).toEqual(expect.arrayContaining(['Võ Đình Khải', 'Nguyễn Văn An', 'Phạm Thị Dung']));
+    const leadOnly = buildMinutesDocument({ ...MINUTES_INPUT, membersSign: false });
+    expect(leadOnly.signature?.signers.map((s) => [s.title, s.fullName])).toEqual([
       ['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', 'Võ Đình Khải'],
       ['TỔ TRƯỞNG TỔ KIỂM TRA', 'Nguyễn Văn An'],
     ]);
-    const doan = buildMinutesDocument({ ...MINUTES_INPUT, teamKind: 'doan', secretarySigns: true });
+    const doan = buildMinutesDocument({ ...MINUTES_INPUT, teamKind: 'doan', secretarySigns: true, membersSign: false });
     expect(doan.signature?.signers.map((s) => s.title)).toEqual(['ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', 'NGƯỜI LẬP BIÊN BẢN', 'TRƯỞNG ĐOÀN KIỂM TRA']);
+  });
+
+  it('concludes with the counts of the findings, and prints each item’s figures', () => {
+    const findings = MINUTES_INPUT.findings.map((f) => (f.itemCode === 'b.1' ? { ...f, figures: ['Số điểm đã khai báo, tạo mã QR: 3 điểm'] } : f));
+    const text = officialDocumentPlainText(buildMinutesDocument({ ...MINUTES_INPUT, findings })).join('\n');
+    expect(text).toMatch(/Chợ Thạch Hà đạt 0\d\/0\d nội dung kiểm tra áp dụng đối với đơn vị, chưa đạt 0\d nội dung: /u);
+    expect(text).toContain('Số liệu: Số điểm đã khai báo, tạo mã QR: 3 điểm.');
   });
 
   it('records a refusal to sign instead of the agreement, and leaves the unit name blank', () => {
     const doc = buildMinutesDocument({ ...MINUTES_INPUT, refusal: { reason: 'chưa được Giám đốc ủy quyền ký' } });
     const text = officialDocumentPlainText(doc);
     expect(text).toContain(
-      'Đại diện đơn vị Chợ Thạch Hà (Ông Võ Đình Khải - Trưởng Ban quản lý chợ) từ chối ký biên bản; lý do: chưa được Giám đốc ủy quyền ký. Tổ kiểm tra ghi nhận việc từ chối ký và ký tên vào biên bản./.',
+      'Đại diện đơn vị Chợ Thạch Hà (Ông Võ Đình Khải - Trưởng Ban quản lý chợ) từ chối ký biên bản; lý do: chưa được Giám đốc ủy quyền ký. Tổ kiểm tra ghi nhận việc từ chối ký và các thành viên Tổ kiểm tra ký tên vào biên bản./.',
     );
     expect(text.join('\n')).not.toContain('nhất trí ký tên');
     expect(doc.signature?.signers[0]).toMatchObject({ refusal: '(Từ chối ký)', fullName: null });
+  });
+
+  it('records who witnessed a refusal, in the text and in a signature column', () => {
+    const witness = { fullName: 'Đặng Thị Liên', position: 'Kế toán', organization: 'Chợ Thạch Hà' };
+    const doc = buildMinutesDocument({ ...MINUTES_INPUT, refusal: { reason: 'chưa được ủy quyền' }, witness });
+    expect(officialDocumentPlainText(doc).join('\n')).toContain('từ chối ký biên bản trước sự chứng kiến của Đặng Thị Liên - Kế toán, Chợ Thạch Hà; lý do: chưa được ủy quyền.');
+    expect(doc.signature?.signers[1]).toMatchObject({ title: 'NGƯỜI CHỨNG KIẾN', fullName: 'Đặng Thị Liên' });
   });
 
   it('writes the end date when the minutes close on another day, and other copy counts', () => {

@@ -3,13 +3,12 @@ import { formatVietnameseDate } from '../../text/decree30-date.js';
 import type { OfficialDocument } from '../model/official-document.js';
 import type { BodyBlock } from '../model/body-block.js';
 import type { SignerColumn } from '../model/signature-block.js';
-import type { InlineRun } from '../model/inline-run.js';
 import { MinutesDocumentInputSchema, type MinutesDocumentInput } from './minutes-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { INSPECTION_TEAM_WORDS, orderTeam, personName } from './inputs/team-member-input.js';
 import { VERDICT_LABELS } from '../../entities/finding.js';
 import { formatRequestText } from './inputs/format-request.js';
-import { basis, bold, bullet, heading, paragraph, run } from '../internal/blocks.js';
+import { basis, bold, bullet, findingRuns, heading, paragraph, run } from '../internal/blocks.js';
 import { endDocument, endSentence, formatClockTime, pad2, pointLabel, stripEnd } from '../internal/vietnamese.js';
 import { headerOf } from '../internal/header.js';
 
@@ -57,19 +56,15 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     const findings = data.findings.filter((f) => f.section === section.code);
     if (findings.length === 0) return;
     body.push(heading('point', pointLabel(i), `${stripEnd(section.title)}:`));
-    for (const f of findings) {
-      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(VERDICT_LABELS[f.verdict].vi), run('.')];
-      if (f.note !== null) runs.push(run(` ${endSentence(f.note)}`));
-      if (f.evidence.length > 0) runs.push(run(` Minh chứng: ${f.evidence.map(stripEnd).join('; ')}.`));
-      body.push(bullet(runs));
-    }
+    for (const f of findings) body.push(bullet(findingRuns(f, VERDICT_LABELS[f.verdict].vi)));
   });
 
   body.push(heading('part', 'II.', 'Ý KIẾN GIẢI TRÌNH CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA'));
   body.push(paragraph(data.unitExplanation === null ? 'Đơn vị không có ý kiến giải trình.' : endSentence(data.unitExplanation)));
 
-  body.push(heading('part', 'III.', `NHẬN XÉT, ĐÁNH GIÁ VÀ YÊU CẦU CỦA ${words.noun.toUpperCase()}`));
-  body.push(heading('clause', '1.', 'Nhận xét, đánh giá:'));
+  body.push(heading('part', 'III.', `KẾT LUẬN VÀ YÊU CẦU CỦA ${words.noun.toUpperCase()}`));
+  body.push(heading('clause', '1.', 'Kết luận:'));
+  body.push(paragraph(endSentence(findingsConclusion(data.unit.name, data.findings))));
   body.push(paragraph(endSentence(data.assessment)));
   if (data.requests.length > 0) {
     body.push(heading('clause', '2.', `Yêu cầu đối với ${data.unit.name}:`));
@@ -84,27 +79,41 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     body.push(paragraph(`${copies} ${endDocument('Các thành viên tham dự đã đọc lại, nhất trí ký tên vào biên bản')}`));
   } else {
     const who = `${personName(representative)} - ${representative.position}`;
+    const witnessed = data.witness === null ? '' : ` trước sự chứng kiến của ${data.witness.fullName} - ${data.witness.position}, ${data.witness.organization}`;
     body.push(paragraph(`${copies} Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe.`));
     body.push(
       paragraph(
-        `Đại diện đơn vị ${data.unit.name} (${who}) từ chối ký biên bản; lý do: ${stripEnd(data.refusal.reason)}. ${endDocument(`${words.noun} ghi nhận việc từ chối ký và ký tên vào biên bản`)}`,
+        `Đại diện đơn vị ${data.unit.name} (${who}) từ chối ký biên bản${witnessed}; lý do: ${stripEnd(data.refusal.reason)}. ${endDocument(
+          `${words.noun} ghi nhận việc từ chối ký${data.witness === null ? '' : ', người chứng kiến'} và các thành viên ${words.noun} ký tên vào biên bản`,
+        )}`,
       ),
     );
   }
 
-  const unitColumn: SignerColumn = {
+  const column = (title: string, fullName: string | null, instruction = '(Ký, ghi rõ họ tên)'): SignerColumn => ({
     authority: null,
     authorityOf: null,
-    title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
-    instruction: '(Ký, ghi rõ họ tên, đóng dấu)',
-    fullName: data.refusal === null ? representative.fullName : null,
+    title,
+    instruction,
+    fullName,
+    refusal: null,
+  });
+  const unitColumn: SignerColumn = {
+    ...column('ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', data.refusal === null ? representative.fullName : null, '(Ký, ghi rõ họ tên, đóng dấu)'),
     refusal: data.refusal === null ? null : '(Từ chối ký)',
   };
   const signers: SignerColumn[] = [unitColumn];
-  if (data.secretarySigns && secretary) {
-    signers.push({ authority: null, authorityOf: null, title: 'NGƯỜI LẬP BIÊN BẢN', instruction: '(Ký, ghi rõ họ tên)', fullName: secretary.fullName, refusal: null });
+  if (data.refusal !== null && data.witness !== null) signers.push(column('NGƯỜI CHỨNG KIẾN', data.witness.fullName));
+  if (data.membersSign) {
+    const others = team.filter((m) => m !== lead && m.role !== 'secretary');
+    const secretaries = team.filter((m) => m.role === 'secretary');
+    const room = 6 - signers.length - 1 - secretaries.length;
+    for (const m of others.slice(0, Math.max(0, room))) signers.push(column(words[m.role].toUpperCase(), m.fullName));
+    for (const m of secretaries) signers.push(column(words.secretary.toUpperCase(), m.fullName));
+  } else if (data.secretarySigns && secretary) {
+    signers.push(column('NGƯỜI LẬP BIÊN BẢN', secretary.fullName));
   }
-  signers.push({ authority: null, authorityOf: null, title: words.leadSignature, instruction: '(Ký, ghi rõ họ tên)', fullName: lead.fullName, refusal: null });
+  signers.push(column(words.leadSignature, lead.fullName));
 
   return {
     kind: 'BB',
@@ -117,4 +126,19 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     appendices: [],
     pageNumbers: 'fromSecondPage',
   };
+}
+
+/**
+ * The conclusion the findings support, with their counts: how many items were met out of those
+ * that apply, and which were not ("b2 …").
+ */
+export function findingsConclusion(unitName: string, findings: readonly { itemCode: string; label: string; verdict: string; note: string | null }[]): string {
+  const applicable = findings.filter((f) => f.verdict !== 'not_applicable');
+  const met = applicable.filter((f) => f.verdict === 'met').length;
+  const notMet = applicable.filter((f) => f.verdict === 'not_met');
+  const na = findings.length - applicable.length;
+  const naText = na > 0 ? `; ${pad2(na)} nội dung không áp dụng đối với đơn vị` : '';
+  if (notMet.length === 0) return `${unitName} đạt ${pad2(met)}/${pad2(applicable.length)} nội dung kiểm tra áp dụng đối với đơn vị${naText}`;
+  const list = notMet.map((f) => `${f.itemCode} (${stripEnd(f.label)})`).join('; ');
+  return `${unitName} đạt ${pad2(met)}/${pad2(applicable.length)} nội dung kiểm tra áp dụng đối với đơn vị, chưa đạt ${pad2(notMet.length)} nội dung: ${list}${naText}`;
 }

@@ -2,13 +2,12 @@ import { parseOrThrow } from '../../internal/parse.js';
 import { formatShortDate } from '../../text/decree30-date.js';
 import type { OfficialDocument } from '../model/official-document.js';
 import type { BodyBlock } from '../model/body-block.js';
-import type { InlineRun } from '../model/inline-run.js';
 import { ResultNoticeDocumentInputSchema, type ResultNoticeDocumentInput } from './result-notice-document-input.js';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { signerColumnOf } from './inputs/document-signer-input.js';
 import { VERDICT_LABELS } from '../../entities/finding.js';
 import { formatRequestText } from './inputs/format-request.js';
-import { bold, bullet, heading, paragraph, run } from '../internal/blocks.js';
+import { bullet, findingRuns, heading, paragraph } from '../internal/blocks.js';
 import { endDocument, endSentence, stripEnd } from '../internal/vietnamese.js';
 import { headerOf } from '../internal/header.js';
 
@@ -46,11 +45,7 @@ export function buildResultNoticeDocument(input: ResultNoticeDocumentInput): Off
     const findings = data.findings.filter((f) => f.verdict === group.verdict);
     if (findings.length === 0) continue;
     body.push(heading('point', `${'abc'[point++]})`, group.title));
-    for (const f of findings) {
-      const runs: InlineRun[] = [run(`${stripEnd(f.label)}: `), bold(VERDICT_LABELS[f.verdict].vi), run('.')];
-      if (f.note !== null) runs.push(run(` ${endSentence(f.note)}`));
-      body.push(bullet(runs));
-    }
+    for (const f of findings) body.push(bullet(findingRuns({ ...f, evidence: [] }, VERDICT_LABELS[f.verdict].vi)));
   }
 
   body.push(heading('clause', '2.', 'Kết luận:'));

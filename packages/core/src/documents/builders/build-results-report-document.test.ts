@@ -21,7 +21,9 @@ describe('buildResultsReportDocument', () => {
     expect(text).toContain(
       'Thực hiện Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông về việc kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR phục vụ công tác phòng, chống dịch COVID-19, Sở Thông tin và Truyền thông báo cáo kết quả kiểm tra như sau:',
     );
-    expect(text).toContain('Từ ngày 06/12/2021 đến ngày 24/12/2021, Tổ kiểm tra đã kiểm tra đột xuất 10 đơn vị trên địa bàn 3 huyện, thành phố, thị xã, cụ thể như sau:');
+    expect(text).toContain(
+      'Từ ngày 06/12/2021 đến ngày 24/12/2021, Tổ kiểm tra đã kiểm tra đột xuất 10 đơn vị trên địa bàn 3 huyện, thành phố, thị xã (danh sách tại Phụ lục I), cụ thể như sau:',
+    );
     expect(text).toContain('Sở Thông tin và Truyền thông kính báo cáo Ủy ban nhân dân tỉnh Hà Tĩnh./.');
   });
 
@@ -38,7 +40,7 @@ describe('buildResultsReportDocument', () => {
   });
 
   it('computes the pass rate per checklist item, "—" when nothing was assessed', () => {
-    const [, byItem] = tables(buildResultsReportDocument(REPORT_INPUT));
+    const byItem = tables(buildResultsReportDocument(REPORT_INPUT)).find((t) => t.caption?.includes('theo nội dung kiểm tra'));
     expect(byItem?.rows).toEqual([
       ['a.1', 'Quán triệt, phổ biến cài đặt PC-Covid', '10', '9', '1', '90,0'],
       ['b.2', 'Niêm yết đúng mã QR địa điểm', '10', '6', '4', '60,0'],
@@ -46,28 +48,69 @@ describe('buildResultsReportDocument', () => {
     ]);
   });
 
-  it('charts units per district and the pass rate per item as data', () => {
+  it('charts pass and fail per district (from the annex) and the pass rate per item as data', () => {
     const [perDistrict, perItem] = charts(buildResultsReportDocument(REPORT_INPUT));
-    expect(perDistrict).toMatchObject({ categories: ['Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh', 'Huyện Thạch Hà'], series: [{ name: 'Số đơn vị', values: [5, 4, 1] }] });
+    expect(perDistrict).toMatchObject({
+      categories: ['Thành phố Hà Tĩnh', 'Huyện Thạch Hà'],
+      series: [
+        { name: 'Đạt', values: [1, 0] },
+        { name: 'Chưa đạt', values: [0, 1] },
+      ],
+    });
     expect(perItem).toMatchObject({ unit: '%', maxValue: 100, series: [{ name: 'Tỷ lệ đạt', values: [90, 60, 0] }] });
+    const [counts] = charts(buildResultsReportDocument({ ...REPORT_INPUT, annex: null }));
+    expect(counts).toMatchObject({ categories: ['Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh', 'Huyện Thạch Hà'], series: [{ name: 'Số đơn vị', values: [5, 4, 1] }] });
+  });
+
+  it('reports figures by district and type, QR points and scans where known, and shortcomings with their causes', () => {
+    const units: ReportAnnexUnit[] = [
+      { ...REPORT_INPUT.annex!.units[0]!, qrPoints: 4, scansPerDay: 318, observedDays: 7, zeroScanDays: 0, staff: { installed: 776, total: 812 } },
+      { ...REPORT_INPUT.annex!.units[1]!, qrPoints: 2, scansPerDay: 1.4, observedDays: 7, zeroScanDays: 5 },
+    ];
+    const doc = buildResultsReportDocument({
+      ...REPORT_INPUT,
+      annex: { units },
+      purposes: ['Kiểm tra việc chấp hành chỉ đạo của UBND tỉnh.'],
+      shortcomings: [{ text: 'Một chợ còn niêm yết mã QR Bluezone cũ', cause: 'Ban quản lý chưa in mã mới' }],
+    });
+    const text = officialDocumentPlainText(doc).join('\n');
+    expect(text).toContain('I. MỤC ĐÍCH, YÊU CẦU');
+    expect(text).toContain('Bảng 2. Kết quả kiểm tra theo địa bàn');
+    expect(text).toContain('Bảng 3. Kết quả kiểm tra theo loại hình');
+    expect(text).toContain('1 | Thành phố Hà Tĩnh | 1 | 1 | 0 | 4 | 318 | 0');
+    expect(text).toContain('2 | Huyện Thạch Hà | 1 | 0 | 1 | 2 | 1,4 | 5');
+    expect(text).toContain('- 2 đơn vị đã khai báo, tạo 6 điểm mã QR địa điểm;');
+    expect(text).toContain('Chợ Thạch Hà (5/7 ngày)');
+    expect(text).toContain('- Một chợ còn niêm yết mã QR Bluezone cũ; nguyên nhân: Ban quản lý chưa in mã mới.');
+    expect(doc.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II']);
+    expect((doc.appendices[1]?.blocks[0] as TableBlock).rows[0]).toEqual(['1', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', '4', '318', '7', '0', '776/812']);
+  });
+
+  it('refuses a report dated before the inspections it reports, or inspection days outside its period', () => {
+    expect(() => buildResultsReportDocument({ ...REPORT_INPUT, date: '2021-12-20' })).toThrow(ValidationError);
+    expect(() => buildResultsReportDocument({ ...REPORT_INPUT, inspectionDays: ['2021-12-01'] })).toThrow(ValidationError);
   });
 
   it('lists non-compliant units with proposed actions, or says there are none', () => {
     const doc = buildResultsReportDocument(REPORT_INPUT);
-    expect(tables(doc)[2]?.rows).toEqual([['1', 'Chợ Thạch Hà', 'Huyện Thạch Hà', 'Niêm yết mã QR Bluezone cũ', 'Nhắc nhở, yêu cầu khắc phục trước ngày 10/12/2021']]);
+    expect(tables(doc).find((t) => t.caption?.includes('chưa đạt và đề xuất'))?.rows).toEqual([
+      ['1', 'Chợ Thạch Hà', 'Huyện Thạch Hà', 'Niêm yết mã QR Bluezone cũ', 'Nhắc nhở, yêu cầu khắc phục trước ngày 10/12/2021'],
+    ]);
     const none = buildResultsReportDocument({ ...REPORT_INPUT, nonCompliantUnits: [], recommendations: [] });
     expect(officialDocumentPlainText(none)).toContain('Không có đơn vị chưa đạt yêu cầu.');
     expect(none.body.some((b) => b.type === 'heading' && b.label === 'III.')).toBe(false);
   });
 
-  it('adds an annex of every unit, 8 columns, with a reference line', () => {
+  it('adds an annex of every unit, 7 columns and no internal ids, with a reference line', () => {
     const doc = buildResultsReportDocument(REPORT_INPUT);
     const annex = doc.appendices[0];
+    expect(annex?.label).toBe('Phụ lục I');
     expect(annex?.title).toBe('DANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA');
     expect(annex?.reference).toBe('(Kèm theo Báo cáo số 21/BC-STTTT ngày 28/12/2021 của Sở Thông tin và Truyền thông)');
     const table = annex?.blocks[0] as TableBlock;
-    expect(table.columns).toHaveLength(8);
-    expect(table.rows[1]).toEqual(['2', 'HT-0002', 'Chợ Thạch Hà', 'Chợ', 'Huyện Thạch Hà', '07/12/2021', 'Chưa đạt', 'Mã QR cũ']);
+    expect(table.columns).toHaveLength(7);
+    expect(table.rows[1]).toEqual(['2', 'Chợ Thạch Hà', 'Chợ', 'Huyện Thạch Hà', '07/12/2021', 'Chưa đạt', 'Mã QR cũ']);
+    expect(doc.appendices).toHaveLength(1);
     expect(OfficialDocumentSchema.parse(doc)).toEqual(doc);
   });
 
@@ -83,7 +126,7 @@ describe('buildResultsReportDocument', () => {
     const doc = buildResultsReportDocument({ ...REPORT_INPUT, annex: { units } });
     const rows = (doc.appendices[0]?.blocks[0] as TableBlock).rows;
     expect(rows).toHaveLength(5000);
-    expect(rows[4999]?.[1]).toBe('HT-05000');
+    expect(rows[4999]?.[1]).toBe('Cơ sở kinh doanh số 5000');
   });
 
   it('rejects counts for unknown districts or types, with paths', () => {

@@ -46,13 +46,19 @@ export function buildTeamDecisionDocument(input: TeamDecisionDocumentInput): Off
     ),
   );
 
-  const executors = data.executors.map(stripEnd).join(', ');
+  // The members named in Điều 1 are added once, whether or not the caller listed them.
+  const executors = data.executors
+    .map(stripEnd)
+    .filter((e) => !/có tên tại Điều 1$/u.test(e))
+    .join(', ');
   body.push(
     heading(
       'article',
       'Điều 3.',
       '',
-      endDocument(`Quyết định này có hiệu lực kể từ ngày ký. ${executors} và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này`),
+      endDocument(
+        `Quyết định này có hiệu lực kể từ ngày ký. ${executors === '' ? 'Các' : `${executors} và các`} ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này`,
+      ),
     ),
   );
 

@@ -67,6 +67,8 @@ export const MinutesDocumentInputSchema = z
             verdict: VerdictSchema,
             note: TextSchema.nullable().default(null),
             evidence: z.array(TextSchema).default([]),
+            /** The figures recorded for the item, as printed. @default [] */
+            figures: z.array(TextSchema).default([]),
           })
           .refine(notMetHasNote, NOT_MET_NEEDS_NOTE),
       )
@@ -81,8 +83,12 @@ export const MinutesDocumentInputSchema = z
     copies: z.number().int().min(2).max(9).default(2),
     /** The unit representative refused to sign: the reason they gave. @default null */
     refusal: z.strictObject({ reason: TextSchema }).nullable().default(null),
-    /** The secretary signs too, as "NGƯỜI LẬP BIÊN BẢN". @default false */
+    /** The secretary signs too, as "NGƯỜI LẬP BIÊN BẢN" (only when `membersSign` is off). @default false */
     secretarySigns: z.boolean().default(false),
+    /** Every team member present signs, each in a column (lead rightmost); off: only the lead (and the secretary). @default true */
+    membersSign: z.boolean().default(true),
+    /** Who witnessed a refusal to sign (name, position and where they come from); `null` for none. @default null */
+    witness: z.strictObject({ fullName: TextSchema, position: TextSchema, organization: TextSchema }).nullable().default(null),
   })
   .superRefine((m, ctx) => {
     checkOneLead(m.team, ctx, ['team']);

@@ -49,6 +49,18 @@ export const ReminderLetterDocumentInputSchema = z
     reportTo: TextSchema.nullable().default(null),
     /** Which reminder this is (1 = first). @default 1 */
     reminderNumber: z.number().int().min(1).max(20).default(1),
+    /**
+     * The stage of the follow-up this letter is: `reminder` (nhắc nhở), `secondReminder` (nhắc nhở
+     * lần 2), `deadline` (ấn định thời hạn), `final` (nhắc nhở lần cuối, before a sanction is
+     * proposed). `null` takes it from `reminderNumber` (1, 2, 3, 4 and later). @default null
+     */
+    stage: z.enum(['reminder', 'secondReminder', 'deadline', 'final']).nullable().default(null),
+    /**
+     * The documents that already asked the unit to remedy (the minutes, the results notice, the
+     * earlier letters), oldest first, each with the deadline it gave; the letter recalls them and
+     * that the last deadline has passed. @default []
+     */
+    priorDocuments: z.array(z.strictObject({ reference: LegalReferenceInputSchema, deadline: CivilDateSchema.nullable().default(null) })).default([]),
     /** What happens after the deadline; default: report to the province and propose sanctions. @default null */
     consequence: TextSchema.nullable().default(null),
     recipients: RecipientsBlockSchema,
@@ -57,6 +69,12 @@ export const ReminderLetterDocumentInputSchema = z
   .superRefine((l, ctx) => {
     if (l.deadline <= l.date) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'the deadline must come after the letter date' });
     if (l.inspection.date > l.date) ctx.addIssue({ code: 'custom', path: ['inspection', 'date'], message: 'the letter cannot predate the inspection' });
+    l.priorDocuments.forEach((p, i) => {
+      if (p.reference.date !== null && p.reference.date > l.date)
+        ctx.addIssue({ code: 'custom', path: ['priorDocuments', i, 'reference', 'date'], message: 'an earlier document cannot postdate the letter' });
+      if (p.deadline !== null && p.deadline >= l.date)
+        ctx.addIssue({ code: 'custom', path: ['priorDocuments', i, 'deadline'], message: 'a reminder follows only deadlines that have passed' });
+    });
   });
 /**
  * Reminder-letter data as a caller passes it (see {@link ReminderLetterDocumentInputSchema}).

@@ -28,6 +28,16 @@ export const ReportAnnexUnitSchema = z.strictObject({
   result: VerdictSchema,
   /** @default '' */
   note: OptionalTextSchema.default(''),
+  /** Location QR points the unit created, where known. @default null */
+  qrPoints: CountSchema.nullable().default(null),
+  /** Average scans per day over the days reviewed, where known. @default null */
+  scansPerDay: z.number().finite().nonnegative().nullable().default(null),
+  /** Days of scan history reviewed, where known. @default null */
+  observedDays: CountSchema.nullable().default(null),
+  /** Days without a scan among those reviewed, where known. @default null */
+  zeroScanDays: CountSchema.nullable().default(null),
+  /** Staff with PC-Covid installed and staff in all, where known. @default null */
+  staff: z.strictObject({ installed: CountSchema, total: CountSchema }).nullable().default(null),
 });
 
 /**
@@ -56,8 +66,14 @@ export const ResultsReportDocumentInputSchema = z
     addressees: z.array(TextSchema).min(1),
     /** The plan (and decision) being reported on. */
     implementing: z.array(LegalReferenceInputSchema).min(1),
-    /** When the inspections ran. */
+    /** When the inspections ran: from the first visit's day to the last one's. */
     period: CivilDateRangeSchema,
+    /** The days visits took place, for the text ("06, 07, 09 và 14/12/2021"); empty prints the period alone. @default [] */
+    inspectionDays: z.array(CivilDateSchema).default([]),
+    /** The purposes of the inspection (part I), each a sentence. @default [] */
+    purposes: z.array(TextSchema).default([]),
+    /** Shortcomings with their causes (part III): what was found across units, and why. @default [] */
+    shortcomings: z.array(z.strictObject({ text: TextSchema, cause: TextSchema.nullable().default(null) })).default([]),
     /** @default 'unannounced' */
     form: z.enum(['unannounced', 'announced']).default('unannounced'),
     /** District-level units, in print order. */
@@ -72,7 +88,9 @@ export const ResultsReportDocumentInputSchema = z
     /** Results per checklist item. */
     itemCompliance: z.array(z.strictObject({ itemCode: TextSchema, label: TextSchema, met: CountSchema, notMet: CountSchema, notApplicable: CountSchema.default(0) })).min(1),
     /** Units that did not comply, with the proposed action. @default [] */
-    nonCompliantUnits: z.array(z.strictObject({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema })).default([]),
+    nonCompliantUnits: z
+      .array(z.strictObject({ name: TextSchema, district: TextSchema, issues: TextSchema, proposedAction: TextSchema, followUp: OptionalTextSchema.default('') }))
+      .default([]),
     /** General assessment paragraphs (closing punctuation included). */
     assessments: z.array(TextSchema).min(1),
     /** Recommendations (kiến nghị, đề xuất), each with closing punctuation. @default [] */
@@ -94,6 +112,10 @@ export const ResultsReportDocumentInputSchema = z
       if (!districts.has(c.districtCode)) ctx.addIssue({ code: 'custom', path: ['inspectedCounts', i, 'districtCode'], message: `no district "${c.districtCode}"` });
       if (!types.has(c.targetType)) ctx.addIssue({ code: 'custom', path: ['inspectedCounts', i, 'targetType'], message: `no target type "${c.targetType}"` });
     });
+    r.inspectionDays.forEach((d, i) => {
+      if (d < r.period.from || d > r.period.to) ctx.addIssue({ code: 'custom', path: ['inspectionDays', i], message: 'an inspection day lies outside the period' });
+    });
+    if (r.period.to > r.date) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'the report cannot predate the inspections it reports' });
   });
 /**
  * Results-report data as a caller passes it (see {@link ResultsReportDocumentInputSchema}).

@@ -83,3 +83,19 @@ export function barChart(
 ): BarChartBlock {
   return { type: 'barChart', title, categories, series, unit: options.unit ?? '', maxValue: options.maxValue ?? null };
 }
+
+/**
+ * The runs of one finding line: "<item>: **Đạt**. <note>. Số liệu: …. Minh chứng: …." — the
+ * verdict, what was seen, the figures recorded and the evidence, each only when there is some.
+ */
+export function findingRuns(
+  f: { label: string; verdict: 'met' | 'not_met' | 'not_applicable'; note: string | null; figures?: readonly string[]; evidence?: readonly string[] },
+  verdictLabel: string,
+): InlineRun[] {
+  const strip = (t: string) => t.replace(/[.;,:\s]+$/u, '');
+  const out: InlineRun[] = [run(`${strip(f.label)}: `), bold(verdictLabel), run('.')];
+  if (f.note !== null) out.push(run(` ${/[.!?]$/u.test(f.note) ? f.note : `${f.note}.`}`));
+  if (f.figures && f.figures.length > 0) out.push(run(` Số liệu: ${f.figures.map(strip).join('; ')}.`));
+  if (f.evidence && f.evidence.length > 0) out.push(run(` Minh chứng: ${f.evidence.map(strip).join('; ')}.`));
+  return out;
+}

@@ -63,8 +63,8 @@ export const SignerColumnSchema = z
 export type SignerColumn = z.infer<typeof SignerColumnSchema>;
 
 /**
- * The signature block: one column (a single signer, right, beside "Nơi nhận") or two or three
- * equal columns for minutes ("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" | "TRƯỞNG ĐOÀN KIỂM TRA").
+ * The signature block: one column (a single signer, right, beside "Nơi nhận") or two to six
+ * equal columns for minutes ("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" | … | "TRƯỞNG ĐOÀN KIỂM TRA").
  *
  * @example
  * ```ts
@@ -72,8 +72,11 @@ export type SignerColumn = z.infer<typeof SignerColumnSchema>;
  * ```
  */
 export const SignatureBlockSchema = z.strictObject({
-  /** One to three columns, left to right. */
-  signers: z.array(SignerColumnSchema).min(1).max(3),
+  /**
+   * One to six columns, left to right. Minutes carry one column per signer present (the unit,
+   * a witness of a refusal, each team member); renderers lay out more than three in rows of three.
+   */
+  signers: z.array(SignerColumnSchema).min(1).max(6),
 });
 /**
  * A signature block (see {@link SignatureBlockSchema}).

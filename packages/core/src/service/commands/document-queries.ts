@@ -5,6 +5,7 @@ import { buildReminderLetterDocument } from '../../documents/builders/build-remi
 import { buildResultNoticeDocument } from '../../documents/builders/build-result-notice-document.js';
 import { buildResultsReportDocument } from '../../documents/builders/build-results-report-document.js';
 import { buildTeamDecisionDocument } from '../../documents/builders/build-team-decision-document.js';
+import { buildSanctionProposalDocument } from '../../documents/builders/build-sanction-proposal-document.js';
 import type { OfficialDocument } from '../../documents/model/official-document.js';
 import { OrganizationSchema, type Organization } from '../../entities/organization.js';
 import { PersonSchema, type Person } from '../../entities/person.js';
@@ -16,11 +17,12 @@ import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
 import { canSeeVisit } from '../../policy/visibility.js';
-import { issuerInput, planInput, planNarrative, planReference, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
+import { issuerInput, planInput, planNarrative, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
 import { COLLECTIONS, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
 import { reportInput } from '../report-input.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
-import { minutesInput, noticeInput, reminderInput } from '../visit-document-inputs.js';
+import { INSPECTORATE_DRAFTING_UNIT, minutesInput, minutesNumber, noticeInput, reminderInput, sanctionProposalInput, teamDecisionBasis } from '../visit-document-inputs.js';
+import type { VisitRecord } from '../records.js';
 import { loadCampaign, loadVisit } from './command-common.js';
 
 /** Which document to build. */
@@ -31,6 +33,7 @@ export const DocumentRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('minutes'), visitId: IdSchema }),
   z.strictObject({ kind: z.literal('notice'), visitId: IdSchema }),
   z.strictObject({ kind: z.literal('reminder'), remediationId: IdSchema, index: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('sanctionProposal'), remediationId: IdSchema }),
 ]);
 export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
@@ -57,6 +60,7 @@ const contextOf = (ctx: ServiceContext, record: CampaignRecord, bodies: Readonly
     parentBody: record.campaign.parentBodyId ? (bodies.get(record.campaign.parentBodyId) ?? null) : null,
     placeName: ctx.tenant.placeName,
     planNumberSymbol: record.planNumberSymbol,
+    bodyNames: new Map([...bodies].map(([id, o]) => [id, o.name] as [string, string])),
   };
 };
 const notYet = (what: string, state: string) =>
@@ -68,6 +72,12 @@ const notYet = (what: string, state: string) =>
     reasonEn: 'this document does not exist yet at this step',
   });
 const target = async (ctx: ServiceContext, id: string): Promise<Target> => (await load(ctx, COLLECTIONS.targets, id, TargetSchema)).data;
+/** The head of a unit of the Department as Điều 3 names them: "Chánh Thanh tra Sở", "Trưởng phòng Công nghệ thông tin". */
+const headOf = (name: string): string =>
+  /^(Thanh tra|Văn phòng)/u.test(name) ? `Chánh ${name}` : /^Phòng /u.test(name) ? `Trưởng ${name.charAt(0).toLowerCase()}${name.slice(1)}` : `Thủ trưởng ${name}`;
+/** Every visit of a campaign (to number the minutes in the order the visits started). */
+const campaignVisits = async (ctx: ServiceContext, campaignId: string): Promise<VisitRecord[]> =>
+  (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId } }, VisitRecordSchema)).map((v) => v.data);
 
 /** Builds one document from what is stored (Decree 30/2020 model), for what the actor may see. */
 async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
@@ -94,22 +104,27 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
       const record = (await loadCampaign(ctx, ref.campaignId)).data;
       if (!record.team || !record.teamDecidedOn) throw notYet('teamDecision', stateOf(record.lifecycle));
       const c = contextOf(ctx, record, bodies);
+      const lead = record.team.members.find((m) => m.role === 'lead');
+      const leadPosition = lead ? people.get(lead.personId)?.position : undefined;
+      const health = record.team.members.find((m) => m.source === 'health');
+      const healthName = health ? bodies.get(health.organizationId)?.name : undefined;
+      const heads = record.campaign.leadBodyIds.map((id) => headOf(bodies.get(id)?.name ?? id));
       return buildTeamDecisionDocument({
         issuer: issuerInput(c),
         number: numberOf(record.teamDecisionNumberSymbol),
         date: record.teamDecidedOn,
         subject: `${record.team.name} ${record.campaign.title.charAt(0).toLowerCase()}${record.campaign.title.slice(1)}`,
         decider: `GIÁM ĐỐC ${c.issuingBody.upperName}`,
-        basis: [planReference(c)],
-        proposer: 'Chánh Thanh tra Sở',
+        basis: teamDecisionBasis(c),
+        proposer: leadPosition ?? 'Chánh Thanh tra Sở',
         members: teamMemberInputs(record.team.members, people, bodies),
         duties: [
           `Kiểm tra theo Kế hoạch số ${record.planNumberSymbol ?? '…'} tại các cơ quan, đơn vị, địa điểm; hình thức kiểm tra: ${record.campaign.form === 'unannounced' ? 'đột xuất' : 'theo kế hoạch'}`,
           'Lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo kết quả về Giám đốc Sở',
         ],
         period: record.campaign.period,
-        executors: ['Chánh Văn phòng Sở', 'Chánh Thanh tra Sở', 'Trưởng phòng Công nghệ thông tin', 'các ông (bà) có tên tại Điều 1'],
-        recipients: { entries: ['Như Điều 3', 'Lãnh đạo Sở'], archive: ['VT', record.campaign.archiveCode] },
+        executors: [...new Set([...heads, 'Chánh Văn phòng Sở'])],
+        recipients: { entries: ['Như Điều 3', 'Lãnh đạo Sở', ...(healthName ? [healthName] : [])], archive: ['VT', INSPECTORATE_DRAFTING_UNIT] },
         signer: signerInput(record.campaign),
       });
     }
@@ -129,19 +144,28 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
     case 'minutes': {
       const { visit, campaign, c, template } = await visitOf(ref.visitId);
       if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
-      return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies));
+      const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
+      return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies, number));
     }
     case 'notice': {
       const { visit, campaign, c, template } = await visitOf(ref.visitId);
       const notice = noticeOf(visit, legacyNoticesByVisit(campaign));
       if (!notice) throw notYet('notice', stateOf(visit.lifecycle));
-      return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template));
+      return buildResultNoticeDocument(noticeInput(c, campaign, notice, visit, await target(ctx, visit.visit.targetId), template, bodies));
     }
     case 'reminder': {
       const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
       if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
       const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
-      return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template));
+      const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
+      return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template, number));
+    }
+    case 'sanctionProposal': {
+      const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
+      if (!rem.action.sanctionProposal) throw notYet('sanctionProposal', stateOf(rem.lifecycle));
+      const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
+      const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
+      return buildSanctionProposalDocument(sanctionProposalInput(c, campaign, rem.action, visit, await target(ctx, rem.action.targetId), template, number));
     }
   }
 }
@@ -184,6 +208,9 @@ export const listDocuments = defineQuery({
         r.data.action.reminders.forEach((_, index) =>
           out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }),
         );
+        if (r.data.action.sanctionProposal) {
+          out.push({ ref: { kind: 'sanctionProposal', remediationId: r.id }, fileStem: `CV-de-nghi-xu-ly-${r.id}`, titleVi: 'Công văn đề nghị xử lý vi phạm' });
+        }
       }
     }
     return out;

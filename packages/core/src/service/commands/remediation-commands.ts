@@ -16,7 +16,39 @@ import { load, nowIso, type Loaded, type ServiceContext } from '../service-conte
 import type { Actor } from '../../policy/roles.js';
 import { formatShortDate } from '../../text/decree30-date.js';
 import { parseOrThrow } from '../../internal/parse.js';
+import { ValidationError } from '../../errors/validation-error.js';
+import type { RemediationAction } from '../../entities/remediation-action.js';
+import { templateFor } from '../service-context.js';
+import { reminderDeadline, reminderStage, remedyRequests, MINUTES_REMEDY_DAYS } from '../../documents/internal/visit-facts.js';
+import { addCivilDays, civilDateOf } from '../../text/civil-date.js';
+import { itemIndex } from '../visit-document-inputs.js';
 import { STEP_ERRORS, loadCampaign, loadVisit } from './command-common.js';
+
+/**
+ * The deadline the unit was last given: the last reminder's own (or, on records written before
+ * reminders kept one, its stage's default), else the latest deadline of the requests.
+ */
+export function lastDeadline(action: Pick<RemediationAction, 'reminders' | 'requests'>): string | null {
+  const last = action.reminders.at(-1);
+  if (last) return last.dueOn ?? reminderDeadline(last.sentOn, action.reminders.length);
+  const dues = action.requests.map((r) => r.dueOn).sort();
+  return dues.at(-1) ?? null;
+}
+
+/** A typed, stable rejection of a follow-up step dated before the deadline it follows; nothing is written. */
+function tooEarly(subject: string, field: string, code: string, on: string, deadline: string): ValidationError {
+  return new ValidationError({
+    subject,
+    issues: [
+      {
+        path: [field],
+        code,
+        message: `ngày ${formatShortDate(on)} chưa qua thời hạn ${formatShortDate(deadline)} đã yêu cầu đơn vị / ${on} is not after the deadline the unit was given (${deadline})`,
+      },
+    ],
+    hint: 'Gửi bước tiếp theo sau khi thời hạn trước đã qua / Send the next step once the previous deadline has passed.',
+  });
+}
 
 const RemediationIdInput = z.strictObject({ remediationId: IdSchema });
 
@@ -68,7 +100,14 @@ export const openRemediation = defineCommand({
     }
     const campaign = await loadCampaign(ctx, visit.data.visit.campaignId);
     const cr = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'remediation.opened', remediationId: cmd.remediationId });
-    const requests = cmd.requests.length > 0 ? cmd.requests : (visit.data.minutes?.requests ?? []);
+    const minutes = visit.data.minutes;
+    let requests = cmd.requests.length > 0 ? cmd.requests : (minutes?.requests ?? []);
+    if (requests.length === 0 && minutes) {
+      // Minutes that set no request: ask for the remedy of each "Chưa đạt" item, with the visit's own figures.
+      const items = itemIndex(templateFor(ctx, visit.data.visit.checklist));
+      const findings = minutes.findings.map((f) => ({ itemId: f.itemId, label: items.get(f.itemId)?.label ?? f.itemId, verdict: f.verdict, note: f.note }));
+      requests = remedyRequests(findings, visit.data.response?.answers ?? {}, addCivilDays(civilDateOf(minutes.endedAt), MINUTES_REMEDY_DAYS));
+    }
     const record: RemediationRecord = {
       action: {
         tenantId: ctx.tenant.id,
@@ -88,11 +127,17 @@ export const openRemediation = defineCommand({
   },
 });
 
-/** Sends a reminder letter (CV, numbered) to the unit's representative. */
+/**
+ * Sends a reminder letter (CV, numbered) to the unit's representative. Reminders escalate
+ * (nhắc nhở → nhắc nhở lần 2 → ấn định thời hạn → lần cuối) and each gives its own deadline
+ * (`dueOn`, default by stage from `sentOn`); a reminder dated on or before the deadline the unit
+ * was last given is rejected (`VALIDATION_FAILED`, issue code `reminder_before_deadline`) and
+ * nothing is written.
+ */
 export const sendReminder = defineCommand({
   name: 'reminder.send',
   summary: { vi: 'Gửi công văn nhắc nhở khắc phục', en: "Sends a numbered reminder letter (CV) to the unit's representative" },
-  input: RemediationIdInput.extend({ sentOn: CivilDateSchema }),
+  input: RemediationIdInput.extend({ sentOn: CivilDateSchema, dueOn: CivilDateSchema.optional() }),
   roles: [...LEADERSHIP, 'secretary'],
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
@@ -100,22 +145,30 @@ export const sendReminder = defineCommand({
     const campaign = await loadCampaign(ctx, rem.data.action.campaignId);
     const target = (await load(ctx, COLLECTIONS.targets, rem.data.action.targetId, TargetSchema)).data;
     const lifecycle = advance(rem.data, { type: 'remediation.remind' });
+    const previous = lastDeadline(rem.data.action);
+    if (previous !== null && cmd.sentOn <= previous) throw tooEarly('reminder.send', 'sentOn', 'reminder_before_deadline', cmd.sentOn, previous);
+    const reminderNumber = rem.data.action.reminders.length + 1;
+    const dueOn = cmd.dueOn ?? reminderDeadline(cmd.sentOn, reminderNumber);
+    if (dueOn <= cmd.sentOn) throw tooEarly('reminder.send', 'dueOn', 'deadline_not_after_letter', dueOn, cmd.sentOn);
     const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
-    const next: RemediationRecord = { ...rem.data, lifecycle };
+    const stage = reminderStage(reminderNumber);
+    const what = stage === 'final' ? 'Nhắc nhở lần cuối' : stage === 'deadline' ? 'Ấn định thời hạn khắc phục' : `Nhắc nhở khắc phục (lần ${reminderNumber})`;
     const outbox = target.representativePersonId
       ? [
           {
-            id: `${rem.id}.reminder.${rem.data.action.reminders.length + 1}`,
+            id: `${rem.id}.reminder.${reminderNumber}`,
             channel: 'document',
             recipient: { role: 'targetRepresentative', id: target.representativePersonId },
             topic: 'remediation.reminded',
-            subject: `Nhắc nhở khắc phục tồn tại sau kiểm tra PC-Covid / Reminder to remedy findings`,
-            body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => `${r.text} (hạn ${formatShortDate(r.dueOn)})`).join('; ')}. / Please remedy the findings by their deadlines.`,
+            subject: `${what} sau kiểm tra PC-Covid / Reminder ${reminderNumber} to remedy findings`,
+            body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => r.text).join('; ')}; thời hạn: trước ngày ${formatShortDate(dueOn)}. / Please remedy the findings by ${dueOn}.`,
             refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id },
             deliverAfter: null,
           },
         ]
       : [];
+    // Rebuilt from the loaded record inside `within`, so a retried transaction never appends twice.
+    const next: RemediationRecord = { ...rem.data, lifecycle };
     let numberSymbol = '';
     const res = await save(ctx, a, 'reminder.send', rem, next, {
       outbox,
@@ -131,10 +184,10 @@ export const sendReminder = defineCommand({
           updatedAt: nowIso(ctx),
         });
         numberSymbol = n.numberSymbol;
-        next.action = { ...next.action, reminders: [...next.action.reminders, { sentOn: cmd.sentOn, channel: 'document', numberSymbol }] };
+        next.action = { ...rem.data.action, reminders: [...rem.data.action.reminders, { sentOn: cmd.sentOn, channel: 'document', numberSymbol, dueOn }] };
       },
     });
-    return { ...res, numberSymbol };
+    return { ...res, numberSymbol, dueOn };
   },
 });
 
@@ -176,6 +229,32 @@ export const proposeSanction = defineCommand({
   async run(ctx, a, cmd) {
     const rem = await loadRemediation(ctx, cmd.remediationId);
     const lifecycle = advance(rem.data, { type: 'sanction.propose' });
-    return save(ctx, a, 'sanction.propose', rem, { lifecycle, action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on } } });
+    const previous = lastDeadline(rem.data.action);
+    if (previous !== null && cmd.on <= previous) throw tooEarly('sanction.propose', 'on', 'sanction_before_deadline', cmd.on, previous);
+    const campaign = await loadCampaign(ctx, rem.data.action.campaignId);
+    const abbr = await bodyAbbreviation(ctx, campaign.data.campaign.issuingBodyId);
+    const next: RemediationRecord = {
+      lifecycle,
+      action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on, numberSymbol: null } },
+    };
+    let numberSymbol = '';
+    const res = await save(ctx, a, 'sanction.propose', rem, next, {
+      // The proposal is its own letter (CV), numbered like the reminders; rebuilt from the loaded record on a retry.
+      within: async (tx) => {
+        const n = await allocateDocumentNumber(tx, {
+          tenantId: ctx.tenant.id,
+          issuingBodyId: campaign.data.campaign.issuingBodyId,
+          bodyAbbreviation: abbr,
+          typeCode: 'CV',
+          draftingUnit: 'TTr',
+          issuedOn: cmd.on,
+          subjectId: `${rem.id}.sanction`,
+          updatedAt: nowIso(ctx),
+        });
+        numberSymbol = n.numberSymbol;
+        next.action = { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on, numberSymbol } };
+      },
+    });
+    return { ...res, numberSymbol };
   },
 });

@@ -33,6 +33,8 @@ export const DocumentFindingInputSchema = z
     note: TextSchema.nullable().default(null),
     /** Evidence seen or collected (documents with number and date, photos …). @default [] */
     evidence: z.array(TextSchema).default([]),
+    /** The figures recorded for the item, as printed ("Số điểm đã khai báo, tạo mã QR: 3 điểm"). @default [] */
+    figures: z.array(TextSchema).default([]),
   })
   .refine(notMetHasNote, NOT_MET_NEEDS_NOTE);
 /**
