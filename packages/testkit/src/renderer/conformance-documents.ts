@@ -149,8 +149,8 @@ export function annexRowId(i: number): string {
 }
 
 /**
- * A results report whose annex lists `rows` units (default 5,000) with unique ids `R00001`… —
- * long enough to run over many pages.
+ * A results report whose annex lists `rows` units (default 5,000) named with unique ids
+ * ("Đơn vị được kiểm tra R00001" …) — long enough to run over many pages.
  *
  * @example
  * ```ts
@@ -162,7 +162,8 @@ export function annexReportDocument(rows = 5000): OfficialDocument {
   const districts = ['Thành phố Hà Tĩnh', 'Thị xã Hồng Lĩnh', 'Huyện Hương Sơn', 'Huyện Đức Thọ', 'Huyện Kỳ Anh', 'Thị xã Kỳ Anh'];
   const units: ReportAnnexUnit[] = Array.from({ length: rows }, (_, k) => ({
     id: annexRowId(k + 1),
-    name: `Đơn vị được kiểm tra số ${k + 1}`,
+    // The id is in the name: the report's annex prints names, not internal ids.
+    name: `Đơn vị được kiểm tra ${annexRowId(k + 1)}`,
     targetType: types[k % types.length] ?? 'Công sở',
     district: districts[k % districts.length] ?? 'Thành phố Hà Tĩnh',
     inspectedOn: `2021-12-${String(6 + (k % 18)).padStart(2, '0')}`,
@@ -235,4 +236,84 @@ export function otherLayoutDocuments(): OfficialDocument[] {
     signer: SIGNER,
   });
   return [minutes, reminder];
+}
+
+/**
+ * Documents that put a page break at every position near the end of the body: a results notice
+ * (one signer beside "Nơi nhận") and minutes (three signature columns), each with 0, 2, 4 … 38
+ * extra finding lines before headings, a captioned table and the closing lines — so the signature
+ * block, a heading or a caption falls at the foot of a page in one of them unless the renderer
+ * keeps them with the body.
+ *
+ * @example
+ * ```ts
+ * keepRuleSweepDocuments().length // 40
+ * ```
+ */
+export function keepRuleSweepDocuments(): OfficialDocument[] {
+  const out: OfficialDocument[] = [];
+  for (let n = 0; n < 40; n += 2) {
+    const findings = Array.from({ length: n }, (_, i) => ({
+      type: 'bullet' as const,
+      runs: [{ text: `Nội dung kiểm tra số ${i + 1}: đơn vị đã niêm yết mã QR địa điểm tại lối vào số ${i + 1}; số lượt quét trong ngày kiểm tra: ${(i * 37) % 200} lượt.` }],
+    }));
+    const body = [
+      {
+        type: 'paragraph' as const,
+        runs: [
+          {
+            text: 'Thực hiện Kế hoạch số 05/KH-STTTT ngày 26/11/2021 của Sở Thông tin và Truyền thông, Tổ kiểm tra đã kiểm tra việc triển khai hệ thống PC-Covid và quét mã QR tại đơn vị.',
+          },
+        ],
+      },
+      { type: 'heading' as const, level: 'clause' as const, label: '1.', text: 'Kết quả kiểm tra:' },
+      ...findings,
+      { type: 'heading' as const, level: 'clause' as const, label: '2.', text: 'Số liệu quét mã:' },
+      {
+        type: 'table' as const,
+        caption: `Bảng 1. Số lượt quét mã QR theo ngày (${n} dòng kiểm tra)`,
+        columns: [
+          { title: 'Ngày', width: 2 },
+          { title: 'Số lượt quét', width: 2, align: 'right' as const },
+        ],
+        rows: [
+          ['06/12/2021', '152'],
+          ['07/12/2021', '0'],
+          ['08/12/2021', '97'],
+        ],
+      },
+      { type: 'heading' as const, level: 'clause' as const, label: '3.', text: 'Yêu cầu:' },
+      { type: 'bullet' as const, runs: [{ text: 'Bố trí người hướng dẫn, nhắc nhở quét mã QR tại các lối vào; báo cáo kết quả trước ngày 20/12/2021.' }] },
+      { type: 'paragraph' as const, runs: [{ text: 'Sở Thông tin và Truyền thông thông báo để đơn vị biết, thực hiện./.' }] },
+    ];
+    out.push(
+      parseOfficialDocument({
+        kind: 'TB',
+        header: {
+          parentBody: 'UBND TỈNH HÀ TĨNH',
+          issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+          number: { number: 30 + n, symbol: 'TB-STTTT' },
+          placeAndDate: { place: 'Hà Tĩnh', date: '2021-12-09' },
+        },
+        title: { type: 'THÔNG BÁO', summary: `Kết quả kiểm tra tại đơn vị số ${n}` },
+        body,
+        signature: { signers: [{ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', fullName: 'Đậu Tùng Lâm' }] },
+        recipients: { entries: ['Đơn vị được kiểm tra', 'Sở Y tế', 'Lãnh đạo Sở'], archive: ['VT', 'TTr'] },
+      }),
+      parseOfficialDocument({
+        kind: 'BB',
+        header: { parentBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', issuingBody: 'TỔ KIỂM TRA PC-COVID', number: { number: n + 1, symbol: 'BB-TKT' }, placeAndDate: null },
+        title: { type: 'BIÊN BẢN', summary: `Kiểm tra tại đơn vị số ${n}` },
+        body: body.slice(0, -1).concat([{ type: 'paragraph' as const, runs: [{ text: 'Biên bản lập thành 02 bản, mỗi bên giữ 01 bản./.' }] }]),
+        signature: {
+          signers: [
+            { title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', instruction: '(Ký, ghi rõ họ tên)', refusal: 'Từ chối ký (có người chứng kiến)', fullName: 'Lê Văn Phúc' },
+            { title: 'THƯ KÝ', instruction: '(Ký, ghi rõ họ tên)', fullName: 'Phạm Thị Dung' },
+            { title: 'TRƯỞNG ĐOÀN KIỂM TRA', instruction: '(Ký, ghi rõ họ tên)', fullName: 'Nguyễn Văn An' },
+          ],
+        },
+      }),
+    );
+  }
+  return out;
 }

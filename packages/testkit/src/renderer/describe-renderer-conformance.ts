@@ -4,6 +4,7 @@ import { extractPdfText, normaliseForComparison, withoutPageNumbers } from './ex
 import { extractDocxRepeatingHeaders, extractDocxText } from './extract-docx-text.js';
 import { detectDocumentFormat } from './file-signature.js';
 import { documentFragments, documentHeadings } from './document-fragments.js';
+import { docxKeepProblems, pdfLayoutProblems } from './page-layout.js';
 import {
   VIETNAMESE_LETTERS,
   annexReportDocument,
@@ -13,6 +14,7 @@ import {
   emptyBodyDocument,
   longInputsDocument,
   otherLayoutDocuments,
+  keepRuleSweepDocuments,
 } from './conformance-documents.js';
 
 /**
@@ -55,7 +57,11 @@ const CREATED = new Date('2021-11-26T01:30:00.000Z');
  * document and creation date; an empty body and very long inputs; a 5,000-row annex that breaks
  * across pages with its header row repeated (PDF: the header is on every page with rows; DOCX:
  * the row is marked `w:tblHeader`) and no row lost; other layouts (minutes with a refusal, a
- * letter); and `VALIDATION_FAILED` for an invalid document. Call it at the top level of a test file.
+ * letter); the keep rules over documents that put a page break at every position near the end
+ * of the body (PDF: from the text and positions read back, no page holds only the signature block
+ * or fewer than three body lines, and no heading or caption ends a page; DOCX: the keep-with-next
+ * and can't-split properties that make Word and LibreOffice break pages so); and
+ * `VALIDATION_FAILED` for an invalid document. Call it at the top level of a test file.
  *
  * @example
  * ```ts
@@ -215,6 +221,21 @@ export function describeRendererConformance(options: RendererConformanceOptions)
         } else {
           expect(await extractDocxRepeatingHeaders(file.bytes)).toContain(titles.join(' | '));
         }
+      },
+      timeout,
+    );
+
+    it(
+      'keeps the signature block with the body and headings and captions with what follows, wherever the page breaks',
+      async () => {
+        const docs = [conformancePlan(), ...otherLayoutDocuments(), diacriticsDocument(), ...keepRuleSweepDocuments()];
+        const problems: string[] = [];
+        for (const [i, doc] of docs.entries()) {
+          const file = await render(doc);
+          const found = options.format === 'pdf' ? await pdfLayoutProblems(doc, file.bytes) : docxKeepProblems(doc, file.bytes);
+          problems.push(...found.map((p) => `document ${i} (${doc.kind} ${doc.title?.summary ?? doc.header.subjectLine ?? ''}): ${p}`));
+        }
+        expect(problems).toEqual([]);
       },
       timeout,
     );

@@ -6,7 +6,8 @@ function toBuffer(bytes: Uint8Array): Buffer {
 
 /**
  * The raw text of a DOCX, read back with mammoth (paragraphs and table cells separated by
- * blank lines), NFC.
+ * blank lines), NFC — followed, when the file holds pictures (charts), by each picture's alt
+ * text (its description, `wp:docPr/@descr`), which is where a picture's words are in the file.
  *
  * @example
  * ```ts
@@ -15,7 +16,18 @@ function toBuffer(bytes: Uint8Array): Buffer {
  */
 export async function extractDocxText(bytes: Uint8Array): Promise<string> {
   const result = await mammoth.extractRawText({ buffer: toBuffer(bytes) });
-  return result.value.normalize('NFC');
+  const text = result.value.normalize('NFC');
+  if (!hasMedia(bytes)) return text;
+  const { value: html } = await mammoth.convertToHtml({ buffer: toBuffer(bytes) }, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) });
+  const alts = [...html.matchAll(/<img\b[^>]*\balt="([^"]*)"/g)].map((m) => decodeHtml(m[1] ?? ''));
+  return [text, ...alts].join('\n\n').normalize('NFC');
+}
+
+/** Whether the zip's directory (at its end) names a file under `word/media/`. */
+function hasMedia(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(Math.max(0, bytes.length - 65_536)))
+    .toString('latin1')
+    .includes('word/media/');
 }
 
 /**

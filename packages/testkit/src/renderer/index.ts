@@ -19,4 +19,7 @@ export {
   annexRowId,
   annexReportDocument,
   otherLayoutDocuments,
+  keepRuleSweepDocuments,
 } from './conformance-documents.js';
+export { extractPdfLines, pdfLayoutProblems, extractDocxParagraphs, docxKeepProblems } from './page-layout.js';
+export type { PdfPageLine, DocxParagraphLayout } from './page-layout.js';
