@@ -1,0 +1,72 @@
+/**
+ * The keep rules, checked on every document type from the text and positions read back from the
+ * PDF (pdfjs, no poppler): no page holds only the signature block or fewer than three body lines,
+ * and no heading or caption is the last line of a page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { OfficialDocument } from '@pccovid-inspect/core';
+import {
+  buildMinutesDocument,
+  buildPlanDocument,
+  buildReminderLetterDocument,
+  buildResultNoticeDocument,
+  buildResultsReportDocument,
+  buildTeamDecisionDocument,
+} from '@pccovid-inspect/core/documents';
+import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
+import { annexReportDocument, keepRuleSweepDocuments, longInputsDocument, otherLayoutDocuments, pdfLayoutProblems } from '@pccovid-inspect/testkit/renderer';
+import { MINUTES_INPUT, NOTICE_INPUT, REMINDER_INPUT, REPORT_INPUT, TEAM_DECISION_INPUT } from '../../core/src/documents/builders/sample-inputs.test-support.js';
+import { createPdfRenderer, tinosFontFiles, toPdfDocumentDefinition } from '../src/index.js';
+
+/** One document of every type the builders make, from core's sample inputs, and the testkit's layouts. */
+function everyDocumentType(): { name: string; doc: OfficialDocument }[] {
+  return [
+    { name: 'KH plan', doc: buildPlanDocument(HA_TINH_2021_PLAN_INPUT) },
+    { name: 'QĐ team decision', doc: buildTeamDecisionDocument(TEAM_DECISION_INPUT) },
+    { name: 'BB minutes', doc: buildMinutesDocument(MINUTES_INPUT) },
+    { name: 'BB minutes, unit refused to sign', doc: otherLayoutDocuments()[0] as OfficialDocument },
+    { name: 'TB results notice', doc: buildResultNoticeDocument(NOTICE_INPUT) },
+    { name: 'CV reminder letter', doc: buildReminderLetterDocument(REMINDER_INPUT) },
+    { name: 'BC results report', doc: buildResultsReportDocument(REPORT_INPUT) },
+    { name: 'BC report with a 400-row annex', doc: annexReportDocument(400) },
+    { name: 'BC very long inputs', doc: longInputsDocument() },
+  ];
+}
+
+describe('PDF page layout of every document type', () => {
+  const rendered: { name: string; doc: OfficialDocument; bytes: Uint8Array }[] = [];
+
+  beforeAll(async () => {
+    const renderer = createPdfRenderer();
+    for (const { name, doc } of everyDocumentType()) rendered.push({ name, doc, bytes: (await renderer.render(doc)).bytes });
+  }, 180_000);
+
+  it('keeps signatures with the body, headings and captions with what follows, and leaves no widow page', async () => {
+    const problems: string[] = [];
+    for (const { name, doc, bytes } of rendered) problems.push(...(await pdfLayoutProblems(doc, bytes)).map((p) => `${name}: ${p}`));
+    expect(problems).toEqual([]);
+    expect(rendered).toHaveLength(9);
+  }, 120_000);
+});
+
+describe('the layout check', () => {
+  it('finds a signature alone on a page and a stranded heading when the keep rules are off', async () => {
+    // The same definitions without the keep rules: no page-break callback, nothing unbreakable but the signature.
+    const files = tinosFontFiles();
+    pdfmake.setFonts({ Decree30Serif: { normal: files.normal, bold: files.bold, italics: files.italics, bolditalics: files.bolditalics } });
+    pdfmake.setUrlAccessPolicy(() => false);
+    const problems: string[] = [];
+    for (const doc of keepRuleSweepDocuments().filter((d) => d.kind === 'TB')) {
+      const definition = toPdfDocumentDefinition(doc, { creationDate: new Date('2021-12-09T01:00:00Z'), producer: 'test' });
+      delete (definition as { pageBreakBefore?: unknown }).pageBreakBefore;
+      // Undo the signature group: its blocks, then the signature, each on its own.
+      definition.content = definition.content.flatMap((c) => (typeof c === 'object' && 'unbreakable' in c && 'stack' in c ? (c as { stack: object[] }).stack : [c]));
+      const bytes = new Uint8Array(await pdfmake.createPdf(definition as TDocumentDefinitions).getBuffer());
+      problems.push(...(await pdfLayoutProblems(doc, bytes)));
+    }
+    expect(problems.some((p) => /holds only the signature block|holds only [12] body line/.test(p))).toBe(true);
+    expect(problems.some((p) => /ends with a heading or caption/.test(p))).toBe(true);
+  }, 180_000);
+});
