@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,8 +44,9 @@ describe('the documents of the round', () => {
     const { service, campaignId } = await runRound(storage, () => {});
     const files = await writeDocuments(service, campaignId, dir);
     const stems = files.map((f) => f.split('/').pop());
-    // plan, decision, 8 minutes, report, 8 notices, 5 reminders — each as .pdf and .docx
-    expect(stems).toHaveLength(2 * (1 + 1 + 8 + 1 + 8 + 5));
+    // plan, decision, 8 minutes, report, 8 notices, 5 reminders, 1 sanction proposal — each as .pdf and .docx
+    expect(stems).toHaveLength(2 * (1 + 1 + 8 + 1 + 8 + 5 + 1));
+    expect(stems).toContain('CV-de-nghi-xu-ly-remediation-04.pdf');
     expect(stems).toContain('KH-ke-hoach.pdf');
     expect(stems).toContain('BB-visit-03.docx');
     const pdf = readFileSync(join(dir, 'KH-ke-hoach.pdf'));
@@ -57,6 +58,12 @@ describe('the documents of the round', () => {
     const minutes = (await extractDocxText(new Uint8Array(readFileSync(join(dir, 'BB-visit-03.docx'))))).replace(/\s+/g, ' ');
     expect(minutes).toContain('Bệnh viện Đa khoa tỉnh Hà Tĩnh');
     expect(minutes).toContain('từ chối ký');
+    expect(minutes).toContain('Số: 03/BB-TKT');
+    expect(minutes).toContain('NGƯỜI CHỨNG KIẾN');
+    const proposal = (await extractPdfText(new Uint8Array(readFileSync(join(dir, 'CV-de-nghi-xu-ly-remediation-04.pdf'))))).text.replace(/\s+/g, ' ');
+    expect(proposal).toContain('Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP');
+    expect(proposal).toContain('Kính gửi: Chủ tịch UBND thành phố Hà Tĩnh.');
+    if (process.env.PCCI_DOCS_OUT) for (const f of files) writeFileSync(join(process.env.PCCI_DOCS_OUT, f.split('/').pop()!), readFileSync(f));
     await storage.dispose();
   }, 180_000);
 });
