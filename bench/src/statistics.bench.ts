@@ -10,7 +10,13 @@
  * new ids and districts cycling over Hà Tĩnh's 13, written straight into the adapter's tables in
  * one transaction. The service reads them as valid records (every one is parsed by its schema).
  *
- * No ratio goal is set for this bench yet; the figures are the baseline.
+ * Both sides answer as a running server does: setup makes one untimed call on each side (ours:
+ * the same overview — zod compiles the campaign schema on its first parse, xstate builds its
+ * machines; raw: the same two statements), then the timed call is the next request. A cold first
+ * call (one-time compile costs included) is ~10 ms slower on our side; that start-up cost is not
+ * what this bench measures.
+ *
+ * Goal: ours ≤ 1.5× raw at 10,000 and 100,000 visits.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,6 +27,7 @@ import { haTinh2021Seed, pcCovidAnswers } from '@pccovid-inspect/testkit/fixture
 import { at, campaignAskingNominations, director, lead } from './seed-campaign.js';
 import { runBench } from './harness.js';
 
+const rawStatements = new WeakMap<Database.Database, Database.Statement>();
 const secretary = { role: 'secretary', id: 'p-secretary' } as const;
 const DISTRICTS = HA_TINH_2021_DISTRICTS.map((d) => d.code);
 const TEAM: TeamMember[] = [
@@ -116,6 +123,7 @@ function check(c: Counts, size: number): void {
 await runBench(
   {
     name: 'statistics',
+    goalRatio: 1.5,
     sizes: [10_000, 100_000],
     quickSizes: [10_000],
     capMs: 300_000,
@@ -123,10 +131,12 @@ await runBench(
       `campaign overview (visit counts by state and district) over ${n.toLocaleString('en')} visits in a SQLite file; untimed setup = 8 visits in 6 states through the service, replicated into ${n.toLocaleString('en')} stored records`,
     prepare,
     ours: {
-      setup: (ctx) => {
-        const { file } = ctx.shared as Shared;
+      setup: async (ctx) => {
+        const { file, campaignId } = ctx.shared as Shared;
         const seed = haTinh2021Seed();
-        return createInspectionService({ storage: createSqliteStorage({ filename: file }), tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS });
+        const service = createInspectionService({ storage: createSqliteStorage({ filename: file }), tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS });
+        check((await service.getCampaignOverview(director, { campaignId })).visits, ctx.size); // untimed: the server's earlier request
+        return service;
       },
       run: async (prepared, ctx) => {
         const overview = await (prepared as InspectionService).getCampaignOverview(director, { campaignId: (ctx.shared as Shared).campaignId });
@@ -134,21 +144,31 @@ await runBench(
       },
     },
     raw: {
-      setup: (ctx) => new Database((ctx.shared as Shared).file, { readonly: true }),
-      run: (prepared, ctx) => {
-        const db = prepared as Database.Database;
-        const { campaignId } = ctx.shared as Shared;
-        const group = db.prepare(
-          `SELECT g.value AS key, count(*) AS n FROM record_indexes g
-           WHERE g.tenant_id = '42' AND g.collection = 'visits' AND g.field = ?
-             AND g.id IN (SELECT c.id FROM record_indexes c WHERE c.tenant_id = '42' AND c.collection = 'visits' AND c.field = 'campaignId' AND c.value = ?)
-           GROUP BY g.value`,
-        );
-        const byState = Object.fromEntries((group.all('state', campaignId) as { key: string; n: number }[]).map((r) => [r.key, r.n]));
-        const byDistrict = Object.fromEntries((group.all('districtCode', campaignId) as { key: string; n: number }[]).map((r) => [r.key, r.n]));
-        check({ total: Object.values(byState).reduce((a, b) => a + b, 0), byState, byDistrict }, ctx.size);
+      setup: (ctx) => {
+        const db = new Database((ctx.shared as Shared).file, { readonly: true });
+        rawOverview(db, ctx); // untimed: the server's earlier request
+        return db;
       },
+      run: (prepared, ctx) => rawOverview(prepared as Database.Database, ctx),
     },
   },
   import.meta.url,
 );
+
+/** Raw: two GROUP BYs over the index side table (state, district) of the campaign's visits; the statement prepared once per connection, as the adapter does. */
+function rawOverview(db: Database.Database, ctx: { shared: unknown; size: number }): void {
+  const { campaignId } = ctx.shared as Shared;
+  let group = rawStatements.get(db);
+  if (!group) {
+    group = db.prepare(
+      `SELECT g.value AS key, count(*) AS n FROM record_indexes g
+       WHERE g.tenant_id = '42' AND g.collection = 'visits' AND g.field = ?
+         AND g.id IN (SELECT c.id FROM record_indexes c WHERE c.tenant_id = '42' AND c.collection = 'visits' AND c.field = 'campaignId' AND c.value = ?)
+       GROUP BY g.value`,
+    );
+    rawStatements.set(db, group);
+  }
+  const byState = Object.fromEntries((group.all('state', campaignId) as { key: string; n: number }[]).map((r) => [r.key, r.n]));
+  const byDistrict = Object.fromEntries((group.all('districtCode', campaignId) as { key: string; n: number }[]).map((r) => [r.key, r.n]));
+  check({ total: Object.values(byState).reduce((a, b) => a + b, 0), byState, byDistrict }, ctx.size);
+}

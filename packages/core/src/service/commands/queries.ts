@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { lifecycleState } from '../../lifecycle/lifecycle-api.js';
 import { IdSchema } from '../../entities/primitives.js';
 import { TargetSchema, type Target } from '../../entities/target.js';
 import type { Contact } from '../../entities/person.js';
@@ -206,7 +205,7 @@ export const getCampaignOverview = defineQuery({
       form: c.campaign.form,
       period: c.campaign.period,
       planNumberSymbol: c.planNumberSymbol,
-      state: String(lifecycleState(c.lifecycle).state),
+      state: stateOf(c.lifecycle),
       team,
       nominations: { total: c.nominations.length, late: c.nominations.filter((n) => n.late).length },
       visits: { total: totalOf(visits), byState: sumBy(visits, 'state'), byDistrict: sumBy(visits, 'districtCode') },
