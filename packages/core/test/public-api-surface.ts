@@ -185,6 +185,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'TableBlockSchema',
     'TableColumnSchema',
     'TeamDecisionDocumentInputSchema',
+    'barChartPieces',
     'barChartScale',
     'bodyBlockPlainText',
     'buildMinutesDocument',

@@ -2,18 +2,18 @@
  * @internal Horizontal bar charts as PNG images drawn from the chart's data with the PDF
  * renderer's geometry (label column 34 % of the text width, 9 pt bars, the value after the bar
  * area, the same series colours) and its font (Tinos 11 pt), at 216 dpi. Each image is a single
- * inline picture, so Word and LibreOffice never split it across pages; a chart longer than
- * `DECREE30_KEEP.chartCategoriesPerPiece` bars is drawn as several pictures. The alt text of each
+ * inline picture, so Word and LibreOffice never split it across pages; a chart longer than core's
+ * `barChartPieces` allows on a page is drawn as several pictures. The alt text of each
  * picture carries its categories and values as text.
  */
-import { DECREE30_KEEP, barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
+import { DECREE30_KEEP, barChartPieces, barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
 import { SIZES, TEXT_WIDTH_PT } from './docx-style.js';
 import { Raster, tinos, type OutlineFont } from './docx-raster.js';
 
 /** Series fills (hex, no #), dark enough to print in black and white; the same as the PDF renderer's. */
 export const SERIES_FILLS = ['1F3864', '7F7F7F', 'C55A11', '385723', '7030A0', '000000'];
 
-const LABEL_SHARE = 0.34;
+const LABEL_SHARE = DECREE30_KEEP.chartLabelShare;
 const VALUE_WIDTH = 44;
 const BAR_HEIGHT = 9;
 const PAD = 3;
@@ -53,13 +53,11 @@ export function chartPictures(chart: BarChartBlock): ChartPicture[] {
   const labelWidth = TEXT_WIDTH_PT * LABEL_SHARE;
   const barArea = TEXT_WIDTH_PT - labelWidth - VALUE_WIDTH - 12;
   const scale = barChartScale(chart);
-  const perPiece = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / chart.series.length));
   const ascent = size * 0.891; // Tinos ascent (1825/2048 em)
   const pictures: ChartPicture[] = [];
 
-  for (let from = 0; from < chart.categories.length; from += perPiece) {
-    const indices = chart.categories.map((_, i) => i).slice(from, from + perPiece);
-    const blocks = indices.map((c) => {
+  for (const [from, piece] of barChartPieces(chart).entries()) {
+    const blocks = piece.categories.map((c) => {
       const lines = wrap(font, chart.categories[c] ?? '', size * SCALE, (labelWidth - 2 * PAD) * SCALE);
       return { c, lines, height: Math.max(chart.series.length * rowH, lines.length * lineH + PAD) + PAD };
     });
@@ -90,7 +88,7 @@ export function chartPictures(chart: BarChartBlock): ChartPicture[] {
     }
     // The axis: a 0.6 pt rule left of the bars, the chart's full height.
     raster.fillRect(labelWidth * SCALE - 0.9, 0, 1.8, heightPt * SCALE, '#000000');
-    pictures.push({ png: raster.toPng(), widthPt: TEXT_WIDTH_PT, heightPt, description: description.join('\n') });
+    pictures.push({ png: raster.toPng(), widthPt: TEXT_WIDTH_PT, heightPt, description: description.join('; ') });
   }
   return pictures;
 }

@@ -1,16 +1,16 @@
 /**
  * @internal Horizontal bar charts drawn as vectors: canvas rectangles with text labels beside them.
- * A chart never splits across pages: it is one unbreakable block, or — past
- * `DECREE30_KEEP.chartCategoriesPerPiece` bars — unbreakable pieces, the title with the first.
+ * A chart never splits across pages: it is one unbreakable block, or — when longer than core's
+ * `barChartPieces` allows on a page — unbreakable pieces, the title with the first.
  */
 import type { Column, Content, TableCell } from 'pdfmake/interfaces';
-import { DECREE30_KEEP, barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
+import { DECREE30_KEEP, barChartPieces, barChartScale, formatChartValue, type BarChartBlock } from '@pccovid-inspect/core/documents';
 import { AFTER, SIZES, TEXT_WIDTH } from './pdf-style.js';
 
 /** Series fills: dark enough to print in black and white. */
 export const SERIES_COLOURS = ['#1f3864', '#7f7f7f', '#c55a11', '#385723', '#7030a0', '#000000'];
 
-const LABEL_SHARE = 0.34;
+const LABEL_SHARE = DECREE30_KEEP.chartLabelShare;
 const VALUE_WIDTH = 44;
 const BAR_HEIGHT = 9;
 
@@ -20,20 +20,18 @@ function swatch(colour: string): Column {
 
 /** The height of a chart's first piece (title, legend, bars): it moves to a new page whole. */
 export function chartLeadPt(chart: BarChartBlock): number {
-  const perPiece = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / chart.series.length));
-  const rows = Math.min(chart.categories.length, perPiece) * chart.series.length;
-  return SIZES.tableCaption * 1.2 + 4 + (chart.series.length > 1 ? SIZES.chartLabel * 1.2 + 4 : 0) + rows * (SIZES.chartLabel * 1.12 + 3);
+  const first = barChartPieces(chart)[0]?.heightPt ?? 0;
+  return SIZES.tableCaption * 1.2 + 4 + (chart.series.length > 1 ? SIZES.chartLabel * 1.2 + 4 : 0) + first;
 }
 
 export function pdfBarChart(chart: BarChartBlock): Content {
   const scale = barChartScale(chart);
   const labelWidth = TEXT_WIDTH * LABEL_SHARE;
   const barArea = TEXT_WIDTH - labelWidth - VALUE_WIDTH - 12;
-  const perPiece = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / chart.series.length));
   const pieces: Content[] = [];
-  for (let from = 0; from < chart.categories.length; from += perPiece) {
+  for (const [p, piece] of barChartPieces(chart).entries()) {
     const body: TableCell[][] = [];
-    for (let c = from; c < Math.min(chart.categories.length, from + perPiece); c++) {
+    for (const c of piece.categories) {
       const category = chart.categories[c] ?? '';
       chart.series.forEach((series, s) => {
         const value = series.values[c] ?? 0;
@@ -47,7 +45,7 @@ export function pdfBarChart(chart: BarChartBlock): Content {
       });
     }
     const stack: Content[] = [];
-    if (from === 0) {
+    if (p === 0) {
       stack.push({ text: chart.title, bold: true, italics: true, alignment: 'center', fontSize: SIZES.tableCaption, margin: [0, 0, 0, 4] });
       if (chart.series.length > 1) {
         stack.push({

@@ -14,9 +14,18 @@ import {
   buildResultNoticeDocument,
   buildResultsReportDocument,
   buildTeamDecisionDocument,
+  parseOfficialDocument,
 } from '@pccovid-inspect/core/documents';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
-import { annexReportDocument, keepRuleSweepDocuments, longInputsDocument, otherLayoutDocuments, pdfLayoutProblems } from '@pccovid-inspect/testkit/renderer';
+import {
+  annexReportDocument,
+  extractPdfText,
+  keepRuleSweepDocuments,
+  longInputsDocument,
+  normaliseForComparison,
+  otherLayoutDocuments,
+  pdfLayoutProblems,
+} from '@pccovid-inspect/testkit/renderer';
 import { MINUTES_INPUT, NOTICE_INPUT, REMINDER_INPUT, REPORT_INPUT, TEAM_DECISION_INPUT } from '../../core/src/documents/builders/sample-inputs.test-support.js';
 import { createPdfRenderer, tinosFontFiles, toPdfDocumentDefinition } from '../src/index.js';
 
@@ -49,6 +58,35 @@ describe('PDF page layout of every document type', () => {
     expect(problems).toEqual([]);
     expect(rendered).toHaveLength(9);
   }, 120_000);
+});
+
+describe('charts', () => {
+  it('draws a chart too tall for a page in whole pieces, losing no bar or label', async () => {
+    const label = 'Hướng dẫn, nhắc nhở người đến giao dịch thực hiện quét mã QR tại các cổng ra vào của đơn vị';
+    const categories = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${label} CAT${i + 1}END`);
+    const doc = parseOfficialDocument({
+      kind: 'BC',
+      header: { issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', number: null, placeAndDate: { place: 'Hà Tĩnh', date: '2021-12-28' } },
+      title: { type: 'BÁO CÁO' },
+      body: [
+        {
+          type: 'barChart',
+          title: 'Biểu đồ 1. Tỷ lệ đạt',
+          categories,
+          series: [
+            { name: 'Đạt', values: categories.map((_, i) => i) },
+            { name: 'Chưa đạt', values: categories.map((_, i) => 30 - i) },
+          ],
+        },
+      ],
+    });
+    const { bytes } = await createPdfRenderer().render(doc);
+    const { pages } = await extractPdfText(bytes);
+    const text = normaliseForComparison(pages.join(''));
+    expect(categories.filter((_, i) => !text.includes(`CAT${i + 1}END`))).toEqual([]);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(await pdfLayoutProblems(doc, bytes)).toEqual([]);
+  }, 60_000);
 });
 
 describe('the layout check', () => {

@@ -43,7 +43,8 @@ export { officialDocumentPlainText, bodyBlockPlainText } from './model/document-
 export { DECREE30_LAYOUT, mmToPt, mmToTwip, decree30TextWidthPt, decree30HeaderColumnsPt, decree30LinePitchPt } from './layout/decree30-layout.js';
 export { measureTimesText } from './layout/times-metrics.js';
 export type { TimesStyle } from './layout/times-metrics.js';
-export { DECREE30_KEEP, keepsWithNext, estimateBlockLines, estimateBlocksHeightPt, signatureKeepStart, decree30TextHeightPt, officialDocumentDate, officialDocumentAuthor } from './layout/keep-rules.js';
+export { DECREE30_KEEP, barChartPieces, keepsWithNext, estimateBlockLines, estimateBlocksHeightPt, signatureKeepStart, decree30TextHeightPt, officialDocumentDate, officialDocumentAuthor } from './layout/keep-rules.js';
+export type { BarChartPiece } from './layout/keep-rules.js';
 
 export { DocumentIssuerInputSchema } from './builders/inputs/document-issuer-input.js';
 export type { DocumentIssuerInput } from './builders/inputs/document-issuer-input.js';

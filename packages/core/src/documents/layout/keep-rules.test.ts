@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { BodyBlock } from '../model/body-block.js';
 import { parseOfficialDocument } from '../model/official-document.js';
-import { DECREE30_KEEP, estimateBlockLines, keepsWithNext, officialDocumentAuthor, officialDocumentDate, signatureKeepStart } from './keep-rules.js';
+import {
+  DECREE30_KEEP,
+  barChartPieces,
+  decree30TextHeightPt,
+  estimateBlockLines,
+  keepsWithNext,
+  officialDocumentAuthor,
+  officialDocumentDate,
+  signatureKeepStart,
+} from './keep-rules.js';
 
 const para = (text: string): BodyBlock => ({ type: 'paragraph', runs: [{ text, bold: false, italic: false, underline: false }], align: 'justify', firstLineIndent: true });
 const heading: BodyBlock = { type: 'heading', level: 'clause', label: '3.', text: 'Yêu cầu:', continuation: [] };
@@ -64,5 +73,28 @@ describe('file metadata of a document', () => {
 
   it('names the issuing body as the author', () => {
     expect(officialDocumentAuthor(doc)).toBe('UBND TỈNH HÀ TĨNH - SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+  });
+});
+
+describe('barChartPieces', () => {
+  const label = 'Hướng dẫn, nhắc nhở người đến giao dịch thực hiện quét mã QR tại các cổng ra vào của đơn vị';
+
+  it('keeps a short chart in one piece', () => {
+    const pieces = barChartPieces({ categories: ['a', 'b', 'c'], series: [{ name: 's', values: [1, 2, 3] }] });
+    expect(pieces.map((p) => p.categories)).toEqual([[0, 1, 2]]);
+  });
+
+  it('cuts a chart of long labels into pieces that each fit well within a page, losing no category', () => {
+    const categories = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${label}`);
+    const pieces = barChartPieces({
+      categories,
+      series: [
+        { name: 'Đạt', values: categories.map(() => 1) },
+        { name: 'Chưa đạt', values: categories.map(() => 0) },
+      ],
+    });
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.flatMap((p) => p.categories)).toEqual(categories.map((_, i) => i));
+    for (const p of pieces) expect(p.heightPt).toBeLessThanOrEqual(decree30TextHeightPt() * DECREE30_KEEP.chartPieceMaxPageShare);
   });
 });

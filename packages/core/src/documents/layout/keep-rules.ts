@@ -13,6 +13,7 @@
  * to what pdfmake and Word produce, and used only to decide what to keep together.
  */
 import type { BodyBlock } from '../model/body-block.js';
+import type { BarChartBlock } from '../model/bar-chart-block.js';
 import type { OfficialDocument } from '../model/official-document.js';
 import { DECREE30_LAYOUT, decree30LinePitchPt, decree30TextWidthPt, mmToPt } from './decree30-layout.js';
 import { measureTimesText, type TimesStyle } from './times-metrics.js';
@@ -37,9 +38,62 @@ export const DECREE30_KEEP = Object.freeze({
    * last block's page (a longer block is split by the page as usual).
    */
   maxKeptLines: 24,
-  /** Chart categories drawn as one unbreakable piece; longer charts go in pieces this long. */
+  /** The most bars drawn as one unbreakable piece of a chart; longer charts go in pieces. */
   chartCategoriesPerPiece: 24,
+  /** The most height of one piece of a chart, as a share of the page's text height. */
+  chartPieceMaxPageShare: 0.6,
+  /** The share of the text width a chart's category labels take (the bars and values the rest). */
+  chartLabelShare: 0.34,
 });
+
+/**
+ * One piece of a bar chart that never splits across pages: its categories (indices) and its
+ * estimated height in points.
+ *
+ * @example
+ * ```ts
+ * const piece: BarChartPiece = { categories: [0, 1, 2], heightPt: 96 };
+ * ```
+ */
+export interface BarChartPiece {
+  categories: number[];
+  heightPt: number;
+}
+
+/**
+ * A bar chart cut into pieces that each fit well within a page — at most
+ * {@link DECREE30_KEEP}`.chartCategoriesPerPiece` bars and
+ * {@link DECREE30_KEEP}`.chartPieceMaxPageShare` of the page's height, counting labels that wrap
+ * (11 pt, in the label column) — so a renderer can draw each piece unbreakable. Most charts are one
+ * piece. The title and legend are not counted.
+ *
+ * @example
+ * ```ts
+ * barChartPieces(chart).length // 1
+ * ```
+ */
+export function barChartPieces(chart: Pick<BarChartBlock, 'categories' | 'series'>): BarChartPiece[] {
+  const size = DECREE30_LAYOUT.sizesPt.chartLabel;
+  const lineH = size * 1.15;
+  const rowH = Math.max(9, lineH) + 3;
+  const labelWidth = decree30TextWidthPt() * DECREE30_KEEP.chartLabelShare - 6;
+  const maxHeight = decree30TextHeightPt() * DECREE30_KEEP.chartPieceMaxPageShare;
+  const maxBars = Math.max(1, Math.floor(DECREE30_KEEP.chartCategoriesPerPiece / Math.max(1, chart.series.length)));
+  const pieces: BarChartPiece[] = [];
+  let current: BarChartPiece = { categories: [], heightPt: 3 };
+  chart.categories.forEach((label, i) => {
+    const lines = wrapLines(runWords([{ text: label }]), size, labelWidth, 0);
+    const h = Math.max(chart.series.length * rowH, lines * lineH + 3) + 3;
+    if (current.categories.length > 0 && (current.categories.length >= maxBars || current.heightPt + h > maxHeight)) {
+      pieces.push(current);
+      current = { categories: [], heightPt: 3 };
+    }
+    current.categories.push(i);
+    current.heightPt += h;
+  });
+  if (current.categories.length > 0) pieces.push(current);
+  return pieces;
+}
 
 /**
  * Whether a block keeps with the block after it: headings do (a heading is never the last line
@@ -114,7 +168,7 @@ export function estimateBlockLines(block: BodyBlock, widthPt: number = decree30T
     case 'table':
       return (block.caption === null ? 0 : 1) + 1 + block.rows.length + block.footerRows.length;
     case 'barChart':
-      return 1 + block.categories.length * block.series.length;
+      return 1 + Math.ceil(barChartPieces(block).reduce((h, p) => h + p.heightPt, 0) / decree30LinePitchPt());
   }
 }
 
