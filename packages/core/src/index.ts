@@ -35,7 +35,7 @@ export { COMMANDS, PERMISSIONS, isAllowed } from './service/command-table.js';
 export type { CommandName, CommandOf, CommandInput, CommandOutput } from './service/command-table.js';
 export type { CommandDefinition, CommandSummary, MethodName } from './service/define-command.js';
 export type { CommandResult } from './service/run-command.js';
-export type { VisitView, CampaignOverview } from './service/commands/queries.js';
+export type { VisitView, VisitPage, CampaignOverview } from './service/commands/queries.js';
 export type { DocumentRef, DocumentListing } from './service/commands/document-queries.js';
 export type { AuditChainVerification } from './service/audit-chain.js';
 export type { AuditVerification, AuditVerificationFacts, AuditFailureReason, AuditCheckpoint } from './service/audit-verification.js';

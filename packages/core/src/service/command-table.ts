@@ -3,7 +3,7 @@ import type { Role } from '../policy/roles.js';
 import { createCampaign, formTeam, issuePlan, recordNomination, registerDirectory, requestNominations } from './commands/campaign-commands.js';
 import { getDocument, listDocuments } from './commands/document-queries.js';
 import { advanceDeadlines, deliverOutbox } from './commands/maintenance-commands.js';
-import { checkpointAudit, getCampaignOverview, getVisit, listMessages, listVisits, verifyAudit } from './commands/queries.js';
+import { checkpointAudit, getCampaignOverview, getVisit, getVisitPage, listMessages, listVisits, verifyAudit } from './commands/queries.js';
 import { openRemediation, proposeSanction, recordRecheck, sendReminder, setRemediationDeadline } from './commands/remediation-commands.js';
 import { beginFollowUp, beginReporting, closeCampaign } from './commands/reporting-commands.js';
 import { cancelVisit, fixSchedule, registerTarget, scheduleVisit } from './commands/schedule-commands.js';
@@ -40,6 +40,7 @@ const LIST = [
   deliverOutbox,
   getCampaignOverview,
   listVisits,
+  getVisitPage,
   getVisit,
   listMessages,
   verifyAudit,

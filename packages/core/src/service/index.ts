@@ -17,6 +17,6 @@ export type { NumberRequest } from './document-numbering.js';
 export { COLLECTIONS, CampaignRecordSchema, VisitRecordSchema, RemediationRecordSchema } from './records.js';
 export type { CampaignRecord, VisitRecord, RemediationRecord } from './records.js';
 export type { CommandResult } from './run-command.js';
-export type { VisitView, CampaignOverview } from './commands/queries.js';
+export type { VisitView, VisitPage, CampaignOverview } from './commands/queries.js';
 export { DocumentRefSchema } from './commands/document-queries.js';
 export type { DocumentRef, DocumentListing } from './commands/document-queries.js';

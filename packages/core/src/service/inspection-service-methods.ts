@@ -178,6 +178,12 @@ export interface DocumentedCommandMethods {
    */
   readonly listVisits: CommandMethods['listVisits'];
   /**
+   * Một trang danh sách cuộc kiểm tra người dùng được xem. / One page of the visits of a campaign the actor may see, by date; the cost of a page does not grow with the campaign.
+   *
+   * `visitPage.get` (query) · roles: director, inspectorateLead, teamMember, secretary, healthRepresentative, districtRepresentative, provincialViewer, targetRepresentative · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED.
+   */
+  readonly getVisitPage: CommandMethods['getVisitPage'];
+  /**
    * Một cuộc kiểm tra (không tồn tại với người không được xem). / One visit; NOT_FOUND when the actor may not see it.
    *
    * `visit.get` (query) · roles: director, inspectorateLead, teamMember, secretary, healthRepresentative, districtRepresentative, provincialViewer, targetRepresentative · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND.

@@ -47,7 +47,8 @@ export function today(ctx: ServiceContext): string {
   return civilDateOf(ctx.clock.now());
 }
 
-function checked<T>(ctx: ServiceContext, schema: z.ZodType<T>, rec: StoredRecord): Loaded<T> {
+/** A record read by a query, checked against its schema (`STORAGE_FAILED` when it does not match). */
+export function checkedRecord<T>(ctx: ServiceContext, schema: z.ZodType<T>, rec: StoredRecord): Loaded<T> {
   const r = schema.safeParse(rec.data);
   if (!r.success) {
     throw new StorageError({
@@ -64,13 +65,13 @@ function checked<T>(ctx: ServiceContext, schema: z.ZodType<T>, rec: StoredRecord
 export async function load<T>(ctx: ServiceContext, collection: string, id: string, schema: z.ZodType<T>): Promise<Loaded<T>> {
   const rec = await ctx.storage.get(collection, ctx.tenant.id, id);
   if (!rec) throw new NotFoundError({ collection, id });
-  return checked(ctx, schema, rec);
+  return checkedRecord(ctx, schema, rec);
 }
 
 /** Loads a record or returns null. */
 export async function loadOptional<T>(ctx: ServiceContext, collection: string, id: string, schema: z.ZodType<T>): Promise<Loaded<T> | null> {
   const rec = await ctx.storage.get(collection, ctx.tenant.id, id);
-  return rec ? checked(ctx, schema, rec) : null;
+  return rec ? checkedRecord(ctx, schema, rec) : null;
 }
 
 /** Every record of a query, across pages, validated. */
@@ -79,7 +80,7 @@ export async function loadAll<T>(ctx: ServiceContext, request: Omit<QueryRequest
   let cursor: string | null = null;
   do {
     const page: { items: StoredRecord[]; nextCursor: string | null } = await ctx.storage.query({ ...request, tenantId: ctx.tenant.id, cursor, limit: 500 });
-    for (const rec of page.items) out.push(checked(ctx, schema, rec));
+    for (const rec of page.items) out.push(checkedRecord(ctx, schema, rec));
     cursor = page.nextCursor;
   } while (cursor);
   return out;
