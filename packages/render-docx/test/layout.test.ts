@@ -7,33 +7,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { OfficialDocument } from '@pccovid-inspect/core';
-import {
-  buildMinutesDocument,
-  buildPlanDocument,
-  buildReminderLetterDocument,
-  buildResultNoticeDocument,
-  buildResultsReportDocument,
-  buildTeamDecisionDocument,
-  signatureKeepStart,
-} from '@pccovid-inspect/core/documents';
-import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
-import { annexReportDocument, docxKeepProblems, extractDocxParagraphs, keepRuleSweepDocuments, longInputsDocument, otherLayoutDocuments } from '@pccovid-inspect/testkit/renderer';
-import { MINUTES_INPUT, NOTICE_INPUT, REMINDER_INPUT, REPORT_INPUT, TEAM_DECISION_INPUT } from '../../core/src/documents/builders/sample-inputs.test-support.js';
+import { signatureKeepStart } from '@pccovid-inspect/core/documents';
+import { docxKeepProblems, extractDocxParagraphs, keepRuleSweepDocuments } from '@pccovid-inspect/testkit/renderer';
+import { everyDocumentType } from '../../render-pdf/test/every-document-type.js';
 import { createDocxRenderer } from '../src/index.js';
-
-function everyDocumentType(): { name: string; doc: OfficialDocument }[] {
-  return [
-    { name: 'KH plan', doc: buildPlanDocument(HA_TINH_2021_PLAN_INPUT) },
-    { name: 'QĐ team decision', doc: buildTeamDecisionDocument(TEAM_DECISION_INPUT) },
-    { name: 'BB minutes', doc: buildMinutesDocument(MINUTES_INPUT) },
-    { name: 'BB minutes, unit refused to sign', doc: otherLayoutDocuments()[0] as OfficialDocument },
-    { name: 'TB results notice', doc: buildResultNoticeDocument(NOTICE_INPUT) },
-    { name: 'CV reminder letter', doc: buildReminderLetterDocument(REMINDER_INPUT) },
-    { name: 'BC results report', doc: buildResultsReportDocument(REPORT_INPUT) },
-    { name: 'BC report with a 400-row annex', doc: annexReportDocument(400) },
-    { name: 'BC very long inputs', doc: longInputsDocument() },
-  ];
-}
 
 describe('DOCX keep properties of every document type', () => {
   const rendered: { name: string; doc: OfficialDocument; bytes: Uint8Array }[] = [];
