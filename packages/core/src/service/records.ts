@@ -65,6 +65,28 @@ export const VisitRecordSchema = z.strictObject({
 });
 export type VisitRecord = z.infer<typeof VisitRecordSchema>;
 
+/**
+ * The part of a stored visit a listing shows and the visibility rules need, checked on every
+ * record of a page: each field read is validated (a record that fails is `STORAGE_FAILED`, as
+ * with the full schema), the rest passes through unread. A page of 100 visits costs a fraction
+ * of checking each whole record (answers, evidence, minutes); commands that change a visit still
+ * load it with `VisitRecordSchema`.
+ */
+export const VisitListingSchema = z.looseObject({
+  visit: z.looseObject({
+    campaignId: z.string(),
+    targetId: z.string(),
+    districtCode: z.string(),
+    scheduledOn: z.string(),
+    startedAt: z.string().nullable(),
+  }),
+  lifecycle: z.looseObject({ snapshot: z.looseObject({ value: z.unknown() }) }),
+  verdict: ChecklistVerdictSchema.nullable(),
+  minutes: z.looseObject({ signatures: z.looseObject({ unitRepresentative: z.unknown() }), refusal: z.unknown() }).nullable(),
+  unannounced: z.boolean(),
+});
+export type VisitListing = z.infer<typeof VisitListingSchema>;
+
 /** A remediation as stored. */
 export const RemediationRecordSchema = z.strictObject({
   action: RemediationActionSchema,
@@ -100,7 +122,7 @@ export function stateOf(lifecycle: { snapshot: unknown }): string {
 }
 
 /** What the visibility rules (and the embargo) need to know about a stored visit. */
-export function visitVisibilityFacts(r: VisitRecord): VisitVisibilityFacts {
+export function visitVisibilityFacts(r: Pick<VisitListing, 'visit' | 'lifecycle' | 'unannounced'>): VisitVisibilityFacts {
   return {
     targetId: r.visit.targetId,
     districtCode: r.visit.districtCode,

@@ -12,7 +12,7 @@ import { READERS } from './command-roles.js';
 import { canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
 import { AuditCheckpointSchema, takeAuditCheckpoint, verifyTenantAudit, type AuditCheckpoint, type AuditVerification } from '../audit-verification.js';
 import { personOrNull } from '../directory.js';
-import { COLLECTIONS, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitRecord } from '../records.js';
+import { COLLECTIONS, VisitListingSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitListing } from '../records.js';
 import { checkedRecord, loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
 import { CampaignIdInput, loadCampaign } from './command-common.js';
 
@@ -111,7 +111,7 @@ const targetsCache = async (ctx: ServiceContext, ids: string[]) => {
   }
   return map;
 };
-const view = (v: Loaded<VisitRecord>, targets: Map<string, Target>): VisitView => ({
+const view = (v: Loaded<VisitListing>, targets: Map<string, Target>): VisitView => ({
   id: v.id,
   campaignId: v.data.visit.campaignId,
   targetId: v.data.visit.targetId,
@@ -143,14 +143,14 @@ const visibleWhere = (actor: Actor, campaignId: string, filters: VisitFilters): 
 };
 type VisitFilters = { state?: string; districtCode?: string };
 /** `canSeeVisit` (the embargo) and the filters, on each loaded candidate. */
-const isVisible = (actor: Actor, filters: VisitFilters) => (v: Loaded<VisitRecord>) =>
+const isVisible = (actor: Actor, filters: VisitFilters) => (v: Loaded<VisitListing>) =>
   canSeeVisit(actor, visitVisibilityFacts(v.data)) &&
   (filters.state === undefined || stateOf(v.data.lifecycle) === filters.state) &&
   (filters.districtCode === undefined || v.data.visit.districtCode === filters.districtCode);
 const visibleVisits = async (ctx: ServiceContext, actor: Actor, campaignId: string, filters: VisitFilters = {}) => {
   const where = visibleWhere(actor, campaignId, filters);
   if (where === null) return [];
-  return (await loadAll(ctx, { collection: COLLECTIONS.visits, where, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema)).filter(isVisible(actor, filters));
+  return (await loadAll(ctx, { collection: COLLECTIONS.visits, where, orderBy: { field: 'scheduledOn' } }, VisitListingSchema)).filter(isVisible(actor, filters));
 };
 
 /** Visits of a campaign the actor may see, optionally by state and district. */
@@ -205,7 +205,7 @@ export const getVisitPage = defineQuery({
     const where = visibleWhere(actor, q.campaignId, filters);
     if (where === null) return { items: [], nextCursor: null };
     const page = await ctx.storage.query({ collection: COLLECTIONS.visits, tenantId: ctx.tenant.id, where, orderBy: { field: 'scheduledOn' }, limit: q.limit, cursor: q.cursor });
-    const visits = page.items.map((rec) => checkedRecord(ctx, VisitRecordSchema, rec)).filter(isVisible(actor, filters));
+    const visits = page.items.map((rec) => checkedRecord(ctx, VisitListingSchema, rec)).filter(isVisible(actor, filters));
     const targets = await targetsCache(
       ctx,
       visits.map((v) => v.data.visit.targetId),
