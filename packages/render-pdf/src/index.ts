@@ -9,4 +9,4 @@ export type { PdfRendererOptions } from './pdf-renderer.js';
 export { tinosFontFiles } from './pdf-fonts.js';
 export type { PdfFontFiles, PdfFontSource } from './pdf-fonts.js';
 export { toPdfDocumentDefinition } from './pdf-document-definition.js';
-export type { PdfContent, PdfDocumentDefinition, PdfDocumentInfo, PdfMetadata, PdfPageSize } from './pdf-document-definition.js';
+export type { PdfContent, PdfDocumentDefinition, PdfDocumentInfo, PdfMetadata, PdfNodeInfo, PdfPageSize } from './pdf-document-definition.js';

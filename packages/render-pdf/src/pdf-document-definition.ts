@@ -97,8 +97,9 @@ export interface PdfDocumentDefinition {
   /** The page number, centred at the top from page 2, when the document asks for one. */
   header?: (currentPage: number, pageCount: number, pageSize: PdfPageSize) => PdfContent | null | undefined;
   /**
-   * The keep rules pdfmake cannot express in the content: a heading or table caption with nothing
-   * after it on its page moves to the next page. (Typed loosely, like `header`.)
+   * The keep rules pdfmake cannot express in the content: a heading or table caption that has not
+   * the room it needs below it (itself and the start of what follows), or nothing after it on its
+   * page, moves to the next page. (Typed loosely, like `header`.)
    */
   pageBreakBefore: (currentNode: PdfNodeInfo, nodeQueries: { getFollowingNodesOnPage(): PdfNodeInfo[] }) => boolean;
   /** Any other pdfmake document-definition option. */
@@ -172,7 +173,7 @@ export function toPdfDocumentDefinition(doc: OfficialDocument, metadata: PdfMeta
 }
 
 /**
- * What pdfmake tells a `pageBreakBefore` callback about a node.
+ * What pdfmake tells a `pageBreakBefore` callback about a node (the fields the keep rules read).
  *
  * @example
  * ```ts
@@ -180,10 +181,15 @@ export function toPdfDocumentDefinition(doc: OfficialDocument, metadata: PdfMeta
  * ```
  */
 export interface PdfNodeInfo {
+  /** Set on headings and captions: the room in points they need below their top (their keep-with-next). */
   headlineLevel?: number;
+  /** The pages the node is on. */
   pageNumbers: number[];
+  /** Where the node starts: its top and the page's text height, in points. */
   startPosition?: { top: number; pageInnerHeight: number };
+  /** The node's text, when it has some. */
   text?: unknown;
+  /** The node's vector drawing, when it has one. */
   canvas?: unknown;
 }
 
