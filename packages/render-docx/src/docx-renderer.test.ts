@@ -72,6 +72,8 @@ describe('createDocxRenderer', () => {
     const minutes = parseOfficialDocument({ kind: 'BB', header: { issuingBody: 'TỔ KIỂM TRA', number: null, placeAndDate: null }, title: { type: 'BIÊN BẢN' } });
     const undated = await renderer.render(minutes);
     expect(strFromU8(unzipSync(undated.bytes)['docProps/core.xml'] as Uint8Array)).toContain('2021-12-08T07:10:00Z');
+    const dated = await renderer.render({ ...minutes, date: '2021-12-07' });
+    expect(strFromU8(unzipSync(dated.bytes)['docProps/core.xml'] as Uint8Array).match(/2021-12-07T01:00:00Z/g)).toHaveLength(2);
   });
 
   it('draws bar charts as one PNG picture each, with the values in its alt text, never as table cells', async () => {

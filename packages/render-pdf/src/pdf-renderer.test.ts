@@ -51,6 +51,9 @@ describe('createPdfRenderer', () => {
     const minutes = parseOfficialDocument({ kind: 'BB', header: { issuingBody: 'TỔ KIỂM TRA', number: null, placeAndDate: null }, title: { type: 'BIÊN BẢN' } });
     const { bytes } = await createPdfRenderer({ clock: createFixedClock('2021-12-08T07:10:00Z') }).render(minutes);
     expect(raw(bytes).match(/\(D:20211208071000Z\)/g)).toHaveLength(2);
+    // …unless the minutes carry their own date (the meeting's).
+    const dated = await createPdfRenderer({ clock: createFixedClock('2022-01-20T01:00:00Z') }).render({ ...minutes, date: '2021-12-07' });
+    expect(raw(dated.bytes).match(/\(D:20211207010000Z\)/g)).toHaveLength(2);
   });
 
   it('names the issuing body as author and creator, and the tool only as producer', async () => {

@@ -69,6 +69,10 @@ describe('file metadata of a document', () => {
   it('dates the file on the document date, 08:00 in Hà Nội', () => {
     expect(officialDocumentDate(doc)?.toISOString()).toBe('2021-12-09T01:00:00.000Z');
     expect(officialDocumentDate({ header: { ...doc.header, placeAndDate: null } })).toBeNull();
+    // Minutes print no date line: their own date (the meeting's) stands in.
+    expect(officialDocumentDate({ header: { ...doc.header, placeAndDate: null }, date: '2021-12-07' })?.toISOString()).toBe('2021-12-07T01:00:00.000Z');
+    expect(parseOfficialDocument({ ...doc, header: { ...doc.header, placeAndDate: null }, date: '2021-12-07' }).date).toBe('2021-12-07');
+    expect(() => parseOfficialDocument({ ...doc, date: '2021-13-07' })).toThrow();
   });
 
   it('names the issuing body as the author', () => {

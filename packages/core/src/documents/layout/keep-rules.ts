@@ -230,17 +230,17 @@ export function decree30TextHeightPt(): number {
 
 /**
  * The instant a renderer writes as the file's creation and modification date: the document's own
- * date (its place-and-date line) at 08:00 in Hà Nội time (UTC+7) — the same calendar day in any
- * reader's time zone from UTC−1 to UTC+14 — or `null` when the header prints no date (minutes),
- * so the renderer falls back to its clock.
+ * date — its place-and-date line, else its `date` (minutes print none: the day of the meeting) —
+ * at 08:00 in Hà Nội time (UTC+7), the same calendar day in any reader's time zone from UTC−1 to
+ * UTC+14; or `null` when the document has no date, so the renderer falls back to its clock.
  *
  * @example
  * ```ts
  * officialDocumentDate(plan)?.toISOString() // '2021-11-26T01:00:00.000Z'
  * ```
  */
-export function officialDocumentDate(doc: Pick<OfficialDocument, 'header'>): Date | null {
-  const date = doc.header.placeAndDate?.date;
+export function officialDocumentDate(doc: Pick<OfficialDocument, 'header'> & { date?: string | undefined }): Date | null {
+  const date = doc.header.placeAndDate?.date ?? doc.date;
   if (date === undefined) return null;
   return new Date(`${date}T08:00:00+07:00`);
 }

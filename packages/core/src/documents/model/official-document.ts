@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextSchema } from '../../entities/primitives.js';
+import { CivilDateSchema, TextSchema } from '../../entities/primitives.js';
 import { parseOrThrow } from '../../internal/parse.js';
 import { DocumentKindSchema } from './document-kind.js';
 import { DocumentHeaderSchema } from './document-header.js';
@@ -47,6 +47,11 @@ export const OfficialDocumentSchema = z
     appendices: z.array(DocumentAppendixSchema).default([]),
     /** Page numbers: centred at the top from page 2 (Decree 30), or none. @default 'fromSecondPage' */
     pageNumbers: z.enum(['fromSecondPage', 'none']).default('fromSecondPage'),
+    /**
+     * The document's own date when its header prints none (minutes: the day of the meeting), for
+     * the file's metadata; a header's place-and-date line wins. Not printed. Optional.
+     */
+    date: CivilDateSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     if (doc.kind === 'CV') {
