@@ -19,28 +19,41 @@ import { isPlainObject, throwValidationIssue } from './validation-issue.js';
  * ```
  */
 export function checkJsonValue(subject: string, path: ValidationIssue['path'], value: unknown, ancestors: object[] = []): void {
+  // One mutable path for the whole walk, copied only when an issue is thrown: this runs over every
+  // record of every commit, so it allocates nothing per node.
+  walk(subject, [...path], value, ancestors);
+}
+
+function walk(subject: string, path: (string | number)[], value: unknown, ancestors: object[]): void {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return;
     case 'number':
-      if (!Number.isFinite(value)) throwValidationIssue(subject, path, 'numbers must be finite (NaN and Infinity are not JSON)');
+      if (!Number.isFinite(value)) throwValidationIssue(subject, [...path], 'numbers must be finite (NaN and Infinity are not JSON)');
       return;
     case 'object': {
       if (value === null) return;
-      if (ancestors.includes(value)) throwValidationIssue(subject, path, 'must not contain a cycle');
+      if (ancestors.includes(value)) throwValidationIssue(subject, [...path], 'must not contain a cycle');
       ancestors.push(value);
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
-          if (value[i] === undefined) throwValidationIssue(subject, [...path, i], 'arrays must not hold undefined or holes');
-          checkJsonValue(subject, [...path, i], value[i], ancestors);
+          path.push(i);
+          if (value[i] === undefined) throwValidationIssue(subject, [...path], 'arrays must not hold undefined or holes');
+          walk(subject, path, value[i], ancestors);
+          path.pop();
         }
       } else if (isPlainObject(value)) {
-        for (const key of Object.keys(value)) {
-          if (value[key] !== undefined) checkJsonValue(subject, [...path, key], value[key], ancestors);
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue;
+          const item = value[key];
+          if (item === undefined) continue;
+          path.push(key);
+          walk(subject, path, item, ancestors);
+          path.pop();
         }
       } else {
-        throwValidationIssue(subject, path, `must be plain JSON; found a ${value.constructor?.name ?? 'non-plain object'}`);
+        throwValidationIssue(subject, [...path], `must be plain JSON; found a ${value.constructor?.name ?? 'non-plain object'}`);
       }
       ancestors.pop();
       return;
@@ -49,6 +62,6 @@ export function checkJsonValue(subject: string, path: ValidationIssue['path'], v
     case 'bigint':
     case 'symbol':
     case 'function':
-      throwValidationIssue(subject, path, `must be plain JSON; found a ${typeof value}`);
+      throwValidationIssue(subject, [...path], `must be plain JSON; found a ${typeof value}`);
   }
 }
