@@ -196,6 +196,16 @@ export function describeRendererConformance(options: RendererConformanceOptions)
     );
 
     it(
+      'renders a report with tables and bar charts, with every label and value of its charts',
+      async () => {
+        const doc = annexReportDocument(40);
+        expect(doc.body.some((b) => b.type === 'barChart')).toBe(true);
+        await expectAllTextBack(doc);
+      },
+      timeout,
+    );
+
+    it(
       `breaks a ${rows}-row annex across pages, repeating its header row and losing no row`,
       async () => {
         const doc = annexReportDocument(rows);
