@@ -82,6 +82,63 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'record and index-row counts kept by triggers',
+    // A query ordered by an index field reads the records WITHOUT a value for it (no row in
+    // `record_indexes`) by an anti-join over every record of the collection. These counts, kept
+    // exact by triggers inside every writer's own transaction (whatever the process), tell in O(1)
+    // whether any such record exists: records(n) − index rows of the field(n). A null value and a
+    // missing field both have no index row, and the primary key (tenant, collection, id, field)
+    // allows one row per record and field, so the difference is exactly the number of records
+    // without a value. The UPDATE triggers only fire when a key column changes (the adapter never
+    // does that; another writer might).
+    sql: `
+      CREATE TABLE record_counts (
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, collection)
+      ) WITHOUT ROWID;
+      CREATE TABLE index_value_counts (
+        tenant_id TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        field TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, collection, field)
+      ) WITHOUT ROWID;
+      INSERT INTO record_counts (tenant_id, collection, n)
+        SELECT tenant_id, collection, COUNT(*) FROM records GROUP BY tenant_id, collection;
+      INSERT INTO index_value_counts (tenant_id, collection, field, n)
+        SELECT tenant_id, collection, field, COUNT(*) FROM record_indexes GROUP BY tenant_id, collection, field;
+      CREATE TRIGGER record_counts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO record_counts (tenant_id, collection, n) VALUES (new.tenant_id, new.collection, 1)
+          ON CONFLICT (tenant_id, collection) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER record_counts_delete AFTER DELETE ON records BEGIN
+        UPDATE record_counts SET n = n - 1 WHERE tenant_id = old.tenant_id AND collection = old.collection;
+      END;
+      CREATE TRIGGER record_counts_move AFTER UPDATE OF tenant_id, collection ON records
+        WHEN old.tenant_id IS NOT new.tenant_id OR old.collection IS NOT new.collection BEGIN
+        UPDATE record_counts SET n = n - 1 WHERE tenant_id = old.tenant_id AND collection = old.collection;
+        INSERT INTO record_counts (tenant_id, collection, n) VALUES (new.tenant_id, new.collection, 1)
+          ON CONFLICT (tenant_id, collection) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER index_value_counts_insert AFTER INSERT ON record_indexes BEGIN
+        INSERT INTO index_value_counts (tenant_id, collection, field, n) VALUES (new.tenant_id, new.collection, new.field, 1)
+          ON CONFLICT (tenant_id, collection, field) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER index_value_counts_delete AFTER DELETE ON record_indexes BEGIN
+        UPDATE index_value_counts SET n = n - 1 WHERE tenant_id = old.tenant_id AND collection = old.collection AND field = old.field;
+      END;
+      CREATE TRIGGER index_value_counts_move AFTER UPDATE OF tenant_id, collection, field ON record_indexes
+        WHEN old.tenant_id IS NOT new.tenant_id OR old.collection IS NOT new.collection OR old.field IS NOT new.field BEGIN
+        UPDATE index_value_counts SET n = n - 1 WHERE tenant_id = old.tenant_id AND collection = old.collection AND field = old.field;
+        INSERT INTO index_value_counts (tenant_id, collection, field, n) VALUES (new.tenant_id, new.collection, new.field, 1)
+          ON CONFLICT (tenant_id, collection, field) DO UPDATE SET n = n + 1;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -78,9 +78,17 @@ function whereConditions(owner: string, request: { tenantId: string; collection:
  * each checked against the filters by primary-key lookups and joined to its record: SQLite stops
  * after `limit` rows and never sorts (no `USE TEMP B-TREE FOR ORDER BY`). Records without a value
  * (null, rank 0) come first when ascending and last when descending; they are read in id order
- * along the primary key of `records`.
+ * along the primary key of `records`, by an anti-join that visits every record of the collection
+ * — so that step is left out when `unvaluedRecords` (records of the collection without a value
+ * for the field, from the trigger-kept counts; see `unvaluedCountSql`) is 0.
  */
-export function orderedQuerySteps(request: QueryRequest, field: string, after: QueryCursorPosition | null, fetch: number): { part: 'null' | 'valued'; step: SqlStep }[] {
+export function orderedQuerySteps(
+  request: QueryRequest,
+  field: string,
+  after: QueryCursorPosition | null,
+  fetch: number,
+  unvaluedRecords: number = Number.POSITIVE_INFINITY,
+): { part: 'null' | 'valued'; step: SqlStep }[] {
   const { tenantId, collection } = request;
   const asc = (request.orderBy?.direction ?? 'asc') === 'asc';
   const op = asc ? '>' : '<';
@@ -113,22 +121,23 @@ export function orderedQuerySteps(request: QueryRequest, field: string, after: Q
     params.push(fetch);
     return { sql, params };
   };
+  const nulls = unvaluedRecords > 0 ? [{ part: 'null' as const, step: unvalued() }] : [];
   if (asc) {
     // null < every value: the null part first, unless the cursor is already past it.
-    return after !== null && after.value !== null
-      ? [{ part: 'valued', step: valued() }]
-      : [
-          { part: 'null', step: unvalued() },
-          { part: 'valued', step: valued() },
-        ];
+    return after !== null && after.value !== null ? [{ part: 'valued', step: valued() }] : [...nulls, { part: 'valued', step: valued() }];
   }
-  return after !== null && after.value === null
-    ? [{ part: 'null', step: unvalued() }]
-    : [
-        { part: 'valued', step: valued() },
-        { part: 'null', step: unvalued() },
-      ];
+  return after !== null && after.value === null ? nulls : [{ part: 'valued', step: valued() }, ...nulls];
 }
+
+/**
+ * @internal How many records of (tenant, collection) hold no value for a field (null or missing):
+ * the records of the collection minus the field's rows in `record_indexes`, both from the counts
+ * the schema's triggers keep (`record_counts`, `index_value_counts`): two primary-key lookups.
+ * Parameters: tenant, collection, tenant, collection, field.
+ */
+export const unvaluedCountSql = `SELECT
+  COALESCE((SELECT n FROM record_counts WHERE tenant_id = ? AND collection = ?), 0)
+  - COALESCE((SELECT n FROM index_value_counts WHERE tenant_id = ? AND collection = ? AND field = ?), 0)`;
 
 /**
  * @internal The statement of a `countBy`. The records are driven from the `where` filter with only
@@ -190,6 +199,8 @@ export class SqliteRecords {
   private readonly updateRecord: Database.Statement;
   private readonly deleteIndexes: Database.Statement;
   private readonly insertIndex: Database.Statement;
+  private readonly unvaluedCount: Database.Statement;
+  private readonly orderedQuery: (request: QueryRequest, field: string, after: QueryCursorPosition | null, limit: number) => RecordRow[];
   private readonly queries = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
@@ -202,6 +213,20 @@ export class SqliteRecords {
     );
     this.deleteIndexes = db.prepare('DELETE FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ?');
     this.insertIndex = db.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
+    this.unvaluedCount = db.prepare(unvaluedCountSql).pluck();
+    // One read transaction: the counts and every step see the same snapshot, even while another
+    // process commits between two of the statements.
+    this.orderedQuery = db.transaction((request: QueryRequest, field: string, after: QueryCursorPosition | null, limit: number) => {
+      const { tenantId, collection } = request;
+      const unvalued = this.unvaluedCount.get(tenantId, collection, tenantId, collection, field) as number;
+      const rows: RecordRow[] = [];
+      for (const { step } of orderedQuerySteps(request, field, after, limit + 1, unvalued)) {
+        if (rows.length > limit) break;
+        step.params[step.params.length - 1] = limit + 1 - rows.length;
+        rows.push(...(this.statement(step.sql).all(...step.params) as RecordRow[]));
+      }
+      return rows;
+    });
   }
 
   get<T>(collection: string, tenantId: string, id: string): StoredRecord<T> | null {
@@ -240,13 +265,7 @@ export class SqliteRecords {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const { tenantId, collection } = request;
     if (field !== null) {
-      const rows: RecordRow[] = [];
-      for (const { step } of orderedQuerySteps(request, field, after, limit + 1)) {
-        if (rows.length > limit) break;
-        step.params[step.params.length - 1] = limit + 1 - rows.length;
-        rows.push(...(this.statement(step.sql).all(...step.params) as RecordRow[]));
-      }
-      return this.page<T>(rows, limit, collection, tenantId, field, direction);
+      return this.page<T>(this.orderedQuery(request, field, after, limit), limit, collection, tenantId, field, direction);
     }
     const params: unknown[] = [];
     let sql = 'SELECT r.id, r.version, r.data, r.indexes, r.updated_at FROM records r';

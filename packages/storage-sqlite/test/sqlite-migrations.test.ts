@@ -8,6 +8,7 @@ import { chainAuditRecord, verifyAuditChain } from '@pccovid-inspect/core/adapte
 import { SQLITE_SCHEMA_VERSION, createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { SQLITE_MIGRATIONS, migrateSqlite } from '../src/sqlite-migrations.js';
 import { AT, commitPuts, outboxMessage, visitPut } from './commit-batch.js';
+import { countsOfFile } from './record-counts.js';
 
 function appliedVersions(filename: string): number[] {
   const db = new Database(filename, { readonly: true });
@@ -41,7 +42,7 @@ describe('schema migrations', () => {
     await storage.dispose();
     expect(appliedVersions(filename)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     expect(SQLITE_SCHEMA_VERSION).toBe(SQLITE_MIGRATIONS.length);
-    expect(tables(filename)).toEqual(['audit_log', 'outbox', 'portal_statistics', 'record_indexes', 'records', 'schema_migrations']);
+    expect(tables(filename)).toEqual(['audit_log', 'index_value_counts', 'outbox', 'portal_statistics', 'record_counts', 'record_indexes', 'records', 'schema_migrations']);
   });
 
   it('opens a file twice, one after the other and both at once, without migrating again or losing data', async () => {
@@ -80,19 +81,21 @@ describe('schema migrations', () => {
     }
   });
 
-  it('opens a file written by the contract-v1 adapter (same schema, version 2) without migrating, reads it and continues its chain', async () => {
-    // The rows exactly as the v1 adapter wrote them (put, appendAudit, enqueueOutbox): the on-disk
-    // schema did not change with contract v2, so SQLITE_SCHEMA_VERSION is still 2.
-    expect(SQLITE_SCHEMA_VERSION).toBe(2);
+  it('migrates a file at schema version 2 (as the contract-v1 adapter and the builds before the counts wrote it): fills the counts, reads it and continues its chain', async () => {
+    // The rows exactly as the v1 adapter wrote them (put, appendAudit, enqueueOutbox); version 3
+    // only adds the trigger-kept counts, filled from these rows by the migration.
+    expect(SQLITE_SCHEMA_VERSION).toBe(3);
     const v1 = new Database(filename);
     v1.pragma('journal_mode = WAL');
-    migrateSqlite(v1);
+    migrateSqlite(v1, SQLITE_MIGRATIONS.slice(0, 2));
     const insertRecord = v1.prepare('INSERT INTO records (tenant_id, collection, id, version, data, indexes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertIndex = v1.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
     const visits = [
       { id: 'v-1', version: 3, indexes: { status: 'underway', scheduledOn: '2021-12-07', started: true } },
       { id: 'v-2', version: 1, indexes: { status: 'planned', scheduledOn: '2021-12-06', started: false } },
       { id: 'v-3', version: 1, indexes: { status: 'planned', scheduledOn: null, started: false } },
+      { id: 'v-4', version: 2, indexes: { status: 'planned', started: false } },
+      { id: 'v-5', version: 1, indexes: { status: 'underway', scheduledOn: '2021-12-05', started: true } },
     ];
     for (const v of visits) {
       insertRecord.run('42', 'visits', v.id, v.version, JSON.stringify({ target: `Chợ ${v.id}` }), JSON.stringify(v.indexes), AT);
@@ -116,14 +119,31 @@ describe('schema migrations', () => {
     v1.prepare('INSERT INTO outbox (tenant_id, id, created_at, status, record) VALUES (?, ?, ?, ?, ?)').run('42', 'm-1', AT, 'pending', JSON.stringify(message));
     v1.close();
 
+    expect(tables(filename)).not.toContain('record_counts');
+
     const storage = createSqliteStorage({ filename });
     try {
-      expect(appliedVersions(filename)).toEqual([1, 2]);
+      expect(appliedVersions(filename)).toEqual([1, 2, 3]);
+      const counts = countsOfFile(filename);
+      expect(counts.kept).toEqual(counts.recounted);
+      expect(counts.kept.records).toEqual([{ tenant_id: '42', collection: 'visits', n: 5 }]);
+      expect(counts.kept.indexRows).toEqual([
+        { tenant_id: '42', collection: 'visits', field: 'scheduledOn', n: 3 },
+        { tenant_id: '42', collection: 'visits', field: 'started', n: 5 },
+        { tenant_id: '42', collection: 'visits', field: 'status', n: 5 },
+      ]);
       expect(await storage.get('visits', '42', 'v-1')).toMatchObject({ version: 3, data: { target: 'Chợ v-1' }, indexes: visits[0]?.indexes });
       const sorted = await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'scheduledOn' } });
-      expect(sorted.items.map((r) => r.id)).toEqual(['v-3', 'v-2', 'v-1']);
+      expect(sorted.items.map((r) => r.id)).toEqual(['v-3', 'v-4', 'v-5', 'v-2', 'v-1']);
+      const descending = await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'scheduledOn', direction: 'desc' }, limit: 3 });
+      expect(descending.items.map((r) => r.id)).toEqual(['v-1', 'v-2', 'v-5']);
+      expect(
+        (await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'scheduledOn', direction: 'desc' }, cursor: descending.nextCursor })).items.map((r) => r.id),
+      ).toEqual(['v-4', 'v-3']);
+      // Every record holds a `status`: the sorted read skips the null part and still finds all.
+      expect((await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'status' } })).items.map((r) => r.id)).toEqual(['v-2', 'v-3', 'v-4', 'v-1', 'v-5']);
       expect((await storage.countBy({ collection: 'visits', tenantId: '42', where: { started: false }, groupBy: ['status'] })).groups).toEqual([
-        { key: { status: 'planned' }, count: 2 },
+        { key: { status: 'planned' }, count: 3 },
       ]);
       expect(await storage.lastAudit('42')).toEqual(first);
       expect(await storage.readOutbox('42')).toEqual([message]);
@@ -134,13 +154,30 @@ describe('schema migrations', () => {
       expect((await storage.readAudit('42')).map((a) => a.seq)).toEqual([1, 2]);
       expect(await verifyAuditChain(await storage.readAudit('42'))).toEqual({ ok: true, count: 2 });
       expect((await storage.countBy({ collection: 'visits', tenantId: '42', groupBy: ['status'] })).groups).toEqual([
-        { key: { status: 'planned' }, count: 2 },
+        { key: { status: 'planned' }, count: 3 },
         { key: { status: 'reviewed' }, count: 1 },
+        { key: { status: 'underway' }, count: 1 },
       ]);
+      const after = countsOfFile(filename);
+      expect(after.kept).toEqual(after.recounted);
       expect((await storage.readOutbox('42', { status: 'sent' })).map((m) => m.id)).toEqual(['m-1']);
     } finally {
       await storage.dispose();
     }
+  });
+
+  it('a file at the current version is refused by a build that knows only version 2 (no downgrade), and stays as it is', async () => {
+    const storage = createSqliteStorage({ filename });
+    await commitPuts(storage, [visitPut('v-1', 0, { indexes: { scheduledOn: '2021-12-07' } })]);
+    await storage.dispose();
+    const older = new Database(filename);
+    try {
+      expect(() => migrateSqlite(older, SQLITE_MIGRATIONS.slice(0, 2))).toThrow(ConfigurationError);
+    } finally {
+      older.close();
+    }
+    expect(appliedVersions(filename)).toEqual([1, 2, 3]);
+    expect(countsOfFile(filename).kept.records).toEqual([{ tenant_id: '42', collection: 'visits', n: 1 }]);
   });
 
   it('refuses a file written by a newer schema with CONFIGURATION_INVALID and leaves it untouched', () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQueryCursor, type CountByRequest } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
-import { countBySql, orderedQuerySteps, type SqlStep } from '../src/sqlite-records.js';
+import { countBySql, orderedQuerySteps, unvaluedCountSql, type SqlStep } from '../src/sqlite-records.js';
 import { commitPuts, visitPut } from './commit-batch.js';
 
 const STATES = ['planned', 'underway', 'reviewed', 'cancelled'];
@@ -80,6 +80,17 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
         }
       }
     }
+  });
+
+  bothWays('the count of records without a value (whether the null part is read at all) is two primary-key lookups, whatever the size', () => {
+    const lines = plan({ sql: unvaluedCountSql, params: ['42', 'visits', '42', 'visits', 'scheduledOn'] });
+    const text = lines.join('\n');
+    expect(text).toMatch(/SEARCH record_counts USING PRIMARY KEY \(tenant_id=\? AND collection=\?\)/);
+    expect(text).toMatch(/SEARCH index_value_counts USING PRIMARY KEY \(tenant_id=\? AND collection=\? AND field=\?\)/);
+    expect(lines.filter((line) => /\bSCAN\b/.test(line))).toEqual(['SCAN CONSTANT ROW']);
+    expect(text).not.toMatch(/\brecords\b|record_indexes/);
+    expect(db.prepare(unvaluedCountSql).pluck().get('42', 'visits', '42', 'visits', 'scheduledOn')).toBe(0);
+    expect(db.prepare(unvaluedCountSql).pluck().get('42', 'visits', '42', 'visits', 'nowhere')).toBe(3000);
   });
 
   bothWays('countBy is a covering GROUP BY over record_indexes: no record (JSON) is read', () => {

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { exitOf, spawnFixture, waitForLine } from './child-process.js';
 import { commitPuts } from './commit-batch.js';
+import { countsOfFile } from './record-counts.js';
 
 const PER_WRITER = 150;
 
@@ -16,7 +17,7 @@ describe('two processes writing the same file at once', () => {
   });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('lose no increment and leave a gap-free, verifiable audit chain when both commit batches and retry on CONFLICT', async () => {
+  it('lose no increment, keep the trigger-kept counts exact and leave a gap-free, verifiable audit chain when both commit batches and retry on CONFLICT', async () => {
     const filename = join(directory, 'race.db');
     const setup = createSqliteStorage({ filename });
     await commitPuts(setup, [{ collection: 'counters', tenantId: '42', id: 'shared', data: { count: 0 }, indexes: {}, updatedAt: 'start', expectedVersion: 0 }], {
@@ -57,6 +58,30 @@ describe('two processes writing the same file at once', () => {
       expect(chain.filter((a) => a.actor.id === 'b')).toHaveLength(PER_WRITER);
       // Each audit event names the counter version its batch wrote: versions and events moved together.
       expect(chain.map((a) => (a.details.versions as Record<string, number>)['counters/shared'])).toEqual(Array.from({ length: 1 + 2 * PER_WRITER }, (_, i) => i + 1));
+      // The counts both processes' triggers kept equal a recount, and a sorted read over the
+      // visits they created (a third with a date, the rest null or missing) is in contract order.
+      const counts = countsOfFile(filename);
+      expect(counts.kept).toEqual(counts.recounted);
+      expect(counts.kept.records).toEqual([
+        { tenant_id: '42', collection: 'counters', n: 1 },
+        { tenant_id: '42', collection: 'visits', n: 2 * PER_WRITER },
+      ]);
+      // The counter ends at an even count: no `parity` row.
+      expect(counts.kept.indexRows).toEqual([{ tenant_id: '42', collection: 'visits', field: 'scheduledOn', n: 2 * Math.ceil(PER_WRITER / 3) }]);
+      const ids = Array.from({ length: PER_WRITER }, (_, i) => i).flatMap((i) => ['a', 'b'].map((w) => ({ id: `${w}-${String(i).padStart(4, '0')}`, i })));
+      const day = (i: number) => `2021-12-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const expected = [
+        ...ids.filter((v) => v.i % 3 !== 0).sort((x, y) => (x.id < y.id ? -1 : 1)),
+        ...ids.filter((v) => v.i % 3 === 0).sort((x, y) => day(x.i).localeCompare(day(y.i)) || (x.id < y.id ? -1 : 1)),
+      ].map((v) => v.id);
+      const read: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof storage.query>> = await storage.query({ collection: 'visits', tenantId: '42', orderBy: { field: 'scheduledOn' }, limit: 37, cursor });
+        read.push(...page.items.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(read).toEqual(expected);
     } finally {
       await storage.dispose();
     }
