@@ -63,15 +63,16 @@ function caption(text: string, italics = false): Paragraph {
   });
 }
 
-function spaceAfter(): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: AFTER, line: 240 }, indent: { firstLine: 0 }, run: { size: 8 } });
+function spaceAfter(keepNext = false): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: AFTER, line: 240 }, indent: { firstLine: 0 }, keepNext: keepNext ? true : undefined, run: { size: 8 } });
 }
 
 /** A chart picture in a paragraph of its own: one inline image, which never splits across pages. */
-function pictureParagraph(png: Uint8Array, widthPt: number, heightPt: number, title: string, description: string, id: number): Paragraph {
+function pictureParagraph(png: Uint8Array, widthPt: number, heightPt: number, title: string, description: string, id: number, keepNext: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepLines: true,
+    keepNext: keepNext ? true : undefined,
     spacing: { before: 0, after: 0, line: 240 },
     indent: { firstLine: 0 },
     children: [
@@ -99,7 +100,7 @@ export function docxBlock(block: BodyBlock, ctx: BlockContext, keep: BlockKeep =
       return [textParagraph([run(block.text, { italic: true })], { keepNext: keep.keepNext })];
     case 'table': {
       const out = block.caption === null ? [] : [caption(block.caption)];
-      out.push(ctx.placeholder(tableXml(block, ctx.styles)), spaceAfter());
+      out.push(ctx.placeholder(tableXml(block, ctx.styles, { keepWithNext: keep.keepNext === true })), spaceAfter(keep.keepNext === true));
       return out;
     }
     case 'barChart': {
@@ -115,9 +116,9 @@ export function docxBlock(block: BodyBlock, ctx: BlockContext, keep: BlockKeep =
         );
       }
       for (const picture of chartPictures(block)) {
-        out.push(pictureParagraph(picture.png, picture.widthPt, picture.heightPt, block.title, picture.description, ctx.nextDrawingId()));
+        out.push(pictureParagraph(picture.png, picture.widthPt, picture.heightPt, block.title, picture.description, ctx.nextDrawingId(), keep.keepNext === true));
       }
-      out.push(spaceAfter());
+      out.push(spaceAfter(keep.keepNext === true));
       return out;
     }
   }

@@ -41,16 +41,18 @@ export function tableStart(widths: readonly number[], borders = BORDERS): string
  * The `<w:tbl>` of a data table; its header row is marked `w:tblHeader` so Word repeats it on every
  * page, and kept with the first row; no row splits across pages (`w:cantSplit`).
  */
-export function tableXml(table: TableBlock, styles: CellStyles): string {
+export function tableXml(table: TableBlock, styles: CellStyles, options: { keepWithNext?: boolean } = {}): string {
+  const keepAll = options.keepWithNext === true;
   const size = halfPoints(table.fontSizePt);
   const widths = gridWidths(table.columns.map((c) => c.width));
   const open = (i: number, style: string) =>
     `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">`;
   const CLOSE = '</w:t></w:r></w:p></w:tc>';
   // The header row keeps with the first body row (Word moves both to the next page together).
-  const headOpen = table.columns.map((_, i) => open(i, styles.id(size, 'center', true, table.rows.length > 0)));
-  const bodyOpen = table.columns.map((c, i) => open(i, styles.id(size, c.align)));
-  const footOpen = table.columns.map((c, i) => open(i, styles.id(size, c.align, true)));
+  const headOpen = table.columns.map((_, i) => open(i, styles.id(size, 'center', true, keepAll || table.rows.length > 0)));
+  // A table kept with the signature block keeps every row with the next.
+  const bodyOpen = table.columns.map((c, i) => open(i, styles.id(size, c.align, false, keepAll)));
+  const footOpen = table.columns.map((c, i) => open(i, styles.id(size, c.align, true, keepAll)));
 
   const parts: string[] = [tableStart(widths)];
   parts.push(table.repeatHeader ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>');

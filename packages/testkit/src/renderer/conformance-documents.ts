@@ -240,14 +240,14 @@ export function otherLayoutDocuments(): OfficialDocument[] {
 
 /**
  * Documents that put a page break at every position near the end of the body: a results notice
- * (one signer beside "Nơi nhận") and minutes (three signature columns), each with 0, 2, 4 … 38
- * extra finding lines before headings, a captioned table and the closing lines — so the signature
- * block, a heading or a caption falls at the foot of a page in one of them unless the renderer
- * keeps them with the body.
+ * (one signer beside "Nơi nhận"), a report whose body ends with a table and one closing line, and
+ * minutes (three signature columns), each with 0, 2, 4 … 38 extra finding lines before headings,
+ * a captioned table and the closing lines — so the signature block, a heading or a caption falls
+ * at the foot of a page in one of them unless the renderer keeps them with the body.
  *
  * @example
  * ```ts
- * keepRuleSweepDocuments().length // 40
+ * keepRuleSweepDocuments().length // 60
  * ```
  */
 export function keepRuleSweepDocuments(): OfficialDocument[] {
@@ -299,6 +299,21 @@ export function keepRuleSweepDocuments(): OfficialDocument[] {
         body,
         signature: { signers: [{ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', fullName: 'Đậu Tùng Lâm' }] },
         recipients: { entries: ['Đơn vị được kiểm tra', 'Sở Y tế', 'Lãnh đạo Sở'], archive: ['VT', 'TTr'] },
+      }),
+      parseOfficialDocument({
+        kind: 'BC',
+        header: {
+          parentBody: 'UBND TỈNH HÀ TĨNH',
+          issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+          number: { number: 60 + n, symbol: 'BC-STTTT' },
+          placeAndDate: { place: 'Hà Tĩnh', date: '2021-12-28' },
+        },
+        title: { type: 'BÁO CÁO', summary: `Kết quả kiểm tra, bảng cuối (${n} dòng kiểm tra)` },
+        addressees: ['Ủy ban nhân dân tỉnh Hà Tĩnh'],
+        // The body ends with a table and one closing line: the table goes with the signature.
+        body: [...body.slice(0, -3), { type: 'paragraph' as const, runs: [{ text: 'Sở Thông tin và Truyền thông kính báo cáo./.' }] }],
+        signature: { signers: [{ authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', fullName: 'Đậu Tùng Lâm' }] },
+        recipients: { entries: ['Như trên', 'Lãnh đạo Sở'], archive: ['VT', 'TTr'] },
       }),
       parseOfficialDocument({
         kind: 'BB',

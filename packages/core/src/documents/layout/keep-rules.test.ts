@@ -46,11 +46,17 @@ describe('signatureKeepStart', () => {
     expect(DECREE30_KEEP.signatureWithLines).toBe(3);
   });
 
-  it('keeps one long last paragraph on its own, and nothing after a table', () => {
+  it('keeps one long last paragraph on its own', () => {
     const body = [para('Mở đầu.'), para(sentence.repeat(4))];
     expect(signatureKeepStart(body)).toBe(1);
-    expect(signatureKeepStart([para('a'), table])).toBe(2);
     expect(signatureKeepStart([])).toBe(0);
+  });
+
+  it('takes a short table whole when the lines after it are too few, and never a long one', () => {
+    expect(signatureKeepStart([para('a'), table, para('Kính báo cáo./.')])).toBe(1);
+    expect(signatureKeepStart([para('a'), table])).toBe(1);
+    const long = { ...table, rows: Array.from({ length: 40 }, (_, i) => [String(i)]) } as BodyBlock;
+    expect(signatureKeepStart([para('a'), long, para('Kính báo cáo./.')])).toBe(2);
   });
 
   it('treats headings as keeping with what follows', () => {

@@ -175,10 +175,11 @@ export function estimateBlockLines(block: BodyBlock, widthPt: number = decree30T
 /**
  * The index of the first body block that keeps with the signature block: walking back from the
  * end, text blocks are taken until they hold {@link DECREE30_KEEP}`.signatureWithLines` lines
- * (headings before them come too, since they keep with what follows). A table or chart ends the
- * walk (its own rows keep together). Returns `body.length` when nothing is kept (no text at the
- * end) and never takes more than {@link DECREE30_KEEP}`.maxKeptLines` lines, except the last
- * block itself.
+ * (headings before them come too, since they keep with what follows). A table or chart met
+ * before that many lines comes whole when it is short (at most
+ * {@link DECREE30_KEEP}`.maxKeptLines` lines, with its caption) and ends the walk otherwise.
+ * Returns `body.length` when nothing is kept, and never takes more than
+ * {@link DECREE30_KEEP}`.maxKeptLines` lines, except the last block itself.
  *
  * @example
  * ```ts
@@ -190,8 +191,9 @@ export function signatureKeepStart(body: readonly BodyBlock[], widthPt: number =
   let lines = 0;
   for (let i = body.length - 1; i >= 0; i--) {
     const block = body[i] as BodyBlock;
-    if (block.type === 'table' || block.type === 'barChart') break;
     const n = estimateBlockLines(block, widthPt);
+    // A table or chart comes only whole, and only when short.
+    if ((block.type === 'table' || block.type === 'barChart') && lines + n > DECREE30_KEEP.maxKeptLines) break;
     if (start < body.length && lines + n > DECREE30_KEEP.maxKeptLines && !keepsWithNext(block)) break;
     start = i;
     lines += n;
