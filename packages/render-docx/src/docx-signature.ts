@@ -67,7 +67,9 @@ export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
     // One row of headings, one of names: names line up even when a heading wraps.
     const width = Math.floor(TEXT_WIDTH / signers.length);
     const widths = signers.map((_, i) => (i === signers.length - 1 ? TEXT_WIDTH - width * i : width));
-    out.push(grid(widths, [signers.map(signerHeading), signers.map(signerFoot)]));
+    // Rows: headings, the room for signatures (or a recorded refusal), names — so the names line
+    // up even when a heading or a refusal wraps.
+    out.push(grid(widths, [signers.map(signerHeading), signers.map((c) => signerFoot(c).slice(0, 1)), signers.map((c) => signerFoot(c).slice(1))]));
   }
   if (recipients !== null) out.push(new Paragraph({ spacing: { before: 240, after: 0 } }), ...recipientParagraphs(recipients));
   return out.length > 1 ? out : [];

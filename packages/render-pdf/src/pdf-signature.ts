@@ -24,6 +24,17 @@ function signerFoot(column: SignerColumn): ContentStack {
   };
 }
 
+/** The room for the signature and seal, with a recorded refusal in its middle: one row of the multi-signer table. */
+function signerRoom(column: SignerColumn): ContentStack {
+  const half = SIGNATURE_SPACE / 2 - 8;
+  return { stack: [{ text: column.refusal ?? ' ', italics: true, fontSize: SIZES.signer, margin: [0, half, 0, half] }], alignment: 'center', lineHeight: 1.05 };
+}
+
+/** The full name under the room: the last row of the multi-signer table. */
+function signerName(column: SignerColumn): ContentStack {
+  return { stack: [{ text: column.fullName ?? ' ', bold: true, fontSize: SIZES.signer }], alignment: 'center', lineHeight: 1.05 };
+}
+
 function recipientsStack(block: RecipientsBlock): ContentStack {
   return {
     stack: [
@@ -54,7 +65,9 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
   const out: Content[] = [];
   if (signers.length > 1) {
     // One row of headings, one of names: names line up even when a heading wraps.
-    const body: TableCell[][] = [signers.map(signerHeading), signers.map(signerFoot)];
+    // Rows: headings, the room for signatures (or a recorded refusal), names — so the names line
+    // up even when a heading or a refusal wraps.
+    const body: TableCell[][] = [signers.map(signerHeading), signers.map(signerRoom), signers.map(signerName)];
     out.push({
       table: { widths: signers.map(() => '*'), body, dontBreakRows: true },
       layout: { defaultBorder: false, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 },
