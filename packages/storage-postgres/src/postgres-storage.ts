@@ -1,0 +1,379 @@
+import pg from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { ConfigurationError, ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
+import type { CommitBatch, PortalStatisticsRow, QueryPage, QueryRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
+import { ADAPTER_NAME, PostgresCallerError, sqlStateOf, toInspectError } from './postgres-errors.js';
+import { postgresLogs } from './postgres-logs.js';
+import { TENANT_GROUP_ROLE, migratePostgres } from './postgres-migrations.js';
+import { BULK_CHUNK_ROWS, groupChunk, insertChunk, summarize } from './postgres-portal-statistics.js';
+import { postgresRecords } from './postgres-records.js';
+import { PostgresTenants, defaultTenantRole, ensureRole, quoteIdent } from './postgres-tenants.js';
+
+/**
+ * Options of `createPostgresStorage`: where the server is (`connectionString` or your own `pool`)
+ * and how the adapter uses it.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStorageOptions = {
+ *   connectionString: 'postgres://pccovid@db.sotttt.hatinh.gov.vn:5432/pccovid',
+ *   poolSize: 20,
+ *   statementTimeoutMs: 15_000,
+ *   ssl: { rejectUnauthorized: true },
+ * };
+ * ```
+ */
+export interface PostgresStorageOptions {
+  /** A libpq-style URL, `postgres://user:password@host:port/database`. One of `connectionString` and `pool` is required. */
+  connectionString?: string;
+  /**
+   * A `pg.Pool` of your own, used instead of creating one (`poolSize`, `statementTimeoutMs` and
+   * `ssl` are then yours to set on it). The adapter changes the role of the sessions it uses, so
+   * give it a pool of its own; `dispose()` leaves a pool it did not create open.
+   */
+  pool?: Pool;
+  /**
+   * The PostgreSQL role of a province (tenant). The adapter creates it (NOLOGIN, a member of
+   * `pccovid_tenant`) on the province's first write, when it does not exist yet, and `SET ROLE`s
+   * to it for every statement on that province's rows; row-level security lets the role see and
+   * write only its province's rows. At most 63 bytes.
+   * @default defaultTenantRole: `pccovid_t_<id>` (or a hash of the id)
+   */
+  tenantRole?: (tenantId: string) => string;
+  /**
+   * Connections of the pool the adapter creates (a province's first write registers it on a
+   * short-lived connection of its own, outside the pool).
+   * @default 10
+   */
+  poolSize?: number;
+  /**
+   * Server-side `statement_timeout` of every statement, in milliseconds (`0` = none). A statement
+   * that runs longer is cancelled and its call fails with `STORAGE_FAILED`.
+   * @default 30000
+   */
+  statementTimeoutMs?: number;
+  /** TLS to the server: `true`, or Node's TLS options (`ca`, `rejectUnauthorized`…). @default no TLS (unless the connection string says `sslmode`) */
+  ssl?: PoolConfig['ssl'];
+  /**
+   * How long to wait for a connection (from the pool or to the server) before failing with
+   * `STORAGE_FAILED`, in milliseconds.
+   * @default 10000
+   */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * The PostgreSQL adapter: a `StorageAdapter` whose portal-statistics methods and `countBy` are
+ * always present.
+ *
+ * @example
+ * ```ts
+ * const storage: PostgresStorage = await createPostgresStorage({ connectionString: process.env.DATABASE_URL });
+ * await storage.insertPortalStatistics(rowsFromCsv());
+ * ```
+ */
+export type PostgresStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics' | 'countBy'>>;
+
+/** The oldest server major version the adapter supports. */
+const MIN_SERVER_VERSION_NUM = 130000;
+
+function configurationProblem(problemVi: string, problemEn: string, hint?: string): ConfigurationError {
+  return new ConfigurationError({ problemVi, problemEn, hint });
+}
+
+function checkOptions(options: PostgresStorageOptions): void {
+  const problems: [string, string][] = [];
+  const hasUrl = typeof options.connectionString === 'string' && options.connectionString.length > 0;
+  if (options.connectionString !== undefined && !hasUrl) problems.push(['connectionString phải là URL postgres://…', 'connectionString must be a postgres:// URL']);
+  if (!hasUrl && options.pool === undefined) problems.push(['cần connectionString hoặc pool', 'give connectionString or pool']);
+  if (hasUrl && options.pool !== undefined) problems.push(['chỉ dùng một trong connectionString và pool', 'give connectionString or pool, not both']);
+  if (options.tenantRole !== undefined && typeof options.tenantRole !== 'function') problems.push(['tenantRole phải là hàm', 'tenantRole must be a function']);
+  const size = options.poolSize;
+  if (size !== undefined && (!Number.isSafeInteger(size) || size < 1)) problems.push(['poolSize phải là số nguyên ≥ 1', 'poolSize must be a whole number ≥ 1']);
+  for (const [name, value] of [
+    ['statementTimeoutMs', options.statementTimeoutMs],
+    ['connectTimeoutMs', options.connectTimeoutMs],
+  ] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) problems.push([`${name} phải là số nguyên ≥ 0`, `${name} must be a whole number ≥ 0`]);
+  }
+  const first = problems[0];
+  if (first) throw configurationProblem(first[0], first[1]);
+}
+
+function roleResolver(tenantRole: (tenantId: string) => string): (tenantId: string) => string {
+  return (tenantId) => {
+    const role = tenantRole(tenantId);
+    if (typeof role !== 'string' || role.length === 0 || Buffer.byteLength(role, 'utf8') > 63) {
+      throw configurationProblem('tenantRole phải trả về tên vai trò 1–63 byte', 'tenantRole must return a role name of 1 to 63 bytes');
+    }
+    return role;
+  };
+}
+
+/**
+ * Opens the pool, checks the server version, creates the group role and migrates the schema.
+ * Returns the pool (or throws a typed error; a pool it created is closed again).
+ */
+async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owned: boolean }> {
+  const owned = options.pool === undefined;
+  const config: PoolConfig = {
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    application_name: 'pccovid-inspect',
+  };
+  if (options.ssl !== undefined) config.ssl = options.ssl;
+  const pool = options.pool ?? new pg.Pool(config);
+  // An idle client that loses its connection (server restart) emits 'error' on the pool: without a listener Node would exit.
+  if (owned) pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('RESET ROLE');
+      const { rows } = await client.query<{ server_version_num: string; server_version: string }>(
+        "SELECT current_setting('server_version_num') AS server_version_num, current_setting('server_version') AS server_version",
+      );
+      const versionNum = Number(rows[0]?.server_version_num ?? 0);
+      if (versionNum < MIN_SERVER_VERSION_NUM) {
+        throw configurationProblem(
+          `máy chủ PostgreSQL ${rows[0]?.server_version ?? '?'} quá cũ (cần 13 trở lên)`,
+          `the PostgreSQL server ${rows[0]?.server_version ?? '?'} is too old (13 or newer is needed)`,
+          'Upgrade the server to PostgreSQL 13 or newer (row-level security, identity columns and the planner features the adapter relies on).',
+        );
+      }
+      await ensureRole(client, TENANT_GROUP_ROLE, null);
+      await migratePostgres(client);
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+    return { pool, owned };
+  } catch (error) {
+    if (owned) await pool.end().catch(() => undefined);
+    throw toInspectError('open', error);
+  }
+}
+
+/**
+ * Creates the PostgreSQL `StorageAdapter` (storage contract v2, node-postgres): connects, refuses
+ * a server older than PostgreSQL 13, and migrates the `pccovid` schema in one transaction under
+ * `pg_advisory_xact_lock` (a database at a newer schema version is `CONFIGURATION_INVALID`).
+ *
+ * - **Tenancy in the database.** Each province has a role (`tenantRole`); every call `SET ROLE`s
+ *   to it, and row-level security policies on every table (forced, so the table owner is bound
+ *   too) let that role see and write only its province's rows, even with raw SQL. Every primary
+ *   key leads with `tenant_id`, so the schema distributes by province (Citus: see
+ *   docs/guides/postgres.md). The login role needs CREATEROLE, or the roles created beforehand.
+ * - **`commit(batch)`** is ONE transaction on ONE pooled connection: each put is an
+ *   `INSERT … ON CONFLICT DO NOTHING` (create) or an `UPDATE … WHERE version = expectedVersion`,
+ *   whose row count tells a stale write (`CONFLICT` naming the record); then the audit event is
+ *   inserted only when its seq is the tenant's last + 1 (else, or when a concurrent commit takes
+ *   the seq first, `CONFLICT` with `collection: 'audit'`); then the outbox messages
+ *   (`ON CONFLICT DO NOTHING`). Any error rolls it all back.
+ * - Records are JSONB documents; index fields are also typed rows of `record_indexes` (rank,
+ *   `float8`, `COLLATE "C"` text), so filters are index seeks, ordered queries walk an index in
+ *   the contract's order and `countBy` is a SQL `GROUP BY` reading no JSON.
+ * - Portal statistics are a typed table; the bulk path inserts arrays of 5,000 rows per
+ *   statement (`unnest`) in one transaction, from any Iterable.
+ * - Errors are typed: `STORAGE_FAILED` (server unreachable, timeout, lost connection) or
+ *   `CONFIGURATION_INVALID` (login refused, missing database, too old a server, newer schema),
+ *   each with a hint; the driver's error is only the `cause`.
+ *
+ * @example
+ * ```ts
+ * import { createInspectionService } from '@pccovid-inspect/core';
+ * import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
+ *
+ * const storage = await createPostgresStorage({ connectionString: 'postgres://pccovid@127.0.0.1:5432/pccovid' });
+ * const service = createInspectionService({ storage, tenant }); // core builds and checks each commit batch
+ * // …
+ * await storage.dispose();
+ * ```
+ */
+export async function createPostgresStorage(options: PostgresStorageOptions): Promise<PostgresStorage> {
+  checkOptions(options);
+  const roleOf = roleResolver(options.tenantRole ?? defaultTenantRole);
+  const { pool, owned } = await open(options);
+  const tenants = new PostgresTenants(pool, roleOf);
+  /** The role each pooled session is set to (absent: the login role). Every call sets the role it needs first. */
+  const sessionRoles = new WeakMap<PoolClient, string>();
+  let disposed = false;
+
+  const setRole = async (client: PoolClient, role: string | null): Promise<void> => {
+    if ((sessionRoles.get(client) ?? null) === role) return;
+    sessionRoles.delete(client);
+    await client.query(role === null ? 'RESET ROLE' : `SET ROLE ${quoteIdent(role)}`);
+    if (role !== null) sessionRoles.set(client, role);
+  };
+
+  /** Runs `fn` on one pooled client; errors become typed errors, a client that failed is discarded. */
+  const withClient = async <T>(operation: string, fn: (client: PoolClient) => Promise<T>): Promise<T> => {
+    if (disposed) throw new StorageError({ adapterName: ADAPTER_NAME, operation, detailEn: 'the adapter was disposed; create a new one' });
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw toInspectError(operation, error);
+    }
+    let broken: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (error) {
+      if (error instanceof PostgresCallerError || InspectError.isInstance(error)) throw toInspectError(operation, error);
+      // An error the server reported (its transaction was rolled back) leaves the session usable; a
+      // network error or a failed ROLLBACK may not: that client is discarded.
+      if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
+      throw toInspectError(operation, error);
+    } finally {
+      client.release(broken);
+    }
+  };
+
+  /**
+   * Runs a read as the tenant's role. A tenant that was never registered has no rows: `empty` is
+   * returned without reading.
+   */
+  const read = <T>(operation: string, tenantId: string, empty: T, fn: (client: PoolClient) => Promise<T>): Promise<T> =>
+    withClient(operation, async (client) => {
+      let role = tenants.known(tenantId);
+      if (role === null) {
+        await setRole(client, null);
+        role = await tenants.lookup(client, tenantId);
+        if (role === null) return empty;
+      }
+      await setRole(client, role);
+      return fn(client);
+    });
+
+  /** Runs `fn` in one transaction as the tenant's role (registered first when needed); rolls back on any throw. */
+  const transaction = <T>(operation: string, tenantId: string, fn: (client: PoolClient) => Promise<T>): Promise<T> =>
+    withClient(operation, async (client) => {
+      await setRole(client, await tenants.register(tenantId));
+      await client.query('BEGIN');
+      try {
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+
+  const commit = async (batch: CommitBatch): Promise<StoredRecord[]> => {
+    // Serialised before BEGIN: the transaction is held for the SQL steps only.
+    const data = batch.puts.map((put) => JSON.stringify(put.data));
+    const indexes = batch.puts.map((put) => JSON.stringify(put.indexes));
+    const { audit } = batch;
+    try {
+      await transaction('commit', batch.tenantId, async (client) => {
+        for (const [i, put] of batch.puts.entries()) {
+          const outcome = await postgresRecords.write(client, put, data[i] as string, indexes[i] as string);
+          if (!outcome.written) {
+            throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: outcome.actualVersion });
+          }
+        }
+        if (!(await postgresLogs.appendAudit(client, audit))) {
+          const last = await postgresLogs.lastSeq(client, batch.tenantId);
+          throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
+        }
+        await postgresLogs.enqueueOutbox(client, batch.tenantId, batch.outbox);
+      });
+    } catch (error) {
+      // A concurrent commit took the same audit seq (unique violation of the primary key once it committed).
+      if (StorageError.isInstance(error) && sqlStateOf(error.cause) === '23505' && /audit_log_pkey/.test(String((error.cause as { constraint?: string }).constraint))) {
+        const last = await read('commit', batch.tenantId, 0, (client) => postgresLogs.lastSeq(client, batch.tenantId));
+        throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
+      }
+      throw error;
+    }
+    return batch.puts.map((put, i) => ({
+      collection: put.collection,
+      tenantId: put.tenantId,
+      id: put.id,
+      version: put.expectedVersion + 1,
+      data: JSON.parse(data[i] as string) as unknown,
+      indexes: { ...put.indexes },
+      updatedAt: put.updatedAt,
+    }));
+  };
+
+  const insertPortalStatistics = (rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }> =>
+    withClient('insertPortalStatistics', async (client) => {
+      let inserted = 0;
+      const iterator = rows[Symbol.iterator]();
+      let done = false;
+      let open = false;
+      try {
+        for (;;) {
+          const chunk: PortalStatisticsRow[] = [];
+          while (chunk.length < BULK_CHUNK_ROWS) {
+            let step: IteratorResult<PortalStatisticsRow>;
+            try {
+              step = iterator.next();
+            } catch (error) {
+              done = true; // a throwing generator is already closed
+              throw new PostgresCallerError(error);
+            }
+            if (step.done) {
+              done = true;
+              break;
+            }
+            chunk.push(step.value);
+          }
+          if (chunk.length > 0) {
+            const groups = groupChunk(chunk);
+            const roles = new Map<string, string>();
+            for (const tenantId of groups.keys()) roles.set(tenantId, await tenants.register(tenantId));
+            if (!open) {
+              await setRole(client, null);
+              await client.query('BEGIN');
+              open = true;
+            }
+            for (const [tenantId, tenantRows] of groups) {
+              await client.query(`SET LOCAL ROLE ${quoteIdent(roles.get(tenantId) as string)}`);
+              await insertChunk(client, tenantId, tenantRows);
+            }
+            inserted += chunk.length;
+          }
+          if (done) break;
+        }
+        if (open) await client.query('COMMIT');
+        return { inserted };
+      } catch (error) {
+        if (open) await client.query('ROLLBACK').catch(() => undefined);
+        if (!done) iterator.return?.(); // stopped early by a failed INSERT: let the generator clean up
+        throw error;
+      }
+    });
+
+  return {
+    contractVersion: STORAGE_CONTRACT_VERSION,
+    name: ADAPTER_NAME,
+    capabilities: { multiProcess: true, durable: true, portalStatistics: true, maxRecordBytes: null, groupedCounts: true },
+    get: <T>(collection: string, tenantId: string, id: string) =>
+      read<StoredRecord<T> | null>('get', tenantId, null, (client) => postgresRecords.get<T>(client, collection, tenantId, id)),
+    query: <T>(request: QueryRequest) => read<QueryPage<T>>('query', request.tenantId, { items: [], nextCursor: null }, (client) => postgresRecords.query<T>(client, request)),
+    commit,
+    readAudit: (tenantId, readOptions) => read('readAudit', tenantId, [], (client) => postgresLogs.readAudit(client, tenantId, readOptions)),
+    lastAudit: (tenantId) => read('lastAudit', tenantId, null, (client) => postgresLogs.lastAudit(client, tenantId)),
+    readOutbox: (tenantId, readOptions) => read('readOutbox', tenantId, [], (client) => postgresLogs.readOutbox(client, tenantId, readOptions)),
+    markOutbox: async (tenantId, id, update) => {
+      const found = await read('markOutbox', tenantId, false, (client) => postgresLogs.markOutbox(client, tenantId, id, update));
+      if (!found) throw new NotFoundError({ collection: 'outbox', id });
+    },
+    countBy: (request) => read('countBy', request.tenantId, { groups: [] }, (client) => postgresRecords.countBy(client, request)),
+    insertPortalStatistics,
+    summarizePortalStatistics: (tenantId, range) => read('summarizePortalStatistics', tenantId, [], (client) => summarize(client, tenantId, range)),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (owned) await pool.end();
+    },
+  };
+}
