@@ -53,7 +53,16 @@ function grid(widths: number[], rows: Paragraph[][][]): Table {
   });
 }
 
-/** Recipients left and one signer right; or two or three signer columns with recipients below. */
+/** Signers in rows of at most three, as even as can be (4 → 2 + 2, 5 → 3 + 2, 6 → 3 + 3). */
+function signerRows<T>(signers: readonly T[]): T[][] {
+  const rows = Math.ceil(signers.length / 3);
+  const per = Math.ceil(signers.length / rows);
+  const out: T[][] = [];
+  for (let i = 0; i < signers.length; i += per) out.push(signers.slice(i, i + per));
+  return out;
+}
+
+/** Recipients left and one signer right; or two to six signers in rows of at most three, recipients below. */
 export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
   const signers = doc.signature?.signers ?? [];
   const recipients = doc.recipients;
@@ -64,12 +73,15 @@ export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
     return out;
   }
   if (signers.length > 1) {
-    // One row of headings, one of names: names line up even when a heading wraps.
-    const width = Math.floor(TEXT_WIDTH / signers.length);
-    const widths = signers.map((_, i) => (i === signers.length - 1 ? TEXT_WIDTH - width * i : width));
-    // Rows: headings, the room for signatures (or a recorded refusal), names — so the names line
-    // up even when a heading or a refusal wraps.
-    out.push(grid(widths, [signers.map(signerHeading), signers.map((c) => signerFoot(c).slice(0, 1)), signers.map((c) => signerFoot(c).slice(1))]));
+    // At most three columns a row (four to six signers take two rows), each row a table of
+    // headings, the room for signatures (or a recorded refusal) and names — so names line up even
+    // when a heading or a refusal wraps. Every row keeps with the next (can't split, keep with next).
+    signerRows(signers).forEach((row, r) => {
+      const width = Math.floor(TEXT_WIDTH / row.length);
+      const widths = row.map((_, i) => (i === row.length - 1 ? TEXT_WIDTH - width * i : width));
+      if (r > 0) out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, keepNext: true, run: { size: 16 } }));
+      out.push(grid(widths, [row.map(signerHeading), row.map((c) => signerFoot(c).slice(0, 1)), row.map((c) => signerFoot(c).slice(1))]));
+    });
   }
   if (recipients !== null) out.push(new Paragraph({ spacing: { before: 240, after: 0 } }), ...recipientParagraphs(recipients));
   return out.length > 1 ? out : [];

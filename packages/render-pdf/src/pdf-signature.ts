@@ -1,5 +1,5 @@
 /** @internal The signature block and "Nơi nhận", bottom of the last page of the body. */
-import type { Column, Content, ContentStack, TableCell } from 'pdfmake/interfaces';
+import type { Column, Content, ContentStack } from 'pdfmake/interfaces';
 import { DECREE30_LAYOUT, formatRecipientLines, signerHeadingLines, type RecipientsBlock, type SignerColumn } from '@pccovid-inspect/core/documents';
 import type { OfficialDocument } from '@pccovid-inspect/core';
 import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH } from './pdf-style.js';
@@ -45,7 +45,16 @@ function recipientsStack(block: RecipientsBlock): ContentStack {
   };
 }
 
-/** Recipients left and one signer right; or two or three signer columns, recipients below. */
+/** Signers in rows of at most three, as even as can be (4 → 2 + 2, 5 → 3 + 2, 6 → 3 + 3). */
+function signerRows<T>(signers: readonly T[]): T[][] {
+  const rows = Math.ceil(signers.length / 3);
+  const per = Math.ceil(signers.length / rows);
+  const out: T[][] = [];
+  for (let i = 0; i < signers.length; i += per) out.push(signers.slice(i, i + per));
+  return out;
+}
+
+/** Recipients left and one signer right; or two to six signers in rows of at most three, recipients below. */
 export function pdfSignature(doc: OfficialDocument): Content[] {
   const signers = doc.signature?.signers ?? [];
   const recipients = doc.recipients;
@@ -64,13 +73,16 @@ export function pdfSignature(doc: OfficialDocument): Content[] {
   }
   const out: Content[] = [];
   if (signers.length > 1) {
-    // One row of headings, one of names: names line up even when a heading wraps.
-    // Rows: headings, the room for signatures (or a recorded refusal), names — so the names line
-    // up even when a heading or a refusal wraps.
-    const body: TableCell[][] = [signers.map(signerHeading), signers.map(signerRoom), signers.map(signerName)];
+    // At most three columns a row (four to six signers take two rows), each row a table of
+    // headings, the room for signatures (or a recorded refusal) and names — so names line up even
+    // when a heading or a refusal wraps. All rows go to a page together.
+    const rows = signerRows(signers);
     out.push({
-      table: { widths: signers.map(() => '*'), body, dontBreakRows: true },
-      layout: { defaultBorder: false, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 },
+      stack: rows.map((row, r) => ({
+        table: { widths: row.map(() => '*'), body: [row.map(signerHeading), row.map(signerRoom), row.map(signerName)], dontBreakRows: true },
+        layout: { defaultBorder: false, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 0, paddingBottom: () => 0 },
+        margin: [0, r === 0 ? 0 : 12, 0, 0],
+      })),
       margin: [0, 6, 0, 0],
       unbreakable: true,
     });
