@@ -204,6 +204,7 @@ function keepWithNextBreak(node: PdfNodeInfo, queries: { getFollowingNodesOnPage
   const bottom = MARGINS[1] + node.startPosition.pageInnerHeight;
   // Already at the top of a page: moving would not help.
   if (node.startPosition.top <= MARGINS[1] + 1) return false;
-  if (node.startPosition.top + room > bottom + 0.5) return true;
+  // More room than a page holds cannot be found on the next page either: then only "nothing follows" counts.
+  if (room < node.startPosition.pageInnerHeight * 0.9 && node.startPosition.top + room > bottom + 0.5) return true;
   return !queries.getFollowingNodesOnPage().some((n) => n.headlineLevel === undefined && ((n.text !== undefined && n.text !== '') || n.canvas !== undefined));
 }
