@@ -37,7 +37,7 @@ const MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessing
  * are written straight to WordprocessingML and spliced into the package the docx package builds
  * (in place of placeholders found by style id, never by text), so a 5,000-row annex stays fast and
  * small. The creation and modification dates are the one `render` is given, else the document's
- * own date (08:00 in Hà Nội on its place-and-date line), else the clock's; the author is the
+ * own date (08:00 in Hà Nội on its place-and-date line, or its `date`), else the clock's; the author is the
  * issuing body. The same document and creation date give identical bytes.
  *
  * @example

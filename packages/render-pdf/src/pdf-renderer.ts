@@ -46,7 +46,7 @@ type Pdfmake = typeof pdfmake & {
  * vector bar charts, signature and "Nơi nhận" blocks, page numbers from page 2, and core's keep
  * rules (a signature never alone on a page, headings and captions kept with what follows). The
  * file's creation date is the one `render` is given, else the document's own date (08:00 in Hà
- * Nội on its place-and-date line), else the clock's; its author and creator are the issuing body.
+ * Nội on its place-and-date line, or its `date`), else the clock's; its author and creator are the issuing body.
  * The same document and creation date give identical bytes. No network or file access beyond the
  * font files.
  *
