@@ -197,7 +197,9 @@ export class SqliteRecords {
   private readonly selectVersion: Database.Statement;
   private readonly insertRecord: Database.Statement;
   private readonly updateRecord: Database.Statement;
-  private readonly deleteIndexes: Database.Statement;
+  private readonly selectIndexRows: Database.Statement;
+  private readonly deleteIndex: Database.Statement;
+  private readonly updateIndex: Database.Statement;
   private readonly insertIndex: Database.Statement;
   private readonly unvaluedCount: Database.Statement;
   private readonly orderedQuery: (request: QueryRequest, field: string, after: QueryCursorPosition | null, limit: number) => RecordRow[];
@@ -211,7 +213,9 @@ export class SqliteRecords {
       `UPDATE records SET version = version + 1, data = ?, indexes = ?, updated_at = ?
        WHERE tenant_id = ? AND collection = ? AND id = ? AND version = ?`,
     );
-    this.deleteIndexes = db.prepare('DELETE FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ?');
+    this.selectIndexRows = db.prepare('SELECT field, rank, value FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ?');
+    this.deleteIndex = db.prepare('DELETE FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ? AND field = ?');
+    this.updateIndex = db.prepare('UPDATE record_indexes SET rank = ?, value = ? WHERE tenant_id = ? AND collection = ? AND id = ? AND field = ?');
     this.insertIndex = db.prepare('INSERT INTO record_indexes (tenant_id, collection, id, field, rank, value) VALUES (?, ?, ?, ?, ?, ?)');
     this.unvaluedCount = db.prepare(unvaluedCountSql).pluck();
     // One read transaction: the counts and every step see the same snapshot, even while another
@@ -243,19 +247,34 @@ export class SqliteRecords {
    * Writes one record at `expectedVersion + 1`, with its index rows. Runs inside the commit's
    * transaction after every version was checked there, so it cannot miss; the `version = ?` of
    * the UPDATE (and the primary key of the INSERT) still refuse a stale write if it ever did.
+   * An update touches only the index rows that change: a field whose value is unchanged keeps its
+   * row, a changed value is an UPDATE of rank and value, and only a field that appears or goes
+   * (null or missing) is an INSERT or DELETE — the statements the count triggers fire on.
    */
   write(put: PutRequest, data: string, indexes: string): void {
     const { tenantId, collection, id, expectedVersion } = put;
+    let previous = new Map<string, { rank: number; value: unknown }>();
     if (expectedVersion === 0) {
       this.insertRecord.run(tenantId, collection, id, data, indexes, put.updatedAt);
     } else {
       const { changes } = this.updateRecord.run(data, indexes, put.updatedAt, tenantId, collection, id, expectedVersion);
       if (changes !== 1) throw new Error(`record ${collection}/${id} is not at version ${expectedVersion} inside the commit that checked it`);
-      this.deleteIndexes.run(tenantId, collection, id);
+      const rows = this.selectIndexRows.all(tenantId, collection, id) as { field: string; rank: number; value: unknown }[];
+      previous = new Map(rows.map((row) => [row.field, row]));
     }
     for (const [field, value] of Object.entries(put.indexes)) {
-      if (value !== null) this.insertIndex.run(tenantId, collection, id, field, indexValueRank(value), toSqlValue(value));
+      if (value === null) continue;
+      const rank = indexValueRank(value);
+      const sqlValue = toSqlValue(value);
+      const before = previous.get(field);
+      if (before === undefined) {
+        this.insertIndex.run(tenantId, collection, id, field, rank, sqlValue);
+        continue;
+      }
+      previous.delete(field);
+      if (before.rank !== rank || !Object.is(before.value, sqlValue)) this.updateIndex.run(rank, sqlValue, tenantId, collection, id, field);
     }
+    for (const field of previous.keys()) this.deleteIndex.run(tenantId, collection, id, field);
   }
 
   query<T>(request: QueryRequest): QueryPage<T> {

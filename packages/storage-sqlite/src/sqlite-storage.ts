@@ -121,7 +121,11 @@ function open(filename: string, durability: 'normal' | 'full', busyTimeoutMs: nu
  *   lock not obtained in time, `CONFIGURATION_INVALID` for a file of a newer schema).
  * - `countBy` is a SQL `GROUP BY` over the `record_indexes` side table (index seeks and primary-key
  *   lookups; no record's JSON is read), and a query ordered by an index field walks the
- *   `record_indexes_by_value` index in order instead of sorting every match.
+ *   `record_indexes_by_value` index in order instead of sorting every match. Records without a
+ *   value for the order field (they sort first ascending, last descending) are read only when
+ *   some exist: counts of records and index rows per collection, kept by triggers in every
+ *   writer's transaction (schema version 3), tell in two primary-key lookups, so a sorted page
+ *   does not grow with the collection.
  * - Portal statistics are typed rows with a bulk path (prepared INSERTs in one transaction, from
  *   any Iterable) and an aggregate summary served from the table's primary key.
  *

@@ -14,6 +14,25 @@ import { countsOfFile } from './record-counts.js';
 /** The text that only the step reading records without a value (the anti-join) contains. */
 const UNVALUED_STEP = /AND NOT EXISTS \(SELECT 1 FROM record_indexes o WHERE/;
 
+/** Records whose `record_indexes` rows differ from their non-null `indexes` (rank and value as the adapter binds them). */
+function indexRowsMatchRecords(filename: string): { mismatched: string[] } {
+  const db = new Database(filename, { readonly: true });
+  try {
+    const mismatched: string[] = [];
+    const rowsOf = db.prepare('SELECT field, rank, value FROM record_indexes WHERE tenant_id = ? AND collection = ? AND id = ? ORDER BY field');
+    for (const r of db.prepare('SELECT tenant_id, collection, id, indexes FROM records').all() as { tenant_id: string; collection: string; id: string; indexes: string }[]) {
+      const expected = Object.entries(JSON.parse(r.indexes) as Record<string, IndexValue>)
+        .filter(([, v]) => v !== null)
+        .sort(([a], [b]) => compareCodePoints(a, b))
+        .map(([field, v]) => ({ field, rank: typeof v === 'boolean' ? 1 : typeof v === 'number' ? 2 : 3, value: typeof v === 'boolean' ? Number(v) : v }));
+      if (JSON.stringify(rowsOf.all(r.tenant_id, r.collection, r.id)) !== JSON.stringify(expected)) mismatched.push(`${r.tenant_id}/${r.collection}/${r.id}`);
+    }
+    return { mismatched };
+  } finally {
+    db.close();
+  }
+}
+
 /** Every id of a sorted query, page after page. */
 async function allPages(storage: Pick<SqliteStorage, 'query'>, request: QueryRequest): Promise<string[]> {
   const ids: string[] = [];
@@ -220,6 +239,9 @@ describe('sorted queries and records without a value for the order field', () =>
         visitPut('b', 1, { indexes: { x: 'z', y: null } }),
         visitPut('c', 1, { indexes: { x: false, y: 'p' } }),
       ]);
+      // Values changed within a rank and across ranks, kept, dropped and added in one update.
+      await commitPuts(storage, [visitPut('d', 1, { tenantId: '43', indexes: { x: 'true', y: -0.5 } })], { tenantId: '43' }); // x: true → 'true', y added
+      await commitPuts(storage, [visitPut('d', 2, { tenantId: '43', indexes: { x: 'true', y: 7, z: false } })], { tenantId: '43' }); // x kept, y -0.5 → 7, z added
       // A stale put rolls the whole batch back, counts included.
       await expect(commitPuts(storage, [visitPut('f', 0, { indexes: { x: 1 } }), visitPut('a', 1, { indexes: {} })])).rejects.toMatchObject({ code: 'CONFLICT' });
       let counts = countsOfFile(filename);
@@ -228,6 +250,12 @@ describe('sorted queries and records without a value for the order field', () =>
         { tenant_id: '42', collection: 'targets', n: 1 },
         { tenant_id: '42', collection: 'visits', n: 3 },
         { tenant_id: '43', collection: 'visits', n: 1 },
+      ]);
+      expect(indexRowsMatchRecords(filename)).toEqual({ mismatched: [] });
+      expect(counts.kept.indexRows.filter((r) => r.tenant_id === '43')).toEqual([
+        { tenant_id: '43', collection: 'visits', field: 'x', n: 1 },
+        { tenant_id: '43', collection: 'visits', field: 'y', n: 1 },
+        { tenant_id: '43', collection: 'visits', field: 'z', n: 1 },
       ]);
       expect(counts.kept.indexRows.filter((r) => r.tenant_id === '42' && r.collection === 'visits')).toEqual([
         { tenant_id: '42', collection: 'visits', field: 'x', n: 2 },
