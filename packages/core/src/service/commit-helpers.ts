@@ -1,7 +1,7 @@
 import type { Actor } from '../policy/roles.js';
 import type { AggregateWrite, OutboxDraft, StagedWrites } from './unit-of-work.js';
 import { commitPlan } from './unit-of-work.js';
-import { COLLECTIONS, campaignIndexes, stateOf, type CampaignRecord } from './records.js';
+import { AGGREGATE_SCHEMAS, COLLECTIONS, campaignIndexes, stateOf, type CampaignRecord } from './records.js';
 import { nowIso, type Loaded, type ServiceContext } from './service-context.js';
 import type { CommandResult } from './run-command.js';
 
@@ -31,6 +31,12 @@ export async function commitMain(ctx: ServiceContext, actor: Actor, action: stri
     },
     ctx.auditSigner ?? null,
   );
+  // What was just written is known to be valid: the next load of it at this version skips the schema check.
+  const writes = [main, ...(extras.writes ?? [])];
+  stored.forEach((rec, i) => {
+    const schema = AGGREGATE_SCHEMAS[rec.collection];
+    if (schema && rec.version === (writes[i]?.expectedVersion ?? -1) + 1) ctx.records?.set(rec.collection, rec.id, rec.version, rec.updatedAt, schema, writes[i]?.data);
+  });
   return { id: main.id, state: main.state, version: stored[0]?.version ?? main.expectedVersion + 1 };
 }
 

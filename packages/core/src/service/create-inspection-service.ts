@@ -15,6 +15,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { parseOrThrow } from '../internal/parse.js';
 import type { Notifier } from '../contracts/notifier.js';
 import { COMMAND_LIST } from './command-table.js';
+import { RecordCache } from './record-cache.js';
 import { guardStorage } from './guarded-storage.js';
 import { createAuditSigner, type AuditKey } from './audit-key.js';
 import type { InspectionService } from './inspection-service.js';
@@ -120,6 +121,7 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
     templates,
     notifier: options.notifier ?? null,
     auditSigner: createAuditSigner(options.auditKey),
+    records: new RecordCache(),
   };
   const service: Record<string, unknown> = { tenant, templates: Object.freeze([...templates.values()]) };
   for (const def of COMMAND_LIST) {

@@ -94,6 +94,16 @@ export const RemediationRecordSchema = z.strictObject({
 });
 export type RemediationRecord = z.infer<typeof RemediationRecordSchema>;
 
+/**
+ * The schema each aggregate collection is loaded with by the commands: what the service writes to
+ * these collections is held (by version) so the next load need not check it again.
+ */
+export const AGGREGATE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  [COLLECTIONS.campaigns]: CampaignRecordSchema,
+  [COLLECTIONS.visits]: VisitRecordSchema,
+  [COLLECTIONS.remediations]: RemediationRecordSchema,
+};
+
 /** The visit a results notice belongs to: its id is `<visitId>.notice`. */
 export function noticeVisitId(notice: ResultNotice): string {
   return notice.id.replace(/\.notice$/, '');

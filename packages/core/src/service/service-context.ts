@@ -12,6 +12,7 @@ import { StorageError } from '../errors/storage-error.js';
 import { civilDateOf } from '../text/civil-date.js';
 import type { GuardedStorage } from './guarded-storage.js';
 import type { AuditSigner } from './audit-key.js';
+import type { RecordCache } from './record-cache.js';
 
 /** What every command and query of one service shares. */
 export interface ServiceContext {
@@ -28,6 +29,8 @@ export interface ServiceContext {
   notifier: Notifier | null;
   /** Signs audit events and checkpoints with the host's audit key, if one was given. */
   auditSigner?: AuditSigner | null;
+  /** The records this service last wrote or checked (skips re-checking an unchanged record). */
+  records?: RecordCache;
 }
 
 /** A record read back, checked against its schema. */
@@ -61,17 +64,26 @@ export function checkedRecord<T>(ctx: ServiceContext, schema: z.ZodType<T>, rec:
   return { id: rec.id, version: rec.version, data: r.data };
 }
 
+/** A stored record checked against its schema, or the copy this service holds of it at that version. */
+function loaded<T>(ctx: ServiceContext, schema: z.ZodType<T>, rec: StoredRecord): Loaded<T> {
+  const held = ctx.records?.get(rec.collection, rec.id, rec.version, rec.updatedAt, schema);
+  if (held) return { id: rec.id, version: rec.version, data: held.data as T };
+  const checked = checkedRecord(ctx, schema, rec);
+  ctx.records?.set(rec.collection, rec.id, rec.version, rec.updatedAt, schema, checked.data);
+  return checked;
+}
+
 /** Loads a record or throws `NotFoundError`; what comes back is validated. */
 export async function load<T>(ctx: ServiceContext, collection: string, id: string, schema: z.ZodType<T>): Promise<Loaded<T>> {
   const rec = await ctx.storage.get(collection, ctx.tenant.id, id);
   if (!rec) throw new NotFoundError({ collection, id });
-  return checkedRecord(ctx, schema, rec);
+  return loaded(ctx, schema, rec);
 }
 
 /** Loads a record or returns null. */
 export async function loadOptional<T>(ctx: ServiceContext, collection: string, id: string, schema: z.ZodType<T>): Promise<Loaded<T> | null> {
   const rec = await ctx.storage.get(collection, ctx.tenant.id, id);
-  return rec ? checkedRecord(ctx, schema, rec) : null;
+  return rec ? loaded(ctx, schema, rec) : null;
 }
 
 /** Every record of a query, across pages, validated. */
