@@ -202,6 +202,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const tenants = new PostgresTenants(pool, roleOf);
   /** The role each pooled session is set to (absent: the login role). Every call sets the role it needs first. */
   const sessionRoles = new WeakMap<PoolClient, string>();
+  const listening = new WeakSet<PoolClient>();
   let disposed = false;
 
   const setRole = async (client: PoolClient, role: string | null): Promise<void> => {
@@ -219,6 +220,12 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       client = await pool.connect();
     } catch (error) {
       throw toInspectError(operation, error);
+    }
+    if (!listening.has(client)) {
+      // A connection lost while checked out (server restart) is reported to its query, which
+      // fails; the client's 'error' event would otherwise crash the process.
+      client.on('error', () => undefined);
+      listening.add(client);
     }
     let broken: Error | undefined;
     try {
