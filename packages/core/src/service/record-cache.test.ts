@@ -5,14 +5,16 @@ import { RecordCache } from './record-cache.js';
 const Schema = z.object({ n: z.number() });
 
 describe('RecordCache', () => {
-  it('gives a copy only at the same version, instant and schema; no caller can change what it holds', () => {
+  it('gives the record only at the same version, instant and schema; nobody can change what it holds', () => {
     const cache = new RecordCache(2);
     const data = { n: 1, list: [1] };
     cache.set('visits', 'v-1', 3, '2021-12-07T01:30:00.000Z', Schema, data);
-    data.list.push(2); // the writer's object changes afterwards: the cache keeps what was written
+    expect(() => data.list.push(2)).toThrow(TypeError); // frozen, deeply: the writer cannot change it afterwards
     const hit = cache.get('visits', 'v-1', 3, '2021-12-07T01:30:00.000Z', Schema)!.data as typeof data;
     expect(hit).toEqual({ n: 1, list: [1] });
-    hit.list.push(9);
+    expect(() => {
+      hit.n = 2;
+    }).toThrow(TypeError);
     expect(cache.get('visits', 'v-1', 3, '2021-12-07T01:30:00.000Z', Schema)!.data).toEqual({ n: 1, list: [1] });
     expect(cache.get('visits', 'v-1', 4, '2021-12-07T01:30:00.000Z', Schema)).toBeUndefined(); // written again by someone else
     expect(cache.get('visits', 'v-1', 3, '2021-12-07T01:31:00.000Z', Schema)).toBeUndefined(); // same version, other write
