@@ -42,7 +42,11 @@ export class SqliteCommit {
     });
   }
 
-  /** Commits the batch all-or-nothing; returns the stored records in the order of `batch.puts`, detached from the caller's objects. */
+  /**
+   * Commits the batch all-or-nothing; returns the stored records in the order of `batch.puts`.
+   * Their `data` is the object the put carried (what was stored is its JSON, already written: no
+   * later change of that object reaches the file), so no record is parsed back.
+   */
   commit(batch: CommitBatch): StoredRecord[] {
     // Serialised before BEGIN: the write lock is held only for the SQL steps.
     const data = batch.puts.map((put) => JSON.stringify(put.data));
@@ -53,7 +57,7 @@ export class SqliteCommit {
       tenantId: put.tenantId,
       id: put.id,
       version: put.expectedVersion + 1,
-      data: JSON.parse(data[i] as string) as unknown,
+      data: put.data,
       indexes: { ...put.indexes },
       updatedAt: put.updatedAt,
     }));

@@ -261,7 +261,8 @@ export interface StorageAdapter {
    * Commits one batch all-or-nothing: if any put's stored version differs from its
    * `expectedVersion`, or the audit `seq` is not the tenant's last + 1, nothing is written and a
    * `ConflictError` names the record (or `collection: 'audit'`). Returns the stored records in the
-   * order of `batch.puts`, each at `expectedVersion + 1`.
+   * order of `batch.puts`, each at `expectedVersion + 1` (a record's `data` may be the put's own
+   * object: core does not change it, and nothing needs to be parsed back).
    */
   commit(batch: CommitBatch): Promise<StoredRecord[]>;
   /** Audit records of a tenant with `seq > afterSeq`, ascending, at most `limit` (default 1000). */
