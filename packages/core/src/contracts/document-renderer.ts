@@ -12,7 +12,9 @@ export interface DocumentRenderOptions {
   /**
    * The instant written into the file as its creation and modification date (PDF info
    * dictionary, DOCX core properties, zip entry times). Fix it to get identical bytes for the
-   * same document. @default the renderer's clock, else the current time
+   * same document. @default the document's own date (its place-and-date line, or
+   * `OfficialDocument.date`) at 08:00 in Hà Nội; the renderer's clock (else the current time) when
+   * the document has no date
    */
   creationDate?: Date;
 }

@@ -43,7 +43,17 @@ export { officialDocumentPlainText, bodyBlockPlainText } from './model/document-
 export { DECREE30_LAYOUT, mmToPt, mmToTwip, decree30TextWidthPt, decree30HeaderColumnsPt, decree30LinePitchPt } from './layout/decree30-layout.js';
 export { measureTimesText } from './layout/times-metrics.js';
 export type { TimesStyle } from './layout/times-metrics.js';
-export { DECREE30_KEEP, barChartPieces, keepsWithNext, estimateBlockLines, estimateBlocksHeightPt, signatureKeepStart, decree30TextHeightPt, officialDocumentDate, officialDocumentAuthor } from './layout/keep-rules.js';
+export {
+  DECREE30_KEEP,
+  barChartPieces,
+  keepsWithNext,
+  estimateBlockLines,
+  estimateBlocksHeightPt,
+  signatureKeepStart,
+  decree30TextHeightPt,
+  officialDocumentDate,
+  officialDocumentAuthor,
+} from './layout/keep-rules.js';
 export type { BarChartPiece } from './layout/keep-rules.js';
 
 export { DocumentIssuerInputSchema } from './builders/inputs/document-issuer-input.js';
@@ -76,3 +86,6 @@ export { buildResultNoticeDocument } from './builders/build-result-notice-docume
 export { ReminderLetterDocumentInputSchema } from './builders/reminder-letter-document-input.js';
 export type { ReminderLetterDocumentInput } from './builders/reminder-letter-document-input.js';
 export { buildReminderLetterDocument } from './builders/build-reminder-letter-document.js';
+export { SanctionProposalDocumentInputSchema } from './builders/sanction-proposal-document-input.js';
+export type { SanctionProposalDocumentInput } from './builders/sanction-proposal-document-input.js';
+export { buildSanctionProposalDocument } from './builders/build-sanction-proposal-document.js';

@@ -117,6 +117,8 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
 
   return {
     kind: 'BB',
+    // Minutes print no date line (the meeting's time and place open the text): the file's date is the meeting's day.
+    date: data.start.date,
     header: headerOf(data.issuer, { number: data.number, symbol: `BB-${data.issuer.code}`, showNumber: data.showNumber, date: null }),
     title: { type: 'BIÊN BẢN', summary: `${stripEnd(data.subject)} tại ${data.unit.name}` },
     addressees: [],
