@@ -48,13 +48,8 @@ function fromColumns(rank: number | null, num: number | null, str: string | null
 
 const RECORD_COLUMNS = 'r.id, r.version, r.data, r.indexes, r.updated_at';
 
-/**
- * The condition that the record `${owner}.id` matches one `where` filter: an index seek on the
- * primary key of `record_indexes` (values bound as arrays per rank), or, for null, the absence of
- * a row for the field.
- */
-function filterCondition(owner: string, request: { tenantId: string; collection: string }, field: string, filter: IndexFilter, p: Params): string {
-  const values = isIndexValue(filter) ? [filter] : filter.in;
+/** The condition that the index row `alias` holds one of the non-null `values` (bound as one array per rank). */
+function valueCondition(alias: string, values: readonly IndexValue[], p: Params): string {
   const bools: number[] = [];
   const nums: number[] = [];
   const strs: string[] = [];
@@ -64,25 +59,36 @@ function filterCondition(owner: string, request: { tenantId: string; collection:
     else if (typeof v === 'number') nums.push(v);
     else strs.push(v);
   }
+  const ranks: string[] = [];
+  if (bools.length > 0) ranks.push(`(${alias}.rank = 1 AND ${alias}.num = ANY(${p.add(bools)}::float8[]))`);
+  if (nums.length > 0) ranks.push(`(${alias}.rank = 2 AND ${alias}.num = ANY(${p.add(nums)}::float8[]))`);
+  if (strs.length > 0) ranks.push(`(${alias}.rank = 3 AND ${alias}.str = ANY(${p.add(strs)}::text[]))`);
+  return ranks.length === 0 ? 'false' : `(${ranks.join(' OR ')})`;
+}
+
+/**
+ * The condition that the record `${owner}.id` matches one `where` filter: an index seek on the
+ * primary key of `record_indexes` (values bound as arrays per rank), or, for null, the absence of
+ * a row for the field.
+ */
+function filterCondition(owner: string, request: { tenantId: string; collection: string }, field: string, filter: IndexFilter, p: Params): string {
+  const values = isIndexValue(filter) ? [filter] : filter.in;
   const lookup = (alias: string) =>
     `SELECT 1 FROM ${INDEXES} ${alias} WHERE ${alias}.tenant_id = ${p.add(request.tenantId)} AND ${alias}.collection = ${p.add(request.collection)} AND ${alias}.id = ${owner}.id AND ${alias}.field = ${p.add(field)}`;
   const parts: string[] = [];
-  if (bools.length + nums.length + strs.length > 0) {
-    const ranks: string[] = [];
-    const f = 'f';
-    const head = lookup(f);
-    if (bools.length > 0) ranks.push(`(${f}.rank = 1 AND ${f}.num = ANY(${p.add(bools)}::float8[]))`);
-    if (nums.length > 0) ranks.push(`(${f}.rank = 2 AND ${f}.num = ANY(${p.add(nums)}::float8[]))`);
-    if (strs.length > 0) ranks.push(`(${f}.rank = 3 AND ${f}.str = ANY(${p.add(strs)}::text[]))`);
-    parts.push(`EXISTS (${head} AND (${ranks.join(' OR ')}))`);
+  if (values.some((v) => v !== null)) {
+    const head = lookup('f');
+    parts.push(`EXISTS (${head} AND ${valueCondition('f', values, p)})`);
   }
   if (values.includes(null)) parts.push(`NOT EXISTS (${lookup('n')})`);
   return parts.length === 0 ? 'false' : `(${parts.join(' OR ')})`;
 }
 
-function whereConditions(owner: string, request: { tenantId: string; collection: string; where?: Record<string, IndexFilter> }, p: Params): string {
+function whereConditions(owner: string, request: { tenantId: string; collection: string; where?: Record<string, IndexFilter> }, p: Params, skip?: string): string {
   let sql = '';
-  for (const [field, filter] of Object.entries(request.where ?? {})) sql += ` AND ${filterCondition(owner, request, field, filter, p)}`;
+  for (const [field, filter] of Object.entries(request.where ?? {})) {
+    if (field !== skip) sql += ` AND ${filterCondition(owner, request, field, filter, p)}`;
+  }
   return sql;
 }
 
@@ -145,7 +151,8 @@ export function idOrderQuerySql(request: QueryRequest, after: QueryCursorPositio
 }
 
 /**
- * @internal The statement of a `countBy`: the matching records of the tenant and collection, each
+ * @internal The statement of a `countBy`: the matching records of the tenant and collection (driven
+ * from the index rows of a `where` filter with only non-null values when there is one), each
  * `groupBy` field a LEFT JOIN on the primary key of `record_indexes` (no row: null), grouped by
  * those columns. No record JSON is read.
  */
@@ -156,8 +163,19 @@ export function countBySql(request: CountByRequest): SqlStep {
   const joins = groupBy
     .map((field, i) => ` LEFT JOIN ${INDEXES} g${i} ON g${i}.tenant_id = d.tenant_id AND g${i}.collection = d.collection AND g${i}.id = d.id AND g${i}.field = ${p.add(field)}`)
     .join('');
-  let sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${RECORDS} d${joins} WHERE d.tenant_id = ${p.add(request.tenantId)} AND d.collection = ${p.add(request.collection)}`;
-  sql += whereConditions('d', request, p);
+  // Driven by a filter with only non-null values when there is one (an index seek on its rows), else by every record's key.
+  const driver = Object.entries(request.where ?? {}).find(([, filter]) => (isIndexValue(filter) ? filter !== null : filter.in.length > 0 && !filter.in.includes(null)));
+  let sql: string;
+  if (driver) {
+    const [field, filter] = driver;
+    sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${INDEXES} d${joins}
+      WHERE d.tenant_id = ${p.add(request.tenantId)} AND d.collection = ${p.add(request.collection)} AND d.field = ${p.add(field)}
+      AND ${valueCondition('d', isIndexValue(filter) ? [filter] : filter.in, p)}`;
+    sql += whereConditions('d', request, p, field);
+  } else {
+    sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${RECORDS} d${joins} WHERE d.tenant_id = ${p.add(request.tenantId)} AND d.collection = ${p.add(request.collection)}`;
+    sql += whereConditions('d', request, p);
+  }
   sql += ` GROUP BY ${groupBy.map((_, i) => `r${i}, n${i}, s${i}`).join(', ')}`;
   return { sql, params: p.values };
 }
