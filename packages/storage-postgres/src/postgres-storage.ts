@@ -3,10 +3,10 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { ConfigurationError, ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import { AUDIT_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch, PortalStatisticsRow, QueryPage, QueryRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
-import { ADAPTER_NAME, PostgresCallerError, sqlStateOf, toInspectError } from './postgres-errors.js';
+import { ADAPTER_NAME, sqlStateOf, toInspectError } from './postgres-errors.js';
 import { postgresLogs } from './postgres-logs.js';
 import { TENANT_GROUP_ROLE, migratePostgres } from './postgres-migrations.js';
-import { BULK_CHUNK_ROWS, groupChunk, insertChunk, summarize } from './postgres-portal-statistics.js';
+import { copyIntoStage, grantStage, insertFromStage, summarize } from './postgres-portal-statistics.js';
 import { postgresRecords } from './postgres-records.js';
 import { PostgresTenants, defaultTenantRole, ensureRole, quoteIdent } from './postgres-tenants.js';
 
@@ -178,8 +178,9 @@ async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owne
  * - Records are JSONB documents; index fields are also typed rows of `record_indexes` (rank,
  *   `float8`, `COLLATE "C"` text), so filters are index seeks, ordered queries walk an index in
  *   the contract's order and `countBy` is a SQL `GROUP BY` reading no JSON.
- * - Portal statistics are a typed table; the bulk path inserts arrays of 5,000 rows per
- *   statement (`unnest`) in one transaction, from any Iterable.
+ * - Portal statistics are a typed table. The bulk path is one transaction: the rows (any
+ *   Iterable, streamed with backpressure) are COPYed (`pg-copy-streams`) into a temporary stage,
+ *   then inserted per province as its role (a re-import replaces the stored days).
  * - Errors are typed: `STORAGE_FAILED` (server unreachable, timeout, lost connection) or
  *   `CONFIGURATION_INVALID` (login refused, missing database, too old a server, newer schema),
  *   each with a hint; the driver's error is only the `cause`.
@@ -231,9 +232,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     try {
       return await fn(client);
     } catch (error) {
-      if (error instanceof PostgresCallerError || InspectError.isInstance(error)) throw toInspectError(operation, error);
+      if (InspectError.isInstance(error)) throw error;
       // An error the server reported (its transaction was rolled back) leaves the session usable; a
-      // network error or a failed ROLLBACK may not: that client is discarded.
+      // network error, a failed ROLLBACK or a COPY cut short by the caller's iterator may not: that client is discarded.
       if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
       throw toInspectError(operation, error);
     } finally {
@@ -310,51 +311,26 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     }));
   };
 
+  /**
+   * The bulk path, one transaction: COPY every row into a temporary stage (at the login role),
+   * then, per tenant, register it when new and insert its rows from the stage as its role.
+   */
   const insertPortalStatistics = (rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }> =>
     withClient('insertPortalStatistics', async (client) => {
-      let inserted = 0;
-      const iterator = rows[Symbol.iterator]();
-      let done = false;
-      let open = false;
+      await setRole(client, null);
+      await client.query('BEGIN');
       try {
-        for (;;) {
-          const chunk: PortalStatisticsRow[] = [];
-          while (chunk.length < BULK_CHUNK_ROWS) {
-            let step: IteratorResult<PortalStatisticsRow>;
-            try {
-              step = iterator.next();
-            } catch (error) {
-              done = true; // a throwing generator is already closed
-              throw new PostgresCallerError(error);
-            }
-            if (step.done) {
-              done = true;
-              break;
-            }
-            chunk.push(step.value);
-          }
-          if (chunk.length > 0) {
-            const groups = groupChunk(chunk);
-            const roles = new Map<string, string>();
-            for (const tenantId of groups.keys()) roles.set(tenantId, await tenants.register(tenantId));
-            if (!open) {
-              await setRole(client, null);
-              await client.query('BEGIN');
-              open = true;
-            }
-            for (const [tenantId, tenantRows] of groups) {
-              await client.query(`SET LOCAL ROLE ${quoteIdent(roles.get(tenantId) as string)}`);
-              await insertChunk(client, tenantId, tenantRows);
-            }
-            inserted += chunk.length;
-          }
-          if (done) break;
+        const perTenant = await copyIntoStage(client, rows);
+        if (perTenant.size > 0) await grantStage(client, TENANT_GROUP_ROLE);
+        for (const tenantId of perTenant.keys()) {
+          await client.query(`SET LOCAL ROLE ${quoteIdent(await tenants.register(tenantId))}`);
+          await insertFromStage(client, tenantId);
+          await client.query('SET LOCAL ROLE NONE');
         }
-        if (open) await client.query('COMMIT');
-        return { inserted };
+        await client.query('COMMIT');
+        return { inserted: [...perTenant.values()].reduce((a, b) => a + b, 0) };
       } catch (error) {
-        if (open) await client.query('ROLLBACK').catch(() => undefined);
-        if (!done) iterator.return?.(); // stopped early by a failed INSERT: let the generator clean up
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
