@@ -49,7 +49,8 @@ export interface PostgresStorageOptions {
   poolSize?: number;
   /**
    * Server-side `statement_timeout` of every statement, in milliseconds (`0` = none). A statement
-   * that runs longer is cancelled and its call fails with `STORAGE_FAILED`.
+   * that runs longer is cancelled and its call fails with `STORAGE_FAILED`. The bulk path
+   * (`insertPortalStatistics`) is exempt: its COPY lasts as long as the caller's iterator.
    * @default 30000
    */
   statementTimeoutMs?: number;
@@ -318,7 +319,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const insertPortalStatistics = (rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }> =>
     withClient('insertPortalStatistics', async (client) => {
       await setRole(client, null);
-      await client.query('BEGIN');
+      // Not bound by statementTimeoutMs: the COPY lasts as long as the caller's iterator takes.
+      await client.query("BEGIN; SET LOCAL statement_timeout = '0'");
       try {
         const perTenant = await copyIntoStage(client, rows);
         if (perTenant.size > 0) await grantStage(client, TENANT_GROUP_ROLE);
