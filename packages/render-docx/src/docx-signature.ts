@@ -6,6 +6,8 @@ import { SIGNATURE_SPACE, SIZES, TEXT_WIDTH, halfPoints } from './docx-style.js'
 import { textRun, type RunStyle } from './docx-runs.js';
 
 const ZERO = { top: 0, bottom: 0, left: 0, right: 0 };
+/** The space between the body and the signature block, in twips (a 4 pt line). */
+const GAP_ABOVE = 92;
 
 function centred(text: string, style: RunStyle, before = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 0, line: 252 }, indent: { firstLine: 0 }, keepNext: true, children: [textRun(text, style)] });
@@ -34,14 +36,20 @@ function recipientParagraphs(block: RecipientsBlock): Paragraph[] {
   ];
 }
 
-function grid(widths: number[], rows: Paragraph[][][]): Table {
+/** A borderless table of `rows`; `topSpace` (twips) above its first row, inside the cells. */
+function grid(widths: number[], rows: Paragraph[][][], topSpace = 0): Table {
   return new Table({
     rows: rows.map(
-      (cells) =>
+      (cells, r) =>
         new TableRow({
           cantSplit: true,
           children: cells.map(
-            (children, i) => new TableCell({ width: { size: widths[i] ?? 0, type: WidthType.DXA }, margins: ZERO, children: children.length > 0 ? children : [new Paragraph({})] }),
+            (children, i) =>
+              new TableCell({
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                margins: r === 0 && topSpace > 0 ? { ...ZERO, top: topSpace } : ZERO,
+                children: children.length > 0 ? children : [new Paragraph({})],
+              }),
           ),
         }),
     ),
@@ -66,10 +74,13 @@ function signerRows<T>(signers: readonly T[]): T[][] {
 export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
   const signers = doc.signature?.signers ?? [];
   const recipients = doc.recipients;
-  const out: (Paragraph | Table)[] = [new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, keepNext: true, run: { size: 8 } })];
+  // The space between the body and the block is the top margin of its first row, not an empty
+  // paragraph: when the block moves to the next page LibreOffice takes along only the one paragraph
+  // that keeps with it — with a spacer there, the spacer, leaving every body line behind.
+  const out: (Paragraph | Table)[] = [];
   if (signers.length === 1 && signers[0] !== undefined) {
     const left = Math.round(TEXT_WIDTH * DECREE30_LAYOUT.recipientsShare);
-    out.push(grid([left, TEXT_WIDTH - left], [[recipients === null ? [] : recipientParagraphs(recipients), [...signerHeading(signers[0]), ...signerFoot(signers[0])]]]));
+    out.push(grid([left, TEXT_WIDTH - left], [[recipients === null ? [] : recipientParagraphs(recipients), [...signerHeading(signers[0]), ...signerFoot(signers[0])]]], GAP_ABOVE));
     return out;
   }
   if (signers.length > 1) {
@@ -80,9 +91,9 @@ export function docxSignature(doc: OfficialDocument): (Paragraph | Table)[] {
       const width = Math.floor(TEXT_WIDTH / row.length);
       const widths = row.map((_, i) => (i === row.length - 1 ? TEXT_WIDTH - width * i : width));
       if (r > 0) out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 240 }, keepNext: true, run: { size: 16 } }));
-      out.push(grid(widths, [row.map(signerHeading), row.map((c) => signerFoot(c).slice(0, 1)), row.map((c) => signerFoot(c).slice(1))]));
+      out.push(grid(widths, [row.map(signerHeading), row.map((c) => signerFoot(c).slice(0, 1)), row.map((c) => signerFoot(c).slice(1))], r === 0 ? GAP_ABOVE : 0));
     });
   }
   if (recipients !== null) out.push(new Paragraph({ spacing: { before: 240, after: 0 } }), ...recipientParagraphs(recipients));
-  return out.length > 1 ? out : [];
+  return out;
 }

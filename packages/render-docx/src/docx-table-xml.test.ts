@@ -65,3 +65,13 @@ describe('tableXml', () => {
     expect(tableXml({ ...table, rows: [] }, new CellStyles())).not.toContain('PcciCell20CBK');
   });
 });
+
+describe('a table kept with what follows', () => {
+  it('says keep with next on every cell paragraph itself, not only through its style (LibreOffice reads only the former)', () => {
+    const xml = tableXml(table, new CellStyles(), { keepWithNext: true });
+    const paragraphs = xml.match(/<w:p>[^]*?<\/w:p>/g) ?? [];
+    expect(paragraphs).toHaveLength(8);
+    expect(paragraphs.every((p) => p.includes('<w:keepNext/><w:keepLines/></w:pPr>'))).toBe(true);
+    expect(tableXml(table, new CellStyles())).not.toContain('<w:keepNext/>');
+  });
+});

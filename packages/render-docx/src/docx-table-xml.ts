@@ -45,8 +45,12 @@ export function tableXml(table: TableBlock, styles: CellStyles, options: { keepW
   const keepAll = options.keepWithNext === true;
   const size = halfPoints(table.fontSizePt);
   const widths = gridWidths(table.columns.map((c) => c.width));
+  // LibreOffice keeps a table with the next paragraph only when every cell paragraph keeps with the
+  // next by its own properties (a paragraph style's keep-with-next is not enough): a table kept with
+  // the signature block says so on each cell paragraph as well as through its style.
+  const direct = keepAll ? '<w:keepNext/><w:keepLines/>' : '';
   const open = (i: number, style: string) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">`;
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${direct}</w:pPr><w:r><w:t xml:space="preserve">`;
   const CLOSE = '</w:t></w:r></w:p></w:tc>';
   // The header row keeps with the first body row (Word moves both to the next page together).
   const headOpen = table.columns.map((_, i) => open(i, styles.id(size, 'center', true, keepAll || table.rows.length > 0)));
