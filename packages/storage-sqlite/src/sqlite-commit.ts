@@ -52,7 +52,7 @@ export class SqliteCommit {
     const data = batch.puts.map((put) => JSON.stringify(put.data));
     const indexes = batch.puts.map((put) => JSON.stringify(put.indexes));
     this.run.immediate(batch, data, indexes);
-    return batch.puts.map((put, i) => ({
+    return batch.puts.map((put) => ({
       collection: put.collection,
       tenantId: put.tenantId,
       id: put.id,
