@@ -5,14 +5,19 @@
  *   pnpm run main-job                 # from the repository root
  *   pnpm run main-job -- --fresh      # throw away ./pccovid-inspect.db and run again
  *
- * Options: --db <file> (default ./pccovid-inspect.db), --out <dir> (default ./out), --fresh.
+ *   pnpm run main-job -- --postgres postgres://user@127.0.0.1:5432/pccovid   # PostgreSQL instead
+ *
+ * Options: --db <file> (default ./pccovid-inspect.db), --postgres <url> (or PCCI_POSTGRES_URL: a
+ * PostgreSQL database instead of the SQLite file), --out <dir> (default ./out), --fresh.
  * A second run on the same database does not repeat the round: it reports the campaign that is
- * already there (and writes its documents again). Use --fresh to start over.
+ * already there (and writes its documents again). Use --fresh to start over (SQLite; with
+ * PostgreSQL, point --postgres at an empty database).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
+import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
 import { createInspectionService, InspectError } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
@@ -24,12 +29,30 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   const { values } = parseArgs({
     args,
-    options: { db: { type: 'string', default: './pccovid-inspect.db' }, out: { type: 'string', default: './out' }, fresh: { type: 'boolean', default: false } },
+    options: {
+      db: { type: 'string', default: './pccovid-inspect.db' },
+      postgres: { type: 'string', default: process.env.PCCI_POSTGRES_URL },
+      out: { type: 'string', default: './out' },
+      fresh: { type: 'boolean', default: false },
+    },
   });
-  const dbFile = resolve(values.db);
   const outDir = resolve(values.out);
-  if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
-  const storage = createSqliteStorage({ filename: dbFile });
+  let dbFile: string;
+  let storage;
+  if (values.postgres) {
+    if (values.fresh) {
+      throw new Error(
+        '--fresh empties the SQLite file only; for PostgreSQL, point --postgres at an empty database / --fresh chỉ xoá tệp SQLite; với PostgreSQL hãy dùng một cơ sở dữ liệu trống',
+      );
+    }
+    const url = new URL(values.postgres);
+    dbFile = `PostgreSQL ${url.host}${url.pathname}`; // never the password
+    storage = await createPostgresStorage({ connectionString: values.postgres });
+  } else {
+    dbFile = resolve(values.db);
+    if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
+    storage = createSqliteStorage({ filename: dbFile });
+  }
   try {
     const seed = haTinh2021Seed();
     const existing = await storage.get('campaigns', seed.tenant.id, seed.campaign.id);
