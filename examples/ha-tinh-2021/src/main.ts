@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
-import { createInspectionService, InspectError } from '@pccovid-inspect/core';
+import { ConfigurationError, createInspectionService, InspectError } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { ACTORS, runRound } from './round.js';
@@ -41,9 +41,10 @@ async function main(): Promise<void> {
   let storage;
   if (values.postgres) {
     if (values.fresh) {
-      throw new Error(
-        '--fresh empties the SQLite file only; for PostgreSQL, point --postgres at an empty database / --fresh chỉ xoá tệp SQLite; với PostgreSQL hãy dùng một cơ sở dữ liệu trống',
-      );
+      throw new ConfigurationError({
+        problemVi: '--fresh chỉ xoá tệp SQLite; với PostgreSQL hãy trỏ --postgres tới một cơ sở dữ liệu trống',
+        problemEn: '--fresh empties the SQLite file only; for PostgreSQL, point --postgres at an empty database',
+      });
     }
     const url = new URL(values.postgres);
     dbFile = `PostgreSQL ${url.host}${url.pathname}`; // never the password
