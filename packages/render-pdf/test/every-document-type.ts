@@ -10,12 +10,11 @@ import {
   buildReminderLetterDocument,
   buildResultNoticeDocument,
   buildResultsReportDocument,
+  buildSanctionProposalDocument,
   buildTeamDecisionDocument,
 } from '@pccovid-inspect/core/documents';
 import { HA_TINH_2021_PLAN_INPUT } from '@pccovid-inspect/province-ha-tinh';
 import { annexReportDocument, longInputsDocument, otherLayoutDocuments } from '@pccovid-inspect/testkit/renderer';
-// The proposal's builder is not (yet) exported from core/documents: imported from its file.
-import { buildSanctionProposalDocument } from '../../core/src/documents/builders/build-sanction-proposal-document.js';
 import {
   ISSUER,
   MINUTES_INPUT,
