@@ -1,14 +1,10 @@
 import { STORAGE_CONTRACT_VERSION } from '../contracts/storage-adapter.js';
 import type {
-  AuditRecord,
   CommitBatch,
   CountByRequest,
   CountByResult,
   IndexValue,
-  OutboxRecord,
-  OutboxStatus,
   PortalStatisticsRow,
-  PortalStatisticsSummary,
   QueryPage,
   QueryRequest,
   StorageAdapter,
@@ -193,25 +189,18 @@ export function checkCommitBatch(batch: CommitBatch, maxRecordBytes: number | nu
 }
 
 /** The storage operations core uses: every request checked once, every result checked, every unknown error wrapped. */
-export interface GuardedStorage {
+export interface GuardedStorage extends Pick<StorageAdapter, 'get' | 'query' | 'commit' | 'readAudit' | 'lastAudit' | 'readOutbox' | 'markOutbox'> {
   readonly adapter: StorageAdapter;
-  get<T = unknown>(collection: string, tenantId: string, id: string): Promise<StoredRecord<T> | null>;
-  query<T = unknown>(request: QueryRequest): Promise<QueryPage<T>>;
-  /** Commits one checked batch; returns the stored records in the order of `batch.puts`. */
-  commit(batch: CommitBatch): Promise<StoredRecord[]>;
-  readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
-  lastAudit(tenantId: string): Promise<AuditRecord | null>;
-  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
-  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
   /**
    * Grouped counts of committed records: the request is checked once here, then counted by the
    * adapter when it declares `capabilities.groupedCounts` (its result is checked), else by paging
    * through `query` (`countByPaging`).
    */
   countBy(request: CountByRequest): Promise<CountByResult>;
-  /** The portal-statistics bulk path, rows checked first (`VALIDATION_FAILED` at the row), when the adapter has it. */
-  insertPortalStatistics(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
-  summarizePortalStatistics(tenantId: string, range: { from: string; to: string; targetIds?: string[] }): Promise<PortalStatisticsSummary[]>;
+  /** The portal-statistics bulk path, each row checked as the adapter reads it (`VALIDATION_FAILED` at the row); `CONFIGURATION_INVALID` when the adapter has none. */
+  insertPortalStatistics: NonNullable<StorageAdapter['insertPortalStatistics']>;
+  /** Per-target totals (the range checked first); `CONFIGURATION_INVALID` when the adapter has no portal statistics. */
+  summarizePortalStatistics: NonNullable<StorageAdapter['summarizePortalStatistics']>;
 }
 
 /**
