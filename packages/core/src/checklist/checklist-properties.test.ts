@@ -6,6 +6,7 @@ import type { ChecklistFieldValue, ChecklistValueType } from '../entities/checkl
 import { ChecklistResponseSchema } from '../entities/checklist-response.js';
 import type { ChecklistResponse } from '../entities/checklist-response.js';
 import { ChecklistTemplateSchema } from '../entities/checklist-template.js';
+import { forbiddenCharacterIn } from '../entities/primitives.js';
 import type { ChecklistTemplate } from '../entities/checklist-template.js';
 import { ChecklistEvaluationSchema } from './checklist-evaluation.js';
 import { evaluateChecklist } from './evaluate-checklist.js';
@@ -13,7 +14,8 @@ import { PC_COVID_CHECKLIST_V1 } from './pc-covid-checklist-v1.js';
 
 const VIETNAMESE = ['Chưa niêm yết mã QR', 'Đạt', 'Không áp dụng', 'Bảo vệ nhắc quét mã', 'Kỳ Anh'];
 const text = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  // Any code points but those text may never hold (controls, unpaired surrogates, U+FFFE/U+FFFF).
+  fc.string({ unit: 'binary', maxLength: 12 }).filter((s) => forbiddenCharacterIn(s, { multiline: false }) === null),
   fc.constantFrom(...VIETNAMESE).map((s) => s.normalize('NFD')),
   fc.constantFrom(...VIETNAMESE),
 );

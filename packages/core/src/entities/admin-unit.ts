@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, TextSchema } from './primitives.js';
+import { CivilDateSchema, ShortTextSchema } from './primitives.js';
 
 /** Kinds of district-level unit before the 2025 reform, and of commune-level unit after it. */
 export const AdminUnitKindSchema = z.enum(['province', 'provincial_city', 'town', 'rural_district', 'ward', 'commune', 'commune_town']);
@@ -27,9 +27,9 @@ export const AdminUnitSchema = z.strictObject({
   code: z.string().regex(/^\d{2,5}$/, 'a GSO code is 2–5 digits'),
   provinceCode: z.string().regex(/^\d{2}$/),
   /** Full name with its kind, e.g. "Huyện Kỳ Anh". */
-  name: TextSchema,
+  name: ShortTextSchema,
   /** Name without the kind, e.g. "Kỳ Anh" (not unique!). */
-  shortName: TextSchema,
+  shortName: ShortTextSchema,
   kind: AdminUnitKindSchema,
   era: AdminUnitEraSchema,
   /** First civil day the unit existed in this form, if known. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './primitives.js';
+import { IdSchema, InstantSchema, TenantIdSchema } from './primitives.js';
 
 const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
 
@@ -14,7 +14,7 @@ const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
  * ```
  */
 export const AuditEventSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   seq: z.number().int().positive(),
   id: IdSchema,
   at: InstantSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DocumentReferenceSchema } from './document-reference.js';
-import { CivilDateRangeSchema, CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+import { boundedList, CivilDateRangeSchema, CivilDateSchema, IdSchema, INPUT_LIMITS, ShortTextSchema, TenantIdSchema, TextSchema } from './primitives.js';
 import { SignerSchema } from './signer.js';
 import { TargetTypeSchema } from './target-type.js';
 import { PlanDocumentInputSchema } from '../documents/builders/plan-document-input.js';
@@ -11,8 +11,8 @@ export type InspectionForm = z.infer<typeof InspectionFormSchema>;
 
 /** One entry of the "Nơi nhận" block, e.g. `{ name: 'UBND tỉnh', note: 'b/c' }` → "- UBND tỉnh (b/c);". */
 export const RecipientSchema = z.strictObject({
-  name: TextSchema,
-  note: TextSchema.nullable(),
+  name: ShortTextSchema,
+  note: ShortTextSchema.nullable(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
@@ -43,33 +43,36 @@ export type PlanNarrative = z.infer<typeof PlanNarrativeSchema>;
  * ```
  */
 export const CampaignSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   /** The plan's number once issued (null while a draft or issued without a number). */
   number: z.number().int().positive().nullable(),
   /** The symbol after the number: "KH-STTTT". */
-  symbol: z.string().regex(/^[\p{Lu}Đ]+(?:-[\p{Lu}\d&]+)+$/u, 'e.g. KH-STTTT'),
+  symbol: z
+    .string()
+    .max(INPUT_LIMITS.text.code)
+    .regex(/^[\p{Lu}Đ]+(?:-[\p{Lu}\d&]+)+$/u, 'e.g. KH-STTTT'),
   /** Date on the plan (civil date). */
   issuedOn: CivilDateSchema,
   /** The issuing body (the Department) and its parent (the Provincial People's Committee). */
   issuingBodyId: IdSchema,
   parentBodyId: IdSchema.nullable(),
   /** Summary title ("trích yếu"). */
-  title: TextSchema,
-  legalBasis: z.array(DocumentReferenceSchema).min(1, 'a plan cites at least one legal basis'),
-  purposes: z.array(TextSchema).min(1),
+  title: ShortTextSchema,
+  legalBasis: boundedList(DocumentReferenceSchema, INPUT_LIMITS.lists.legalBasis, 'căn cứ / legal bases').min(1, 'a plan cites at least one legal basis'),
+  purposes: boundedList(TextSchema, INPUT_LIMITS.lists.planItems, 'mục đích / purposes').min(1),
   period: CivilDateRangeSchema,
   form: InspectionFormSchema,
-  targetTypes: z.array(TargetTypeSchema).min(1),
-  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1) }),
+  targetTypes: boundedList(TargetTypeSchema, INPUT_LIMITS.lists.planItems, 'loại đối tượng / target types').min(1),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.code) }),
   /** Bodies that lead (the Department's Inspectorate and IT Division). */
-  leadBodyIds: z.array(IdSchema).min(1),
+  leadBodyIds: boundedList(IdSchema, INPUT_LIMITS.lists.planItems, 'cơ quan chủ trì / lead bodies').min(1),
   /** Bodies asked to nominate members, and by when. */
-  nomination: z.strictObject({ bodyIds: z.array(IdSchema), deadline: CivilDateSchema }),
+  nomination: z.strictObject({ bodyIds: boundedList(IdSchema, INPUT_LIMITS.lists.bodies, 'cơ quan / bodies'), deadline: CivilDateSchema }),
   signer: SignerSchema,
-  recipients: z.array(RecipientSchema).min(1),
+  recipients: boundedList(RecipientSchema, INPUT_LIMITS.lists.bodies, 'nơi nhận / recipients').min(1),
   /** The drafting unit in "- Lưu: VT, CNTT4." */
-  archiveCode: z.string().min(1),
+  archiveCode: z.string().min(1).max(INPUT_LIMITS.text.code),
   /** The plan's running text (see `PlanNarrativeSchema`); null to derive it. */
   planNarrative: PlanNarrativeSchema.nullable().default(null),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BilingualTextSchema, OptionalTextSchema } from './primitives.js';
+import { atMostKeys, BilingualShortTextSchema, INPUT_LIMITS, OptionalTextSchema } from './primitives.js';
 
 /**
  * The value type of an extra field recorded with an answer:
@@ -28,10 +28,10 @@ export type ChecklistValueType = z.infer<typeof ChecklistValueTypeSchema>;
  * ```
  */
 export const ChecklistFieldDefinitionSchema = z.strictObject({
-  label: BilingualTextSchema,
+  label: BilingualShortTextSchema,
   valueType: ChecklistValueTypeSchema,
   /** Unit printed after the value, e.g. "cm", "lượt/ngày". */
-  unit: BilingualTextSchema.optional(),
+  unit: BilingualShortTextSchema.optional(),
 });
 export type ChecklistFieldDefinition = z.infer<typeof ChecklistFieldDefinitionSchema>;
 
@@ -71,8 +71,8 @@ export type ChecklistPluginId = z.infer<typeof ChecklistPluginIdSchema>;
  * ```
  */
 export const ChecklistAnswerTypeSchema = z.strictObject({
-  label: BilingualTextSchema,
-  fields: z.record(ChecklistFieldIdSchema, ChecklistFieldDefinitionSchema),
+  label: BilingualShortTextSchema,
+  fields: z.record(ChecklistFieldIdSchema, ChecklistFieldDefinitionSchema).refine(...atMostKeys(INPUT_LIMITS.lists.checklistFields, 'trường / fields')),
   providedBy: ChecklistPluginIdSchema.optional(),
 });
 export type ChecklistAnswerType = z.infer<typeof ChecklistAnswerTypeSchema>;

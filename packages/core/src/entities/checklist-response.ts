@@ -3,7 +3,7 @@ import { ChecklistAnswerSchema } from './checklist-answer.js';
 import { ChecklistFieldIdSchema, ChecklistFieldValueSchema } from './checklist-field.js';
 import { ChecklistVersionSchema } from './checklist-template.js';
 import { EvidenceSchema } from './evidence.js';
-import { IdSchema, InstantSchema, OptionalTextSchema } from './primitives.js';
+import { atMostKeys, boundedList, IdSchema, INPUT_LIMITS, InstantSchema, OptionalTextSchema } from './primitives.js';
 
 /**
  * The answer recorded for one checklist item: Đạt / Chưa đạt / Không áp dụng (or `null` while
@@ -20,8 +20,8 @@ export const ChecklistItemResponseSchema = z.strictObject({
   /** Free-text note (ghi chú), e.g. why the item is Chưa đạt. */
   note: OptionalTextSchema.optional(),
   /** Extra field values keyed by field id (see the item's answer type). */
-  fields: z.record(ChecklistFieldIdSchema, ChecklistFieldValueSchema),
-  evidence: z.array(EvidenceSchema),
+  fields: z.record(ChecklistFieldIdSchema, ChecklistFieldValueSchema).refine(...atMostKeys(INPUT_LIMITS.lists.checklistFields, 'trường / fields')),
+  evidence: boundedList(EvidenceSchema, INPUT_LIMITS.lists.evidence, 'minh chứng / evidence items'),
 });
 export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponseSchema>;
 
@@ -44,7 +44,7 @@ export const ChecklistResponseSchema = z.strictObject({
   /** The visit during which the checklist was filled in. */
   visitId: IdSchema,
   /** Answers keyed by item id. */
-  answers: z.record(IdSchema, ChecklistItemResponseSchema),
+  answers: z.record(IdSchema, ChecklistItemResponseSchema).refine(...atMostKeys(INPUT_LIMITS.lists.answers, 'câu trả lời / answers')),
   /** Person id of the team member who recorded the answers. */
   answeredBy: IdSchema.optional(),
   /** When the answers were last recorded (UTC instant). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChecklistFieldIdSchema, ChecklistFieldValueSchema } from './checklist-field.js';
 import { EvidenceKindSchema } from './evidence.js';
-import { BilingualTextSchema } from './primitives.js';
+import { atMostKeys, BilingualTextSchema, INPUT_LIMITS } from './primitives.js';
 
 /**
  * When a rule applies: to one answer, or to any given answer (`answered`). Rules never
@@ -84,7 +84,7 @@ export const ChecklistRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('custom'),
     type: ChecklistRuleTypeIdSchema,
     when: ChecklistRuleWhenSchema,
-    params: z.record(ChecklistFieldIdSchema, ChecklistFieldValueSchema),
+    params: z.record(ChecklistFieldIdSchema, ChecklistFieldValueSchema).refine(...atMostKeys(INPUT_LIMITS.lists.checklistFields, 'tham số / params')),
     message,
   }),
 ]);

@@ -4,7 +4,7 @@ import { ChecklistAnswerTypeSchema, ChecklistPluginIdSchema } from './checklist-
 import type { ChecklistAnswerType } from './checklist-field.js';
 import { ChecklistRuleSchema } from './checklist-rule.js';
 import type { ChecklistRule } from './checklist-rule.js';
-import { BilingualTextSchema, CountSchema, IdSchema } from './primitives.js';
+import { atMostKeys, BilingualShortTextSchema, BilingualTextSchema, boundedList, CountSchema, IdSchema, INPUT_LIMITS } from './primitives.js';
 
 /** `1`, `1.2` or `1.2.3`. */
 const NUMERIC_VERSION = String.raw`\d{1,6}(?:\.\d{1,6}){0,2}`;
@@ -20,6 +20,7 @@ const NUMERIC_VERSION = String.raw`\d{1,6}(?:\.\d{1,6}){0,2}`;
  */
 export const ChecklistVersionSchema = z
   .string()
+  .max(INPUT_LIMITS.text.code * 10)
   .regex(new RegExp(`^${NUMERIC_VERSION}(?:\\+[a-z][a-z0-9-]{0,62}@${NUMERIC_VERSION})*$`), 'a version such as "1", "1.2" or "1+qr-verify@1"');
 export type ChecklistVersion = z.infer<typeof ChecklistVersionSchema>;
 
@@ -47,14 +48,14 @@ export type ChecklistPluginVersion = z.infer<typeof ChecklistPluginVersionSchema
  */
 export const ChecklistItemSchema = z.strictObject({
   id: IdSchema,
-  label: BilingualTextSchema,
+  label: BilingualShortTextSchema,
   /** What inspectors should look at or record (not part of the question itself). */
   guidance: BilingualTextSchema.optional(),
   critical: z.boolean(),
   required: z.boolean(),
   /** Key into the template's `answerTypes`: which typed extra fields are recorded. */
   answerType: IdSchema,
-  rules: z.array(ChecklistRuleSchema),
+  rules: boundedList(ChecklistRuleSchema, INPUT_LIMITS.lists.checklistRules, 'quy tắc / rules'),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -68,8 +69,8 @@ export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
  */
 export const ChecklistSectionSchema = z.strictObject({
   id: IdSchema,
-  title: BilingualTextSchema,
-  items: z.array(ChecklistItemSchema).min(1),
+  title: BilingualShortTextSchema,
+  items: boundedList(ChecklistItemSchema, INPUT_LIMITS.lists.checklistItems, 'mục / items').min(1),
 });
 export type ChecklistSection = z.infer<typeof ChecklistSectionSchema>;
 
@@ -112,11 +113,11 @@ export const ChecklistTemplateSchema = z
   .object({
     id: IdSchema,
     version: ChecklistVersionSchema,
-    title: BilingualTextSchema,
-    answerTypes: z.record(IdSchema, ChecklistAnswerTypeSchema),
-    sections: z.array(ChecklistSectionSchema).min(1),
+    title: BilingualShortTextSchema,
+    answerTypes: z.record(IdSchema, ChecklistAnswerTypeSchema).refine(...atMostKeys(INPUT_LIMITS.lists.answerTypes, 'kiểu trả lời / answer types')),
+    sections: boundedList(ChecklistSectionSchema, INPUT_LIMITS.lists.checklistSections, 'phần / sections').min(1),
     compliance: ChecklistComplianceSchema,
-    plugins: z.array(ChecklistPluginRefSchema),
+    plugins: boundedList(ChecklistPluginRefSchema, INPUT_LIMITS.lists.plugins, 'plugin / plugins'),
   })
   .superRefine((template, ctx) => {
     const report = (path: (string | number)[], message: string): void => {

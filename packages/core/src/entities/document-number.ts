@@ -1,6 +1,6 @@
 import { NumberSymbolSchema } from './document-reference.js';
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema } from './primitives.js';
+import { CivilDateSchema, IdSchema, TenantIdSchema } from './primitives.js';
 
 /** Document type codes of Decree 30 Appendix III used by campaigns; `CV` stands for an official letter (no type code). */
 export const DocumentTypeCodeSchema = z.enum(['KH', 'QĐ', 'BB', 'BC', 'TB', 'CV', 'GM', 'TTr']);
@@ -18,7 +18,7 @@ export type DocumentTypeCode = z.infer<typeof DocumentTypeCodeSchema>;
  * ```
  */
 export const DocumentNumberSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   issuingBodyId: IdSchema,
   typeCode: DocumentTypeCodeSchema,
   year: z.number().int().min(1945).max(9999),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, TextSchema } from './primitives.js';
+import { CivilDateSchema, INPUT_LIMITS, ShortTextSchema, TextSchema } from './primitives.js';
 
 /**
  * A number and symbol as Decree 30 writes them: "7641/UBND-VX1", "05/KH-STTTT". Numbers below
@@ -8,7 +8,12 @@ import { CivilDateSchema, TextSchema } from './primitives.js';
 export const NumberSymbolSchema = z
   .string()
   .overwrite((s) => s.normalize('NFC').trim())
-  .pipe(z.string().regex(/^\d{1,6}(?:\/\d{4})?\/[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u, 'expected "<number>/<SYMBOL>", e.g. 7641/UBND-VX1'));
+  .pipe(
+    z
+      .string()
+      .max(INPUT_LIMITS.text.code, `quá dài: tối đa ${INPUT_LIMITS.text.code} ký tự / too long: at most ${INPUT_LIMITS.text.code} characters`)
+      .regex(/^\d{1,6}(?:\/\d{4})?\/[\p{Lu}\d][\p{L}\d&]*(?:-[\p{L}\d&]+)*$/u, 'expected "<number>/<SYMBOL>", e.g. 7641/UBND-VX1'),
+  );
 
 /**
  * A reference to an official document: a legal basis of the plan, a directive a unit issued
@@ -25,9 +30,9 @@ export const DocumentReferenceSchema = z.strictObject({
   numberSymbol: NumberSymbolSchema,
   issuedOn: CivilDateSchema,
   /** Who issued it, as cited: "UBND tỉnh". */
-  issuer: TextSchema,
+  issuer: ShortTextSchema,
   /** The kind as cited: "Văn bản", "Quyết định", "Nghị định"… */
-  kindVi: TextSchema,
+  kindVi: ShortTextSchema,
   /** The "trích yếu": "về việc …". */
   summary: TextSchema,
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { NumberSymbolSchema } from './document-reference.js';
-import { CivilDateSchema, CountSchema, IdSchema, InstantSchema, TextSchema } from './primitives.js';
+import { boundedText, CivilDateSchema, CountSchema, IdSchema, INPUT_LIMITS, InstantSchema, ShortTextSchema, TextSchema } from './primitives.js';
 
 /** A lower-case hex SHA-256 digest of a stored file. */
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256 digest (64 characters)');
 
 /** Where a stored file lives: a storage key or a URI (never the bytes themselves). */
-const FileReferenceSchema = TextSchema.pipe(z.string().max(2048));
+const FileReferenceSchema = boundedText({ max: INPUT_LIMITS.text.uri, multiline: false });
 
 /**
  * A directive or publicity document the unit issued (văn bản chỉ đạo, tuyên truyền): the
@@ -27,7 +27,7 @@ export const DocumentEvidenceSchema = z.strictObject({
   /** Issue date (civil date, YYYY-MM-DD). */
   issuedOn: CivilDateSchema,
   /** Issuing body as printed, e.g. "UBND huyện Can Lộc". */
-  issuer: TextSchema,
+  issuer: ShortTextSchema,
   /** Summary line (trích yếu). */
   summary: TextSchema,
 });
@@ -51,7 +51,7 @@ export const PhotoEvidenceSchema = z.strictObject({
   /** SHA-256 of the image bytes, when the capture device computed it. */
   sha256: Sha256Schema.optional(),
   /** What the photo shows, e.g. "Mã QR niêm yết tại bộ phận một cửa". */
-  caption: TextSchema,
+  caption: ShortTextSchema,
   /** When the photo was taken (UTC instant). */
   takenAt: InstantSchema,
 });
@@ -76,11 +76,14 @@ export const ScreenshotEvidenceSchema = z.strictObject({
   /** SHA-256 of the image bytes, if known. */
   sha256: Sha256Schema.optional(),
   /** What the screenshot shows. */
-  caption: TextSchema,
+  caption: ShortTextSchema,
   /** When it was captured (UTC instant). */
   takenAt: InstantSchema,
   /** The page it was taken from, if known. */
-  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(INPUT_LIMITS.text.uri)
+    .optional(),
 });
 export type ScreenshotEvidence = z.infer<typeof ScreenshotEvidenceSchema>;
 
@@ -97,7 +100,7 @@ export const CountEvidenceSchema = z.strictObject({
   kind: z.literal('count'),
   id: IdSchema,
   /** What was counted, e.g. "Lượt quét mã QR ngày 13/12/2021". */
-  what: TextSchema,
+  what: ShortTextSchema,
   /** The figure (non-negative integer). */
   value: CountSchema,
   /** The civil day the figure refers to, if it refers to one. */

@@ -1,7 +1,12 @@
 export {
+  INPUT_LIMITS,
   TextSchema,
+  ShortTextSchema,
   OptionalTextSchema,
+  BilingualShortTextSchema,
+  forbiddenCharacterIn,
   IdSchema,
+  TenantIdSchema,
   CivilDateSchema,
   InstantSchema,
   CivilDateRangeSchema,

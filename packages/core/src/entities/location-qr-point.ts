@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+import { CivilDateSchema, IdSchema, ShortTextSchema } from './primitives.js';
 
 /** Which system a posted code belongs to; only `pc_covid` is correct from 1/11/2021. */
 export const QrCodeSourceSchema = z.enum(['pc_covid', 'bluezone', 'ncovi', 'tokhaiyte', 'zalo', 'other', 'none']);
@@ -17,7 +17,7 @@ export type QrCodeSource = z.infer<typeof QrCodeSourceSchema>;
 export const LocationQrPointSchema = z.strictObject({
   id: IdSchema,
   targetId: IdSchema,
-  label: TextSchema,
+  label: ShortTextSchema,
   source: QrCodeSourceSchema,
   posted: z.boolean(),
   /** Posted where visitors see it. */

@@ -1,10 +1,10 @@
 import { NumberSymbolSchema } from './document-reference.js';
 import { z } from 'zod';
 import { FindingSchema } from './finding.js';
-import { CivilDateSchema, IdSchema, InstantSchema, TextSchema } from './primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, InstantSchema, ShortTextSchema, TenantIdSchema, TextSchema } from './primitives.js';
 
 /** A person present for the inspected unit (name and position only). */
-export const UnitRepresentativeSchema = z.strictObject({ fullName: TextSchema, position: TextSchema });
+export const UnitRepresentativeSchema = z.strictObject({ fullName: ShortTextSchema, position: ShortTextSchema });
 export type UnitRepresentative = z.infer<typeof UnitRepresentativeSchema>;
 
 /** A request the team makes of the unit, with its deadline. */
@@ -25,18 +25,21 @@ export type RemediationRequest = z.infer<typeof RemediationRequestSchema>;
  */
 export const MinutesSchema = z
   .object({
-    tenantId: z.string().min(1),
+    tenantId: TenantIdSchema,
     id: IdSchema,
     visitId: IdSchema,
     numberSymbol: NumberSymbolSchema.nullable(),
     startedAt: InstantSchema,
     endedAt: InstantSchema,
-    place: TextSchema,
-    representatives: z.array(UnitRepresentativeSchema).min(1, 'minutes name at least one representative of the unit'),
-    findings: z.array(FindingSchema),
+    place: ShortTextSchema,
+    representatives: boundedList(UnitRepresentativeSchema, INPUT_LIMITS.lists.representatives, 'người đại diện / representatives').min(
+      1,
+      'minutes name at least one representative of the unit',
+    ),
+    findings: boundedList(FindingSchema, INPUT_LIMITS.lists.findings, 'kết quả / findings'),
     explanation: TextSchema.nullable(),
     assessment: TextSchema,
-    requests: z.array(RemediationRequestSchema),
+    requests: boundedList(RemediationRequestSchema, INPUT_LIMITS.lists.requests, 'yêu cầu khắc phục / remediation requests'),
     signatures: z.strictObject({
       unitRepresentative: z.strictObject({ signedAt: InstantSchema }).nullable(),
       teamLead: z.strictObject({ signedAt: InstantSchema }).nullable(),

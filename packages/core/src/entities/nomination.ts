@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, TenantIdSchema, TextSchema } from './primitives.js';
 
 /**
  * A request to coordinating bodies (the Department of Health, each district's Culture and
@@ -13,10 +13,10 @@ import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
  */
 export const NominationRequestSchema = z
   .object({
-    tenantId: z.string().min(1),
+    tenantId: TenantIdSchema,
     id: IdSchema,
     campaignId: IdSchema,
-    bodyIds: z.array(IdSchema).min(1),
+    bodyIds: boundedList(IdSchema, INPUT_LIMITS.lists.bodies, 'cơ quan / bodies').min(1),
     deadline: CivilDateSchema,
     sentOn: CivilDateSchema,
   })
@@ -34,7 +34,7 @@ export type NominationRequest = z.infer<typeof NominationRequestSchema>;
  * ```
  */
 export const NominationSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
   organizationId: IdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, TextSchema } from './primitives.js';
+import { IdSchema, InstantSchema, TenantIdSchema, TextSchema } from './primitives.js';
 
 /**
  * A message in the outbox, written in the same transaction as the change that caused it and
@@ -14,7 +14,7 @@ import { IdSchema, InstantSchema, TextSchema } from './primitives.js';
  * ```
  */
 export const NotificationSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   createdAt: InstantSchema,
   channel: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './primitives.js';
+import { IdSchema, INPUT_LIMITS, ShortTextSchema, TenantIdSchema } from './primitives.js';
 
 /** What role an organisation plays in campaigns. */
 export const OrganizationKindSchema = z.enum([
@@ -25,16 +25,17 @@ export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
  * ```
  */
 export const OrganizationSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   kind: OrganizationKindSchema,
   /** Name in normal case, e.g. "Sở Thông tin và Truyền thông". */
-  name: TextSchema,
+  name: ShortTextSchema,
   /** Name as written in a Decree 30 header, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
-  upperName: TextSchema,
+  upperName: ShortTextSchema,
   /** Abbreviation used in document symbols, e.g. "STTTT" in "05/KH-STTTT". */
   abbreviation: z
     .string()
+    .max(INPUT_LIMITS.text.code)
     .regex(/^[\p{L}\d&]+$/u, 'letters, digits or &')
     .nullable(),
   /** Parent body (the Provincial People's Committee for a department), if any. */

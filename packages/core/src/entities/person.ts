@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './primitives.js';
+import { IdSchema, ShortTextSchema, TenantIdSchema } from './primitives.js';
 
 /**
  * A contact channel. Personal data: kept only where needed to reach the person, masked in
@@ -10,7 +10,7 @@ export const ContactSchema = z.strictObject({
     .string()
     .regex(/^\+?[0-9 .-]{8,15}$/, 'a phone number of 8–15 digits')
     .nullable(),
-  email: z.email().nullable(),
+  email: z.email().max(254).nullable(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -25,11 +25,11 @@ export type Contact = z.infer<typeof ContactSchema>;
  * ```
  */
 export const PersonSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
-  fullName: TextSchema,
+  fullName: ShortTextSchema,
   /** Position in normal case, e.g. "Chánh Thanh tra Sở". */
-  position: TextSchema,
+  position: ShortTextSchema,
   organizationId: IdSchema,
   contact: ContactSchema.nullable(),
 });

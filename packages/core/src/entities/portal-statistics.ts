@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, CountSchema, IdSchema } from './primitives.js';
+import { CivilDateSchema, CountSchema, IdSchema, TenantIdSchema } from './primitives.js';
 
 /**
  * One day of a target's figures from the management portal (quanly.pccovid.gov.vn):
@@ -13,7 +13,7 @@ import { CivilDateSchema, CountSchema, IdSchema } from './primitives.js';
  * ```
  */
 export const PortalStatisticsSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   targetId: IdSchema,
   districtCode: z.string().regex(/^\d{3}$/),
   date: CivilDateSchema,

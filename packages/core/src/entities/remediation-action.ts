@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RemediationRequestSchema } from './minutes.js';
-import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, ShortTextSchema, TenantIdSchema, TextSchema } from './primitives.js';
 
 /**
  * The follow-up of a non-compliant unit: reminders, a deadline, a re-check, and — after
@@ -15,22 +15,24 @@ import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
  * ```
  */
 export const RemediationActionSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
   visitId: IdSchema,
   targetId: IdSchema,
-  requests: z.array(RemediationRequestSchema).min(1),
+  requests: boundedList(RemediationRequestSchema, INPUT_LIMITS.lists.requests, 'yêu cầu khắc phục / remediation requests').min(1),
   /**
    * The reminders sent, in order; each letter's own deadline (`dueOn`, absent on records written
    * before deadlines were kept per letter) — the next reminder may follow only after it passed.
    */
-  reminders: z.array(
+  reminders: boundedList(
     z.strictObject({ sentOn: CivilDateSchema, channel: z.enum(['document', 'phone', 'email']), numberSymbol: z.string().nullable(), dueOn: CivilDateSchema.optional() }),
+    INPUT_LIMITS.lists.reminders,
+    'lần nhắc / reminders',
   ),
   dueOn: CivilDateSchema.nullable(),
   recheck: z.strictObject({ on: CivilDateSchema, complied: z.boolean(), note: TextSchema.nullable() }).nullable(),
   /** The proposal to sanction, with the number of its letter (absent on records written before it had one). */
-  sanctionProposal: z.strictObject({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema, numberSymbol: z.string().nullable().optional() }).nullable(),
+  sanctionProposal: z.strictObject({ basis: TextSchema, proposedTo: ShortTextSchema, on: CivilDateSchema, numberSymbol: z.string().nullable().optional() }).nullable(),
 });
 export type RemediationAction = z.infer<typeof RemediationActionSchema>;

@@ -1,6 +1,6 @@
 import { NumberSymbolSchema } from './document-reference.js';
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
+import { CivilDateSchema, IdSchema, TenantIdSchema, TextSchema } from './primitives.js';
 
 /**
  * The results report (Báo cáo kết quả kiểm tra) to the Provincial People's Committee. Its
@@ -13,7 +13,7 @@ import { CivilDateSchema, IdSchema, TextSchema } from './primitives.js';
  * ```
  */
 export const ReportSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
   numberSymbol: NumberSymbolSchema,

@@ -1,6 +1,6 @@
 import { NumberSymbolSchema } from './document-reference.js';
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema } from './primitives.js';
+import { CivilDateSchema, IdSchema, TenantIdSchema } from './primitives.js';
 
 /**
  * A results notice (Thông báo kết quả kiểm tra) sent to an inspected unit after the report.
@@ -12,7 +12,7 @@ import { CivilDateSchema, IdSchema } from './primitives.js';
  * ```
  */
 export const ResultNoticeSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
   targetId: IdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './primitives.js';
+import { IdSchema, ShortTextSchema } from './primitives.js';
 
 /**
  * Signing authority prefixes (Decree 30, art. 13): TM. (on behalf of a collective), KT. (a
@@ -22,10 +22,10 @@ export const SignerSchema = z
   .object({
     authority: SigningAuthoritySchema,
     /** The title the authority refers to, upper case: "GIÁM ĐỐC", "ỦY BAN NHÂN DÂN". */
-    headTitle: TextSchema,
+    headTitle: ShortTextSchema,
     /** The signer's own position, upper case: "PHÓ GIÁM ĐỐC". */
-    position: TextSchema,
-    fullName: TextSchema,
+    position: ShortTextSchema,
+    fullName: ShortTextSchema,
     personId: IdSchema.nullable(),
   })
   .refine((s) => s.authority !== null || s.headTitle === s.position, {

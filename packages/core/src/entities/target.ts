@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocationQrPointSchema } from './location-qr-point.js';
-import { IdSchema, TextSchema } from './primitives.js';
+import { boundedList, IdSchema, INPUT_LIMITS, ShortTextSchema, TenantIdSchema } from './primitives.js';
 import { TargetTypeSchema } from './target-type.js';
 
 /**
@@ -15,17 +15,17 @@ import { TargetTypeSchema } from './target-type.js';
  * ```
  */
 export const TargetSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
-  name: TextSchema,
+  name: ShortTextSchema,
   type: TargetTypeSchema,
   /** GSO district code (2021 era). */
   districtCode: z.string().regex(/^\d{3}$/),
-  address: TextSchema,
+  address: ShortTextSchema,
   organizationId: IdSchema.nullable(),
   /** The person who represents the unit (receives results notices; may see its own visits once started). */
   representativePersonId: IdSchema.nullable(),
-  qrPoints: z.array(LocationQrPointSchema),
+  qrPoints: boundedList(LocationQrPointSchema, INPUT_LIMITS.lists.qrPoints, 'điểm mã QR / QR points'),
 });
 export type Target = z.infer<typeof TargetSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './primitives.js';
+import { boundedList, IdSchema, INPUT_LIMITS, ShortTextSchema, TenantIdSchema } from './primitives.js';
 
 /** Roles inside the team: trưởng đoàn (lead), phó (deputy), thành viên (member), thư ký (secretary). */
 export const TeamRoleSchema = z.enum(['lead', 'deputy', 'member', 'secretary']);
@@ -48,11 +48,11 @@ export type TeamMember = z.infer<typeof TeamMemberSchema>;
  */
 export const TeamSchema = z
   .object({
-    tenantId: z.string().min(1),
+    tenantId: TenantIdSchema,
     id: IdSchema,
     campaignId: IdSchema,
-    name: TextSchema,
-    members: z.array(TeamMemberSchema).min(1),
+    name: ShortTextSchema,
+    members: boundedList(TeamMemberSchema, INPUT_LIMITS.lists.teamMembers, 'thành viên / members').min(1),
   })
   .superRefine((team, ctx) => {
     const leads = team.members.filter((m) => m.role === 'lead').length;

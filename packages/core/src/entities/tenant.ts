@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProvinceCodeSchema, TextSchema } from './primitives.js';
+import { ProvinceCodeSchema, ShortTextSchema } from './primitives.js';
 
 /**
  * A tenant: one province running campaigns. Every record carries its `tenantId`, and records
@@ -18,8 +18,8 @@ export const TenantSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/),
   provinceCode: ProvinceCodeSchema,
   /** The province's name, e.g. "Hà Tĩnh". */
-  name: TextSchema,
+  name: ShortTextSchema,
   /** The place written in the Decree 30 date line ("Hà Tĩnh, ngày …"). */
-  placeName: TextSchema,
+  placeName: ShortTextSchema,
 });
 export type Tenant = z.infer<typeof TenantSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, IdSchema, InstantSchema, TextSchema } from './primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, InstantSchema, ShortTextSchema, TenantIdSchema, TextSchema } from './primitives.js';
 
 /**
  * A visit (lịch kiểm tra) to one target: the day, the members, the vehicle the Department office
@@ -14,16 +14,16 @@ import { CivilDateSchema, IdSchema, InstantSchema, TextSchema } from './primitiv
  * ```
  */
 export const VisitSchema = z.strictObject({
-  tenantId: z.string().min(1),
+  tenantId: TenantIdSchema,
   id: IdSchema,
   campaignId: IdSchema,
   targetId: IdSchema,
   districtCode: z.string().regex(/^\d{3}$/),
   scheduledOn: CivilDateSchema,
-  memberIds: z.array(IdSchema).min(1),
-  vehicle: z.strictObject({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable(),
+  memberIds: boundedList(IdSchema, INPUT_LIMITS.lists.teamMembers, 'thành viên / members').min(1),
+  vehicle: z.strictObject({ description: ShortTextSchema, providedByOrganizationId: IdSchema }).nullable(),
   /** Pinned when the visit is scheduled: the visit keeps this template version. */
-  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1) }),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.code) }),
   startedAt: InstantSchema.nullable(),
   endedAt: InstantSchema.nullable(),
   cancelledReason: TextSchema.nullable(),
