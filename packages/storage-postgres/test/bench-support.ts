@@ -1,6 +1,6 @@
 /**
  * What bench/src/postgres-*.bench.ts need from `pg` (the bench package does not depend on it, so
- * they import it from here, where it resolves): a raw pool, a fresh database on the server, a raw COPY.
+ * they import it from here, where it resolves): a raw pool, a fresh (or cloned) database on the server, a raw COPY.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,6 +29,23 @@ export async function recreateDatabase(name: string): Promise<string> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(benchServerUrl(), name);
+}
+
+/**
+ * Drops database `name` and creates it again as a copy of database `template` (`CREATE DATABASE …
+ * TEMPLATE`: a file-level copy, as a bench on SQLite copies its prepared file); returns its URL.
+ * Nobody may be connected to `template` meanwhile.
+ */
+export async function cloneDatabase(name: string, template: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: benchServerUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }
