@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Pool, PoolClient, PoolConfig } from 'pg';
+import type { ClientConfig, Notification, Pool, PoolClient, PoolConfig } from 'pg';
 import { ConfigurationError, ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import { AUDIT_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch, PortalStatisticsRow, QueryPage, QueryRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
@@ -62,6 +62,17 @@ export interface PostgresStorageOptions {
    * @default 10000
    */
   connectTimeoutMs?: number;
+  /**
+   * A channel that wakes outbox delivery without polling. With it, a commit that enqueues outbox
+   * messages also runs `pg_notify(<channel>, <tenantId>)` in its transaction — PostgreSQL delivers
+   * the notification when the commit commits, never for one that rolls back — and the adapter
+   * keeps one extra connection (outside the pool) that `LISTEN`s on the channel for `onOutbox`.
+   * Every listener on the channel hears every province's tenant id (the id only, never a message);
+   * several processes may share a channel. A lower-case identifier (`a`–`z`, digits, `_`) of at
+   * most 63 bytes.
+   * @default none: no notification, and `onOutbox` is refused
+   */
+  notifyChannel?: string;
 }
 
 /**
@@ -74,7 +85,34 @@ export interface PostgresStorageOptions {
  * await storage.insertPortalStatistics(rowsFromCsv());
  * ```
  */
-export type PostgresStorage = StorageAdapter & Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics' | 'countBy'>>;
+export type PostgresStorage = StorageAdapter &
+  Required<Pick<StorageAdapter, 'insertPortalStatistics' | 'summarizePortalStatistics' | 'countBy'>> & {
+    /**
+     * Calls `listener(tenantId)` whenever a commit that enqueued outbox messages for that province
+     * has committed (in any process using the same `notifyChannel` on the same database), so a
+     * delivery worker wakes at once instead of polling `readOutbox`. A wake-up, not a delivery:
+     * read the province's pending messages with `readOutbox(tenantId, { status: 'pending' })`.
+     * The adapter listens from its creation on, so no commit after `createPostgresStorage`
+     * resolved is missed; notifications are not replayed — read the pending messages once at
+     * start, and keep a slow poll as a fallback, since a notification sent while the listening
+     * connection is down is lost. A listener that throws does not stop the others (its error is
+     * dropped). Returns the function that removes the listener; `dispose()` removes them all and
+     * closes the listening connection.
+     *
+     * Throws `CONFIGURATION_INVALID` when the adapter was created without `notifyChannel`, and
+     * `STORAGE_FAILED` once it is disposed.
+     *
+     * @example
+     * ```ts
+     * const storage = await createPostgresStorage({ connectionString: process.env.DATABASE_URL, notifyChannel: 'pccovid_outbox' });
+     * const stop = storage.onOutbox((tenantId) => void deliverPending(tenantId));
+     * // … on shutdown:
+     * stop();
+     * await storage.dispose();
+     * ```
+     */
+    onOutbox(listener: (tenantId: string) => void): () => void;
+  };
 
 /** The oldest server major version the adapter supports. */
 const MIN_SERVER_VERSION_NUM = 130000;
@@ -98,6 +136,13 @@ function checkOptions(options: PostgresStorageOptions): void {
   ] as const) {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) problems.push([`${name} phải là số nguyên ≥ 0`, `${name} must be a whole number ≥ 0`]);
   }
+  const channel = options.notifyChannel;
+  if (channel !== undefined && (typeof channel !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(channel) || channel.length > 63)) {
+    problems.push([
+      'notifyChannel phải là định danh chữ thường (a–z, 0–9, _) dài tối đa 63 byte',
+      'notifyChannel must be a lower-case identifier (a–z, 0–9, _) of at most 63 bytes',
+    ]);
+  }
   const first = problems[0];
   if (first) throw configurationProblem(first[0], first[1]);
 }
@@ -112,12 +157,8 @@ function roleResolver(tenantRole: (tenantId: string) => string): (tenantId: stri
   };
 }
 
-/**
- * Opens the pool, checks the server version, creates the group role and migrates the schema.
- * Returns the pool (or throws a typed error; a pool it created is closed again).
- */
-async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owned: boolean }> {
-  const owned = options.pool === undefined;
+/** The configuration of the pool the adapter creates (its clients' settings also serve the LISTEN connection). */
+function poolConfig(options: PostgresStorageOptions): PoolConfig {
   const config: PoolConfig = {
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
@@ -126,7 +167,37 @@ async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owne
     application_name: 'pccovid-inspect',
   };
   if (options.ssl !== undefined) config.ssl = options.ssl;
-  const pool = options.pool ?? new pg.Pool(config);
+  return config;
+}
+
+/**
+ * Opens the connection that `LISTEN`s on `channel` (with the settings of the pool's clients) and
+ * hands each notification's payload (a tenant id) to `deliver`.
+ */
+async function openListener(config: ClientConfig, channel: string, deliver: (tenantId: string) => void): Promise<pg.Client> {
+  const client = new pg.Client(config);
+  // A lost connection is reported here; without a listener Node would exit.
+  client.on('error', () => undefined);
+  client.on('notification', (message: Notification) => {
+    if (message.channel === channel) deliver(message.payload ?? '');
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${quoteIdent(channel)}`);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return client;
+}
+
+/**
+ * Opens the pool, checks the server version, creates the group role and migrates the schema.
+ * Returns the pool (or throws a typed error; a pool it created is closed again).
+ */
+async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owned: boolean }> {
+  const owned = options.pool === undefined;
+  const pool = options.pool ?? new pg.Pool(poolConfig(options));
   // An idle client that loses its connection (server restart) emits 'error' on the pool: without a listener Node would exit.
   if (owned) pool.on('error', () => undefined);
   try {
@@ -182,6 +253,10 @@ async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owne
  * - Portal statistics are a typed table. The bulk path is one transaction: the rows (any
  *   Iterable, streamed with backpressure) are COPYed (`pg-copy-streams`) into a temporary stage,
  *   then inserted per province as its role (a re-import replaces the stored days).
+ * - **Outbox wake-ups (optional).** With `notifyChannel`, a commit that enqueues outbox messages
+ *   also notifies the channel with its tenant id in the same transaction, and `onOutbox(listener)`
+ *   calls back on every such commit (one LISTEN connection outside the pool), so a delivery worker
+ *   needs no polling loop.
  * - Errors are typed: `STORAGE_FAILED` (server unreachable, timeout, lost connection) or
  *   `CONFIGURATION_INVALID` (login refused, missing database, too old a server, newer schema),
  *   each with a hint; the driver's error is only the `cause`.
@@ -201,6 +276,26 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   checkOptions(options);
   const roleOf = roleResolver(options.tenantRole ?? defaultTenantRole);
   const { pool, owned } = await open(options);
+  const { notifyChannel } = options;
+  /** The `onOutbox` listeners, and the connection that LISTENs for them (with `notifyChannel` only). */
+  const wakeListeners = new Set<(tenantId: string) => void>();
+  let listenClient: pg.Client | null = null;
+  if (notifyChannel !== undefined) {
+    try {
+      listenClient = await openListener(owned ? poolConfig(options) : pool.options, notifyChannel, (tenantId) => {
+        for (const listener of [...wakeListeners]) {
+          try {
+            listener(tenantId);
+          } catch {
+            // A failing listener does not stop the others.
+          }
+        }
+      });
+    } catch (error) {
+      if (owned) await pool.end().catch(() => undefined);
+      throw toInspectError('open', error);
+    }
+  }
   const tenants = new PostgresTenants(pool, roleOf);
   /** The role each pooled session is set to (absent: the login role). Every call sets the role it needs first. */
   const sessionRoles = new WeakMap<PoolClient, string>();
@@ -292,6 +387,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
           throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
         }
         await postgresLogs.enqueueOutbox(client, batch.tenantId, batch.outbox);
+        if (notifyChannel !== undefined && batch.outbox.length > 0) {
+          // Delivered when this transaction commits; dropped with it when it rolls back.
+          await client.query({ name: 'pccovid-notify-outbox', text: 'SELECT pg_notify($1, $2)', values: [notifyChannel, batch.tenantId] });
+        }
       });
     } catch (error) {
       // A concurrent commit took the same audit seq (unique violation of the primary key once it committed).
@@ -355,9 +454,26 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     countBy: (request) => read('countBy', request.tenantId, { groups: [] }, (client) => postgresRecords.countBy(client, request)),
     insertPortalStatistics,
     summarizePortalStatistics: (tenantId, range) => read('summarizePortalStatistics', tenantId, [], (client) => summarize(client, tenantId, range)),
+    onOutbox(listener: (tenantId: string) => void): () => void {
+      if (notifyChannel === undefined) {
+        throw configurationProblem(
+          'onOutbox cần tùy chọn notifyChannel',
+          'onOutbox needs the notifyChannel option',
+          "Create the adapter with notifyChannel (e.g. 'pccovid_outbox') to be woken on new outbox messages.",
+        );
+      }
+      if (disposed) throw new StorageError({ adapterName: ADAPTER_NAME, operation: 'onOutbox', detailEn: 'the adapter was disposed; create a new one' });
+      if (typeof listener !== 'function') throw configurationProblem('onOutbox cần một hàm', 'onOutbox needs a function');
+      // A wrapper of its own, so the same function added twice is called twice and removed once per call.
+      const entry = (tenantId: string): void => listener(tenantId);
+      wakeListeners.add(entry);
+      return () => void wakeListeners.delete(entry);
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;
+      wakeListeners.clear();
+      if (listenClient !== null) await listenClient.end().catch(() => undefined);
       if (owned) await pool.end();
     },
   };
