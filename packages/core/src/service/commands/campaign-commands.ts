@@ -4,7 +4,7 @@ import { CampaignSchema, type Campaign } from '../../entities/campaign.js';
 import { NominationRequestSchema } from '../../entities/nomination.js';
 import { OrganizationSchema } from '../../entities/organization.js';
 import { PersonSchema } from '../../entities/person.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, ShortTextSchema, TextSchema } from '../../entities/primitives.js';
 import { TeamMemberSchema, TeamSchema } from '../../entities/team.js';
 import { ValidationError, type ValidationIssue } from '../../errors/validation-error.js';
 import { parseOrThrow } from '../../internal/parse.js';
@@ -48,7 +48,10 @@ async function assertDirectoryReferences(ctx: ServiceContext, campaign: Campaign
 export const registerDirectory = defineCommand({
   name: 'directory.register',
   summary: { vi: 'Đăng ký danh bạ cơ quan, cá nhân', en: 'Registers bodies and people (the directory); existing ids are updated' },
-  input: z.strictObject({ organizations: z.array(OrganizationSchema).default([]), people: z.array(PersonSchema).default([]) }),
+  input: z.strictObject({
+    organizations: boundedList(OrganizationSchema, INPUT_LIMITS.lists.directory, 'cơ quan / organisations').default([]),
+    people: boundedList(PersonSchema, INPUT_LIMITS.lists.directory, 'người / people').default([]),
+  }),
   roles: LEADERSHIP,
   async run(ctx, a, cmd): Promise<{ organizations: number; people: number }> {
     cmd.organizations.forEach((o, i) => sameTenant(ctx, o.tenantId, ['organizations', i, 'tenantId']));
@@ -210,7 +213,11 @@ export const recordNomination = defineCommand({
 export const formTeam = defineCommand({
   name: 'team.form',
   summary: { vi: 'Thành lập Tổ kiểm tra (cấp số QĐ)', en: 'Forms the team (exactly one lead) and numbers the decision (QĐ)' },
-  input: CampaignIdInput.extend({ name: TextSchema, members: z.array(TeamMemberSchema).min(1), decidedOn: CivilDateSchema }),
+  input: CampaignIdInput.extend({
+    name: ShortTextSchema,
+    members: boundedList(TeamMemberSchema, INPUT_LIMITS.lists.teamMembers, 'thành viên / members').min(1),
+    decidedOn: CivilDateSchema,
+  }),
   roles: ['director'],
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {

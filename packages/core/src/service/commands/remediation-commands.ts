@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { applyLifecycleEvent, startLifecycle } from '../../lifecycle/lifecycle-api.js';
 import type { LifecycleEvent } from '../../lifecycle/lifecycle-machines.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, ShortTextSchema, TextSchema } from '../../entities/primitives.js';
 import { RemediationRequestSchema } from '../../entities/minutes.js';
 import { TargetSchema } from '../../entities/target.js';
 import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
@@ -83,7 +83,11 @@ const advance = (r: RemediationRecord, event: LifecycleEvent<'remediation'>) => 
 export const openRemediation = defineCommand({
   name: 'remediation.open',
   summary: { vi: 'Mở việc đôn đốc khắc phục của đơn vị chưa đạt', en: 'Opens the follow-up of a reviewed visit whose unit was found non-compliant' },
-  input: z.strictObject({ remediationId: IdSchema, visitId: IdSchema, requests: z.array(RemediationRequestSchema).default([]) }),
+  input: z.strictObject({
+    remediationId: IdSchema,
+    visitId: IdSchema,
+    requests: boundedList(RemediationRequestSchema, INPUT_LIMITS.lists.requests, 'yêu cầu khắc phục / remediation requests').default([]),
+  }),
   roles: LEADERSHIP,
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
@@ -223,7 +227,7 @@ export const recordRecheck = defineCommand({
 export const proposeSanction = defineCommand({
   name: 'sanction.propose',
   summary: { vi: 'Đề xuất cơ quan có thẩm quyền xử lý vi phạm', en: 'Proposes a sanction to the competent authority (the team proposes; it does not fine)' },
-  input: RemediationIdInput.extend({ basis: TextSchema, proposedTo: TextSchema, on: CivilDateSchema }),
+  input: RemediationIdInput.extend({ basis: TextSchema, proposedTo: ShortTextSchema, on: CivilDateSchema }),
   roles: ['director'],
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applyLifecycleEvent, startLifecycle, lifecycleState } from '../../lifecycle/lifecycle-api.js';
-import { CivilDateSchema, IdSchema, TextSchema } from '../../entities/primitives.js';
+import { boundedList, CivilDateSchema, IdSchema, INPUT_LIMITS, ShortTextSchema, TextSchema } from '../../entities/primitives.js';
 import { TargetSchema, type Target } from '../../entities/target.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
@@ -67,8 +67,8 @@ export const scheduleVisit = defineCommand({
     campaignId: IdSchema,
     targetId: IdSchema,
     scheduledOn: CivilDateSchema,
-    memberIds: z.array(IdSchema).min(1),
-    vehicle: z.strictObject({ description: TextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
+    memberIds: boundedList(IdSchema, INPUT_LIMITS.lists.teamMembers, 'thành viên / members').min(1),
+    vehicle: z.strictObject({ description: ShortTextSchema, providedByOrganizationId: IdSchema }).nullable().default(null),
   }),
   roles: LEADERSHIP,
   errors: STEP_ERRORS,

@@ -5,7 +5,7 @@ import type { PersistedLifecycle } from '../../lifecycle/persisted-lifecycle.js'
 import { ChecklistItemResponseSchema, type ChecklistItemResponse } from '../../entities/checklist-response.js';
 import { evidenceLine } from '../document-inputs.js';
 import { UnitRepresentativeSchema, RemediationRequestSchema, MinutesSchema } from '../../entities/minutes.js';
-import { IdSchema, InstantSchema, TextSchema } from '../../entities/primitives.js';
+import { atMostKeys, boundedList, IdSchema, INPUT_LIMITS, InstantSchema, ShortTextSchema, TextSchema } from '../../entities/primitives.js';
 import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
 import { validateChecklistResponse } from '../../checklist/validate-checklist-response.js';
 import { parseOrThrow } from '../../internal/parse.js';
@@ -76,7 +76,10 @@ export const startVisit = defineCommand({
 export const recordAnswers = defineCommand({
   name: 'answers.record',
   summary: { vi: 'Ghi nhận kết quả kiểm tra theo từng nội dung', en: 'Records answers and evidence, merged into what was recorded; complete: true closes the checklist' },
-  input: VisitIdInput.extend({ answers: z.record(IdSchema, ChecklistItemResponseSchema), complete: z.boolean().default(false) }),
+  input: VisitIdInput.extend({
+    answers: z.record(IdSchema, ChecklistItemResponseSchema).refine(...atMostKeys(INPUT_LIMITS.lists.answers, 'câu trả lời / answers')),
+    complete: z.boolean().default(false),
+  }),
   roles: ON_SITE,
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
@@ -109,11 +112,11 @@ export const draftMinutes = defineCommand({
   summary: { vi: 'Lập biên bản kiểm tra từ kết quả', en: 'Draws up the minutes from the answers: findings item by item, assessment, requests' },
   input: VisitIdInput.extend({
     endedAt: InstantSchema.optional(),
-    place: TextSchema,
-    representatives: z.array(UnitRepresentativeSchema).min(1),
+    place: ShortTextSchema,
+    representatives: boundedList(UnitRepresentativeSchema, INPUT_LIMITS.lists.representatives, 'người đại diện / representatives').min(1),
     explanation: TextSchema.nullable().default(null),
     assessment: TextSchema,
-    requests: z.array(RemediationRequestSchema).default([]),
+    requests: boundedList(RemediationRequestSchema, INPUT_LIMITS.lists.requests, 'yêu cầu khắc phục / remediation requests').default([]),
   }),
   roles: ['inspectorateLead', 'secretary'],
   errors: STEP_ERRORS,
