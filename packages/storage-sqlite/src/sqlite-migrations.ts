@@ -152,6 +152,36 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
  */
 export const SQLITE_SCHEMA_VERSION: number = SQLITE_MIGRATIONS[SQLITE_MIGRATIONS.length - 1]?.version ?? 0;
 
+/** The tables, indexes and triggers a step creates, read from its SQL. */
+function objectsOf(migration: SqliteMigration): string[] {
+  return [...migration.sql.matchAll(/CREATE\s+(?:TABLE|INDEX|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)/gi)].map((match) => match[1]!);
+}
+
+/**
+ * Checks that the file holds what its `schema_migrations` says: every table, index and trigger of
+ * the steps it records, and none of a later step (which the next migration would fail to create).
+ * A file changed by hand, by another program, or damaged is refused with what is wrong and what to
+ * do, instead of failing later on a missing table.
+ */
+function checkSchemaObjects(db: Database.Database, migrations: readonly SqliteMigration[], version: number): void {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger')").pluck().all() as string[]);
+  const missing = migrations.filter((m) => m.version <= version).flatMap((m) => objectsOf(m).filter((name) => !present.has(name)));
+  const early = migrations.filter((m) => m.version > version).flatMap((m) => objectsOf(m).filter((name) => present.has(name)));
+  if (missing.length === 0 && early.length === 0) return;
+  const listVi = [missing.length > 0 ? `thiếu ${missing.join(', ')}` : '', early.length > 0 ? `đã có sẵn ${early.join(', ')} của phiên bản sau` : ''].filter(Boolean).join('; ');
+  const listEn = [missing.length > 0 ? `it lacks ${missing.join(', ')}` : '', early.length > 0 ? `it already has ${early.join(', ')} of a later version` : '']
+    .filter(Boolean)
+    .join('; ');
+  throw new ConfigurationError({
+    problemVi: `tệp SQLite ghi lược đồ phiên bản ${version} nhưng không khớp: ${listVi}`,
+    problemEn: `the SQLite file records schema version ${version} but does not match it: ${listEn}`,
+    hint:
+      version === 0
+        ? 'The file holds tables of another program (or of this package without its schema_migrations table): give `filename` a new path, or restore the inspection database from a backup.'
+        : 'The file was changed outside this package (by hand or by another program) or is damaged, so data may be missing: restore it from a backup. Do not create the missing tables by hand.',
+  });
+}
+
 /**
  * @internal Brings the file's schema to `SQLITE_SCHEMA_VERSION` inside one `BEGIN IMMEDIATE`
  * transaction, so two processes opening the same new file migrate it once. Returns the versions.
@@ -171,6 +201,7 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Sqlite
         problemEn: `the SQLite file has schema version ${row.version}, newer than version ${latest} this package knows; upgrade @pccovid-inspect/storage-sqlite`,
       });
     }
+    checkSchemaObjects(db, migrations, row.version);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const migration of migrations) {
       if (migration.version <= row.version) continue;

@@ -1,3 +1,4 @@
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ConfigurationError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter } from '@pccovid-inspect/core';
@@ -68,9 +69,16 @@ function wrap<T>(operation: string, fn: () => T): T {
 }
 
 function checkOptions(options: SqliteStorageOptions): void {
-  const problems: [string, string][] = [];
+  const problems: [problemVi: string, problemEn: string, hint?: string][] = [];
   if (options.filename !== undefined && (typeof options.filename !== 'string' || options.filename.length === 0)) {
     problems.push(['filename phải là đường dẫn tệp hoặc ":memory:"', 'filename must be a file path or ":memory:"']);
+  } else if (options.filename?.includes('\0')) {
+    // The C library stops at the NUL: the part before it names another file, which would be opened silently.
+    problems.push([
+      'filename chứa ký tự NUL (U+0000)',
+      'filename contains a NUL character (U+0000); the part before it names another file',
+      'Remove the NUL: a file path cannot contain one (it often comes from a C string or a padded field read as text).',
+    ]);
   }
   if (options.durability !== undefined && options.durability !== 'normal' && options.durability !== 'full') {
     problems.push(["durability phải là 'normal' hoặc 'full'", "durability must be 'normal' or 'full'"]);
@@ -80,24 +88,98 @@ function checkOptions(options: SqliteStorageOptions): void {
     problems.push(['busyTimeoutMs phải là số nguyên ≥ 0', 'busyTimeoutMs must be a whole number ≥ 0']);
   }
   const first = problems[0];
-  if (first) throw new ConfigurationError({ problemVi: first[0], problemEn: first[1] });
+  if (first) throw new ConfigurationError({ problemVi: first[0], problemEn: first[1], ...(first[2] === undefined ? {} : { hint: first[2] }) });
 }
 
-/** Opens the connection, sets the pragmas and migrates the schema. */
-function open(filename: string, durability: 'normal' | 'full', busyTimeoutMs: number): Database.Database {
-  const db = wrap('open', () => new Database(filename));
-  try {
-    wrap('open', () => {
-      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-      db.pragma('foreign_keys = ON');
-      migrateSqlite(db);
+/**
+ * What is wrong with a file SQLite could not open or read, and what to do: a typed error for each
+ * cause a person must fix (`CONFIGURATION_INVALID` with a hint), `STORAGE_FAILED` for the rest
+ * (a lock held too long by another process, an I/O error: retrying may help).
+ */
+function openFailure(filename: string, error: unknown): InspectError {
+  if (InspectError.isInstance(error)) return error;
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const invalid = (problemVi: string, problemEn: string, hint: string) => new ConfigurationError({ problemVi, problemEn, hint, cause: error });
+  if (code === 'SQLITE_NOTADB') {
+    return invalid(
+      `"${filename}" không phải là cơ sở dữ liệu SQLite`,
+      `"${filename}" is not a SQLite database (${message}): another kind of file, or an encrypted one`,
+      'Check `filename`: point it at the inspection database, or at a path that does not exist yet to create a new one. Do not delete the file before finding out what it is.',
+    );
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return invalid(
+      `tệp SQLite "${filename}" bị hỏng`,
+      `the SQLite file "${filename}" is damaged (${message})`,
+      'Stop every process that uses the file, then restore it from a backup (or try `sqlite3 <file> ".recover"` on a copy).',
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
+    return invalid(
+      `không ghi được tệp SQLite "${filename}" hoặc thư mục của nó`,
+      `the SQLite file "${filename}" or its directory cannot be written (${message})`,
+      'The adapter writes to the file and creates "<file>-wal" and "<file>-shm" beside it: make the file and its directory writable by this process.',
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || /directory does not exist/i.test(message)) {
+    return invalid(
+      `không mở được tệp SQLite "${filename}"`,
+      `the SQLite file "${filename}" cannot be opened (${message})`,
+      'Give `filename` the path of a file (not a directory) in a directory that exists and that this process may write to: the adapter creates "<file>-wal" and "<file>-shm" beside the file.',
+    );
+  }
+  return failure('open', message, error);
+}
+
+/** Opens the connection, sets the pragmas, migrates the schema and prepares the statements. */
+function open<T>(filename: string, durability: 'normal' | 'full', busyTimeoutMs: number, prepare: (db: Database.Database) => T): { db: Database.Database; parts: T } {
+  if (filename !== ':memory:' && isDirectory(filename)) {
+    throw new ConfigurationError({
+      problemVi: `"${filename}" là một thư mục, không phải tệp SQLite`,
+      problemEn: `"${filename}" is a directory, not a SQLite file`,
+      hint: 'Give `filename` the path of the database file inside it, e.g. "<directory>/pccovid-inspect.db".',
     });
-    return db;
+  }
+  if (filename !== ':memory:' && !isWritable(filename)) {
+    // SQLite would open it read-only without a word, and only the first write would fail.
+    throw openFailure(filename, Object.assign(new Error('the file is read-only for this process'), { code: 'SQLITE_READONLY' }));
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(filename);
+  } catch (error) {
+    throw openFailure(filename, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    migrateSqlite(db);
+    return { db, parts: prepare(db) };
   } catch (error) {
     db.close();
-    throw error;
+    throw openFailure(filename, error);
+  }
+}
+
+/** False when the file exists and this process may not write it (a missing file is created). */
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, fsConstants.W_OK);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EACCES' && (error as NodeJS.ErrnoException).code !== 'EROFS' && (error as NodeJS.ErrnoException).code !== 'EPERM';
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing (it will be created) or not readable (SQLite says why)
   }
 }
 
@@ -117,8 +199,12 @@ function open(filename: string, durability: 'normal' | 'full', busyTimeoutMs: nu
  *   `busyTimeoutMs`) serialises their commits and `markOutbox` calls, and each checks versions
  *   and the audit seq after taking it, so a stale writer gets `CONFLICT`.
  * - Core checks every request before it reaches the adapter (`guardStorage`), so the adapter does
- *   not re-validate; its own errors are backend ones (`STORAGE_FAILED` for an unreadable file or a
- *   lock not obtained in time, `CONFIGURATION_INVALID` for a file of a newer schema).
+ *   not re-validate; its own errors are backend ones, and no raw driver error escapes. Opening
+ *   throws `CONFIGURATION_INVALID`, with a hint saying what to do, for a filename with a NUL
+ *   character, a directory, a missing parent directory, a file that is not a SQLite database or is
+ *   damaged, one that cannot be written, one of a newer schema, and one whose tables do not match
+ *   the schema version it records; any other failure (a lock not obtained in time, an I/O error)
+ *   is `STORAGE_FAILED`, as is every failure of a call.
  * - `countBy` is a SQL `GROUP BY` over the `record_indexes` side table (index seeks and primary-key
  *   lookups; no record's JSON is read), and a query ordered by an index field walks the
  *   `record_indexes_by_value` index in order instead of sorting every match. Records without a
@@ -144,11 +230,12 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
   checkOptions(options);
   const filename = options.filename ?? './pccovid-inspect.db';
   const inMemory = filename === ':memory:';
-  const db = open(filename, options.durability ?? 'normal', options.busyTimeoutMs ?? 5000);
-  const records = new SqliteRecords(db);
-  const logs = new SqliteLogs(db);
-  const commits = new SqliteCommit(db, records, logs);
-  const statistics = new SqlitePortalStatistics(db);
+  const { db, parts } = open(filename, options.durability ?? 'normal', options.busyTimeoutMs ?? 5000, (connection) => {
+    const records = new SqliteRecords(connection);
+    const logs = new SqliteLogs(connection);
+    return { records, logs, commits: new SqliteCommit(connection, records, logs), statistics: new SqlitePortalStatistics(connection) };
+  });
+  const { records, logs, commits, statistics } = parts;
 
   /**
    * Runs one call on the connection. better-sqlite3 is synchronous, so the call runs to its end
@@ -174,7 +261,7 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
     insertPortalStatistics: (rows) => run('insertPortalStatistics', () => statistics.insert(rows)),
     summarizePortalStatistics: (tenantId, range) => run('summarizePortalStatistics', () => statistics.summarize(tenantId, range)),
     async dispose() {
-      if (db.open) db.close();
+      if (db.open) wrap('dispose', () => db.close());
     },
   };
 }

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = resolve(here, '../../..');
 
-/** Starts `node --import tsx test/fixtures/<script>` with core resolved to its source. */
-export function spawnFixture(script: string, args: string[]): ChildProcessWithoutNullStreams {
+/** Starts `node --import tsx test/fixtures/<script>` with core resolved to its source (as another user with `as`). */
+export function spawnFixture(script: string, args: string[], as: { uid?: number; gid?: number } = {}): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', script), ...args], {
+    ...as,
     cwd: repositoryRoot,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(here, 'fixtures', 'tsconfig.json') },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigurationError, ConflictError, StorageError } from '@pccovid-inspect/core';
+import { ConfigurationError, ConflictError } from '@pccovid-inspect/core';
 import type { PortalStatisticsRow } from '@pccovid-inspect/core';
 import { AUDIT_CONFLICT_COLLECTION, assertUsableStorage, guardStorage, verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
@@ -37,8 +37,8 @@ describe('createSqliteStorage', () => {
     for (const options of bad) expect(() => createSqliteStorage(options)).toThrow(ConfigurationError);
   });
 
-  it('fails to open an unreachable path with STORAGE_FAILED', () => {
-    expect(() => createSqliteStorage({ filename: join(directory, 'missing', 'dir', 'x.db') })).toThrow(StorageError);
+  it('refuses a path in a directory that does not exist with CONFIGURATION_INVALID (retrying would not help)', () => {
+    expect(() => createSqliteStorage({ filename: join(directory, 'missing', 'dir', 'x.db') })).toThrow(ConfigurationError);
   });
 
   it('puts the file in WAL mode and declares a contract-v2, durable, multi-process store that core accepts', async () => {
