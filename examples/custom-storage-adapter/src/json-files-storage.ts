@@ -16,13 +16,15 @@
  *   rename changed nothing; one killed after it left the journal, which the next call applies
  *   again before it reads anything (each entry is a whole file, so applying twice is harmless).
  * - Every call holds an in-process mutex and the lock file, so calls never interleave, also across
- *   processes of one machine, and never see half a batch.
+ *   processes of one machine, and never see half a batch. A killed process's lock is broken by
+ *   one other process only, even when the breaker itself is killed (see `breakDeadLock`);
+ *   `test/kill-writers.test.ts` kills writers at random points and checks that nothing is lost.
  * - No input checks: core checks every request once before it reaches an adapter.
  * - No fsync: a commit survives a crash of the process, not of the machine.
  * - No portal statistics and no `countBy`: core counts by paging through `query`.
  */
-import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   AUDIT_CONFLICT_COLLECTION,
@@ -131,11 +133,8 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
 
   /**
    * Takes `.lock`. It is created complete (written to a temp file, then `link`ed, which fails when
-   * `.lock` exists). A dead process's lock is broken by whoever first links it to
-   * `.lock.<its token>.broken`: `link` fails for everyone else, so two processes that find the
-   * same dead lock cannot both break it. (Deleting it outright would be a race: both see the dead
-   * pid, the first deletes it and takes the lock, the second deletes the first one's new lock.)
-   * The `.broken` file stays behind as proof. Locks are checked by pid: one machine only.
+   * `.lock` exists), so no process ever sees a lock without its pid. Locks are checked by pid: one
+   * machine only.
    */
   async function acquireLock(): Promise<void> {
     const deadline = Date.now() + (options.lockTimeoutMs ?? 5000);
@@ -147,19 +146,48 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
         if (await linked(mine, lockPath)) return;
         const holder = await readFile(lockPath, 'utf8').catch(() => null); // null: released meanwhile
         if (holder === null) continue;
-        const [pid, token] = holder.split(' ');
-        if (!isAlive(Number(pid))) {
-          const proof = at(`.lock.${token}.broken`);
-          if (!(await linked(lockPath, proof))) continue; // another process broke it first
-          // The lock may have been released (and retaken) after we read it: break only that dead one.
-          if ((await readFile(proof, 'utf8')) === holder) await rm(lockPath);
-          else await rm(proof);
-        } else if (Date.now() > deadline) {
-          throw fail('lock', `${lockPath} is held by process ${pid} (delete the file if no such process runs)`);
-        } else await sleep(5);
+        const holderPid = Number(holder.split(' ')[0]);
+        const waitingFor = isAlive(holderPid) ? holderPid : await breakDeadLock(holder, mine);
+        if (waitingFor === null) continue;
+        if (Date.now() > deadline) throw fail('lock', `${lockPath} is held by process ${waitingFor} (delete the file if no such process runs)`);
+        await sleep(5);
       }
     } finally {
       await rm(mine, { force: true });
+    }
+  }
+
+  /**
+   * Removes `.lock` whose content is `holder`, a dead process's lock. Only one process may remove
+   * it, and only while it still holds that content: two that both found it dead and both deleted
+   * `.lock` would delete, the second time, the lock a third process had taken meanwhile.
+   *
+   * So a breaker first claims the break by linking its own lock content to
+   * `.lock.<token>.broken`, which fails for everyone else; the claim stays behind as a record.
+   * A breaker may itself be killed between its claim and its `rm`: then the next one claims
+   * `.lock.<token>.broken.2` (and so on), which it may do only when every earlier claimant is
+   * dead. The holder of a claim is then the only living process that may remove that lock, so it
+   * reads `.lock` and removes it if it still is the dead one. Returns null when the caller may try
+   * to take the lock again, or the pid of a live breaker to wait for.
+   */
+  async function breakDeadLock(holder: string, mine: string): Promise<number | null> {
+    let name = holder.split(' ')[1] ?? '';
+    if (!/^[\w-]{1,64}$/.test(name)) {
+      // Not one of ours (an old version's, another tool's): named by the file's identity, as its content may recur.
+      const file = await stat(lockPath, { bigint: true }).catch(() => null);
+      if (file === null) return null;
+      name = createHash('sha256').update(`${holder}\n${file.ino}\n${file.mtimeNs}`).digest('hex').slice(0, 32);
+    }
+    for (let claimNo = 1; ; claimNo++) {
+      const claim = at(claimNo === 1 ? `.lock.${name}.broken` : `.lock.${name}.broken.${claimNo}`);
+      if (await linked(mine, claim)) {
+        if ((await readFile(lockPath, 'utf8').catch(() => null)) === holder) await rm(lockPath);
+        return null;
+      }
+      const claimant = await readFile(claim, 'utf8').catch(() => null);
+      if (claimant === null) return null; // cannot happen (claims are never deleted): look again
+      const claimantPid = Number(claimant.split(' ')[0]);
+      if (isAlive(claimantPid)) return claimantPid; // it is breaking the lock now: wait for it
     }
   }
 

@@ -10,7 +10,7 @@ import { inspectJsonFiles } from './json-files-inspector.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Runs the crash writer until it prints MID_COMMIT, then kills it with SIGKILL. */
-async function killMidCommit(directory: string, crashPoint: 'before-journal' | 'after-journal'): Promise<void> {
+async function killMidCommit(directory: string, crashPoint: 'before-journal' | 'after-journal' | 'mid-break'): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'crash-writer.ts'), directory, crashPoint], {
     cwd: resolve(here, '../../..'),
     env: { ...process.env, TSX_TSCONFIG_PATH: join(here, 'fixtures', 'tsconfig.json') },
@@ -24,6 +24,13 @@ async function killMidCommit(directory: string, crashPoint: 'before-journal' | '
   });
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
+}
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((done) => child.once('exit', done));
+  return child.pid!;
 }
 
 const nextAudit = (seq: number) => ({
@@ -90,10 +97,41 @@ describe('json-files: a dead process’s lock', () => {
   });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
+  it('is still broken when the process breaking it is killed after claiming the break, before removing it', async () => {
+    writeFileSync(join(directory, '.lock'), `${await deadPid()} dead-token`);
+    await killMidCommit(directory, 'mid-break');
+    expect(readdirSync(directory).filter((name) => name.endsWith('.broken'))).toEqual(['.lock.dead-token.broken']); // claimed by a dead breaker
+    expect(existsSync(join(directory, '.lock'))).toBe(true);
+
+    const storage = createJsonFilesStorage({ directory, lockTimeoutMs: 2000 });
+    const create = { collection: 'visits', tenantId: '42', id: 'v-1', data: {}, indexes: {}, updatedAt: 'x', expectedVersion: 0 };
+    const outcome = await Promise.race([
+      storage.commit({ tenantId: '42', puts: [create], audit: nextAudit(1), outbox: [] }).then(
+        () => 'committed',
+        (error: unknown) => `rejected: ${String(error)}`,
+      ),
+      new Promise((done) => setTimeout(() => done('still waiting after 20 s'), 20_000)),
+    ]);
+    expect(outcome).toBe('committed');
+    expect(
+      readdirSync(directory)
+        .filter((name) => name.includes('.broken'))
+        .sort(),
+    ).toEqual(['.lock.dead-token.broken', '.lock.dead-token.broken.2']);
+    await storage.dispose();
+  }, 60_000);
+
+  it('is broken when it holds no token or pid (a lock file left by another tool)', async () => {
+    writeFileSync(join(directory, '.lock'), '');
+    const storage = createJsonFilesStorage({ directory, lockTimeoutMs: 2000 });
+    expect(await storage.get('visits', '42', 'v-1')).toBeNull();
+    writeFileSync(join(directory, '.lock'), ''); // the same content again: a second claim, as the first claimant is gone
+    expect(await storage.get('visits', '42', 'v-1')).toBeNull();
+    await storage.dispose();
+  }, 60_000);
+
   it('is broken exactly once when several adapters find it at the same time: one holder at a time', async () => {
-    const child = spawn(process.execPath, ['-e', '']);
-    await new Promise((done) => child.once('exit', done));
-    writeFileSync(join(directory, '.lock'), `${child.pid} dead-token`); // the lock of a process that has exited
+    writeFileSync(join(directory, '.lock'), `${await deadPid()} dead-token`); // the lock of a process that has exited
 
     const adapters = Array.from({ length: 6 }, () => createJsonFilesStorage({ directory, lockTimeoutMs: 10_000 }));
     const create = { collection: 'visits', tenantId: '42', id: 'v-1', data: {}, indexes: {}, updatedAt: 'x', expectedVersion: 0 };
