@@ -69,6 +69,13 @@ function wrap<T>(operation: string, fn: () => T): T {
 }
 
 function checkOptions(options: SqliteStorageOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({
+      problemVi: 'tùy chọn phải là một đối tượng',
+      problemEn: 'the options must be an object',
+      hint: 'Call createSqliteStorage({ filename }) or createSqliteStorage().',
+    });
+  }
   const problems: [problemVi: string, problemEn: string, hint?: string][] = [];
   if (options.filename !== undefined && (typeof options.filename !== 'string' || options.filename.length === 0)) {
     problems.push(['filename phải là đường dẫn tệp hoặc ":memory:"', 'filename must be a file path or ":memory:"']);

@@ -53,6 +53,10 @@ describe('createSqliteStorage on a file it cannot use: a typed error with a hint
     expect(() => readFileSync(join(directory, 'nul.db'))).toThrow(/ENOENT/); // nothing was created
   });
 
+  it('refuses options that are not an object (a JavaScript caller) instead of a TypeError', () => {
+    for (const options of [null, 'store.db', 42]) expect(thrownBy(() => createSqliteStorage(options as never)).code).toBe('CONFIGURATION_INVALID');
+  });
+
   it('refuses a file whose migration table says version 3 but misses a table, naming the table', async () => {
     const filename = await createdFile(join(directory, 'missing-table.db'));
     alter(filename, 'DROP TABLE audit_log');
