@@ -46,6 +46,28 @@ export function canSeeVisit(actor: Actor, visit: VisitVisibilityFacts): boolean 
   return false;
 }
 
+/**
+ * Roles that see the campaign as a whole: the plan (KH), the team decision (QĐ), the results
+ * report (BC) — which names every unit inspected and its result — and who is on the team. A
+ * target's representative is not one of them: they see only their own unit's documents (its
+ * minutes, its notice, the reminders and letters about it), through `canSeeVisit`.
+ */
+export const CAMPAIGN_WIDE_ROLES: readonly Role[] = [...FULL_VIEW, 'districtRepresentative'];
+
+/**
+ * Whether the actor may see what concerns the whole campaign rather than one visit: the plan,
+ * the team decision, the results report, the team's names.
+ *
+ * @example
+ * ```ts
+ * canSeeCampaignWide({ role: 'targetRepresentative', id: 'p', targetId: 'tg-1' }) // false
+ * canSeeCampaignWide({ role: 'provincialViewer', id: 'p' }) // true
+ * ```
+ */
+export function canSeeCampaignWide(actor: Actor): boolean {
+  return CAMPAIGN_WIDE_ROLES.includes(actor.role);
+}
+
 /** Roles that see contacts in full; everyone else sees them masked. */
 export const CONTACT_ROLES: readonly Role[] = ['director', 'inspectorateLead', 'secretary'];
 

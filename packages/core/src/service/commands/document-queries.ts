@@ -16,7 +16,7 @@ import { InvalidTransitionError } from '../../errors/invalid-transition-error.js
 import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
-import { canSeeVisit } from '../../policy/visibility.js';
+import { canSeeCampaignWide, canSeeVisit } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
 import { COLLECTIONS, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
 import { reportInput } from '../report-input.js';
@@ -79,8 +79,20 @@ const headOf = (name: string): string =>
 const campaignVisits = async (ctx: ServiceContext, campaignId: string): Promise<VisitRecord[]> =>
   (await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId } }, VisitRecordSchema)).map((v) => v.data);
 
+/**
+ * The documents of the campaign as a whole — the plan, the team decision, the results report
+ * (which names every unit inspected and its result) — are refused to an actor who may not see
+ * the campaign as a whole (`canSeeCampaignWide`: a target's representative), with the error a
+ * visit one may not see gets: `NOT_FOUND`, before anything is loaded, so the refusal says
+ * nothing about whether the document exists yet.
+ */
+const CAMPAIGN_WIDE_KINDS: ReadonlySet<DocumentRef['kind']> = new Set(['plan', 'teamDecision', 'report']);
+
 /** Builds one document from what is stored (Decree 30/2020 model), for what the actor may see. */
 async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): Promise<OfficialDocument> {
+  if (CAMPAIGN_WIDE_KINDS.has(ref.kind) && !canSeeCampaignWide(actorRole)) {
+    throw new NotFoundError({ collection: 'documents', id: `${ref.kind}:${'campaignId' in ref ? ref.campaignId : ''}` });
+  }
   const { bodies, people } = await directory(ctx);
   const visitOf = async (visitId: string) => {
     const v = await loadVisit(ctx, visitId);
@@ -155,15 +167,16 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
     }
     case 'reminder': {
       const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
-      if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
+      // Whether the actor may see the visit is decided first: nothing about another unit's follow-up leaks.
       const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
+      if (!rem.action.reminders[ref.index]) throw new NotFoundError({ collection: 'reminders', id: `${ref.remediationId}#${ref.index}` });
       const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
       return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template, number));
     }
     case 'sanctionProposal': {
       const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
-      if (!rem.action.sanctionProposal) throw notYet('sanctionProposal', stateOf(rem.lifecycle));
       const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
+      if (!rem.action.sanctionProposal) throw notYet('sanctionProposal', stateOf(rem.lifecycle));
       const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
       return buildSanctionProposalDocument(sanctionProposalInput(c, campaign, rem.action, visit, await target(ctx, rem.action.targetId), template, number));
     }
@@ -180,7 +193,11 @@ export const getDocument = defineQuery({
   run: (ctx, actor, ref): Promise<OfficialDocument> => build(ctx, ref, actor),
 });
 
-/** Every document a campaign has so far, in the order they were issued. */
+/**
+ * Every document a campaign has so far that the actor may see, in the order they were issued. A
+ * target's representative gets only their own unit's: its minutes, its notice, the reminders and
+ * the letter proposing a sanction about it — never the plan, the team decision or the report.
+ */
 export const listDocuments = defineQuery({
   name: 'documents.list',
   summary: { vi: 'Danh sách văn bản của đợt kiểm tra', en: 'Every document a campaign has so far, in the order they were issued' },
@@ -189,28 +206,31 @@ export const listDocuments = defineQuery({
   errors: ['NOT_FOUND'],
   async run(ctx, actor, { campaignId }): Promise<DocumentListing[]> {
     const record = (await loadCampaign(ctx, campaignId)).data;
-    const out: DocumentListing[] = [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }];
-    if (record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
+    const wide = canSeeCampaignWide(actor);
+    const out: DocumentListing[] = wide ? [{ ref: { kind: 'plan', campaignId }, fileStem: 'KH-ke-hoach', titleVi: 'Kế hoạch kiểm tra' }] : [];
+    if (wide && record.teamDecidedOn) out.push({ ref: { kind: 'teamDecision', campaignId }, fileStem: 'QD-thanh-lap-to-kiem-tra', titleVi: 'Quyết định thành lập Tổ kiểm tra' });
     const visits = await loadAll(ctx, { collection: COLLECTIONS.visits, where: { campaignId }, orderBy: { field: 'scheduledOn' } }, VisitRecordSchema);
     const legacy = legacyNoticesByVisit(record);
     const noticed: string[] = [];
+    const visible = new Set<string>();
     for (const v of visits) {
       if (!canSeeVisit(actor, visitVisibilityFacts(v.data))) continue;
+      visible.add(v.id);
       if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
       if (noticeOf(v.data, legacy)) noticed.push(v.id);
     }
-    if (record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
+    if (wide && record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
     // Notices in the order they were numbered: `reporting.begin` numbers them by visit id.
     noticed.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     for (const visitId of noticed) out.push({ ref: { kind: 'notice', visitId }, fileStem: `TB-${visitId}`, titleVi: 'Thông báo kết quả kiểm tra' });
-    if (actor.role !== 'targetRepresentative') {
-      for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
-        r.data.action.reminders.forEach((_, index) =>
-          out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }),
-        );
-        if (r.data.action.sanctionProposal) {
-          out.push({ ref: { kind: 'sanctionProposal', remediationId: r.id }, fileStem: `CV-de-nghi-xu-ly-${r.id}`, titleVi: 'Công văn đề nghị xử lý vi phạm' });
-        }
+    for (const r of await loadAll(ctx, { collection: COLLECTIONS.remediations, where: { campaignId } }, RemediationRecordSchema)) {
+      // The letters about a unit go with its visit: whoever may see the visit may see them.
+      if (!visible.has(r.data.action.visitId)) continue;
+      r.data.action.reminders.forEach((_, index) =>
+        out.push({ ref: { kind: 'reminder', remediationId: r.id, index }, fileStem: `CV-nhac-nho-${r.id}-${index + 1}`, titleVi: 'Công văn nhắc nhở' }),
+      );
+      if (r.data.action.sanctionProposal) {
+        out.push({ ref: { kind: 'sanctionProposal', remediationId: r.id }, fileStem: `CV-de-nghi-xu-ly-${r.id}`, titleVi: 'Công văn đề nghị xử lý vi phạm' });
       }
     }
     return out;

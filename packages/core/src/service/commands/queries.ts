@@ -9,7 +9,7 @@ import { NotFoundError } from '../../errors/not-found-error.js';
 import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
-import { canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
+import { canSeeCampaignWide, canSeeVisit, isEmbargoed, maskContact } from '../../policy/visibility.js';
 import { AuditCheckpointSchema, takeAuditCheckpoint, verifyTenantAudit, type AuditCheckpoint, type AuditVerification } from '../audit-verification.js';
 import { personOrNull } from '../directory.js';
 import { COLLECTIONS, VisitListingSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitListing } from '../records.js';
@@ -228,7 +228,10 @@ export const getVisit = defineQuery({
   },
 });
 
-/** The campaign at a glance, counted over the visits the actor may see; contacts masked by role. */
+/**
+ * The campaign at a glance, counted over the visits the actor may see; contacts masked by role
+ * (`maskContact`); the team empty for a target's representative (`canSeeCampaignWide`).
+ */
 export const getCampaignOverview = defineQuery({
   name: 'campaignOverview.get',
   summary: { vi: 'Tổng quan đợt kiểm tra', en: 'The campaign at a glance, over the visits the actor may see; contacts masked by role' },
@@ -242,8 +245,12 @@ export const getCampaignOverview = defineQuery({
       actor.role === 'targetRepresentative'
         ? []
         : (await ctx.storage.countBy({ collection: COLLECTIONS.remediations, tenantId: ctx.tenant.id, where: { campaignId }, groupBy: ['state'] })).groups;
+    // Who is on the team is for the roles that see the campaign as a whole: a target's
+    // representative gets an empty list — not names with masked contacts, since a name, a
+    // position and a role identify an inspector as well as a phone number does. The unit meets
+    // the members who visit it, and its minutes name them.
     const team = [];
-    for (const m of c.team?.members ?? []) {
+    for (const m of canSeeCampaignWide(actor) ? (c.team?.members ?? []) : []) {
       const p = await personOrNull(ctx, m.personId);
       team.push({ personId: m.personId, fullName: p?.fullName ?? m.personId, position: p?.position ?? '', role: m.role, contact: maskContact(p?.contact ?? null, actor.role) });
     }
