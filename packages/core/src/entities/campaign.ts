@@ -64,7 +64,7 @@ export const CampaignSchema = z.strictObject({
   period: CivilDateRangeSchema,
   form: InspectionFormSchema,
   targetTypes: boundedList(TargetTypeSchema, INPUT_LIMITS.lists.planItems, 'loại đối tượng / target types').min(1),
-  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.code) }),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.version) }),
   /** Bodies that lead (the Department's Inspectorate and IT Division). */
   leadBodyIds: boundedList(IdSchema, INPUT_LIMITS.lists.planItems, 'cơ quan chủ trì / lead bodies').min(1),
   /** Bodies asked to nominate members, and by when. */

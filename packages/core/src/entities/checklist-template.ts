@@ -20,7 +20,7 @@ const NUMERIC_VERSION = String.raw`\d{1,6}(?:\.\d{1,6}){0,2}`;
  */
 export const ChecklistVersionSchema = z
   .string()
-  .max(INPUT_LIMITS.text.code * 10)
+  .max(INPUT_LIMITS.text.version)
   .regex(new RegExp(`^${NUMERIC_VERSION}(?:\\+[a-z][a-z0-9-]{0,62}@${NUMERIC_VERSION})*$`), 'a version such as "1", "1.2" or "1+qr-verify@1"');
 export type ChecklistVersion = z.infer<typeof ChecklistVersionSchema>;
 

@@ -32,6 +32,8 @@ export const INPUT_LIMITS = Object.freeze({
     uri: 2_048,
     /** A document's number and symbol ("7641/UBND-VX1"), a plan symbol, an abbreviation, a version. */
     code: 100,
+    /** A checklist version with its plugins ("1+qr-verify@1+market-guide@2"). */
+    version: 1_000,
   }),
   lists: Object.freeze({
     /** Legal bases a plan cites. */

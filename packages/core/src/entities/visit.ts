@@ -23,7 +23,7 @@ export const VisitSchema = z.strictObject({
   memberIds: boundedList(IdSchema, INPUT_LIMITS.lists.teamMembers, 'thành viên / members').min(1),
   vehicle: z.strictObject({ description: ShortTextSchema, providedByOrganizationId: IdSchema }).nullable(),
   /** Pinned when the visit is scheduled: the visit keeps this template version. */
-  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.code) }),
+  checklist: z.strictObject({ templateId: IdSchema, version: z.string().min(1).max(INPUT_LIMITS.text.version) }),
   startedAt: InstantSchema.nullable(),
   endedAt: InstantSchema.nullable(),
   cancelledReason: TextSchema.nullable(),
