@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { createPostgresStorage } from './postgres-storage.js';
-export type { PostgresStorage, PostgresStorageOptions } from './postgres-storage.js';
+export type { PostgresStorage } from './postgres-storage.js';
+export type { PostgresStorageOptions } from './postgres-options.js';
 export { POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 export { defaultTenantRole } from './postgres-tenants.js';
