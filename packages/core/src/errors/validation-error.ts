@@ -7,7 +7,7 @@ export interface ValidationIssue {
   path: (string | number)[];
   /** zod's issue code, or our own (`custom`). */
   code: string;
-  /** What is wrong, in English (zod's wording). */
+  /** What is wrong: Vietnamese then English where the library words it (`quá dài: … / too long: …`), else zod's own English wording. */
   message: string;
 }
 
