@@ -11,9 +11,9 @@ import { at, director, lead } from './seed-campaign.js';
 import type { BenchContext } from './harness.js';
 
 export const SIZES = [100, 1_000, 10_000] as const;
-export const secretary = { role: 'secretary', id: 'p-secretary' } as const;
+const secretary = { role: 'secretary', id: 'p-secretary' } as const;
 
-export const TEAM: TeamMember[] = [
+const TEAM: TeamMember[] = [
   { personId: 'p-lead', role: 'lead', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },
   { personId: 'p-it', role: 'deputy', organizationId: 'org-stttt-cntt', source: 'it_division', districtCode: null },
   { personId: 'p-secretary', role: 'secretary', organizationId: 'org-stttt-ttra', source: 'inspectorate', districtCode: null },
@@ -25,12 +25,12 @@ export const TEAM: TeamMember[] = [
 const DISTRICT_REP: Record<string, string> = { '436': 'p-vhtt-436', '443': 'p-vhtt-443', '449': 'p-vhtt-449' };
 const DISTRICTS = HA_TINH_2021_DISTRICTS.map((d) => d.code);
 /** Working days of December 2021 from the 6th (the plan's inspection weeks). */
-export const DAYS = Array.from({ length: 20 }, (_, d) => new Date(Date.UTC(2021, 11, 6 + d)))
+const DAYS = Array.from({ length: 20 }, (_, d) => new Date(Date.UTC(2021, 11, 6 + d)))
   .filter((d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6)
   .map((d) => d.toISOString().slice(0, 10));
 
 /** The i-th generated target (same on both sides and in `prepare`). */
-export function targetAt(i: number, campaignId: string, types: readonly string[]): Target {
+function targetAt(i: number, campaignId: string, types: readonly string[]): Target {
   const type = types[i % types.length]!;
   const districtCode = DISTRICTS[(i * 7) % DISTRICTS.length]!;
   return {

@@ -30,11 +30,6 @@ export class RecordCache {
     this.entries.set(key, { version, updatedAt, schema, data: deepFreeze(data) });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
-
-  /** Forgets a record (a write of it failed, so what is stored is unknown). */
-  delete(collection: string, id: string): void {
-    this.entries.delete(`${collection}\u0000${id}`);
-  }
 }
 
 /** Freezes a JSON value and everything in it; returns it. */
