@@ -1,7 +1,7 @@
 /**
  * A first-come, first-served async mutex: `run(fn)` starts `fn` after every earlier `run` has
- * settled, whether it resolved or threw. An in-process adapter runs each write (a `commit`, a
- * `markOutbox`) through one mutex so writes never interleave. Works in any JavaScript runtime (no Node built-ins); it does not lock across
+ * settled, whether it resolved or threw. An in-process adapter runs each write (a `commit`)
+ * through one mutex so writes never interleave. Works in any JavaScript runtime (no Node built-ins); it does not lock across
  * processes.
  *
  * @example

@@ -33,8 +33,7 @@ export type StorageBackend = Omit<StorageAdapter, 'contractVersion' | 'capabilit
  *     commit: (batch) => postJson(`${baseUrl}/commit`, batch), // one atomic call
  *     readAudit: (tenantId, options) => getJson(`${baseUrl}/${tenantId}/audit?after=${options?.afterSeq ?? 0}`),
  *     lastAudit: (tenantId) => getJson(`${baseUrl}/${tenantId}/audit/last`),
- *     readOutbox: (tenantId, options) => getJson(`${baseUrl}/${tenantId}/outbox?status=${options?.status ?? ''}`),
- *     markOutbox: (tenantId, id, update) => postJson(`${baseUrl}/${tenantId}/outbox/${id}`, update),
+ *     readOutbox: (tenantId, options) => postJson(`${baseUrl}/${tenantId}/outbox/read`, options ?? {}),
  *   });
  * ```
  */

@@ -9,7 +9,7 @@
  * @example
  * ```ts
  * import { defineStorageAdapter, compareIndexValues } from '@pccovid-inspect/core/adapter-kit';
- * const adapter = defineStorageAdapter({ name: 'my-store', get, query, commit, readAudit, lastAudit, readOutbox, markOutbox });
+ * const adapter = defineStorageAdapter({ name: 'my-store', get, query, commit, readAudit, lastAudit, readOutbox });
  * ```
  *
  * @packageDocumentation
@@ -21,13 +21,13 @@ export { checkJsonValue } from './json-value-check.js';
 export { isIndexValue, checkPutRequest, checkQueryRequest } from './storage-request-checks.js';
 export { checkCountByRequest, matchesIndexFilter, matchesWhere, compareGroupKeys, GroupCounter } from './grouped-counts.js';
 export type { CountByRequest, CountByResult, CountGroup } from '../contracts/storage-adapter.js';
-export { checkAuditRecord, checkReadOptions, checkOutboxRecord, checkOutboxUpdate } from './log-record-checks.js';
+export { checkAuditRecord, checkReadOptions, checkOutboxRecord, checkOutboxUpdate, MAX_OUTBOX_READ } from './log-record-checks.js';
 export { checkPortalStatisticsRow, checkSummaryRange } from './portal-statistics-checks.js';
 export { indexValueRank, compareCodePoints, compareIndexValues } from './index-value-order.js';
 export type { QueryCursorPosition } from './query-cursor.js';
 export { encodeQueryCursor, decodeQueryCursor } from './query-cursor.js';
 export { AsyncMutex } from './async-mutex.js';
-export { STORAGE_CONTRACT_VERSION, AUDIT_CONFLICT_COLLECTION } from '../contracts/storage-adapter.js';
+export { STORAGE_CONTRACT_VERSION, AUDIT_CONFLICT_COLLECTION, OUTBOX_CONFLICT_COLLECTION } from '../contracts/storage-adapter.js';
 export type { CommitBatch } from '../contracts/storage-adapter.js';
 export { assertUsableStorage, guardStorage, checkCommitBatch } from '../service/guarded-storage.js';
 export type { GuardedStorage } from '../service/guarded-storage.js';

@@ -26,7 +26,7 @@ describe('checkReadOptions', () => {
   it('passes missing or valid options', () => {
     expect(() => checkReadOptions('readAudit', undefined)).not.toThrow();
     expect(() => checkReadOptions('readAudit', { afterSeq: 0, limit: 1 })).not.toThrow();
-    expect(() => checkReadOptions('readOutbox', { status: 'failed' })).not.toThrow();
+    expect(() => checkReadOptions('readOutbox', { status: 'dead', dueBy: '2021-12-07T02:00:00.000Z', limit: 10_000 })).not.toThrow();
   });
 
   it('refuses bad values, under the subject it is given', () => {
@@ -40,8 +40,10 @@ describe('checkReadOptions', () => {
     expect(issueOf(() => checkReadOptions('readOutbox', { status: 'lost' as never }))).toMatchObject({
       subject: 'readOutbox',
       path: ['status'],
-      message: "must be 'pending', 'sent' or 'failed'",
+      message: "must be 'pending', 'sending', 'sent' or 'dead'",
     });
+    expect(issueOf(() => checkReadOptions('readOutbox', { limit: 10_001 }, 10_000))).toMatchObject({ path: ['limit'], message: 'must be at most 10000' });
+    expect(issueOf(() => checkReadOptions('readOutbox', { dueBy: '' }))).toMatchObject({ path: ['dueBy'] });
   });
 });
 
@@ -57,24 +59,39 @@ describe('checkOutboxRecord', () => {
     expect(issueOf(outbox({ refs: { visitId: 7 } }))).toMatchObject({ path: [0, 'refs'], message: 'must be an object of string ids' });
     expect(issueOf(outbox({ recipient: { role: 'unit', id: 'o', organizationId: '' } }))).toMatchObject({ path: [0, 'recipient', 'organizationId'] });
     expect(issueOf(outbox({ attempts: -1 }, 2))).toMatchObject({ subject: 'OutboxRecord', path: [2, 'attempts'] });
+    expect(issueOf(outbox({ version: 0 }))).toMatchObject({ path: [0, 'version'] });
+    expect(issueOf(outbox({ fallbackChannels: [''] }))).toMatchObject({ path: [0, 'fallbackChannels'] });
+    expect(issueOf(outbox({ dueAt: null }))).toMatchObject({ path: [0, 'dueAt'] });
   });
 });
 
 describe('checkOutboxUpdate', () => {
+  const update = {
+    id: 'm-1',
+    expectedVersion: 1,
+    status: 'sent' as const,
+    channel: 'email',
+    attempts: 1,
+    dueAt: null,
+    leaseOwner: null,
+    providerMessageId: 'p-1',
+    lastError: null,
+  };
   it('passes a valid update', () => {
-    expect(() => checkOutboxUpdate({ status: 'sent', attempts: 1, providerMessageId: 'p-1', lastError: null })).not.toThrow();
+    expect(() => checkOutboxUpdate(update, 0)).not.toThrow();
+    expect(() => checkOutboxUpdate({ ...update, status: 'sending', leaseOwner: 'd-1', dueAt: '2021-12-07T02:00:00.000Z' }, 0)).not.toThrow();
   });
 
-  it('refuses a bad update under the subject OutboxUpdate', () => {
-    expect(issueOf(() => checkOutboxUpdate({ status: 'lost' as never, attempts: 1 }))).toEqual({
+  it('refuses a bad update under the subject OutboxUpdate, at its index', () => {
+    expect(issueOf(() => checkOutboxUpdate({ ...update, status: 'lost' as never }, 2))).toEqual({
       subject: 'OutboxUpdate',
       code: 'custom',
-      path: ['status'],
-      message: "must be 'pending', 'sent' or 'failed'",
+      path: [2, 'status'],
+      message: "must be 'pending', 'sending', 'sent' or 'dead'",
     });
-    expect(issueOf(() => checkOutboxUpdate({ status: 'failed', attempts: 1, lastError: 5 as never }))).toMatchObject({
-      path: ['lastError'],
-      message: 'must be a string or null',
-    });
+    expect(issueOf(() => checkOutboxUpdate({ ...update, lastError: 5 as never }, 0))).toMatchObject({ path: [0, 'lastError'], message: 'must be a string or null' });
+    expect(issueOf(() => checkOutboxUpdate({ ...update, expectedVersion: 0 }, 0))).toMatchObject({ path: [0, 'expectedVersion'] });
+    expect(issueOf(() => checkOutboxUpdate({ ...update, status: 'sending', dueAt: '2021-12-07T02:00:00.000Z' }, 0))).toMatchObject({ path: [0, 'leaseOwner'] });
+    expect(issueOf(() => checkOutboxUpdate({ ...update, status: 'pending' }, 0))).toMatchObject({ path: [0, 'dueAt'] });
   });
 });

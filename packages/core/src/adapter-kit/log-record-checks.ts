@@ -1,9 +1,12 @@
 import type { ValidationIssue } from '../errors/validation-error.js';
-import type { AuditRecord, OutboxRecord, OutboxStatus } from '../contracts/storage-adapter.js';
+import type { AuditRecord, OutboxRecord, OutboxStatus, OutboxUpdate, ReadOutboxOptions } from '../contracts/storage-adapter.js';
 import { checkJsonValue } from './json-value-check.js';
 import { checkCount, checkNonEmptyText, checkNullableText, checkPositiveCount, isPlainObject, throwValidationIssue } from './validation-issue.js';
 
-const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
+const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'dead'];
+const STATUS_HINT = "must be 'pending', 'sending', 'sent' or 'dead'";
+/** Most messages one `readOutbox` returns. */
+export const MAX_OUTBOX_READ = 10_000;
 
 /**
  * Checks the shape of an audit record (subject `AuditRecord`): names, a whole `seq` ≥ 0, `actor`,
@@ -37,8 +40,9 @@ export function checkAuditRecord(record: AuditRecord): void {
 }
 
 /**
- * Checks the options of `readAudit` (`{ afterSeq, limit }`) or `readOutbox` (`{ status, limit }`):
- * `afterSeq` ≥ 0, `limit` ≥ 1, a known status. `undefined` options pass.
+ * Checks the options of `readAudit` (`{ afterSeq, limit }`) or `readOutbox` (`{ status, dueBy,
+ * limit }`): `afterSeq` ≥ 0, `limit` from 1 (to `maxLimit` when given: `MAX_OUTBOX_READ` for the
+ * outbox), a known status, `dueBy` a non-empty string. `undefined` options pass.
  *
  * @example
  * ```ts
@@ -46,14 +50,14 @@ export function checkAuditRecord(record: AuditRecord): void {
  * // throws ValidationError (subject 'readAudit') at ['afterSeq']
  * ```
  */
-export function checkReadOptions(subject: string, options: { afterSeq?: number; limit?: number; status?: OutboxStatus } | undefined): void {
+export function checkReadOptions(subject: string, options: ({ afterSeq?: number } & ReadOutboxOptions) | undefined, maxLimit?: number): void {
   if (options === undefined) return;
   if (!isPlainObject(options)) throwValidationIssue(subject, [], 'options must be an object');
   if (options.afterSeq !== undefined) checkCount(subject, ['afterSeq'], options.afterSeq);
   if (options.limit !== undefined) checkPositiveCount(subject, ['limit'], options.limit);
-  if (options.status !== undefined && !OUTBOX_STATUSES.includes(options.status)) {
-    throwValidationIssue(subject, ['status'], "must be 'pending', 'sent' or 'failed'");
-  }
+  if (maxLimit !== undefined && options.limit !== undefined && options.limit > maxLimit) throwValidationIssue(subject, ['limit'], `must be at most ${maxLimit}`);
+  if (options.status !== undefined && !OUTBOX_STATUSES.includes(options.status)) throwValidationIssue(subject, ['status'], STATUS_HINT);
+  if (options.dueBy !== undefined) checkNonEmptyText(subject, ['dueBy'], options.dueBy);
 }
 
 /**
@@ -83,28 +87,42 @@ export function checkOutboxRecord(record: OutboxRecord, index: number): void {
     throwValidationIssue(subject, [index, 'refs'], 'must be an object of string ids');
   }
   checkNullableText(subject, [index, 'deliverAfter'], record.deliverAfter);
-  checkOutboxUpdate(record, [index]);
+  if (!Array.isArray(record.fallbackChannels) || record.fallbackChannels.some((c) => typeof c !== 'string' || c.length === 0)) {
+    throwValidationIssue(subject, [index, 'fallbackChannels'], 'must be an array of channel names');
+  }
+  checkPositiveCount(subject, [index, 'version'], record.version);
+  checkDeliveryState(subject, [index], record);
 }
 
 /**
- * Checks the update of `markOutbox` (subject `OutboxUpdate`): a known `status`, whole `attempts`
- * ≥ 0, and `providerMessageId` / `lastError` as a string or null when given. With a `path`, checks
- * the same fields of a message instead (subject `OutboxRecord`, issue paths under `path`).
+ * Checks one `OutboxUpdate` of a commit batch at `index` (subject `OutboxUpdate`): an `id`, a
+ * whole `expectedVersion` ≥ 1, and the delivery state — a known `status`, a `channel`, whole
+ * `attempts` ≥ 0, `dueAt` / `leaseOwner` / `providerMessageId` / `lastError` as a string or null,
+ * a lease owner exactly while `sending`, and `dueAt` set while `pending` or `sending`.
  *
  * @example
  * ```ts
- * checkOutboxUpdate({ status: 'sent', attempts: 1, providerMessageId: 'zalo-77' }); // passes
- * checkOutboxUpdate({ status: 'lost', attempts: 1 } as never); // throws at ['status']
+ * checkOutboxUpdate({ id: 'm-1', expectedVersion: 1, status: 'sent', channel: 'email', attempts: 1, dueAt: null,
+ *   leaseOwner: null, providerMessageId: 'smtp-77', lastError: null }, 0); // passes
  * ```
  */
-export function checkOutboxUpdate(
-  update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null },
-  path: ValidationIssue['path'] = [],
-): void {
-  const subject = path.length === 0 ? 'OutboxUpdate' : 'OutboxRecord';
-  if (!isPlainObject(update)) throwValidationIssue(subject, path, 'must be an object');
-  if (!OUTBOX_STATUSES.includes(update.status)) throwValidationIssue(subject, [...path, 'status'], "must be 'pending', 'sent' or 'failed'");
-  checkCount(subject, [...path, 'attempts'], update.attempts);
-  if (update.providerMessageId !== undefined) checkNullableText(subject, [...path, 'providerMessageId'], update.providerMessageId);
-  if (update.lastError !== undefined) checkNullableText(subject, [...path, 'lastError'], update.lastError);
+export function checkOutboxUpdate(update: OutboxUpdate, index: number): void {
+  const subject = 'OutboxUpdate';
+  if (!isPlainObject(update)) throwValidationIssue(subject, [index], 'must be an object');
+  checkNonEmptyText(subject, [index, 'id'], update.id);
+  checkPositiveCount(subject, [index, 'expectedVersion'], update.expectedVersion);
+  checkDeliveryState(subject, [index], update);
+}
+
+function checkDeliveryState(subject: string, path: ValidationIssue['path'], state: Omit<OutboxUpdate, 'id' | 'expectedVersion'>): void {
+  if (!OUTBOX_STATUSES.includes(state.status)) throwValidationIssue(subject, [...path, 'status'], STATUS_HINT);
+  checkNonEmptyText(subject, [...path, 'channel'], state.channel);
+  checkCount(subject, [...path, 'attempts'], state.attempts);
+  for (const field of ['dueAt', 'leaseOwner', 'providerMessageId', 'lastError'] as const) checkNullableText(subject, [...path, field], state[field]);
+  if ((state.status === 'sending') !== (state.leaseOwner !== null)) {
+    throwValidationIssue(subject, [...path, 'leaseOwner'], "a lease owner is set exactly while 'sending'");
+  }
+  if ((state.status === 'pending' || state.status === 'sending') !== (state.dueAt !== null)) {
+    throwValidationIssue(subject, [...path, 'dueAt'], "is set exactly while 'pending' or 'sending'");
+  }
 }

@@ -79,8 +79,56 @@ export interface CommitBatch {
    * copes with either.
    */
   audit: AuditRecord;
-  /** Messages to add to the outbox; a message whose id exists is ignored (idempotent). */
+  /** Messages to add to the outbox (each at `version: 1`); a message whose id exists is ignored (idempotent). */
   outbox: OutboxRecord[];
+  /**
+   * Delivery-state changes of existing messages (a claim, sent, a retry, dead letters), each
+   * with the version it was read at. When a message's stored version differs (another deliverer
+   * claimed it first) or it does not exist, nothing of the batch is written and a `ConflictError`
+   * names it with `collection: 'outbox'` (`OUTBOX_CONFLICT_COLLECTION`). Check puts first, then
+   * these, then the audit seq. Distinct ids.
+   */
+  outboxUpdates: OutboxUpdate[];
+}
+
+/**
+ * A change of one outbox message's delivery state, applied by `commit` with its batch: the
+ * adapter sets these fields and `version = expectedVersion + 1`; every other field stays.
+ *
+ * @example
+ * ```ts
+ * const claim: OutboxUpdate = { id: 'msg-1', expectedVersion: 1, status: 'sending', channel: 'email', attempts: 1,
+ *   dueAt: '2021-12-01T01:05:00.000Z', leaseOwner: 'deliverer-7', providerMessageId: null, lastError: null };
+ * ```
+ */
+export interface OutboxUpdate {
+  id: string;
+  /** The message's version as read; a different stored version is a `ConflictError`. */
+  expectedVersion: number;
+  status: OutboxStatus;
+  channel: string;
+  attempts: number;
+  dueAt: string | null;
+  leaseOwner: string | null;
+  providerMessageId: string | null;
+  lastError: string | null;
+}
+
+/** The `collection` of the `ConflictError` an adapter throws when an `OutboxUpdate` is stale. */
+export const OUTBOX_CONFLICT_COLLECTION = 'outbox';
+
+/** Options of `StorageAdapter.readOutbox`. */
+export interface ReadOutboxOptions {
+  /** Only messages in this state. */
+  status?: OutboxStatus;
+  /**
+   * Only messages due by this instant: `dueAt` not null and `dueAt <= dueBy` (ISO instants compare
+   * as strings), ordered by `dueAt`, then `id`. Without it: every message, oldest first
+   * (`createdAt`, then `id`).
+   */
+  dueBy?: string;
+  /** At most this many, default 1000, at most 10000. */
+  limit?: number;
 }
 
 /**
@@ -170,8 +218,15 @@ export interface AuditRecord {
   mac?: string;
 }
 
-/** Delivery state of an outbox message. */
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/**
+ * Delivery state of an outbox message:
+ * - `pending`: waiting; due at `dueAt` (when written, at a retry's time, or when an embargo lifts);
+ * - `sending`: claimed by the deliverer `leaseOwner` until `dueAt`; a lease that ran out (the
+ *   deliverer crashed) is due again, so nothing is lost, and nothing is sent twice while it holds;
+ * - `sent`: the provider accepted it (`providerMessageId`);
+ * - `dead`: every channel refused it, or it ran out of attempts: kept, listed, re-queueable.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
 /** A message waiting in (or delivered from) the outbox. Committed in the same batch as the change that caused it. */
 export interface OutboxRecord {
@@ -191,9 +246,19 @@ export interface OutboxRecord {
   refs: Record<string, string>;
   /** Do not deliver before this instant (e.g. a visit's start), or null. */
   deliverAfter: string | null;
+  /** Channels to try, in order, after `channel` refuses it for good (`['manual']`: by phone). */
+  fallbackChannels: string[];
   status: OutboxStatus;
+  /** 1 when written, +1 with every `OutboxUpdate` (compare-and-set, like records). */
+  version: number;
+  /** When a deliverer should next look at it (see `OutboxStatus`); null when `sent` or `dead`. */
+  dueAt: string | null;
+  /** The deliverer holding it while `sending`, else null. */
+  leaseOwner: string | null;
+  /** Attempts so far, over every channel. */
   attempts: number;
   providerMessageId: string | null;
+  /** The last failure's short, non-personal reason (`NOTIFICATION_FAILED: HTTP 503`), or null. */
   lastError: string | null;
 }
 
@@ -269,10 +334,11 @@ export interface StorageAdapter {
   readAudit(tenantId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
   /** The last audit record of a tenant, or null. */
   lastAudit(tenantId: string): Promise<AuditRecord | null>;
-  /** Outbox messages of a tenant, oldest first. */
-  readOutbox(tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]>;
-  /** Updates the delivery state of one message (`NotFoundError` when there is none). Never lost to a concurrent commit. */
-  markOutbox(tenantId: string, id: string, update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null }): Promise<void>;
+  /**
+   * Outbox messages of a tenant: oldest first, or with `dueBy` those due, soonest first (see
+   * `ReadOutboxOptions`). Delivery state changes go through `commit` (`outboxUpdates`).
+   */
+  readOutbox(tenantId: string, options?: ReadOutboxOptions): Promise<OutboxRecord[]>;
   /** Bulk path for portal statistics (when `capabilities.portalStatistics`). */
   insertPortalStatistics?(rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }>;
   /** Per-target totals over a civil-date range (when `capabilities.portalStatistics`). */

@@ -12,7 +12,7 @@ import type {
 } from '../contracts/storage-adapter.js';
 import { checkCountByRequest, compareGroupKeys, matchesIndexFilter } from '../adapter-kit/grouped-counts.js';
 import { checkPutRequest, checkQueryRequest, isIndexValue } from '../adapter-kit/storage-request-checks.js';
-import { checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '../adapter-kit/log-record-checks.js';
+import { MAX_OUTBOX_READ, checkAuditRecord, checkOutboxRecord, checkOutboxUpdate, checkReadOptions } from '../adapter-kit/log-record-checks.js';
 import { checkPortalStatisticsRow, checkSummaryRange } from '../adapter-kit/portal-statistics-checks.js';
 import { checkNonEmptyText, throwValidationIssue } from '../adapter-kit/validation-issue.js';
 import { countByPaging } from './grouped-counts.js';
@@ -45,15 +45,17 @@ function auditProblem(a: unknown): string | null {
   return null;
 }
 
+const OUTBOX_STATUSES: ReadonlySet<unknown> = new Set(['pending', 'sending', 'sent', 'dead']);
+
 function outboxProblem(m: unknown): string | null {
   if (!isObject(m)) return 'an outbox message is not an object';
-  if (typeof m.tenantId !== 'string' || typeof m.id !== 'string' || (m.status !== 'pending' && m.status !== 'sent' && m.status !== 'failed'))
-    return 'an outbox message lacks tenantId, id or a known status';
+  if (typeof m.tenantId !== 'string' || typeof m.id !== 'string' || !OUTBOX_STATUSES.has(m.status) || !isWhole(m.version))
+    return 'an outbox message lacks tenantId, id, version or a known status';
   return null;
 }
 
 /** The operations every v2 adapter must have. */
-const REQUIRED_OPERATIONS = ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'markOutbox', 'dispose'] as const;
+const REQUIRED_OPERATIONS = ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'dispose'] as const;
 
 /**
  * Checks an adapter at start-up: contract version, required operations and capabilities.
@@ -155,7 +157,7 @@ const encoder = new TextEncoder();
  *
  * @example
  * ```ts
- * checkCommitBatch({ tenantId: '42', puts: [put, put], audit, outbox: [] }, null);
+ * checkCommitBatch({ tenantId: '42', puts: [put, put], audit, outbox: [], outboxUpdates: [] }, null);
  * // throws ValidationError at ['puts', 1]: writes visits/v-1 a second time
  * ```
  */
@@ -165,6 +167,7 @@ export function checkCommitBatch(batch: CommitBatch, maxRecordBytes: number | nu
   checkNonEmptyText(subject, ['tenantId'], batch.tenantId);
   if (!Array.isArray(batch.puts)) throwValidationIssue(subject, ['puts'], 'must be an array of puts');
   if (!Array.isArray(batch.outbox)) throwValidationIssue(subject, ['outbox'], 'must be an array of messages');
+  if (!Array.isArray(batch.outboxUpdates)) throwValidationIssue(subject, ['outboxUpdates'], 'must be an array of outbox updates');
   const keys = new Set<string>();
   batch.puts.forEach((put, i) => {
     checkPutRequest(put);
@@ -186,10 +189,16 @@ export function checkCommitBatch(batch: CommitBatch, maxRecordBytes: number | nu
     if (ids.has(m.id)) throwValidationIssue(subject, ['outbox', i, 'id'], `message ${m.id} appears twice`);
     ids.add(m.id);
   });
+  const updated = new Set<string>();
+  batch.outboxUpdates.forEach((u, i) => {
+    checkOutboxUpdate(u, i);
+    if (updated.has(u.id)) throwValidationIssue(subject, ['outboxUpdates', i, 'id'], `message ${u.id} is updated twice`);
+    updated.add(u.id);
+  });
 }
 
 /** The storage operations core uses: every request checked once, every result checked, every unknown error wrapped. */
-export interface GuardedStorage extends Pick<StorageAdapter, 'get' | 'query' | 'commit' | 'readAudit' | 'lastAudit' | 'readOutbox' | 'markOutbox'> {
+export interface GuardedStorage extends Pick<StorageAdapter, 'get' | 'query' | 'commit' | 'readAudit' | 'lastAudit' | 'readOutbox'> {
   readonly adapter: StorageAdapter;
   /**
    * Grouped counts of committed records: the request is checked once here, then counted by the
@@ -302,19 +311,13 @@ export function guardStorage(adapter: StorageAdapter): GuardedStorage {
     },
     readOutbox: async (tenantId, o) => {
       checkNonEmptyText('OutboxReadOptions', ['tenantId'], tenantId);
-      checkReadOptions('OutboxReadOptions', o);
+      checkReadOptions('OutboxReadOptions', o, MAX_OUTBOX_READ);
       return call('readOutbox', async () => {
         const list = await adapter.readOutbox(tenantId, o);
         if (!Array.isArray(list)) throw new StorageError({ adapterName, operation: 'readOutbox', detailEn: 'no array' });
         for (const m of list) checkShape(adapterName, 'readOutbox', outboxProblem, m);
         return list;
       });
-    },
-    markOutbox: async (tenantId, id, u) => {
-      checkNonEmptyText('OutboxUpdate', ['tenantId'], tenantId);
-      checkNonEmptyText('OutboxUpdate', ['id'], id);
-      checkOutboxUpdate(u);
-      return call('markOutbox', () => adapter.markOutbox(tenantId, id, u));
     },
     countBy: async (request) => {
       checkCountByRequest(request);
