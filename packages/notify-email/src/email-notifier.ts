@@ -97,6 +97,23 @@ function isTransporter(t: EmailNotifierOptions['transport']): t is Transporter {
 const nfc = (s: string): string => s.normalize('NFC');
 
 /**
+ * nodemailer (≥ 10.5) stops an SMTP send when its signal aborts (`EABORT`). A transporter passed
+ * in may use a transport that ignores the signal once called: for it, the send is also raced
+ * against the signal, and a late result is dropped (the message is retried later, same key).
+ */
+function raceAbort<T>(sending: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(Object.assign(new Error('aborted'), { code: 'EABORT' }));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([sending, aborted]).finally(() => {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+    aborted.catch(() => undefined);
+  });
+}
+
+/**
  * A `Notifier` that sends each message as e-mail through SMTP (nodemailer, pooled by default).
  * Subjects and bodies go out as UTF-8 (Vietnamese headers as RFC 2047 encoded words, text NFC);
  * the `Message-ID` is `<key@pccovid-inspect>` and the `X-PCCI-Idempotency-Key` header holds the
@@ -194,23 +211,12 @@ export function createEmailNotifier(options: EmailNotifierOptions): EmailNotifie
         signal,
       };
 
-      // nodemailer ≥ 10.5 stops a send when its signal aborts; the race also covers a transporter
-      // whose transport ignores the signal: a late result is dropped, the message is retried later.
-      let onAbort: (() => void) | undefined;
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => reject(fail('timeout', false));
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
       try {
-        const info = (await Promise.race([transporter.sendMail(mail), aborted])) as { messageId?: unknown };
+        const info = (await (owned ? transporter.sendMail(mail) : raceAbort(transporter.sendMail(mail), signal))) as { messageId?: unknown };
         return { providerMessageId: typeof info.messageId === 'string' ? info.messageId : null };
       } catch (error) {
-        if (NotificationError.isInstance(error)) throw error;
         const failure = classifySmtpError(error);
         throw fail(failure.reason, failure.permanent, { cause: failure.cause, ...(failure.hint ? { hint: failure.hint } : {}) });
-      } finally {
-        if (onAbort) signal.removeEventListener('abort', onAbort);
-        aborted.catch(() => undefined);
       }
     },
 

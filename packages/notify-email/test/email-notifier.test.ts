@@ -186,6 +186,15 @@ describe('createEmailNotifier against a real SMTP server', () => {
     expect(await pending).toMatchObject({ permanent: false, reason: 'timeout' });
   });
 
+  it('also stops a send through a given transporter whose transport ignores the signal', async () => {
+    const silent = nodemailer.createTransport({ name: 'silent', version: '1', send: () => undefined });
+    const given = createEmailNotifier({ transport: silent, from: FROM, resolveAddress: (r) => addressOf(r.id) });
+    const controller = new AbortController();
+    const pending = failure(given.send(conformanceMessage(), { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 100);
+    expect(await pending).toMatchObject({ permanent: false, reason: 'timeout' });
+  });
+
   it('refuses a recipient without an address (permanent, no address) and one with a malformed address, sending nothing', async () => {
     const { sink, notifier } = await setup();
     expect(await failure(notifier.send(conformanceMessage({ recipient: { role: 'inspector', id: 'nobody' } }), { signal: live() }))).toMatchObject({
