@@ -30,6 +30,7 @@
 // The service and its command table
 export { createInspectionService } from './service/create-inspection-service.js';
 export type { InspectionServiceOptions } from './service/create-inspection-service.js';
+export type { DeliveryOptions, DeliveryReport } from './service/outbox-delivery.js';
 export type { InspectionService, CommandMethods, ActorInput } from './service/inspection-service.js';
 export { COMMANDS, PERMISSIONS, isAllowed } from './service/command-table.js';
 export type { CommandName, CommandOf, CommandInput, CommandOutput } from './service/command-table.js';

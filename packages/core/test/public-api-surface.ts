@@ -275,6 +275,8 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'COLLECTIONS',
     'GENESIS_HASH',
     'GroupCounter',
+    'MAX_OUTBOX_READ',
+    'OUTBOX_CONFLICT_COLLECTION',
     'STORAGE_CONTRACT_VERSION',
     'assertUsableStorage',
     'chainAuditRecord',

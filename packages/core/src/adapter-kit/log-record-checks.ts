@@ -50,9 +50,10 @@ export function checkAuditRecord(record: AuditRecord): void {
  * // throws ValidationError (subject 'readAudit') at ['afterSeq']
  * ```
  */
-export function checkReadOptions(subject: string, options: ({ afterSeq?: number } & ReadOutboxOptions) | undefined, maxLimit?: number): void {
-  if (options === undefined) return;
-  if (!isPlainObject(options)) throwValidationIssue(subject, [], 'options must be an object');
+export function checkReadOptions(subject: string, given: ({ afterSeq?: number } & ReadOutboxOptions) | undefined, maxLimit?: number): void {
+  if (given === undefined) return;
+  if (!isPlainObject(given)) throwValidationIssue(subject, [], 'options must be an object');
+  const options: { afterSeq?: number } & ReadOutboxOptions = given;
   if (options.afterSeq !== undefined) checkCount(subject, ['afterSeq'], options.afterSeq);
   if (options.limit !== undefined) checkPositiveCount(subject, ['limit'], options.limit);
   if (maxLimit !== undefined && options.limit !== undefined && options.limit > maxLimit) throwValidationIssue(subject, ['limit'], `must be at most ${maxLimit}`);

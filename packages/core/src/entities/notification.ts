@@ -10,7 +10,8 @@ import { IdSchema, InstantSchema, TenantIdSchema, TextSchema } from './primitive
  * ```ts
  * NotificationSchema.parse({ tenantId: '42', id: 'msg-1', createdAt: '2021-12-01T01:00:00.000Z', channel: 'email',
  *   recipient: { role: 'healthRepresentative', id: 'p-3' }, topic: 'visit.scheduled', subject: 'Lịch kiểm tra', body: '…',
- *   refs: { visitId: 'v-1' }, deliverAfter: null, status: 'pending', attempts: 0, providerMessageId: null, lastError: null })
+ *   refs: { visitId: 'v-1' }, deliverAfter: null, fallbackChannels: ['manual'], status: 'pending', version: 1,
+ *   dueAt: '2021-12-01T01:00:00.000Z', leaseOwner: null, attempts: 0, providerMessageId: null, lastError: null })
  * ```
  */
 export const NotificationSchema = z.strictObject({
@@ -24,7 +25,11 @@ export const NotificationSchema = z.strictObject({
   body: TextSchema,
   refs: z.record(z.string(), z.string()),
   deliverAfter: InstantSchema.nullable(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  fallbackChannels: z.array(z.string().min(1)),
+  status: z.enum(['pending', 'sending', 'sent', 'dead']),
+  version: z.number().int().positive(),
+  dueAt: InstantSchema.nullable(),
+  leaseOwner: z.string().min(1).nullable(),
   attempts: z.number().int().nonnegative(),
   providerMessageId: z.string().nullable(),
   lastError: z.string().nullable(),

@@ -32,5 +32,15 @@ export const PersonSchema = z.strictObject({
   position: ShortTextSchema,
   organizationId: IdSchema,
   contact: ContactSchema.nullable(),
+  /**
+   * How the person wants to be reached, in order (`email`, `webhook`, `document`, `manual` — a
+   * phone call or paper, logged on a call sheet). Without it: `email` when the contact has an
+   * address, then `manual`. See `messageRoute`.
+   */
+  preferredChannels: z
+    .array(z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -'))
+    .min(1)
+    .max(8)
+    .optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;

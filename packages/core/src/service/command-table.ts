@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Role } from '../policy/roles.js';
 import { createCampaign, formTeam, issuePlan, recordNomination, registerDirectory, requestNominations } from './commands/campaign-commands.js';
 import { getDocument, listDocuments } from './commands/document-queries.js';
-import { advanceDeadlines, deliverOutbox } from './commands/maintenance-commands.js';
+import { advanceDeadlines, deliverOutbox, requeueMessages } from './commands/maintenance-commands.js';
 import { checkpointAudit, getCampaignOverview, getVisit, getVisitPage, listMessages, listVisits, verifyAudit } from './commands/queries.js';
 import { openRemediation, proposeSanction, recordRecheck, sendReminder, setRemediationDeadline } from './commands/remediation-commands.js';
 import { beginFollowUp, beginReporting, closeCampaign } from './commands/reporting-commands.js';
@@ -38,6 +38,7 @@ const LIST = [
   closeCampaign,
   advanceDeadlines,
   deliverOutbox,
+  requeueMessages,
   getCampaignOverview,
   listVisits,
   getVisitPage,

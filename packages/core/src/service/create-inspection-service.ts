@@ -16,6 +16,7 @@ import { parseOrThrow } from '../internal/parse.js';
 import type { Notifier } from '../contracts/notifier.js';
 import { COMMAND_LIST } from './command-table.js';
 import { RecordCache } from './record-cache.js';
+import { resolveDeliveryOptions, resolveNotifiers, type DeliveryOptions } from './outbox-delivery.js';
 import { guardStorage } from './guarded-storage.js';
 import { createAuditSigner, type AuditKey } from './audit-key.js';
 import type { InspectionService } from './inspection-service.js';
@@ -56,11 +57,19 @@ export interface InspectionServiceOptions {
    */
   ids?: IdGenerator;
   /**
-   * Where `deliverOutbox` sends messages: any `Notifier` (`{ name, send(message) }`). Without
-   * one, `deliverOutbox` is `CONFIGURATION_INVALID`.
+   * Where `deliverOutbox` sends messages: a `Notifier` (`{ name, channels?, send(message, { signal }) }`)
+   * or several, each message going to the first that lists its channel (else to one that lists
+   * none; a channel nobody takes moves the message to its fallback channel). Without any,
+   * `deliverOutbox` is `CONFIGURATION_INVALID`.
    * @default none
    */
-  notifier?: Notifier;
+  notifier?: Notifier | readonly Notifier[];
+  /**
+   * How `deliverOutbox` delivers: per-message timeout, attempts per channel, backoff, batch size,
+   * concurrency, lease, and the attachments of a message (see {@link DeliveryOptions}).
+   * @default see DeliveryOptions
+   */
+  delivery?: DeliveryOptions;
   /**
    * Checklist plugins, applied to every template.
    * @default []
@@ -119,7 +128,8 @@ export function createInspectionService(options: InspectionServiceOptions): Insp
     adminUnits,
     plugins,
     templates,
-    notifier: options.notifier ?? null,
+    notifiers: resolveNotifiers(options.notifier),
+    delivery: resolveDeliveryOptions(options.delivery),
     auditSigner: createAuditSigner(options.auditKey),
     records: new RecordCache(),
   };

@@ -74,7 +74,7 @@ export function assertUsableStorage(storage: StorageAdapter): void {
     throw new ConfigurationError({
       problemVi: `bộ lưu trữ "${storage.name}" viết theo hợp đồng lưu trữ phiên bản 1 (giao dịch tương tác transaction/put/appendAudit); thư viện này cần phiên bản ${STORAGE_CONTRACT_VERSION} (một lô ghi commit(batch))`,
       problemEn: `storage "${storage.name}" implements storage contract v1 (interactive transaction/put/appendAudit); this version of core needs contract v${STORAGE_CONTRACT_VERSION} (one commit(batch))`,
-      hint: 'Replace put, appendAudit, enqueueOutbox and transaction with one commit(batch) that applies the puts, the audit event and the outbox messages atomically, set contractVersion: 2, and run @pccovid-inspect/testkit/storage (guide: "Writing a storage adapter", section "From contract v1 to v2").',
+      hint: 'Replace put, appendAudit, enqueueOutbox, markOutbox and transaction with one commit(batch) that applies the puts, the audit event, the new outbox messages and the outbox updates atomically, set contractVersion: 2, and run @pccovid-inspect/testkit/storage (guide: "Writing a storage adapter", section "From contract v1 to v2").',
     });
   }
   if (contractVersion !== STORAGE_CONTRACT_VERSION) {

@@ -19,7 +19,6 @@ export function partnerNotices(team: Team, visits: readonly Visit[], targets: Re
       const role = m.source === 'health' ? 'healthRepresentative' : 'districtRepresentative';
       out.push({
         id: `${v.id}.schedule.${m.personId}`,
-        channel: 'phone',
         recipient: { role, id: m.personId, organizationId: m.organizationId },
         topic: 'visit.scheduled',
         subject: `Lịch kiểm tra ngày ${formatShortDate(v.scheduledOn)} / Inspection on ${v.scheduledOn}`,
@@ -33,4 +32,44 @@ export function partnerNotices(team: Team, visits: readonly Visit[], targets: Re
     }
   }
   return out;
+}
+
+/**
+ * The vehicle requests of the plan (III: "Văn phòng Sở bố trí xe ô tô"): one message per visit
+ * with a vehicle, to the body that provides it, naming the day and the vehicle — not the unit
+ * visited, which the driver learns on the day.
+ */
+export function vehicleRequests(visits: readonly Visit[]): OutboxDraft[] {
+  return visits.flatMap((v) =>
+    v.vehicle === null
+      ? []
+      : [
+          {
+            id: `${v.id}.vehicle`,
+            recipient: { role: 'office', id: v.vehicle.providedByOrganizationId, organizationId: v.vehicle.providedByOrganizationId },
+            topic: 'vehicle.requested',
+            subject: `Đề nghị bố trí xe ngày ${formatShortDate(v.scheduledOn)} / Vehicle request for ${v.scheduledOn}`,
+            body:
+              `Đề nghị bố trí ${v.vehicle.description} phục vụ Tổ kiểm tra PC-Covid ngày ${formatShortDate(v.scheduledOn)}. / ` +
+              `Please provide ${v.vehicle.description} for the PC-Covid inspection team on ${v.scheduledOn}.`,
+            refs: { campaignId: v.campaignId, visitId: v.id },
+            deliverAfter: null,
+          },
+        ],
+  );
+}
+
+/** The team decision, to each member: their appointment and the decision's number. */
+export function teamDecisionNotices(team: Team, numberSymbol: string, decidedOn: string): OutboxDraft[] {
+  return team.members.map((m) => ({
+    id: `${team.id}.decision.${m.personId}`,
+    recipient: { role: 'teamMember', id: m.personId, organizationId: m.organizationId },
+    topic: 'team.decided',
+    subject: `Quyết định số ${numberSymbol} thành lập ${team.name} / Decision ${numberSymbol} forming the team`,
+    body:
+      `Ông/Bà được cử tham gia ${team.name} theo Quyết định số ${numberSymbol} ngày ${formatShortDate(decidedOn)}. / ` +
+      `You are appointed to the inspection team by decision ${numberSymbol} of ${decidedOn}.`,
+    refs: { campaignId: team.campaignId, teamId: team.id },
+    deliverAfter: null,
+  }));
 }

@@ -13,6 +13,7 @@ import { civilDateOf } from '../text/civil-date.js';
 import type { GuardedStorage } from './guarded-storage.js';
 import type { AuditSigner } from './audit-key.js';
 import type { RecordCache } from './record-cache.js';
+import type { ResolvedDelivery } from './outbox-delivery.js';
 
 /** What every command and query of one service shares. */
 export interface ServiceContext {
@@ -25,8 +26,10 @@ export interface ServiceContext {
   plugins: readonly ChecklistPlugin[];
   /** Checklist templates by `${id}@${version}` (base and derived). */
   templates: ReadonlyMap<string, ChecklistTemplate>;
-  /** Where `deliverOutbox` sends messages, if configured. */
-  notifier: Notifier | null;
+  /** Where `deliverOutbox` sends messages, routed by channel (empty: not configured). */
+  notifiers: readonly Notifier[];
+  /** How `deliverOutbox` delivers (timeouts, retries, leases). */
+  delivery: ResolvedDelivery;
   /** Signs audit events and checkpoints with the host's audit key, if one was given. */
   auditSigner?: AuditSigner | null;
   /** The records this service last wrote or checked (skips re-checking an unchanged record). */

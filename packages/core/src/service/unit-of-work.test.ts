@@ -41,7 +41,7 @@ async function writeDirect(adapter: Pick<StorageAdapter, 'lastAudit' | 'commit'>
     subject: { collection: 'visits', id: 'v-1' },
     details: {},
   });
-  await adapter.commit({ tenantId: '42', puts, audit, outbox: [] });
+  await adapter.commit({ tenantId: '42', puts, audit, outbox: [], outboxUpdates: [] });
 }
 
 const visitPut = (data: VisitRecord): PutRequest => ({
@@ -126,7 +126,6 @@ describe('commitPlan', () => {
       readAudit: adapter.readAudit.bind(adapter),
       lastAudit: adapter.lastAudit.bind(adapter),
       readOutbox: adapter.readOutbox.bind(adapter),
-      markOutbox: adapter.markOutbox.bind(adapter),
       query: adapter.query.bind(adapter),
       dispose: adapter.dispose.bind(adapter),
       get: async () => {
@@ -151,8 +150,8 @@ describe('commitPlan', () => {
     expect(error).toMatchObject({ code: 'CONFIGURATION_INVALID' });
     expect((error as { hint?: string }).hint).toContain('From contract v1 to v2');
     expect(String((error as Error).message)).toMatch(/hợp đồng lưu trữ phiên bản 1.*contract v1/s);
-    const incomplete = { ...createMemoryStorage(), markOutbox: undefined };
-    expect(() => guardStorage(incomplete as unknown as StorageAdapter)).toThrow(/markOutbox/);
+    const incomplete = { ...createMemoryStorage(), readOutbox: undefined };
+    expect(() => guardStorage(incomplete as unknown as StorageAdapter)).toThrow(/readOutbox/);
   });
 
   it('checks a batch once, before the adapter sees it: a bad put is VALIDATION_FAILED with its path and reaches nothing', async () => {

@@ -1,5 +1,5 @@
 import { AUDIT_CONFLICT_COLLECTION } from '../contracts/storage-adapter.js';
-import type { IndexValue, OutboxRecord, PutRequest, StoredRecord } from '../contracts/storage-adapter.js';
+import type { IndexValue, OutboxRecord, OutboxUpdate, PutRequest, StoredRecord } from '../contracts/storage-adapter.js';
 import { ConflictError } from '../errors/conflict-error.js';
 import { EmbargoedError } from '../errors/embargoed-error.js';
 import { COUNTERS_COLLECTION, DOCUMENT_NUMBERS_COLLECTION } from './document-numbering.js';
@@ -7,6 +7,7 @@ import { isEmbargoed } from '../policy/visibility.js';
 import { COLLECTIONS, VisitRecordSchema, visitVisibilityFacts } from './records.js';
 import type { Actor } from '../policy/roles.js';
 import { chainAuditRecord } from './audit-chain.js';
+import { messageRoute } from './message-channels.js';
 import type { AuditSigner } from './audit-key.js';
 import type { GuardedStorage } from './guarded-storage.js';
 import { canonicalJson } from '../internal/canonical-json.js';
@@ -27,8 +28,18 @@ export interface AggregateWrite {
   expectedVersion: number;
 }
 
-/** A message to put in the outbox with the change (delivered after commit). */
-export type OutboxDraft = Omit<OutboxRecord, 'tenantId' | 'createdAt' | 'status' | 'attempts' | 'providerMessageId' | 'lastError'>;
+/**
+ * A message to put in the outbox with the change (delivered after commit). Without a `channel`,
+ * it is routed by its recipient's preferences (`messageRoute`: e-mail, an official document, or
+ * the manual call sheet, always ending with `manual`).
+ */
+export type OutboxDraft = Omit<
+  OutboxRecord,
+  'tenantId' | 'createdAt' | 'status' | 'version' | 'dueAt' | 'leaseOwner' | 'attempts' | 'providerMessageId' | 'lastError' | 'fallbackChannels' | 'channel'
+> & {
+  channel?: string;
+  fallbackChannels?: string[];
+};
 
 /**
  * The writes a command stages before its batch is committed: `get` reads committed state (or what
@@ -52,6 +63,8 @@ export interface CommitPlan {
   details: Record<string, unknown>;
   writes: AggregateWrite[];
   outbox?: OutboxDraft[];
+  /** Delivery-state changes of outbox messages, committed with the rest (a stale one is `CONFLICT` on collection `outbox`). */
+  outboxUpdates?: OutboxUpdate[];
   /**
    * Extra writes staged in the same batch (e.g. taking document numbers). It runs BEFORE the
    * aggregate writes are staged, so it may still fill in the data being written and the outbox.
@@ -182,17 +195,25 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, sign
       },
     });
     if (signer) audit.mac = await signer.sign(audit.hash);
-    const outbox: OutboxRecord[] = (plan.outbox ?? []).map((m) => ({
+    const outbox: OutboxRecord[] = [];
+    for (const m of plan.outbox ?? []) {
+      const route = m.channel === undefined ? await messageRoute(stage, plan.tenantId, m.recipient.id) : { channel: m.channel, fallbackChannels: m.fallbackChannels ?? [] };
+      outbox.push({
       ...m,
+      ...route,
       tenantId: plan.tenantId,
       createdAt: plan.at,
       status: 'pending' as const,
+      version: 1,
+      dueAt: m.deliverAfter ?? plan.at,
+      leaseOwner: null,
       attempts: 0,
       providerMessageId: null,
       lastError: null,
-    }));
+      });
+    }
     try {
-      const stored = await storage.commit({ tenantId: plan.tenantId, puts, audit, outbox });
+      const stored = await storage.commit({ tenantId: plan.tenantId, puts, audit, outbox, outboxUpdates: plan.outboxUpdates ?? [] });
       const byKey = new Map(stored.map((r) => [`${r.collection}\u0000${r.id}`, r]));
       return main.map((p) => byKey.get(`${p.collection}\u0000${p.id}`) as StoredRecord);
     } catch (e) {

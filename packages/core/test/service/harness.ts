@@ -9,6 +9,7 @@ import {
   type TeamMember,
   type StorageAdapter,
   type AuditKey,
+  type DeliveryOptions,
   type PutRequest,
 } from '@pccovid-inspect/core';
 import { createMemoryStorage, inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
@@ -62,15 +63,24 @@ export async function writeDirect(storage: StorageAdapter, puts: PutRequest[], t
     subject: { collection: puts[0]?.collection ?? 'none', id: puts[0]?.id ?? 'none' },
     details: {},
   });
-  await storage.commit({ tenantId, puts, audit, outbox: [] });
+  await storage.commit({ tenantId, puts, audit, outbox: [], outboxUpdates: [] });
 }
 
 /** A service on a fresh memory store with the seed, a fixed clock and sequential ids. */
-export function createHarness(options: { notifier?: Notifier; storage?: StorageAdapter; auditKey?: AuditKey } = {}) {
+export function createHarness(
+  options: {
+    notifier?: Notifier | Notifier[];
+    storage?: StorageAdapter;
+    auditKey?: AuditKey;
+    delivery?: DeliveryOptions;
+    /** Representative person of a target, by target id (default `rep-<target id>`). */
+    representatives?: Record<string, string>;
+  } = {},
+) {
   const storage = options.storage ?? createMemoryStorage();
   const clock = createFixedClock('2021-11-26T02:00:00.000Z');
   const seed = haTinh2021Seed();
-  for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
+  for (const t of seed.targets) t.representativePersonId = options.representatives?.[t.id] ?? `rep-${t.id}`;
   const service = createInspectionService({
     storage,
     tenant: seed.tenant,
@@ -78,6 +88,7 @@ export function createHarness(options: { notifier?: Notifier; storage?: StorageA
     clock,
     ids: createSequentialIds(),
     notifier: options.notifier,
+    delivery: options.delivery,
     auditKey: options.auditKey,
   });
   const campaignId = seed.campaign.id;

@@ -10,6 +10,8 @@ import { ValidationError, type ValidationIssue } from '../../errors/validation-e
 import { parseOrThrow } from '../../internal/parse.js';
 import { formatShortDate } from '../../text/decree30-date.js';
 import { campaignWrite, commitMain } from '../commit-helpers.js';
+import { teamDecisionNotices } from '../partner-notices.js';
+import type { OutboxDraft } from '../unit-of-work.js';
 import { defineCommand } from '../define-command.js';
 import { bodyAbbreviation, organizationName } from '../directory.js';
 import { allocateDocumentNumber } from '../document-numbering.js';
@@ -155,7 +157,6 @@ export const requestNominations = defineCommand({
     const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, nominationRequest: parseOrThrow(NominationRequestSchema, request, 'NominationRequest') };
     const outbox = c.nomination.bodyIds.map((bodyId) => ({
       id: `${request.id}.${bodyId}`,
-      channel: 'document',
       recipient: { role: 'coordinatingBody', id: bodyId, organizationId: bodyId },
       topic: 'nomination.requested',
       subject: `Đề nghị cử cán bộ tham gia Tổ kiểm tra / Request to nominate a team member`,
@@ -226,7 +227,9 @@ export const formTeam = defineCommand({
     const r = applyLifecycleEvent('campaign', loaded.data.lifecycle, { type: 'team.form', members: team.members.map((m) => ({ memberId: m.personId, role: m.role })) });
     const abbr = await bodyAbbreviation(ctx, loaded.data.campaign.issuingBodyId);
     const next: CampaignRecord = { ...loaded.data, lifecycle: r.persisted, team, teamDecidedOn: cmd.decidedOn };
+    const outbox: OutboxDraft[] = [];
     const res = await commitMain(ctx, a, 'team.form', campaignWrite(loaded, cmd.campaignId, next), {
+      outbox,
       within: async (tx) => {
         const n = await allocateDocumentNumber(tx, {
           tenantId: ctx.tenant.id,
@@ -238,6 +241,7 @@ export const formTeam = defineCommand({
           updatedAt: nowIso(ctx),
         });
         next.teamDecisionNumberSymbol = n.numberSymbol;
+        outbox.splice(0, outbox.length, ...teamDecisionNotices(team, n.numberSymbol, cmd.decidedOn)); // `within` may run again: set, never accumulate
       },
     });
     return { ...res, decisionNumberSymbol: next.teamDecisionNumberSymbol ?? '' };

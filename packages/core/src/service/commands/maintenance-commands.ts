@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { tickLifecycle } from '../../lifecycle/lifecycle-api.js';
 import type { LifecycleKind } from '../../lifecycle/lifecycle-kind.js';
-import { InspectError } from '../../errors/inspect-error.js';
 import { ConfigurationError } from '../../errors/configuration-error.js';
 import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
 import { commitMain } from '../commit-helpers.js';
 import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, campaignIndexes, remediationIndexes, stateOf, visitIndexes } from '../records.js';
-import { loadAll, nowIso, today } from '../service-context.js';
+import { loadAll, today } from '../service-context.js';
+import { deliverDueMessages, requeueMessages as requeueDead, type DeliveryReport } from '../outbox-delivery.js';
+import { IdSchema } from '../../entities/primitives.js';
 
 /**
  * Advances every stored lifecycle to today's civil date (by the service clock): nomination
@@ -51,36 +52,41 @@ export const advanceDeadlines = defineCommand({
 });
 
 /**
- * Delivers pending outbox messages whose time has come through the service's notifier, marking
- * each sent or failed (with the attempt count). Runs after commit, never inside a command. A
- * failure of one message does not stop the others.
+ * Delivers the outbox messages that are due through the service's notifiers: claims them with a
+ * lease (so two deliverers never send one message twice), holds what the embargo forbids (checked
+ * again here against the recipient person and organisation), sends each with a timeout, and
+ * records each outcome with an audit event: sent, retried later with backoff, moved to a fallback
+ * channel, or dead. Runs after commit, never inside a command; run it on a timer, or on
+ * storage's wake-up signal when it has one.
  */
 export const deliverOutbox = defineCommand({
   name: 'outbox.deliver',
-  summary: { vi: 'Gửi các thư, thông báo đến hạn trong hộp thư đi', en: "Delivers the outbox messages that are due through the service's notifier" },
-  input: z.strictObject({}),
+  summary: { vi: 'Gửi các thư, thông báo đến hạn trong hộp thư đi', en: "Delivers the outbox messages that are due through the service's notifiers" },
+  input: z.strictObject({
+    /** Most messages handled by this run. */
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }),
   roles: LEADERSHIP,
   errors: ['CONFIGURATION_INVALID'],
-  async run(ctx): Promise<{ sent: number; failed: number }> {
-    const notifier = ctx.notifier;
-    if (!notifier) {
+  async run(ctx, actor, { limit }): Promise<DeliveryReport> {
+    if (ctx.notifiers.length === 0) {
       throw new ConfigurationError({ problemVi: 'chưa cấu hình notifier cho dịch vụ', problemEn: 'the service has no notifier: pass `notifier` to createInspectionService' });
     }
-    const now = nowIso(ctx);
-    let sent = 0;
-    let failed = 0;
-    for (const m of await ctx.storage.readOutbox(ctx.tenant.id, { status: 'pending', limit: 1000 })) {
-      if (m.deliverAfter !== null && m.deliverAfter > now) continue;
-      try {
-        const { providerMessageId } = await notifier.send({ key: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body });
-        await ctx.storage.markOutbox(ctx.tenant.id, m.id, { status: 'sent', attempts: m.attempts + 1, providerMessageId, lastError: null });
-        sent++;
-      } catch (e) {
-        const code = InspectError.isInstance(e) ? e.code : 'NOTIFICATION_FAILED';
-        await ctx.storage.markOutbox(ctx.tenant.id, m.id, { status: 'failed', attempts: m.attempts + 1, lastError: code });
-        failed++;
-      }
-    }
-    return { sent, failed };
+    return deliverDueMessages(ctx, actor, limit ?? 10_000);
+  },
+});
+
+/** Puts dead messages back in the queue (e.g. after an e-mail server was fixed), on their channel or another. */
+export const requeueMessages = defineCommand({
+  name: 'messages.requeue',
+  summary: { vi: 'Đưa các thư không gửi được trở lại hàng đợi', en: 'Puts dead-letter messages back in the queue, on their channel or another' },
+  input: z.strictObject({
+    messageIds: z.array(IdSchema).min(1).max(1000),
+    channel: z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -').optional(),
+  }),
+  roles: LEADERSHIP,
+  errors: ['CONFLICT'],
+  async run(ctx, actor, input): Promise<{ requeued: number; skipped: string[] }> {
+    return requeueDead(ctx, actor, input);
   },
 });

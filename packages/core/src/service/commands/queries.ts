@@ -13,7 +13,8 @@ import { canSeeCampaignWide, canSeeVisit, isEmbargoed, maskContact } from '../..
 import { AuditCheckpointSchema, takeAuditCheckpoint, verifyTenantAudit, type AuditCheckpoint, type AuditVerification } from '../audit-verification.js';
 import { personOrNull } from '../directory.js';
 import { COLLECTIONS, VisitListingSchema, VisitRecordSchema, stateOf, visitVisibilityFacts, type VisitListing } from '../records.js';
-import { checkedRecord, loadAll, loadOptional, type Loaded, type ServiceContext } from '../service-context.js';
+import { checkedRecord, loadAll, loadOptional, nowIso, type Loaded, type ServiceContext } from '../service-context.js';
+import { embargoHold } from '../outbox-delivery.js';
 import { CampaignIdInput, loadCampaign } from './command-common.js';
 
 /** A visit as a query returns it: only what the actor may see. */
@@ -270,18 +271,29 @@ export const getCampaignOverview = defineQuery({
   },
 });
 
-/** Outbox messages: all for leadership; for anyone else only those addressed to them. */
+/**
+ * Outbox messages, oldest first: all for leadership; for anyone else only those addressed to
+ * them, and never one the embargo holds from them (a message about an unannounced visit to their
+ * own unit, whatever role it names them in).
+ */
 export const listMessages = defineQuery({
   name: 'messages.list',
   summary: { vi: 'Thư, thông báo trong hộp thư đi', en: 'Outbox messages: all for leadership; for anyone else only those addressed to them' },
-  input: z.strictObject({}),
+  input: z.strictObject({
+    /** Only messages in this delivery state (`dead`: the dead letters). */
+    status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(),
+    /** At most this many. */
+    limit: z.number().int().min(1).max(10_000).optional(),
+  }),
   roles: READERS,
   errors: [],
-  async run(ctx, actor): Promise<OutboxRecord[]> {
-    const all: OutboxRecord[] = [];
-    for (const status of ['pending', 'sent', 'failed'] as const) all.push(...(await ctx.storage.readOutbox(ctx.tenant.id, { status, limit: 100_000 })));
-    all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-    return ['director', 'inspectorateLead'].includes(actor.role) ? all : all.filter((m) => m.recipient.id === actor.id);
+  async run(ctx, actor, { status, limit }): Promise<OutboxRecord[]> {
+    const all = await ctx.storage.readOutbox(ctx.tenant.id, { status, limit: limit ?? 1000 });
+    if (['director', 'inspectorateLead'].includes(actor.role)) return all;
+    const now = nowIso(ctx);
+    const mine: OutboxRecord[] = [];
+    for (const m of all) if (m.recipient.id === actor.id && (await embargoHold(ctx, m, now, 1)) === null) mine.push(m);
+    return mine;
   },
 });
 

@@ -161,7 +161,6 @@ export const sendReminder = defineCommand({
       ? [
           {
             id: `${rem.id}.reminder.${reminderNumber}`,
-            channel: 'document',
             recipient: { role: 'targetRepresentative', id: target.representativePersonId },
             topic: 'remediation.reminded',
             subject: `${what} sau kiểm tra PC-Covid / Reminder ${reminderNumber} to remedy findings`,

@@ -94,7 +94,6 @@ export const beginReporting = defineCommand({
           if (rep) {
             outbox.push({
               id: `${notice.id}.send`,
-              channel: 'document',
               recipient: { role: 'targetRepresentative', id: rep },
               topic: 'result.noticed',
               subject: `Thông báo kết quả kiểm tra số ${notice.numberSymbol} / Results notice ${notice.numberSymbol}`,

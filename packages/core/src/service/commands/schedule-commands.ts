@@ -6,7 +6,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
 import { campaignWrite, commitMain } from '../commit-helpers.js';
 import { defineCommand } from '../define-command.js';
-import { partnerNotices } from '../partner-notices.js';
+import { partnerNotices, vehicleRequests } from '../partner-notices.js';
 import { COLLECTIONS, VisitRecordSchema, stateOf, visitIndexes, type CampaignRecord, type VisitRecord } from '../records.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { LEADERSHIP } from './command-roles.js';
@@ -161,11 +161,14 @@ export const fixSchedule = defineCommand({
     for (const v of visits) targets.set(v.data.visit.targetId, (await loadTarget(ctx, v.data.visit.targetId)).data);
     const next: CampaignRecord = { ...campaign.data, lifecycle: r.persisted };
     return commitMain(ctx, a, 'schedule.fix', campaignWrite(campaign, cmd.campaignId, next), {
-      outbox: partnerNotices(
-        campaign.data.team!,
-        visits.map((v) => v.data.visit),
-        targets,
-      ),
+      outbox: [
+        ...partnerNotices(
+          campaign.data.team!,
+          visits.map((v) => v.data.visit),
+          targets,
+        ),
+        ...vehicleRequests(visits.map((v) => v.data.visit)),
+      ],
       details: { visits: visits.length },
     });
   },
