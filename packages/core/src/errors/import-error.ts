@@ -8,7 +8,7 @@ const MARKER = markerFor('IMPORT_FAILED');
  *
  * @example
  * ```ts
- * new ImportError({ source: 'targets.csv', row: 12, column: 'district', problemEn: 'unknown district code' })
+ * new ImportError({ source: 'targets.csv', row: 12, column: 'district', problemEn: 'unknown district code', hint: 'use a GSO district code of the province, e.g. 436' })
  * ```
  */
 export class ImportError extends InspectError {
@@ -17,12 +17,13 @@ export class ImportError extends InspectError {
   readonly column: string | undefined;
   private readonly [MARKER] = true;
 
-  constructor(options: { source: string; row: number; column?: string; problemVi?: string; problemEn: string; cause?: unknown }) {
+  constructor(options: { source: string; row: number; column?: string; problemVi?: string; problemEn: string; hint?: string; cause?: unknown }) {
     const col = options.column ? `, cột "${options.column}"` : '';
     const colEn = options.column ? `, column "${options.column}"` : '';
     super('IMPORT_FAILED', {
       messageVi: `Lỗi nhập dữ liệu ${options.source}, dòng ${options.row}${col}: ${options.problemVi ?? options.problemEn}. Không có dòng nào được ghi.`,
       messageEn: `Import of ${options.source} failed at row ${options.row}${colEn}: ${options.problemEn}. No row was written.`,
+      hint: options.hint,
       cause: options.cause,
     });
     this.name = 'ImportError';

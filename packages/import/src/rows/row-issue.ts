@@ -22,16 +22,13 @@ export interface RowIssue {
  * ```
  */
 export function rowIssueError(source: string, issue: RowIssue): ImportError {
-  const error = new ImportError({
+  return new ImportError({
     source,
     row: issue.line,
     ...(issue.column === undefined ? {} : { column: issue.column }),
     problemVi: issue.problemVi,
     problemEn: issue.problemEn,
+    hint: issue.hint,
     cause: issue,
   });
-  // Core's ImportError has no `hint` option yet; InspectError's `hint` is set here so callers and
-  // `toJSON()` see it.
-  Object.defineProperty(error, 'hint', { value: issue.hint, enumerable: true });
-  return error;
 }
