@@ -28,6 +28,8 @@ export const ERROR_CODES = new Set([
 export const EXCLUDED_COMMANDS = new Set<string>([
   // delivery: added when the outbox rewrite lands
   'outbox.deliver',
+  // delivery: added when the outbox rewrite lands
+  'messages.requeue',
 ]);
 
 type Untyped = Record<string, (actor: unknown, input?: unknown) => Promise<unknown>>;
