@@ -54,6 +54,9 @@ export function defineChecklistRuleType<P>(ruleType: {
  * ```
  */
 export function defineChecklistPlugin(definition: ChecklistPluginDefinition): ChecklistPlugin {
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) {
+    throw checklistConfigurationError('định nghĩa phần mở rộng phải là một object { id, version, … }', 'a plugin definition must be an object { id, version, … }');
+  }
   const rawId = (definition as { id?: unknown }).id;
   const id = parsePluginData(ChecklistPluginIdSchema, rawId, String(rawId), 'id');
   const version = parsePluginData(ChecklistPluginVersionSchema, definition.version, id, 'version');
