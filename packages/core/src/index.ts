@@ -31,6 +31,12 @@
 export { createInspectionService } from './service/create-inspection-service.js';
 export type { InspectionServiceOptions } from './service/create-inspection-service.js';
 export type { DeliveryOptions, DeliveryReport } from './service/outbox-delivery.js';
+
+// Planning: risk scores and seeded stratified sampling
+export { scoreTargetRisk, DEFAULT_RISK_WEIGHTS } from './planning/risk-score.js';
+export type { RiskScore, RiskReason, RiskReasonCode, RiskInput, RiskOptions, RiskWeights } from './planning/risk-score.js';
+export { sampleTargets } from './planning/sample-targets.js';
+export type { SampleInput, SampledTarget, StratumAllocation, TargetSample } from './planning/sample-targets.js';
 export type { InspectionService, CommandMethods, ActorInput } from './service/inspection-service.js';
 export { COMMANDS, PERMISSIONS, isAllowed } from './service/command-table.js';
 export type { CommandName, CommandOf, CommandInput, CommandOutput } from './service/command-table.js';
