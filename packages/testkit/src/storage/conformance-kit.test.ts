@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_CONFLICT_COLLECTION, AsyncMutex, defineStorageAdapter } from '@pccovid-inspect/core/adapter-kit';
-import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import type { AuditRecord, CommitBatch, OutboxRecord, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION, AsyncMutex, OUTBOX_CONFLICT_COLLECTION, defineStorageAdapter } from '@pccovid-inspect/core/adapter-kit';
+import { ConflictError } from '@pccovid-inspect/core';
+import type { AuditRecord, CommitBatch, OutboxRecord, OutboxUpdate, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 import { describeStorageConformance } from './describe-storage-conformance.js';
 import { REQUIRED_STORAGE_SUITES, STORAGE_SUITE_NAMES } from './storage-conformance-options.js';
 import type { StorageConformanceOptions } from './storage-conformance-options.js';
 import type { StorageInspector } from './storage-inspector.js';
 import {
   expectAuditSeqRaceHasOneWinner,
-  expectMarkOutboxSurvivesCommits,
-  expectMarksAndCommitsAllLand,
+  expectOneClaimWins,
   expectOneWinnerAmongConcurrentCommits,
+  expectOutboxUpdatesAndCommitsAllLand,
   expectStaleAuditWritesNothing,
+  expectStaleOutboxUpdateWritesNothing,
   expectStalePutWritesNothing,
 } from './internal/commit-checks.js';
 import { expectConflict, expectRejection } from './internal/fixtures.js';
@@ -20,16 +21,17 @@ const TIMEOUT_MS = 60_000;
 
 /**
  * How a tiny in-test adapter behaves:
- * - `correct`: every commit and markOutbox runs under one mutex, checks everything, then writes
- *   everything (the way the memory adapter does), with a pause inside like a real backend's I/O;
+ * - `correct`: every commit runs under one mutex, checks everything (puts, outbox updates, audit
+ *   seq), then writes everything (the way the memory adapter does), with a pause inside like a
+ *   real backend's I/O;
  * - `check-await-write`: commit checks the versions and the audit seq, awaits (I/O), then writes —
- *   without holding anything in between (the lost update);
- * - `partial-batch`: commit writes each put as it checks it, then finds the audit seq taken and
- *   throws without rolling the puts back;
- * - `outbox-snapshot`: commit copies the outbox, awaits, then writes the copy back with its new
- *   messages, while markOutbox writes at once without waiting for commits (a lost markOutbox).
+ *   without holding anything in between (the lost update, and two deliverers' claims both landing);
+ * - `partial-batch`: commit writes each put and each outbox update as it checks it, then finds
+ *   something stale and throws without rolling back what it wrote;
+ * - `unversioned-outbox`: commit applies outbox updates without comparing versions (the last
+ *   deliverer wins, a missing message is skipped).
  */
-type Mode = 'correct' | 'check-await-write' | 'partial-batch' | 'outbox-snapshot';
+type Mode = 'correct' | 'check-await-write' | 'partial-batch' | 'unversioned-outbox';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -55,20 +57,31 @@ function tinyAdapter(mode: Mode): { adapter: StorageAdapter; inspector: StorageI
     records.set(key(put.collection, put.tenantId, put.id), stored);
     return copy(stored);
   };
-  const writeRest = (batch: CommitBatch, base: OutboxRecord[]) => {
+  const checkUpdate = (batch: CommitBatch, update: OutboxUpdate) => {
+    const actual = outbox.find((m) => m.tenantId === batch.tenantId && m.id === update.id)?.version ?? null;
+    if (actual !== update.expectedVersion)
+      throw new ConflictError({ collection: OUTBOX_CONFLICT_COLLECTION, id: update.id, expectedVersion: update.expectedVersion, actualVersion: actual });
+  };
+  const writeUpdate = (batch: CommitBatch, update: OutboxUpdate) => {
+    const { id, expectedVersion, ...state } = update;
+    outbox = outbox.map((m) => (m.tenantId === batch.tenantId && m.id === id ? { ...m, ...state, version: expectedVersion + 1 } : m));
+  };
+  const writeRest = (batch: CommitBatch) => {
     audits.set(batch.tenantId, [...(audits.get(batch.tenantId) ?? []), copy(batch.audit)]);
-    const fresh = batch.outbox.filter((m) => !base.some((b) => b.tenantId === m.tenantId && b.id === m.id));
-    outbox = [...base, ...copy(fresh)];
+    const fresh = batch.outbox.filter((m) => !outbox.some((b) => b.tenantId === m.tenantId && b.id === m.id));
+    outbox = [...outbox, ...copy(fresh)];
   };
 
   const commit = async (batch: CommitBatch): Promise<StoredRecord[]> => {
     switch (mode) {
       case 'check-await-write': {
         batch.puts.forEach(checkPut);
+        batch.outboxUpdates.forEach((u) => checkUpdate(batch, u));
         checkAudit(batch);
         await sleep(2);
         const stored = batch.puts.map(writePut);
-        writeRest(batch, outbox);
+        batch.outboxUpdates.forEach((u) => writeUpdate(batch, u));
+        writeRest(batch);
         return stored;
       }
       case 'partial-batch':
@@ -78,40 +91,27 @@ function tinyAdapter(mode: Mode): { adapter: StorageAdapter; inspector: StorageI
             checkPut(put);
             return writePut(put);
           });
+          for (const update of batch.outboxUpdates) {
+            checkUpdate(batch, update);
+            writeUpdate(batch, update);
+          }
           checkAudit(batch);
-          writeRest(batch, outbox);
+          writeRest(batch);
           return stored;
         });
-      case 'outbox-snapshot':
-        return mutex.run(async () => {
-          const snapshot = copy(outbox);
-          batch.puts.forEach(checkPut);
-          checkAudit(batch);
-          await sleep(10);
-          const stored = batch.puts.map(writePut);
-          writeRest(batch, snapshot);
-          return stored;
-        });
+      case 'unversioned-outbox':
       case 'correct':
         return mutex.run(async () => {
           await sleep(1);
           batch.puts.forEach(checkPut);
+          if (mode === 'correct') batch.outboxUpdates.forEach((u) => checkUpdate(batch, u));
           checkAudit(batch);
           const stored = batch.puts.map(writePut);
-          writeRest(batch, outbox);
+          batch.outboxUpdates.forEach((u) => writeUpdate(batch, u));
+          writeRest(batch);
           return stored;
         });
     }
-  };
-
-  const markOutbox = async (tenantId: string, id: string, update: Parameters<StorageAdapter['markOutbox']>[2]) => {
-    const apply = () => {
-      const found = outbox.find((m) => m.tenantId === tenantId && m.id === id);
-      if (!found) throw new NotFoundError({ collection: 'outbox', id });
-      Object.assign(found, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)));
-    };
-    if (mode === 'outbox-snapshot') apply();
-    else await mutex.run(apply);
   };
 
   const adapter = defineStorageAdapter({
@@ -122,7 +122,6 @@ function tinyAdapter(mode: Mode): { adapter: StorageAdapter; inspector: StorageI
     readAudit: async (tenantId, options) => copy((audits.get(tenantId) ?? []).filter((a) => a.seq > (options?.afterSeq ?? 0)).slice(0, options?.limit ?? 1000)),
     lastAudit: async (tenantId) => copy(audits.get(tenantId)?.at(-1) ?? null),
     readOutbox: async (tenantId, options) => copy(outbox.filter((m) => m.tenantId === tenantId && (options?.status === undefined || m.status === options.status))),
-    markOutbox,
   });
 
   const inspector: StorageInspector = {
@@ -143,14 +142,16 @@ describe('storage conformance kit: the commit and race checks pass a correct ada
     await expectStalePutWritesNothing(a.adapter, a.inspector);
     const b = tinyAdapter('correct');
     await expectStaleAuditWritesNothing(b.adapter, b.inspector);
+    const c = tinyAdapter('correct');
+    await expectStaleOutboxUpdateWritesNothing(c.adapter, c.inspector);
   });
 
   it('passes the race checks', async () => {
     for (const check of [
       (x: ReturnType<typeof tinyAdapter>) => expectOneWinnerAmongConcurrentCommits(x.adapter, x.inspector, 8),
       (x: ReturnType<typeof tinyAdapter>) => expectAuditSeqRaceHasOneWinner(x.adapter, x.inspector, 8),
-      (x: ReturnType<typeof tinyAdapter>) => expectMarkOutboxSurvivesCommits(x.adapter, x.inspector, 2),
-      (x: ReturnType<typeof tinyAdapter>) => expectMarksAndCommitsAllLand(x.adapter, x.inspector, 8),
+      (x: ReturnType<typeof tinyAdapter>) => expectOneClaimWins(x.adapter, x.inspector, 8),
+      (x: ReturnType<typeof tinyAdapter>) => expectOutboxUpdatesAndCommitsAllLand(x.adapter, x.inspector, 8),
     ]) {
       await check(tinyAdapter('correct'));
     }
@@ -180,18 +181,35 @@ describe('storage conformance kit: broken adapters fail, and the message says wh
     );
   });
 
-  it('fails an adapter whose commit rewrites the outbox from a copy taken before an await (a markOutbox lost to a concurrent commit)', async () => {
-    const a = tinyAdapter('outbox-snapshot');
-    await expect(expectMarkOutboxSurvivesCommits(a.adapter, a.inspector, 1)).rejects.toThrow(
-      /expected t-\d to keep its mark \(status sent\) after markOutbox of t-\d racing a commit that enqueues n-\d \(.*\), but it is pending \(provider id null\): the adapter lost a markOutbox to a concurrent commit/,
+  it('fails an adapter that applies outbox updates without comparing versions (two deliverers both claim a message)', async () => {
+    const a = tinyAdapter('unversioned-outbox');
+    await expect(expectOneClaimWins(a.adapter, a.inspector, 4)).rejects.toThrow(
+      /expected exactly one of 4 concurrent commits claiming outbox message m-claimed at version 1 to land, but 4 did: the adapter applied outbox updates without comparing the stored version/,
+    );
+    const b = tinyAdapter('unversioned-outbox');
+    await expect(expectStaleOutboxUpdateWritesNothing(b.adapter, b.inspector)).rejects.toThrow(
+      /expected a batch \(a put, a new message, a fresh update of m-2\) whose update of m-1 is stale \(read at version 1, stored 2\) to fail with CONFLICT, but it succeeded/,
+    );
+    const c = tinyAdapter('check-await-write');
+    await expect(expectOneClaimWins(c.adapter, c.inspector, 2)).rejects.toThrow(
+      /expected exactly one of 2 concurrent commits claiming outbox message m-claimed at version 1 to land, but 2 did/,
+    );
+  });
+
+  it('fails an adapter that applies an outbox update before finding a later one stale, without rolling it back', async () => {
+    const a = tinyAdapter('partial-batch');
+    await expect(expectStaleOutboxUpdateWritesNothing(a.adapter, a.inspector)).rejects.toThrow(
+      /to write nothing \(all or nothing\), but the adapter wrote part of the batch it refused: visits\/v-1 \(now version 1, was missing\)/,
     );
   });
 
   it('passes each broken adapter through the sequential checks it does not break (the failures above are the races and the rollback)', async () => {
     const a = tinyAdapter('check-await-write');
     await expectStalePutWritesNothing(a.adapter, a.inspector);
-    const b = tinyAdapter('outbox-snapshot');
+    const b = tinyAdapter('unversioned-outbox');
     await expectOneWinnerAmongConcurrentCommits(b.adapter, b.inspector, 4);
+    const c = tinyAdapter('unversioned-outbox');
+    await expectOutboxUpdatesAndCommitsAllLand(c.adapter, c.inspector, 4);
   });
 });
 

@@ -74,9 +74,9 @@ async function probeCapabilities<A extends StorageAdapter>(options: StorageConfo
 /**
  * Declares the storage conformance suites for one adapter of storage contract v2, as vitest
  * `describe` blocks: reads and versioned writes, queries and paging, atomic commits
- * (`commit(batch)`: all or nothing, the audit seq, idempotent messages), the audit log, the outbox,
- * races between concurrent writers (one winner per version and per audit seq, no `markOutbox` lost
- * to a commit), large values and Vietnamese text, portal statistics and grouped counts (each when
+ * (`commit(batch)`: all or nothing, the audit seq, idempotent messages, outbox updates by version),
+ * the audit log, the outbox (every field kept, reads by status and by due time), races between
+ * concurrent writers (one winner per version, per audit seq and per outbox claim), large values and Vietnamese text, portal statistics and grouped counts (each when
  * the adapter declares that capability) and malformed requests through core's guard.
  *
  * The suites call the adapter's own operations — they test the adapter, not core — with valid

@@ -42,10 +42,11 @@ export const STORAGE_SUITE_NAMES: readonly StorageSuiteName[] = [
  *
  * - `readsAndWrites`: versioned writes (`expectedVersion`, CONFLICT for a stale write) — the only
  *   guard against lost updates between two officers editing one visit;
- * - `commits`: `commit(batch)` all or nothing (a stale put or a taken audit seq writes nothing
- *   and names what conflicted), results in the order of the puts, duplicate message ids ignored,
- *   two concurrent commits of one record never both landing, and no `markOutbox` lost to a
- *   concurrent commit — every command commits its records, audit event and messages together;
+ * - `commits`: `commit(batch)` all or nothing (a stale put, a stale or missing outbox update or a
+ *   taken audit seq writes nothing and names what conflicted), results in the order of the puts,
+ *   duplicate message ids ignored, outbox updates applied at `expectedVersion + 1`, two concurrent
+ *   commits of one record (or two claims of one message) never both landing — every command and
+ *   every delivery step commits its records, audit event, messages and delivery states together;
  * - `inputValidation`: the adapter works behind core's guard (`guardStorage`, which checks every
  *   request before it reaches the adapter): core accepts it, its results pass core's checks,
  *   malformed requests are refused with VALIDATION_FAILED and change nothing, and it refuses a

@@ -3,6 +3,7 @@ import { verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import type { AuditRecord, CommitBatch, OutboxRecord, StorageAdapter } from '@pccovid-inspect/core';
 import type { StorageInspector } from '../storage-inspector.js';
 import {
+  OTHER_TENANT,
   TENANT,
   commitPut,
   commitRecords,
@@ -10,10 +11,13 @@ import {
   describeError,
   expectConflict,
   isAuditConflict,
+  isOutboxConflict,
   outboxRecord,
+  outboxUpdate,
   prepareBatch,
   putRequest,
-  sleep,
+  sameJson,
+  updatedMessage,
 } from './fixtures.js';
 
 /*
@@ -43,7 +47,7 @@ async function leftovers(inspector: StorageInspector, before: Awaited<ReturnType
   for (const put of batch.puts) {
     const now = await inspector.record(put.collection, put.tenantId, put.id);
     const then = before.records[put.id] ?? null;
-    if (JSON.stringify(now) !== JSON.stringify(then))
+    if (!sameJson(now, then))
       found.push(`${put.collection}/${put.id} (now ${now ? `version ${now.version}` : 'missing'}, was ${then ? `version ${(then as { version: number }).version}` : 'missing'})`);
   }
   const audit = await inspector.audit(TENANT);
@@ -124,7 +128,7 @@ async function raceCommits(adapter: StorageAdapter, batches: CommitBatch[], retr
       const result = await outcome;
       const batch = batches[i] as CommitBatch;
       if (result.ok || !retryAudit || !isAuditConflict(result.error)) return result;
-      return settle(commitRetryingAudit(adapter, batch.tenantId, batch.puts, { outbox: batch.outbox }));
+      return settle(commitRetryingAudit(adapter, batch.tenantId, batch.puts, { outbox: batch.outbox, outboxUpdates: batch.outboxUpdates }));
     }),
   );
 }
@@ -229,79 +233,133 @@ export async function expectAuditSeqRaceHasOneWinner(adapter: StorageAdapter, in
   expect(problems, `expected ${writers} concurrent commits retried on audit CONFLICT to leave the log at seq 1…${2 + writers}, gap-free and chained, but: ${problems}`).toBe('');
 }
 
-/** The ways a `markOutbox` call is started relative to a `commit` call. */
-const INTERLEAVINGS = ['commit first, mark in the same tick', 'mark first, commit in the same tick', 'mark after a microtask', 'mark after 1 ms', 'mark after 5 ms'] as const;
-
-/**
- * @internal `markOutbox` of an existing message, started while a commit that enqueues another
- * message is in flight (several interleavings, `rounds` times each): both succeed, the mark is
- * kept (not overwritten from a snapshot the commit took before it) and the committed message is
- * stored. A plain write racing a commit must not be lost, nor win without a conflict.
- */
-export async function expectMarkOutboxSurvivesCommits(adapter: StorageAdapter, inspector: StorageInspector, rounds = 1): Promise<void> {
-  const total = rounds * INTERLEAVINGS.length;
-  const targets = Array.from({ length: total }, (_, i) => outboxRecord(TENANT, `t-${i}`));
-  await commitRecords(adapter, TENANT, [], { outbox: targets });
-  const expectedOutbox = new Map<string, OutboxRecord>(targets.map((m) => [m.id, m]));
-  for (let i = 0; i < total; i++) {
-    const how = INTERLEAVINGS[i % INTERLEAVINGS.length] as (typeof INTERLEAVINGS)[number];
-    const batch = await prepareBatch(adapter, TENANT, [putRequest({ id: `x-${i}` })], { outbox: [outboxRecord(TENANT, `n-${i}`)] });
-    const update = { status: 'sent' as const, attempts: 1, providerMessageId: `smtp-${i}` };
-    const mark = () => settle(adapter.markOutbox(TENANT, `t-${i}`, update));
-    let outcomes: [Outcome<unknown>, Outcome<unknown>];
-    if (how === 'mark first, commit in the same tick') {
-      const marked = mark();
-      outcomes = await Promise.all([settle(adapter.commit(batch)), marked]);
-    } else {
-      const committed = settle(adapter.commit(batch));
-      const delay = how === 'commit first, mark in the same tick' ? null : how === 'mark after a microtask' ? Promise.resolve() : sleep(how === 'mark after 1 ms' ? 1 : 5);
-      outcomes = await Promise.all([committed, delay === null ? mark() : delay.then(mark)]);
-    }
-    const [commitOutcome, markOutcome] = outcomes;
-    const setting = `markOutbox of t-${i} racing a commit that enqueues n-${i} (${how})`;
-    expect(commitOutcome.ok, `expected the commit of ${setting} to succeed, but it failed with ${describeError(commitOutcome.ok ? null : commitOutcome.error)}`).toBe(true);
-    expect(markOutcome.ok, `expected the markOutbox of ${setting} to succeed, but it failed with ${describeError(markOutcome.ok ? null : markOutcome.error)}`).toBe(true);
-    expectedOutbox.set(`t-${i}`, { ...(expectedOutbox.get(`t-${i}`) as OutboxRecord), ...update });
-    expectedOutbox.set(`n-${i}`, outboxRecord(TENANT, `n-${i}`));
-    const stored = new Map((await inspector.outbox(TENANT)).map((m) => [m.id, m]));
-    for (const [id, message] of expectedOutbox) {
-      const found = stored.get(id);
-      if (message.id.startsWith('t-')) {
-        expect(
-          found?.status === message.status && found.providerMessageId === message.providerMessageId,
-          `expected ${id} to keep its mark (status ${message.status}) after ${setting}, but it is ${found ? `${found.status} (provider id ${String(found.providerMessageId)})` : 'gone'}: the adapter lost a markOutbox to a concurrent commit (it rewrote the outbox from a copy taken before the mark)`,
-        ).toBe(true);
-      } else {
-        expect(
-          found,
-          `expected message ${id} enqueued by a commit to be stored after ${setting}, but it is gone: the adapter lost a commit's message to a concurrent markOutbox`,
-        ).toBeDefined();
-      }
-    }
-  }
+/** How a message stands, in words, for failure messages. */
+function describeMessage(message: OutboxRecord | undefined): string {
+  return message ? `${message.status} at version ${message.version} (lease ${String(message.leaseOwner)}, provider id ${String(message.providerMessageId)})` : 'missing';
 }
 
 /**
- * @internal `writers` commits that each enqueue a message (retried on audit CONFLICT) and
- * `writers` markOutbox calls on earlier messages, all started at once: every message is stored,
- * every mark kept.
+ * @internal A batch with a stale outbox update (message read at version 1, stored 2), and one
+ * updating a message that does not exist (or is another tenant's), must write nothing — not its
+ * puts, not its audit event, not its new messages, not its other updates — and fail with CONFLICT
+ * naming collection 'outbox' and the message, with the versions.
  */
-export async function expectMarksAndCommitsAllLand(adapter: StorageAdapter, inspector: StorageInspector, writers: number): Promise<void> {
-  await commitRecords(adapter, TENANT, [], { outbox: Array.from({ length: writers }, (_, i) => outboxRecord(TENANT, `t-${i}`)) });
+export async function expectStaleOutboxUpdateWritesNothing(adapter: StorageAdapter, inspector: StorageInspector): Promise<void> {
+  await commitRecords(adapter, TENANT, [], { outbox: [outboxRecord(TENANT, 'm-1'), outboxRecord(TENANT, 'm-2')] });
+  await commitRecords(adapter, TENANT, [], { outboxUpdates: [outboxUpdate('m-1', 1)] });
+  await commitRecords(adapter, OTHER_TENANT, [], { outbox: [outboxRecord(OTHER_TENANT, 'm-other')] });
+  const before = await snapshot(inspector, ['v-1']);
+  const cases: [string, CommitBatch, { id: string; expectedVersion: number; actualVersion: number | null }][] = [
+    [
+      'a batch (a put, a new message, a fresh update of m-2) whose update of m-1 is stale (read at version 1, stored 2)',
+      await prepareBatch(adapter, TENANT, [putRequest({ id: 'v-1' })], {
+        outbox: [outboxRecord(TENANT, 'm-new')],
+        outboxUpdates: [outboxUpdate('m-2', 1, { leaseOwner: 'deliverer-2' }), outboxUpdate('m-1', 1, { leaseOwner: 'deliverer-2' })],
+      }),
+      { id: 'm-1', expectedVersion: 1, actualVersion: 2 },
+    ],
+    [
+      'a batch (a put, a new message) updating m-404, a message that was never committed',
+      await prepareBatch(adapter, TENANT, [putRequest({ id: 'v-1' })], { outbox: [outboxRecord(TENANT, 'm-new')], outboxUpdates: [outboxUpdate('m-404', 1)] }),
+      { id: 'm-404', expectedVersion: 1, actualVersion: null },
+    ],
+    [
+      'a batch of tenant 42 updating m-other, a message of another tenant',
+      await prepareBatch(adapter, TENANT, [putRequest({ id: 'v-1' })], { outboxUpdates: [outboxUpdate('m-other', 1)] }),
+      { id: 'm-other', expectedVersion: 1, actualVersion: null },
+    ],
+  ];
+  for (const [what, batch, names] of cases) {
+    const error = await expectConflict(() => adapter.commit(batch), what, { collection: 'outbox', id: names.id });
+    expect(error, `expected the CONFLICT of ${what} to report expectedVersion ${names.expectedVersion} and actualVersion ${String(names.actualVersion)}`).toMatchObject({
+      expectedVersion: names.expectedVersion,
+      actualVersion: names.actualVersion,
+    });
+    const left = await leftovers(inspector, before, batch);
+    expect(left, `expected ${what} to write nothing (all or nothing), but the adapter wrote part of the batch it refused: ${left}`).toBe('');
+    const after = await snapshot(inspector, ['v-1']);
+    const changed = after.outbox.filter(
+      (m) =>
+        !sameJson(
+          m,
+          before.outbox.find((b) => b.id === m.id),
+        ),
+    );
+    expect(
+      changed.map((m) => `${m.id}: ${describeMessage(m)}`),
+      `expected ${what} to change no message (its other updates neither), but these changed`,
+    ).toEqual([]);
+    expect(after, `expected ${what} to leave every record, the audit log and the outbox exactly as they were`).toEqual(before);
+  }
+  expect(await inspector.outbox(OTHER_TENANT), 'expected the other tenant’s message to be untouched').toEqual([outboxRecord(OTHER_TENANT, 'm-other')]);
+}
+
+/**
+ * @internal `writers` deliverers claim the same message (read at version 1) at once, each in its
+ * own commit chained after the same audit head, each retried re-chained when it only lost the
+ * audit seq (as core does): exactly one claim lands; every other fails with CONFLICT naming
+ * collection 'outbox' and the message; the message is the winner's, at version 2.
+ */
+export async function expectOneClaimWins(adapter: StorageAdapter, inspector: StorageInspector, writers: number): Promise<void> {
+  const message = outboxRecord(TENANT, 'm-claimed');
+  await commitRecords(adapter, TENANT, [], { outbox: [message] });
+  const claims = Array.from({ length: writers }, (_, writer) => outboxUpdate(message.id, 1, { leaseOwner: `deliverer-${writer}` }));
+  const batches = await Promise.all(claims.map((claim, writer) => prepareBatch(adapter, TENANT, [putRequest({ id: `claim-${writer}` })], { outboxUpdates: [claim] })));
+  const outcomes = await raceCommits(adapter, batches, true);
+  const winners = outcomes.flatMap((o, writer) => (o.ok ? [writer] : []));
+  const stored = (await inspector.outbox(TENANT)).find((m) => m.id === message.id);
+  const setting = `${writers} concurrent commits claiming outbox message ${message.id} at version 1`;
+  expect(
+    winners.length <= 1,
+    `expected exactly one of ${setting} to land, but ${winners.length} did: the adapter applied outbox updates without comparing the stored version as one step with the write (two deliverers would both send it); stored: ${describeMessage(stored)}`,
+  ).toBe(true);
+  const firstError = outcomes.find((o) => !o.ok);
+  expect(winners.length, `expected one of ${setting} to land, but all failed, the first with ${describeError(firstError && !firstError.ok ? firstError.error : null)}`).toBe(1);
+  for (const [writer, o] of outcomes.entries()) {
+    if (o.ok) continue;
+    expect(
+      isOutboxConflict(o.error, message.id),
+      `expected losing writer ${writer} of ${setting} to fail with CONFLICT naming collection "outbox" and ${message.id}, but it failed with ${describeError(o.error)}`,
+    ).toBe(true);
+    expect(
+      await inspector.record('visits', TENANT, `claim-${writer}`),
+      `expected the refused claim of writer ${writer} to write nothing of its batch, but its put landed`,
+    ).toBeNull();
+  }
+  const winner = winners[0] as number;
+  expect(stored, `expected ${message.id} to be the winning writer ${winner}'s claim at version 2 after ${setting}, but it is ${describeMessage(stored)}`).toEqual(
+    updatedMessage(message, claims[winner] as ReturnType<typeof outboxUpdate>),
+  );
+  expect((await inspector.audit(TENANT)).length, `expected the audit log to hold the setup's event and the winner's after ${setting}`).toBe(2);
+}
+
+/**
+ * @internal `writers` commits that each enqueue a message and `writers` commits that each update an
+ * earlier message, all started at once (each retried re-chained on audit CONFLICT): all land, every
+ * message is stored and every update kept — no commit rewrites the outbox from a copy taken before
+ * another's write.
+ */
+export async function expectOutboxUpdatesAndCommitsAllLand(adapter: StorageAdapter, inspector: StorageInspector, writers: number): Promise<void> {
+  const targets = Array.from({ length: writers }, (_, i) => outboxRecord(TENANT, `t-${i}`));
+  await commitRecords(adapter, TENANT, [], { outbox: targets });
+  const updates = targets.map((m, i) => outboxUpdate(m.id, 1, { status: 'sent', dueAt: null, leaseOwner: null, providerMessageId: `smtp-${i}` }));
   const work: Promise<Outcome<unknown>>[] = [];
   for (let i = 0; i < writers; i++) {
     work.push(settle(commitRetryingAudit(adapter, TENANT, [putRequest({ id: `x-${i}` })], { outbox: [outboxRecord(TENANT, `n-${i}`)] })));
-    work.push(settle(adapter.markOutbox(TENANT, `t-${i}`, { status: 'failed', attempts: 2, lastError: `try ${i}` })));
+    work.push(settle(commitRetryingAudit(adapter, TENANT, [], { outboxUpdates: [updates[i] as ReturnType<typeof outboxUpdate>] })));
   }
   const outcomes = await Promise.all(work);
   const failed = outcomes.find((o) => !o.ok);
   expect(
     failed,
-    `expected ${writers} commits and ${writers} markOutbox calls started at once to all succeed, but one failed with ${describeError(failed && !failed.ok ? failed.error : null)}`,
+    `expected ${writers} commits enqueuing messages and ${writers} commits updating others, started at once and retried on audit CONFLICT, to all land, but one failed with ${describeError(failed && !failed.ok ? failed.error : null)}`,
   ).toBeUndefined();
   const stored = new Map((await inspector.outbox(TENANT)).map((m) => [m.id, m]));
-  const lostMarks = Array.from({ length: writers }, (_, i) => `t-${i}`).filter((id) => stored.get(id)?.status !== 'failed');
+  const lostUpdates = targets.filter((m, i) => !sameJson(stored.get(m.id), updatedMessage(m, updates[i] as ReturnType<typeof outboxUpdate>)));
   const lostMessages = Array.from({ length: writers }, (_, i) => `n-${i}`).filter((id) => !stored.has(id));
-  expect(lostMarks, `expected every markOutbox to be kept, but the marks of ${lostMarks.join(', ')} were lost to concurrent commits`).toEqual([]);
-  expect(lostMessages, `expected every committed message to be stored, but ${lostMessages.join(', ')} were lost to concurrent writes`).toEqual([]);
+  expect(
+    lostUpdates.map((m) => `${m.id}: ${describeMessage(stored.get(m.id))}`),
+    'expected every outbox update to be kept (sent at version 2), but these were lost to concurrent commits',
+  ).toEqual([]);
+  expect(lostMessages, `expected every committed message to be stored, but ${lostMessages.join(', ')} were lost to concurrent commits`).toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { InspectError } from '@pccovid-inspect/core';
-import { AUDIT_CONFLICT_COLLECTION, chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
-import type { AuditRecord, CommitBatch, ErrorCode, IndexValue, OutboxRecord, PutRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION, OUTBOX_CONFLICT_COLLECTION, chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
+import type { AuditRecord, CommitBatch, ErrorCode, IndexValue, OutboxRecord, OutboxUpdate, PutRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 
 /** @internal Hà Tĩnh, the tenant most tests write to. */
 export const TENANT = '42';
@@ -47,7 +47,10 @@ export function auditRecord(tenantId: string, seq: number, overrides: Partial<Au
   };
 }
 
-/** @internal A pending outbox message. */
+/** @internal A later instant: when a lease taken at `AT` runs out, or a retry is due. */
+export const LATER = '2021-12-06T01:35:00.000Z';
+
+/** @internal A pending outbox message, due at `AT`, version 1 (as core writes it). */
 export function outboxRecord(tenantId: string, id: string, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
   return {
     tenantId,
@@ -60,7 +63,11 @@ export function outboxRecord(tenantId: string, id: string, overrides: Partial<Ou
     body: 'Đoàn kiểm tra sẽ làm việc tại đơn vị vào ngày 07/12/2021.',
     refs: { campaignId: 'c-1', visitId: 'v-1' },
     deliverAfter: null,
+    fallbackChannels: [],
     status: 'pending',
+    version: 1,
+    dueAt: AT,
+    leaseOwner: null,
     attempts: 0,
     providerMessageId: null,
     lastError: null,
@@ -68,9 +75,54 @@ export function outboxRecord(tenantId: string, id: string, overrides: Partial<Ou
   };
 }
 
+/**
+ * @internal An outbox update: by default a deliverer's claim of message `id` read at
+ * `expectedVersion` (status `sending`, leased to `deliverer-1` until `LATER`, first attempt).
+ */
+export function outboxUpdate(id: string, expectedVersion: number, overrides: Partial<OutboxUpdate> = {}): OutboxUpdate {
+  return {
+    id,
+    expectedVersion,
+    status: 'sending',
+    channel: 'email',
+    attempts: 1,
+    dueAt: LATER,
+    leaseOwner: 'deliverer-1',
+    providerMessageId: null,
+    lastError: null,
+    ...overrides,
+  };
+}
+
+/** @internal The message as an adapter must store it after `update`: its fields set, the version bumped, the rest kept. */
+export function updatedMessage(message: OutboxRecord, update: OutboxUpdate): OutboxRecord {
+  const { id: _id, expectedVersion, ...state } = update;
+  return { ...message, ...state, version: expectedVersion + 1 };
+}
+
+/**
+ * @internal Whether two JSON values are equal, whatever the order of their object keys (a JSONB
+ * column gives them back in its own order).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 /** @internal Options of `prepareBatch` / `commitRecords`. */
 export interface BatchOptions {
   outbox?: OutboxRecord[];
+  /** Delivery-state changes of existing messages. */
+  outboxUpdates?: OutboxUpdate[];
   /** Fields of the audit event (its id defaults to `a-<tenant>-<seq>`). */
   audit?: Partial<Pick<AuditRecord, 'id' | 'action' | 'details' | 'mac' | 'actor' | 'subject'>>;
 }
@@ -95,7 +147,7 @@ export async function prepareBatch(storage: Committer, tenantId: string, puts: P
     ...fields,
   });
   if (mac !== undefined) audit.mac = mac;
-  return { tenantId, puts, audit, outbox: options.outbox ?? [] };
+  return { tenantId, puts, audit, outbox: options.outbox ?? [], outboxUpdates: options.outboxUpdates ?? [] };
 }
 
 /**
@@ -116,6 +168,12 @@ export async function commitPut(storage: Committer, request: PutRequest, options
 export function isAuditConflict(error: unknown): boolean {
   const e = error as { code?: unknown; collection?: unknown } | null;
   return e?.code === 'CONFLICT' && e.collection === AUDIT_CONFLICT_COLLECTION;
+}
+
+/** @internal True for a `CONFLICT` error that names outbox message `id` (`collection: 'outbox'`). */
+export function isOutboxConflict(error: unknown, id?: string): boolean {
+  const e = error as { code?: unknown; collection?: unknown; id?: unknown } | null;
+  return e?.code === 'CONFLICT' && e.collection === OUTBOX_CONFLICT_COLLECTION && (id === undefined || e.id === id);
 }
 
 /** @internal True for a `CONFLICT` error. */

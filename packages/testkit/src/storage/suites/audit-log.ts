@@ -7,7 +7,7 @@ import { OTHER_TENANT, TENANT, auditRecord, commitPut, commitRecords, expectConf
 
 /** Commits `count` audit-only batches (fake hashes: adapters store hashes, they do not check them). */
 async function appendMany(adapter: StorageAdapter, tenantId: string, count: number, from = 1): Promise<void> {
-  for (let seq = from; seq < from + count; seq++) await adapter.commit({ tenantId, puts: [], audit: auditRecord(tenantId, seq), outbox: [] });
+  for (let seq = from; seq < from + count; seq++) await adapter.commit({ tenantId, puts: [], audit: auditRecord(tenantId, seq), outbox: [], outboxUpdates: [] });
 }
 
 /** @internal the append-only, per-tenant audit chain, written one event per commit. */
@@ -30,9 +30,13 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
 
     it('refuses a first commit whose audit seq is not 1 with CONFLICT naming "audit"', async () => {
       const adapter = ctx.adapter();
-      await expectConflict(() => adapter.commit({ tenantId: TENANT, puts: [putRequest()], audit: auditRecord(TENANT, 2), outbox: [] }), 'a first commit at audit seq 2', {
-        collection: 'audit',
-      });
+      await expectConflict(
+        () => adapter.commit({ tenantId: TENANT, puts: [putRequest()], audit: auditRecord(TENANT, 2), outbox: [], outboxUpdates: [] }),
+        'a first commit at audit seq 2',
+        {
+          collection: 'audit',
+        },
+      );
       expect(await ctx.inspector().audit(TENANT), 'expected the refused commit to store no event').toEqual([]);
       expect(await ctx.inspector().record('visits', TENANT, 'v-1'), 'expected the refused commit to store none of its puts').toBeNull();
     });
@@ -44,7 +48,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
       const commitAt =
         (seq: number, extra = {}) =>
         () =>
-          adapter.commit({ tenantId: TENANT, puts: [], audit: auditRecord(TENANT, seq, extra), outbox: [] });
+          adapter.commit({ tenantId: TENANT, puts: [], audit: auditRecord(TENANT, seq, extra), outbox: [], outboxUpdates: [] });
       await expectConflict(commitAt(4), 'a commit at audit seq 4 after 2 (a gap)', { collection: 'audit' });
       await expectConflict(commitAt(2, { action: 'visit.close', hash: 'forged' }), 'a commit at audit seq 2 after 2 (a duplicate)', { collection: 'audit' });
       await expectConflict(commitAt(1, { hash: 'forged' }), 'a commit at audit seq 1 after 2 (a rewrite of history)', { collection: 'audit' });
@@ -91,7 +95,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
       await appendMany(adapter, TENANT, 3);
       await commitPut(adapter, putRequest({ tenantId: OTHER_TENANT }));
       await expectConflict(
-        () => adapter.commit({ tenantId: OTHER_TENANT, puts: [], audit: auditRecord(OTHER_TENANT, 4), outbox: [] }),
+        () => adapter.commit({ tenantId: OTHER_TENANT, puts: [], audit: auditRecord(OTHER_TENANT, 4), outbox: [], outboxUpdates: [] }),
         'tenant 40’s commit at seq 4 (its own chain is at 1, tenant 42’s at 3)',
         { collection: 'audit' },
       );
@@ -103,7 +107,7 @@ export function defineAuditLogSuite(ctx: SuiteContext): void {
     it('does not let callers change stored events through the objects they pass in or get back', async () => {
       const adapter = ctx.adapter();
       const record = auditRecord(TENANT, 1);
-      await adapter.commit({ tenantId: TENANT, puts: [], audit: record, outbox: [] });
+      await adapter.commit({ tenantId: TENANT, puts: [], audit: record, outbox: [], outboxUpdates: [] });
       record.details.to = 'tampered';
       record.actor.id = 'tampered';
       const [read] = await adapter.readAudit(TENANT);

@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { PutRequest } from '@pccovid-inspect/core';
 import type { SuiteContext } from '../internal/suite-context.js';
 import { TEST_TIMEOUT_MS } from '../internal/suite-context.js';
-import { AT, OTHER_TENANT, TENANT, commitPut, commitRecords, expectConflict, outboxRecord, prepareBatch, putRequest } from '../internal/fixtures.js';
-import { expectMarkOutboxSurvivesCommits, expectOneWinnerAmongConcurrentCommits, expectStaleAuditWritesNothing, expectStalePutWritesNothing } from '../internal/commit-checks.js';
+import {
+  AT,
+  LATER,
+  OTHER_TENANT,
+  TENANT,
+  commitPut,
+  commitRecords,
+  expectConflict,
+  outboxRecord,
+  outboxUpdate,
+  prepareBatch,
+  putRequest,
+  updatedMessage,
+} from '../internal/fixtures.js';
+import {
+  expectOneClaimWins,
+  expectOneWinnerAmongConcurrentCommits,
+  expectOutboxUpdatesAndCommitsAllLand,
+  expectStaleAuditWritesNothing,
+  expectStaleOutboxUpdateWritesNothing,
+  expectStalePutWritesNothing,
+} from '../internal/commit-checks.js';
 
 const COLLECTIONS = ['visits', 'campaigns', 'remediations'] as const;
 
-/** @internal commit(batch): all or nothing, versions, the audit seq, idempotent outbox, order of results. */
+/** @internal commit(batch): all or nothing, versions, the audit seq, idempotent outbox, outbox updates by version, order of results. */
 export function defineCommitsSuite(ctx: SuiteContext): void {
   describe('atomic commits', { timeout: TEST_TIMEOUT_MS }, () => {
     it('commits many puts across collections, the audit event and the messages of one batch, and returns the records in the order of the puts at expectedVersion + 1', async () => {
@@ -101,7 +121,7 @@ export function defineCommitsSuite(ctx: SuiteContext): void {
     it('ignores an outbox message whose id exists, keeping the first and its delivery state, and commits the rest of the batch', async () => {
       const adapter = ctx.adapter();
       await commitRecords(adapter, TENANT, [], { outbox: [outboxRecord(TENANT, 'm-1', { body: 'first' })] });
-      await adapter.markOutbox(TENANT, 'm-1', { status: 'sent', attempts: 1, providerMessageId: 'smtp-1' });
+      await commitRecords(adapter, TENANT, [], { outboxUpdates: [outboxUpdate('m-1', 1, { status: 'sent', dueAt: null, leaseOwner: null, providerMessageId: 'smtp-1' })] });
       await commitRecords(adapter, TENANT, [putRequest({ id: 'v-1' })], { outbox: [outboxRecord(TENANT, 'm-1', { body: 'second' }), outboxRecord(TENANT, 'm-2')] });
       const inspector = ctx.inspector();
       expect(
@@ -159,8 +179,35 @@ export function defineCommitsSuite(ctx: SuiteContext): void {
       await expectOneWinnerAmongConcurrentCommits(ctx.adapter(), ctx.inspector(), 2);
     });
 
-    it('never loses a markOutbox that races a commit (a plain write must not be lost, nor win without a conflict)', async () => {
-      await expectMarkOutboxSurvivesCommits(ctx.adapter(), ctx.inspector(), 1);
+    it('applies the outbox updates of a batch with its puts, audit event and messages, each at expectedVersion + 1, keeping the other fields', async () => {
+      const adapter = ctx.adapter();
+      const [m1, m2] = [outboxRecord(TENANT, 'm-1'), outboxRecord(TENANT, 'm-2', { fallbackChannels: ['manual'] })];
+      await commitRecords(adapter, TENANT, [], { outbox: [m1, m2] });
+      const claim = outboxUpdate('m-1', 1);
+      const refusal = outboxUpdate('m-2', 1, { status: 'pending', channel: 'manual', attempts: 3, dueAt: LATER, leaseOwner: null, lastError: 'NOTIFICATION_FAILED: HTTP 410' });
+      await commitRecords(adapter, TENANT, [putRequest({ id: 'v-1' })], { outbox: [outboxRecord(TENANT, 'm-3')], outboxUpdates: [claim, refusal] });
+      const inspector = ctx.inspector();
+      expect(await inspector.outbox(TENANT), 'expected each update applied (its fields set, version 2, every other field kept) and the new message stored').toEqual([
+        updatedMessage(m1, claim),
+        updatedMessage(m2, refusal),
+        outboxRecord(TENANT, 'm-3'),
+      ]);
+      expect(await inspector.record('visits', TENANT, 'v-1'), 'expected the put of the same batch committed').toMatchObject({ version: 1 });
+      const sent = outboxUpdate('m-1', 2, { status: 'sent', dueAt: null, leaseOwner: null, providerMessageId: 'smtp-1' });
+      await commitRecords(adapter, TENANT, [], { outboxUpdates: [sent] });
+      expect((await inspector.outbox(TENANT))[0], 'expected a second update (read at version 2) to land at version 3').toEqual(updatedMessage(updatedMessage(m1, claim), sent));
+    });
+
+    it('writes nothing of a batch with a stale outbox update, or one of a missing message, and fails with CONFLICT naming collection "outbox" and the message', async () => {
+      await expectStaleOutboxUpdateWritesNothing(ctx.adapter(), ctx.inspector());
+    });
+
+    it('lets exactly one of two concurrent commits claiming the same outbox message land; the other fails with CONFLICT naming it', async () => {
+      await expectOneClaimWins(ctx.adapter(), ctx.inspector(), 2);
+    });
+
+    it('loses neither an outbox update nor a new message when commits of both race', async () => {
+      await expectOutboxUpdatesAndCommitsAllLand(ctx.adapter(), ctx.inspector(), 2);
     });
   });
 }

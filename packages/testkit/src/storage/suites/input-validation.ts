@@ -4,7 +4,7 @@ import type { GuardedStorage } from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch, OutboxRecord, PortalStatisticsRow, PutRequest, QueryRequest } from '@pccovid-inspect/core';
 import type { SuiteContext } from '../internal/suite-context.js';
 import { TEST_TIMEOUT_MS } from '../internal/suite-context.js';
-import { OTHER_TENANT, TENANT, commitPut, commitRecords, expectRejection, outboxRecord, prepareBatch, putRequest, seedRecords } from '../internal/fixtures.js';
+import { LATER, OTHER_TENANT, TENANT, commitPut, commitRecords, expectRejection, outboxRecord, outboxUpdate, prepareBatch, putRequest, seedRecords } from '../internal/fixtures.js';
 
 /** Each entry: a label and a put that is malformed in one way. */
 const BAD_PUTS: [string, Partial<PutRequest> | (() => Partial<PutRequest>)][] = [
@@ -74,8 +74,9 @@ export function defineInputValidationSuite(ctx: SuiteContext): void {
       expect((await s.query({ collection: 'visits', tenantId: TENANT, where: { status: 'underway' } })).items.map((r) => r.id)).toEqual(['v-1']);
       expect((await s.readAudit(TENANT)).map((a) => a.seq)).toEqual([1, 2]);
       expect((await s.lastAudit(TENANT))?.seq).toBe(2);
-      await s.markOutbox(TENANT, 'm-1', { status: 'sent', attempts: 1, providerMessageId: 'smtp-1' });
-      expect(await s.readOutbox(TENANT, { status: 'sent' }), 'expected readOutbox through core’s guard to see the mark').toHaveLength(1);
+      await commitRecords(s, TENANT, [], { outboxUpdates: [outboxUpdate('m-1', 1, { status: 'sent', dueAt: null, leaseOwner: null, providerMessageId: 'smtp-1' })] });
+      expect(await s.readOutbox(TENANT, { status: 'sent' }), 'expected readOutbox through core’s guard to see the update').toMatchObject([{ id: 'm-1', version: 2 }]);
+      expect(await s.readOutbox(TENANT, { dueBy: LATER }), 'expected readOutbox by due time through core’s guard (the sent message is not due)').toEqual([]);
       expect(await s.countBy({ collection: 'visits', tenantId: TENANT, groupBy: ['status'] }), 'expected countBy through core’s guard (native or paged)').toEqual({
         groups: [{ key: { status: 'underway' }, count: 1 }],
       });
@@ -101,7 +102,7 @@ export function defineInputValidationSuite(ctx: SuiteContext): void {
       expect(await stateOf(), 'expected the refused batches to change nothing: no record, no audit event, no message').toEqual(before);
     });
 
-    it('refuses malformed batches as a whole with VALIDATION_FAILED: two tenants, a record twice, an oversized put, a bad audit event or message', async () => {
+    it('refuses malformed batches as a whole with VALIDATION_FAILED: two tenants, a record twice, an oversized put, a bad audit event, message or outbox update', async () => {
       const s = guarded();
       const limit = ctx.capabilities.maxRecordBytes;
       const base = await prepareBatch(s, TENANT, [putRequest({ id: 'v-1' })], { outbox: [outboxRecord(TENANT, 'm-1')] });
@@ -116,6 +117,15 @@ export function defineInputValidationSuite(ctx: SuiteContext): void {
         ['a message with negative attempts', { ...base, outbox: [{ ...outboxRecord(TENANT, 'm-2'), attempts: -1 }] }],
         ['a message of another tenant', { ...base, outbox: [outboxRecord(OTHER_TENANT, 'm-2')] }],
         ['the same message id twice', { ...base, outbox: [outboxRecord(TENANT, 'm-2'), outboxRecord(TENANT, 'm-2', { body: 'again' })] }],
+        ['a message at version 0', { ...base, outbox: [outboxRecord(TENANT, 'm-2', { version: 0 })] }],
+        ['a pending message without dueAt', { ...base, outbox: [outboxRecord(TENANT, 'm-2', { dueAt: null })] }],
+        ['a message whose fallbackChannels is not an array', { ...base, outbox: [{ ...outboxRecord(TENANT, 'm-2'), fallbackChannels: 'manual' as unknown as string[] }] }],
+        ['an outbox update with an unknown status', { ...base, outboxUpdates: [outboxUpdate('m-0', 1, { status: 'delivered' as OutboxRecord['status'] })] }],
+        ['an outbox update with negative attempts', { ...base, outboxUpdates: [outboxUpdate('m-0', 1, { attempts: -1 })] }],
+        ['an outbox update at expectedVersion 0', { ...base, outboxUpdates: [outboxUpdate('m-0', 0)] }],
+        ["an outbox update 'sending' without a lease owner", { ...base, outboxUpdates: [outboxUpdate('m-0', 1, { leaseOwner: null })] }],
+        ['the same message updated twice', { ...base, outboxUpdates: [outboxUpdate('m-0', 1), outboxUpdate('m-0', 1, { leaseOwner: 'deliverer-2' })] }],
+        ['no outboxUpdates array', { ...base, outboxUpdates: undefined as unknown as CommitBatch['outboxUpdates'] }],
       ];
       if (limit !== null)
         bad.push([`a put larger than capabilities.maxRecordBytes (${limit} bytes)`, { ...base, puts: [putRequest({ id: 'v-1', data: { blob: 'x'.repeat(limit + 1) } })] }]);
@@ -126,7 +136,7 @@ export function defineInputValidationSuite(ctx: SuiteContext): void {
       expect((await stateOf()).record?.version, 'expected the well-formed batch to commit after the refused ones').toBe(1);
     });
 
-    it('refuses malformed reads and delivery updates with VALIDATION_FAILED', async () => {
+    it('refuses malformed reads with VALIDATION_FAILED', async () => {
       const s = guarded();
       await seedRecords(s, 3, () => ({ status: 'planned' }));
       await commitRecords(s, TENANT, [], { outbox: [outboxRecord(TENANT, 'm-1')] });
@@ -138,12 +148,8 @@ export function defineInputValidationSuite(ctx: SuiteContext): void {
       await expectRejection(() => s.readAudit(TENANT, { afterSeq: -1 }), 'VALIDATION_FAILED', 'readAudit after seq -1');
       await expectRejection(() => s.readOutbox(TENANT, { status: 'lost' as OutboxRecord['status'] }), 'VALIDATION_FAILED', 'readOutbox of an unknown status');
       await expectRejection(() => s.get('visits', TENANT, ''), 'VALIDATION_FAILED', 'get of an empty id');
-      await expectRejection(
-        () => s.markOutbox(TENANT, 'm-1', { status: 'delivered' as OutboxRecord['status'], attempts: 1 }),
-        'VALIDATION_FAILED',
-        'markOutbox with an unknown status',
-      );
-      await expectRejection(() => s.markOutbox(TENANT, 'm-1', { status: 'sent', attempts: -1 }), 'VALIDATION_FAILED', 'markOutbox with negative attempts');
+      await expectRejection(() => s.readOutbox(TENANT, { dueBy: '' }), 'VALIDATION_FAILED', 'readOutbox due by an empty instant');
+      await expectRejection(() => s.readOutbox(TENANT, { limit: 10_001 }), 'VALIDATION_FAILED', 'readOutbox of more than 10000 messages');
       await expectRejection(() => s.countBy({ collection: 'visits', tenantId: TENANT, groupBy: [] }), 'VALIDATION_FAILED', 'countBy with no groupBy field');
       expect(await stateOf(), 'expected the refused calls to change nothing').toEqual(before);
     });

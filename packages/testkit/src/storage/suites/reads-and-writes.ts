@@ -154,7 +154,7 @@ export function defineReadsAndWritesSuite(ctx: SuiteContext): void {
         c.maxRecordBytes === null || (Number.isSafeInteger(c.maxRecordBytes) && c.maxRecordBytes > 0),
         'expected capabilities.maxRecordBytes to be null or a positive whole number',
       ).toBe(true);
-      for (const op of ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'markOutbox', 'dispose'] as const) {
+      for (const op of ['get', 'query', 'commit', 'readAudit', 'lastAudit', 'readOutbox', 'dispose'] as const) {
         expect(typeof adapter[op], `expected the adapter to have the operation ${op}`).toBe('function');
       }
     });
