@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@pccovid-inspect/core';
 import type { AuditRecord, IndexValue, OutboxRecord, StorageAdapter } from '@pccovid-inspect/core';
 import { committedStates } from './memory-storage.js';
-import { bucketOf } from './internal/memory-state.js';
+import { bucketOf, compareByAge } from './internal/memory-state.js';
 
 /**
  * A read-only view of what a memory adapter has committed, bypassing its own read methods. It
@@ -21,7 +21,7 @@ export interface MemoryStorageInspector {
   countRecords(collection: string, tenantId: string): number;
   /** The tenant's audit chain, by ascending seq. */
   audit(tenantId: string): AuditRecord[];
-  /** The tenant's outbox, oldest first. */
+  /** The tenant's outbox, oldest first (`createdAt`, then `id`). */
   outbox(tenantId: string): OutboxRecord[];
   /** How many portal-statistics rows the tenant has. */
   countPortalStatistics(tenantId: string): number;
@@ -54,10 +54,7 @@ export function inspectMemoryStorage(adapter: StorageAdapter): MemoryStorageInsp
     },
     countRecords: (collection, tenantId) => state.records.get(bucketOf(tenantId, collection))?.size ?? 0,
     audit: (tenantId) => structuredClone(state.audit.get(tenantId) ?? []),
-    outbox: (tenantId) =>
-      [...(state.outbox.get(tenantId)?.values() ?? [])]
-        .sort((a, b) => (a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1))
-        .map((entry) => structuredClone(entry.record)),
+    outbox: (tenantId) => [...(state.outbox.get(tenantId)?.messages.values() ?? [])].sort(compareByAge).map((message) => structuredClone(message)),
     countPortalStatistics: (tenantId) => state.statistics.get(tenantId)?.size ?? 0,
   };
 }

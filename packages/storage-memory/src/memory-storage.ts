@@ -1,7 +1,7 @@
 import { GroupCounter, defineStorageAdapter, matchesWhere } from '@pccovid-inspect/core/adapter-kit';
 import { ConfigurationError, StorageError } from '@pccovid-inspect/core';
 import type { StorageAdapter } from '@pccovid-inspect/core';
-import { commitBatch, getRecord, lastAuditRecord, markOutboxRecord, queryRecords, readAuditRecords, readOutboxRecords } from './internal/memory-operations.js';
+import { commitBatch, getRecord, lastAuditRecord, queryRecords, readAuditRecords, readOutboxRecords } from './internal/memory-operations.js';
 import { bucketOf, createCommittedState } from './internal/memory-state.js';
 import type { CommittedState } from './internal/memory-state.js';
 import { insertRows, summarizeRows } from './internal/memory-statistics.js';
@@ -49,8 +49,11 @@ function disposedError(operation: string): StorageError {
  *
  * - Every value is deep-copied in and out (`structuredClone`), so callers cannot change stored
  *   state through objects they passed in or got back.
- * - `commit(batch)` checks every put's version and the audit seq, then applies the whole batch in
- *   one synchronous step: no other call can interleave, and a failed check writes nothing.
+ * - `commit(batch)` checks every put's version, every outbox update's version and the audit seq,
+ *   then applies the whole batch in one synchronous step: no other call can interleave, and a
+ *   failed check writes nothing.
+ * - `readOutbox({ dueBy })` reads a per-tenant index of messages sorted by due time (binary
+ *   search, then only the due ones); without `dueBy` it sorts the tenant's messages by age.
  * - `countBy` counts committed records in place (no copies), grouped by index fields.
  * - Requests are checked by core before they arrive (`guardStorage`); the adapter trusts them.
  *
@@ -89,7 +92,6 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     readAudit: (tenantId, readOptions) => run('readAudit', () => readAuditRecords(state, tenantId, readOptions)),
     lastAudit: (tenantId) => run('lastAudit', () => lastAuditRecord(state, tenantId)),
     readOutbox: (tenantId, readOptions) => run('readOutbox', () => readOutboxRecords(state, tenantId, readOptions)),
-    markOutbox: (tenantId, id, update) => run('markOutbox', () => markOutboxRecord(state, tenantId, id, update)),
     insertPortalStatistics: (rows) => run('insertPortalStatistics', () => insertRows(state, rows)),
     summarizePortalStatistics: (tenantId, range) => run('summarizePortalStatistics', () => summarizeRows(state, tenantId, range)),
     countBy: (request) =>

@@ -1,9 +1,18 @@
-import { AUDIT_CONFLICT_COLLECTION, compareCodePoints, compareIndexValues, decodeQueryCursor, encodeQueryCursor, matchesWhere } from '@pccovid-inspect/core/adapter-kit';
+import {
+  AUDIT_CONFLICT_COLLECTION,
+  OUTBOX_CONFLICT_COLLECTION,
+  compareCodePoints,
+  compareIndexValues,
+  decodeQueryCursor,
+  encodeQueryCursor,
+  matchesWhere,
+} from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch } from '@pccovid-inspect/core/adapter-kit';
-import { ConflictError, NotFoundError } from '@pccovid-inspect/core';
-import type { AuditRecord, IndexValue, OutboxRecord, OutboxStatus, QueryPage, QueryRequest, StoredRecord } from '@pccovid-inspect/core';
-import type { CommittedState, OutboxEntry } from './memory-state.js';
-import { bucketOf } from './memory-state.js';
+import { ConflictError } from '@pccovid-inspect/core';
+import type { AuditRecord, IndexValue, OutboxRecord, QueryPage, QueryRequest, ReadOutboxOptions, StoredRecord } from '@pccovid-inspect/core';
+import type { CommittedState, TenantOutbox } from './memory-state.js';
+import { bucketOf, compareByAge } from './memory-state.js';
+import { DueIndex } from './memory-due-index.js';
 
 const DEFAULT_QUERY_LIMIT = 100;
 const DEFAULT_LOG_LIMIT = 1000;
@@ -45,14 +54,21 @@ export function queryRecords<T>(state: CommittedState, request: QueryRequest): Q
 
 /**
  * @internal Commits a batch in one synchronous step: every check first (each put's version, then
- * the audit seq), then every write. Nothing awaits in between, so no other call can interleave,
- * and a failed check leaves the state untouched.
+ * each outbox update's, then the audit seq), then every write. Nothing awaits in between, so no
+ * other call can interleave, and a failed check leaves the state untouched.
  */
 export function commitBatch(state: CommittedState, batch: CommitBatch): StoredRecord[] {
   for (const put of batch.puts) {
     const current = state.records.get(bucketOf(put.tenantId, put.collection))?.get(put.id);
     if ((current?.version ?? 0) !== put.expectedVersion) {
       throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: current ? current.version : null });
+    }
+  }
+  const stored = state.outbox.get(batch.tenantId);
+  for (const update of batch.outboxUpdates) {
+    const current = stored?.messages.get(update.id);
+    if (current?.version !== update.expectedVersion) {
+      throw new ConflictError({ collection: OUTBOX_CONFLICT_COLLECTION, id: update.id, expectedVersion: update.expectedVersion, actualVersion: current ? current.version : null });
     }
   }
   const chain = state.audit.get(batch.tenantId) ?? [];
@@ -65,6 +81,11 @@ export function commitBatch(state: CommittedState, batch: CommitBatch): StoredRe
   );
   const audit = copy(batch.audit);
   const messages = batch.outbox.map(copy);
+  const updated = batch.outboxUpdates.map(({ id, expectedVersion, ...delivery }) => ({
+    ...(stored?.messages.get(id) as OutboxRecord),
+    ...copy(delivery),
+    version: expectedVersion + 1,
+  }));
   for (const record of records) {
     const bucket = bucketOf(record.tenantId, record.collection);
     let committed = state.records.get(bucket);
@@ -73,10 +94,18 @@ export function commitBatch(state: CommittedState, batch: CommitBatch): StoredRe
   }
   if (chain.length === 0) state.audit.set(batch.tenantId, chain);
   chain.push(audit);
-  let outbox = state.outbox.get(batch.tenantId);
-  if (!outbox) state.outbox.set(batch.tenantId, (outbox = new Map<string, OutboxEntry>()));
+  let outbox = stored;
+  if (!outbox) state.outbox.set(batch.tenantId, (outbox = { messages: new Map(), due: new DueIndex() } satisfies TenantOutbox));
+  for (const message of updated) {
+    const previous = outbox.messages.get(message.id) as OutboxRecord;
+    if (previous.dueAt !== null) outbox.due.remove(previous.dueAt, previous.id);
+    if (message.dueAt !== null) outbox.due.add(message.dueAt, message.id);
+    outbox.messages.set(message.id, message);
+  }
   for (const message of messages) {
-    if (!outbox.has(message.id)) outbox.set(message.id, { record: message, position: state.nextPosition++ });
+    if (outbox.messages.has(message.id)) continue;
+    outbox.messages.set(message.id, message);
+    if (message.dueAt !== null) outbox.due.add(message.dueAt, message.id);
   }
   return records.map(copy);
 }
@@ -94,30 +123,23 @@ export function lastAuditRecord(state: CommittedState, tenantId: string): AuditR
   return last ? copy(last) : null;
 }
 
-/** @internal A tenant's messages, oldest first (by `createdAt`, then insertion). */
-export function readOutboxRecords(state: CommittedState, tenantId: string, options?: { status?: OutboxStatus; limit?: number }): OutboxRecord[] {
-  const status = options?.status;
-  return [...(state.outbox.get(tenantId)?.values() ?? [])]
-    .filter((entry) => status === undefined || entry.record.status === status)
-    .sort((a, b) => (a.record.createdAt === b.record.createdAt ? a.position - b.position : a.record.createdAt < b.record.createdAt ? -1 : 1))
-    .slice(0, options?.limit ?? DEFAULT_LOG_LIMIT)
-    .map((entry) => copy(entry.record));
-}
-
-/** @internal Updates one message's delivery state in place of the old object (synchronous). */
-export function markOutboxRecord(
-  state: CommittedState,
-  tenantId: string,
-  id: string,
-  update: { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null },
-): void {
-  const entry = state.outbox.get(tenantId)?.get(id);
-  if (!entry) throw new NotFoundError({ collection: 'outbox', id });
-  entry.record = {
-    ...entry.record,
-    status: update.status,
-    attempts: update.attempts,
-    providerMessageId: update.providerMessageId === undefined ? entry.record.providerMessageId : update.providerMessageId,
-    lastError: update.lastError === undefined ? entry.record.lastError : update.lastError,
-  };
+/**
+ * @internal A tenant's messages: with `dueBy`, those due by then in due order, read from the due
+ * index (the due part only, never the whole outbox); without, oldest first (a scan and a sort).
+ */
+export function readOutboxRecords(state: CommittedState, tenantId: string, options: ReadOutboxOptions = {}): OutboxRecord[] {
+  const outbox = state.outbox.get(tenantId);
+  if (!outbox) return [];
+  const { status, dueBy, limit = DEFAULT_LOG_LIMIT } = options;
+  const found: OutboxRecord[] = [];
+  if (dueBy !== undefined) {
+    for (const id of outbox.due.dueBy(dueBy)) {
+      if (found.length >= limit) break;
+      const message = outbox.messages.get(id) as OutboxRecord;
+      if (status === undefined || message.status === status) found.push(message);
+    }
+    return found.map(copy);
+  }
+  for (const message of outbox.messages.values()) if (status === undefined || message.status === status) found.push(message);
+  return found.sort(compareByAge).slice(0, limit).map(copy);
 }

@@ -1,9 +1,11 @@
 import type { AuditRecord, OutboxRecord, PortalStatisticsRow, StoredRecord } from '@pccovid-inspect/core';
+import { compareCodePoints } from '@pccovid-inspect/core/adapter-kit';
+import type { DueIndex } from './memory-due-index.js';
 
-/** @internal An outbox message and its insertion position (the tie-break of "oldest first"). */
-export interface OutboxEntry {
-  record: OutboxRecord;
-  position: number;
+/** @internal A tenant's outbox: the messages by id, and those with a `dueAt` in due order. */
+export interface TenantOutbox {
+  messages: Map<string, OutboxRecord>;
+  due: DueIndex;
 }
 
 /**
@@ -15,20 +17,23 @@ export interface CommittedState {
   records: Map<string, Map<string, StoredRecord>>;
   /** tenantId → chain, where `chain[i].seq === i + 1`. */
   audit: Map<string, AuditRecord[]>;
-  /** tenantId → id → message. */
-  outbox: Map<string, Map<string, OutboxEntry>>;
+  /** tenantId → outbox. */
+  outbox: Map<string, TenantOutbox>;
   /** tenantId → `targetId \0 date` → row. */
   statistics: Map<string, Map<string, PortalStatisticsRow>>;
-  /** Next outbox insertion position. */
-  nextPosition: number;
 }
 
 /** @internal An empty committed state. */
 export function createCommittedState(): CommittedState {
-  return { records: new Map(), audit: new Map(), outbox: new Map(), statistics: new Map(), nextPosition: 1 };
+  return { records: new Map(), audit: new Map(), outbox: new Map(), statistics: new Map() };
 }
 
 /** @internal The key of a tenant's collection. */
 export function bucketOf(tenantId: string, collection: string): string {
   return `${tenantId}\u0000${collection}`;
+}
+
+/** @internal Messages oldest first: by `createdAt`, then `id` (code-point order, as SQL `BINARY` / `COLLATE "C"`). */
+export function compareByAge(a: OutboxRecord, b: OutboxRecord): number {
+  return compareCodePoints(a.createdAt, b.createdAt) || compareCodePoints(a.id, b.id);
 }
