@@ -13,10 +13,13 @@ import type { SqliteRecords } from './sqlite-records.js';
  *
  * 1. every put's stored version is compared with its `expectedVersion` (the first that differs is
  *    a `ConflictError` naming that record);
- * 2. the audit `seq` is compared with the tenant's last + 1 (else `ConflictError` with
+ * 2. each outbox update is applied with `UPDATE … WHERE version = ?` (one that changes no row is a
+ *    `ConflictError` with `collection: 'outbox'`: another deliverer moved the message first, or
+ *    there is none);
+ * 3. the audit `seq` is compared with the tenant's last + 1 (else `ConflictError` with
  *    `collection: 'audit'`);
- * 3. the records and their index rows, the audit row and the outbox rows are written (a message
- *    whose id exists is left as it is).
+ * 4. the records and their index rows, the audit row and the new outbox rows are written (a
+ *    message whose id exists is left as it is).
  *
  * A throw anywhere rolls the whole transaction back: nothing of the batch is written.
  */
@@ -31,6 +34,7 @@ export class SqliteCommit {
           throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: actual === 0 ? null : actual });
         }
       }
+      for (const update of batch.outboxUpdates) logs.updateOutbox(batch.tenantId, update);
       const { audit } = batch;
       const last = logs.lastSeq(batch.tenantId);
       if (audit.seq !== last + 1) {

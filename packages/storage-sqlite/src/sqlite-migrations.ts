@@ -139,6 +139,46 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'outbox delivery state: version, due time, statuses sending and dead',
+    // The outbox is rebuilt (SQLite cannot change a CHECK constraint): `status` allows 'sending'
+    // and 'dead' ('failed' is gone), `version` is compared and bumped by every outbox update of a
+    // commit (`UPDATE … WHERE version = ?`), and `due_at` copies the message's `dueAt` for the
+    // partial index `outbox_by_due`, which `readOutbox({ dueBy })` walks in order (due messages
+    // only: sent and dead ones have no due time and no entry). The message itself stays one JSON
+    // document in `record`; the new fields are set in it too: `fallbackChannels` [], `version` 1,
+    // `leaseOwner` null, `dueAt`. A message that had failed is pending again, due at once (when
+    // its `deliverAfter` has passed): the new deliverer retries it. The position column goes: the
+    // contract orders by (createdAt, id).
+    sql: `
+      ALTER TABLE outbox RENAME TO outbox_v3;
+      CREATE TABLE outbox (
+        tenant_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead')),
+        version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+        due_at TEXT,
+        record TEXT NOT NULL,
+        UNIQUE (tenant_id, id)
+      );
+      INSERT INTO outbox (tenant_id, id, created_at, status, version, due_at, record)
+        SELECT tenant_id, id, created_at, status, 1, due_at,
+          json_set(record, '$.status', status, '$.version', 1, '$.dueAt', due_at, '$.leaseOwner', NULL, '$.fallbackChannels', json('[]'))
+        FROM (
+          SELECT tenant_id, id, created_at, record, position,
+            CASE status WHEN 'sent' THEN 'sent' ELSE 'pending' END AS status,
+            CASE status WHEN 'sent' THEN NULL ELSE COALESCE(json_extract(record, '$.deliverAfter'), created_at) END AS due_at
+          FROM outbox_v3
+        )
+        ORDER BY position;
+      DROP TABLE outbox_v3;
+      CREATE INDEX outbox_by_age ON outbox (tenant_id, created_at, id);
+      CREATE INDEX outbox_by_status ON outbox (tenant_id, status, created_at, id);
+      CREATE INDEX outbox_by_due ON outbox (tenant_id, due_at, id) WHERE due_at IS NOT NULL;
+    `,
+  },
 ];
 
 /**
@@ -165,8 +205,10 @@ function objectsOf(migration: SqliteMigration): string[] {
  */
 function checkSchemaObjects(db: Database.Database, migrations: readonly SqliteMigration[], version: number): void {
   const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger')").pluck().all() as string[]);
-  const missing = migrations.filter((m) => m.version <= version).flatMap((m) => objectsOf(m).filter((name) => !present.has(name)));
-  const early = migrations.filter((m) => m.version > version).flatMap((m) => objectsOf(m).filter((name) => present.has(name)));
+  const applied = new Set(migrations.filter((m) => m.version <= version).flatMap(objectsOf));
+  const missing = [...applied].filter((name) => !present.has(name));
+  // A later step may re-create an object of an earlier one (version 4 rebuilds the outbox): only the new names are early.
+  const early = migrations.filter((m) => m.version > version).flatMap((m) => objectsOf(m).filter((name) => present.has(name) && !applied.has(name)));
   if (missing.length === 0 && early.length === 0) return;
   const listVi = [missing.length > 0 ? `thiếu ${missing.join(', ')}` : '', early.length > 0 ? `đã có sẵn ${early.join(', ')} của phiên bản sau` : ''].filter(Boolean).join('; ');
   const listEn = [missing.length > 0 ? `it lacks ${missing.join(', ')}` : '', early.length > 0 ? `it already has ${early.join(', ')} of a later version` : '']

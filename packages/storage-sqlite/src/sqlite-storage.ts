@@ -197,13 +197,15 @@ function isDirectory(path: string): boolean {
  * open; see `SQLITE_SCHEMA_VERSION`).
  *
  * - `commit(batch)` is ONE SQLite transaction, run synchronously from `BEGIN IMMEDIATE` to
- *   `COMMIT`: every put's version is checked, then the audit seq, then the records, index rows,
- *   audit row and outbox rows are written. A stale version is `CONFLICT` naming the record, a
- *   taken audit seq is `CONFLICT` with `collection: 'audit'`, and either writes nothing. As
+ *   `COMMIT`: every put's version is checked, then each outbox update is applied by version
+ *   (`UPDATE … WHERE version = ?`), then the audit seq is checked, then the records, index rows,
+ *   audit row and new outbox rows are written. A stale version is `CONFLICT` naming the record
+ *   (or `collection: 'outbox'` and the message), a taken audit seq is `CONFLICT` with
+ *   `collection: 'audit'`, and any of them writes nothing. As
  *   better-sqlite3 never yields inside a call, no other call of this process interleaves with a
  *   commit, and no in-process lock is needed.
  * - Several processes may open the same file: SQLite's write lock (waited for up to
- *   `busyTimeoutMs`) serialises their commits and `markOutbox` calls, and each checks versions
+ *   `busyTimeoutMs`) serialises their commits, and each checks versions
  *   and the audit seq after taking it, so a stale writer gets `CONFLICT`.
  * - Core checks every request before it reaches the adapter (`guardStorage`), so the adapter does
  *   not re-validate; its own errors are backend ones, and no raw driver error escapes. Opening
@@ -219,6 +221,9 @@ function isDirectory(path: string): boolean {
  *   some exist: counts of records and index rows per collection, kept by triggers in every
  *   writer's transaction (schema version 3), tell in two primary-key lookups, so a sorted page
  *   does not grow with the collection.
+ * - `readOutbox({ dueBy })` walks the partial index `outbox_by_due` (messages with a due time only,
+ *   by due time then id; schema version 4), so a deliverer's poll reads the due messages and
+ *   nothing else.
  * - Portal statistics are typed rows with a bulk path (prepared INSERTs in one transaction, from
  *   any Iterable) and an aggregate summary served from the table's primary key.
  *
@@ -263,7 +268,6 @@ export function createSqliteStorage(options: SqliteStorageOptions = {}): SqliteS
     readAudit: (tenantId, readOptions) => run('readAudit', () => logs.readAudit(tenantId, readOptions)),
     lastAudit: (tenantId) => run('lastAudit', () => logs.lastAudit(tenantId)),
     readOutbox: (tenantId, readOptions) => run('readOutbox', () => logs.readOutbox(tenantId, readOptions)),
-    markOutbox: (tenantId, id, update) => run('markOutbox', () => logs.markOutbox(tenantId, id, update)),
     countBy: (request) => run('countBy', () => records.countBy(request)),
     insertPortalStatistics: (rows) => run('insertPortalStatistics', () => statistics.insert(rows)),
     summarizePortalStatistics: (tenantId, range) => run('summarizePortalStatistics', () => statistics.summarize(tenantId, range)),

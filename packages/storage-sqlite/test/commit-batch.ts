@@ -1,5 +1,5 @@
 import { chainAuditRecord } from '@pccovid-inspect/core/adapter-kit';
-import type { AuditRecord, CommitBatch, OutboxRecord, PutRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
+import type { AuditRecord, CommitBatch, OutboxRecord, OutboxUpdate, PutRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 
 /** The instant every test write carries. */
 export const AT = '2021-12-06T01:30:00.000Z';
@@ -11,7 +11,7 @@ export function visitPut(id: string, expectedVersion = 0, overrides: Partial<Put
   return { collection: 'visits', tenantId: TENANT, id, data: { id }, indexes: { status: 'planned' }, updatedAt: AT, expectedVersion, ...overrides };
 }
 
-/** A pending outbox message of tenant 42. */
+/** A pending outbox message of tenant 42, due at `AT`. */
 export function outboxMessage(id: string, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
   return {
     tenantId: TENANT,
@@ -24,7 +24,11 @@ export function outboxMessage(id: string, overrides: Partial<OutboxRecord> = {})
     body: 'Đoàn kiểm tra đến ngày 07/12/2021.',
     refs: {},
     deliverAfter: null,
+    fallbackChannels: [],
     status: 'pending',
+    version: 1,
+    dueAt: AT,
+    leaseOwner: null,
     attempts: 0,
     providerMessageId: null,
     lastError: null,
@@ -37,6 +41,7 @@ export interface BatchOptions {
   /** Default: the tenant of the first put, else 42. */
   tenantId?: string;
   outbox?: OutboxRecord[];
+  outboxUpdates?: OutboxUpdate[];
   /** The actor id of the audit event (default `p-1`). */
   actorId?: string;
   /** The audit id (default `a-<seq>`). */
@@ -63,10 +68,15 @@ export async function buildBatch(storage: Pick<StorageAdapter, 'lastAudit'>, put
     subject: { collection: puts[0]?.collection ?? 'visits', id: puts[0]?.id ?? '-' },
     details: { versions: Object.fromEntries(puts.map((p) => [`${p.collection}/${p.id}`, p.expectedVersion + 1])), ...options.details },
   });
-  return { tenantId, puts, audit, outbox: options.outbox ?? [] };
+  return { tenantId, puts, audit, outbox: options.outbox ?? [], outboxUpdates: options.outboxUpdates ?? [] };
 }
 
 /** Builds a batch of `puts` (see `buildBatch`) and commits it. */
 export async function commitPuts(storage: Pick<StorageAdapter, 'lastAudit' | 'commit'>, puts: PutRequest[], options: BatchOptions = {}): Promise<StoredRecord[]> {
   return storage.commit(await buildBatch(storage, puts, options));
+}
+
+/** An outbox update of message `id` read at `expectedVersion`: by default marks it sent. */
+export function outboxUpdate(id: string, expectedVersion: number, overrides: Partial<OutboxUpdate> = {}): OutboxUpdate {
+  return { id, expectedVersion, status: 'sent', channel: 'email', attempts: 1, dueAt: null, leaseOwner: null, providerMessageId: `ses-${id}`, lastError: null, ...overrides };
 }

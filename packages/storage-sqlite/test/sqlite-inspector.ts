@@ -19,7 +19,7 @@ export function inspectSqliteFile(filename: string): StorageInspector & { close(
   const one = db.prepare('SELECT version, data, indexes, updated_at FROM records WHERE tenant_id = ? AND collection = ? AND id = ?');
   const count = db.prepare('SELECT COUNT(*) FROM records WHERE tenant_id = ? AND collection = ?').pluck();
   const audit = db.prepare('SELECT record FROM audit_log WHERE tenant_id = ? ORDER BY seq').pluck();
-  const outbox = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? ORDER BY created_at, position').pluck();
+  const outbox = db.prepare('SELECT record FROM outbox WHERE tenant_id = ? ORDER BY created_at, id').pluck();
   const statistics = db.prepare('SELECT COUNT(*) FROM portal_statistics WHERE tenant_id = ?').pluck();
   return {
     record(collection, tenantId, id): InspectedRecord | null {

@@ -7,7 +7,8 @@ import { ConfigurationError } from '@pccovid-inspect/core';
 import { chainAuditRecord, verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { SQLITE_SCHEMA_VERSION, createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { SQLITE_MIGRATIONS, migrateSqlite } from '../src/sqlite-migrations.js';
-import { AT, commitPuts, outboxMessage, visitPut } from './commit-batch.js';
+import type { OutboxRecord } from '@pccovid-inspect/core';
+import { AT, commitPuts, outboxMessage, outboxUpdate, visitPut } from './commit-batch.js';
 import { countsOfFile } from './record-counts.js';
 
 function appliedVersions(filename: string): number[] {
@@ -26,6 +27,12 @@ function tables(filename: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** A message as the builds before schema version 4 stored it: without the delivery fields of contract v2's outbox. */
+function beforeV4(message: OutboxRecord, status: 'pending' | 'sent' | 'failed' = 'pending'): Record<string, unknown> {
+  const { fallbackChannels: _f, version: _v, dueAt: _d, leaseOwner: _l, ...rest } = message;
+  return { ...rest, status };
 }
 
 describe('schema migrations', () => {
@@ -84,7 +91,7 @@ describe('schema migrations', () => {
   it('migrates a file at schema version 2 (as the contract-v1 adapter and the builds before the counts wrote it): fills the counts, reads it and continues its chain', async () => {
     // The rows exactly as the v1 adapter wrote them (put, appendAudit, enqueueOutbox); version 3
     // only adds the trigger-kept counts, filled from these rows by the migration.
-    expect(SQLITE_SCHEMA_VERSION).toBe(3);
+    expect(SQLITE_SCHEMA_VERSION).toBe(4);
     const v1 = new Database(filename);
     v1.pragma('journal_mode = WAL');
     migrateSqlite(v1, SQLITE_MIGRATIONS.slice(0, 2));
@@ -116,14 +123,14 @@ describe('schema migrations', () => {
     });
     v1.prepare('INSERT INTO audit_log (tenant_id, seq, id, at, record) VALUES (?, ?, ?, ?, ?)').run('42', 1, 'a-1', AT, JSON.stringify(first));
     const message = outboxMessage('m-1');
-    v1.prepare('INSERT INTO outbox (tenant_id, id, created_at, status, record) VALUES (?, ?, ?, ?, ?)').run('42', 'm-1', AT, 'pending', JSON.stringify(message));
+    v1.prepare('INSERT INTO outbox (tenant_id, id, created_at, status, record) VALUES (?, ?, ?, ?, ?)').run('42', 'm-1', AT, 'pending', JSON.stringify(beforeV4(message)));
     v1.close();
 
     expect(tables(filename)).not.toContain('record_counts');
 
     const storage = createSqliteStorage({ filename });
     try {
-      expect(appliedVersions(filename)).toEqual([1, 2, 3]);
+      expect(appliedVersions(filename)).toEqual([1, 2, 3, 4]);
       const counts = countsOfFile(filename);
       expect(counts.kept).toEqual(counts.recounted);
       expect(counts.kept.records).toEqual([{ tenant_id: '42', collection: 'visits', n: 5 }]);
@@ -150,9 +157,9 @@ describe('schema migrations', () => {
 
       const [updated] = await commitPuts(storage, [visitPut('v-1', 3, { indexes: { status: 'reviewed', scheduledOn: '2021-12-07', started: true } })]);
       expect(updated).toMatchObject({ version: 4 });
-      await storage.markOutbox('42', 'm-1', { status: 'sent', attempts: 1 });
-      expect((await storage.readAudit('42')).map((a) => a.seq)).toEqual([1, 2]);
-      expect(await verifyAuditChain(await storage.readAudit('42'))).toEqual({ ok: true, count: 2 });
+      await commitPuts(storage, [], { outboxUpdates: [outboxUpdate('m-1', 1)] });
+      expect((await storage.readAudit('42')).map((a) => a.seq)).toEqual([1, 2, 3]);
+      expect(await verifyAuditChain(await storage.readAudit('42'))).toEqual({ ok: true, count: 3 });
       expect((await storage.countBy({ collection: 'visits', tenantId: '42', groupBy: ['status'] })).groups).toEqual([
         { key: { status: 'planned' }, count: 3 },
         { key: { status: 'reviewed' }, count: 1 },
@@ -166,6 +173,53 @@ describe('schema migrations', () => {
     }
   });
 
+  it('migrates a file at schema version 3: a failed message is pending again and due, a pending one due at its deliverAfter, a sent one not due; the outbox reads by due time and takes updates', async () => {
+    const v3 = new Database(filename);
+    migrateSqlite(v3, SQLITE_MIGRATIONS.slice(0, 3));
+    const insert = v3.prepare('INSERT INTO outbox (tenant_id, id, created_at, status, record) VALUES (?, ?, ?, ?, ?)');
+    const later = '2021-12-07T00:00:00.000Z';
+    const rows: [string, 'pending' | 'sent' | 'failed', Partial<OutboxRecord>][] = [
+      ['m-sent', 'sent', { attempts: 1, providerMessageId: 'ses-1' }],
+      ['m-failed', 'failed', { attempts: 3, lastError: 'NOTIFICATION_FAILED: HTTP 503' }],
+      ['m-embargoed', 'pending', { deliverAfter: later }],
+      ['m-pending', 'pending', {}],
+    ];
+    for (const [id, status, fields] of rows) insert.run('42', id, AT, status, JSON.stringify(beforeV4(outboxMessage(id, fields), status)));
+    v3.close();
+
+    const storage = createSqliteStorage({ filename });
+    try {
+      expect(appliedVersions(filename)).toEqual([1, 2, 3, 4]);
+      const migrated = (fields: Partial<OutboxRecord>) => ({ fallbackChannels: [], version: 1, leaseOwner: null, ...fields });
+      expect(await storage.readOutbox('42')).toEqual([
+        outboxMessage('m-embargoed', migrated({ deliverAfter: later, dueAt: later })),
+        outboxMessage('m-failed', migrated({ status: 'pending', dueAt: AT, attempts: 3, lastError: 'NOTIFICATION_FAILED: HTTP 503' })),
+        outboxMessage('m-pending', migrated({ dueAt: AT })),
+        outboxMessage('m-sent', migrated({ status: 'sent', dueAt: null, attempts: 1, providerMessageId: 'ses-1' })),
+      ]);
+      expect((await storage.readOutbox('42', { dueBy: AT })).map((m) => m.id)).toEqual(['m-failed', 'm-pending']);
+      expect((await storage.readOutbox('42', { dueBy: later })).map((m) => m.id)).toEqual(['m-failed', 'm-pending', 'm-embargoed']);
+      await commitPuts(storage, [], { outboxUpdates: [outboxUpdate('m-failed', 1, { attempts: 4 })] });
+      expect((await storage.readOutbox('42', { dueBy: later })).map((m) => m.id)).toEqual(['m-pending', 'm-embargoed']);
+      expect((await storage.readOutbox('42', { status: 'sent' })).map((m) => [m.id, m.version])).toEqual([
+        ['m-failed', 2],
+        ['m-sent', 1],
+      ]);
+      const db = new Database(filename, { readonly: true });
+      try {
+        expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'outbox_by_due'").pluck().get()).toMatch(/WHERE due_at IS NOT NULL/);
+        expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'outbox_v3'").pluck().get()).toBeUndefined();
+      } finally {
+        db.close();
+      }
+    } finally {
+      await storage.dispose();
+    }
+    // Opened again, the file is at version 4 and passes the schema check (the rebuilt outbox is not "early").
+    const again = createSqliteStorage({ filename });
+    await again.dispose();
+  });
+
   it('a file at the current version is refused by a build that knows only version 2 (no downgrade), and stays as it is', async () => {
     const storage = createSqliteStorage({ filename });
     await commitPuts(storage, [visitPut('v-1', 0, { indexes: { scheduledOn: '2021-12-07' } })]);
@@ -176,7 +230,7 @@ describe('schema migrations', () => {
     } finally {
       older.close();
     }
-    expect(appliedVersions(filename)).toEqual([1, 2, 3]);
+    expect(appliedVersions(filename)).toEqual([1, 2, 3, 4]);
     expect(countsOfFile(filename).kept.records).toEqual([{ tenant_id: '42', collection: 'visits', n: 1 }]);
   });
 

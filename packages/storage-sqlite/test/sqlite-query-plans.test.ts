@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQueryCursor, type CountByRequest } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { countBySql, orderedQuerySteps, unvaluedCountSql, type SqlStep } from '../src/sqlite-records.js';
-import { commitPuts, visitPut } from './commit-batch.js';
+import { DUE_OUTBOX_BY_STATUS_SQL, DUE_OUTBOX_SQL, OUTBOX_BY_AGE_SQL, OUTBOX_BY_STATUS_SQL } from '../src/sqlite-logs.js';
+import { commitPuts, outboxMessage, visitPut } from './commit-batch.js';
 
 const STATES = ['planned', 'underway', 'reviewed', 'cancelled'];
 
@@ -22,6 +23,10 @@ function visitIndexes(i: number) {
   };
 }
 
+/** The due time of message `i` (those with `i % 3 === 0` are pending). */
+const dueOf = (i: number) => `2021-12-06T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00.000Z`;
+const messageId = (i: number) => `m-${String(i).padStart(5, '0')}`;
+
 describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
   const directory = mkdtempSync(join(tmpdir(), 'pccovid-sqlite-plans-'));
   const filename = join(directory, 'plans.db');
@@ -32,6 +37,11 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
     // One commit batch of 3000 creates, as core would hand over (plus its audit event).
     const puts = Array.from({ length: 3000 }, (_, i) => visitPut(`v-${String(i).padStart(5, '0')}`, 0, { data: { i }, indexes: visitIndexes(i) }));
     await commitPuts(storage, puts);
+    // 3000 messages: a third pending (due over a day), the rest sent (no due time).
+    const outbox = Array.from({ length: 3000 }, (_, i) =>
+      outboxMessage(messageId(i), i % 3 === 0 ? { dueAt: dueOf(i) } : { status: 'sent', dueAt: null, attempts: 1, providerMessageId: `ses-${i}` }),
+    );
+    await commitPuts(storage, [], { outbox });
     await storage.dispose();
     db = new Database(filename);
   }, 60_000); // 3000 records with 6 index rows each, on a loaded 2-core machine
@@ -111,6 +121,26 @@ describe('sqlite query plans (EXPLAIN QUERY PLAN)', () => {
     const all = plan(countBySql({ collection: 'visits', tenantId: '42', groupBy: ['state'] })).join('\n');
     expect(all).toMatch(/SEARCH d USING COVERING INDEX sqlite_autoindex_records_1 \(tenant_id=\? AND collection=\?\)/);
     expect(all).not.toMatch(/\bSCAN\b/);
+  });
+
+  bothWays('readOutbox({ dueBy }) walks the partial index outbox_by_due in order and never sorts; the other reads walk theirs', () => {
+    for (const [sql, params] of [
+      [DUE_OUTBOX_SQL, ['42', '2021-12-06T12:00:00.000Z', 100]],
+      [DUE_OUTBOX_BY_STATUS_SQL, ['42', '2021-12-06T12:00:00.000Z', 'pending', 100]],
+    ] as const) {
+      const lines = plan({ sql, params: [...params] });
+      expect(lines.join('\n'), sql).toMatch(/^SEARCH outbox USING INDEX outbox_by_due \(tenant_id=\? (AND due_at>\? )?AND due_at<\?\)$/);
+    }
+    expect(plan({ sql: OUTBOX_BY_AGE_SQL, params: ['42', 100] }).join('\n')).toMatch(/^SEARCH outbox USING INDEX outbox_by_age \(tenant_id=\?\)$/);
+    expect(plan({ sql: OUTBOX_BY_STATUS_SQL, params: ['42', 'sent', 100] }).join('\n')).toMatch(/^SEARCH outbox USING INDEX outbox_by_status \(tenant_id=\? AND status=\?\)$/);
+    const dueBy = '2021-12-06T02:30:00.000Z';
+    const due = db.prepare(DUE_OUTBOX_SQL).pluck().all('42', dueBy, 10_000) as string[];
+    const expected = Array.from({ length: 3000 }, (_, i) => i)
+      .filter((i) => i % 3 === 0 && dueOf(i) <= dueBy)
+      .sort((a, b) => dueOf(a).localeCompare(dueOf(b)) || a - b)
+      .map(messageId);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(due.map((r) => (JSON.parse(r) as { id: string }).id)).toEqual(expected);
   });
 
   it('counts what the brute force counts, and pages in order, over these 3000 visits', async () => {

@@ -8,7 +8,7 @@ import type { PortalStatisticsRow } from '@pccovid-inspect/core';
 import { AUDIT_CONFLICT_COLLECTION, assertUsableStorage, guardStorage, verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import type { SqliteStorage, SqliteStorageOptions } from '@pccovid-inspect/storage-sqlite';
-import { TENANT, buildBatch, commitPuts, outboxMessage, visitPut } from './commit-batch.js';
+import { AT, TENANT, buildBatch, commitPuts, outboxMessage, outboxUpdate, visitPut } from './commit-batch.js';
 
 /** What a second, read-only connection sees in the file: only committed rows. */
 function committed(filename: string) {
@@ -18,7 +18,7 @@ function committed(filename: string) {
       records: db.prepare('SELECT collection, id, version FROM records ORDER BY collection, id').all() as { collection: string; id: string; version: number }[],
       indexRows: db.prepare('SELECT COUNT(*) FROM record_indexes').pluck().get() as number,
       audit: db.prepare('SELECT seq FROM audit_log ORDER BY tenant_id, seq').pluck().all() as number[],
-      outbox: db.prepare('SELECT id, status FROM outbox ORDER BY position').all() as { id: string; status: string }[],
+      outbox: db.prepare('SELECT id, status, version FROM outbox ORDER BY created_at, id').all() as { id: string; status: string; version: number }[],
     };
   } finally {
     db.close();
@@ -211,20 +211,35 @@ describe('commit(batch) on a real file', () => {
     expect(await verifyAuditChain(await storage.readAudit(TENANT))).toEqual({ ok: true, count: 2 });
   });
 
-  it('ignores an outbox message whose id exists (its delivery state is kept), and markOutbox is never lost to a commit', async () => {
+  it('ignores an outbox message whose id exists (its delivery state is kept), and applies outbox updates by version in the commit', async () => {
     await commitPuts(storage, [visitPut('v-1')], { outbox: [outboxMessage('m-1')] });
-    // A commit and a mark issued together: both land, whatever the order.
-    await Promise.all([
-      storage.markOutbox(TENANT, 'm-1', { status: 'sent', attempts: 1, providerMessageId: 'ses-1' }),
-      commitPuts(storage, [visitPut('v-2')], { previous: await storage.lastAudit(TENANT), outbox: [outboxMessage('m-1', { subject: 'again' }), outboxMessage('m-2')] }),
-    ]);
+    await commitPuts(storage, [], { outboxUpdates: [outboxUpdate('m-1', 1)] });
+    await commitPuts(storage, [visitPut('v-2')], { outbox: [outboxMessage('m-1', { subject: 'again' }), outboxMessage('m-2')] });
     const outbox = await storage.readOutbox(TENANT);
-    expect(outbox.map((m) => [m.id, m.status, m.attempts, m.providerMessageId, m.subject])).toEqual([
-      ['m-1', 'sent', 1, 'ses-1', 'Lịch kiểm tra'],
-      ['m-2', 'pending', 0, null, 'Lịch kiểm tra'],
+    expect(outbox.map((m) => [m.id, m.status, m.version, m.attempts, m.providerMessageId, m.dueAt, m.subject])).toEqual([
+      ['m-1', 'sent', 2, 1, 'ses-m-1', null, 'Lịch kiểm tra'],
+      ['m-2', 'pending', 1, 0, null, AT, 'Lịch kiểm tra'],
     ]);
-    expect((await storage.readOutbox(TENANT, { status: 'pending' })).map((m) => m.id)).toEqual(['m-2']);
-    await expect(storage.markOutbox(TENANT, 'm-404', { status: 'sent', attempts: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(committed(filename).outbox).toEqual([
+      { id: 'm-1', status: 'sent', version: 2 },
+      { id: 'm-2', status: 'pending', version: 1 },
+    ]);
+    expect((await storage.readOutbox(TENANT, { dueBy: AT })).map((m) => m.id)).toEqual(['m-2']);
+    // Stale (read at version 1, stored 2) or missing: CONFLICT on the outbox, and the batch's put is not written.
+    for (const [update, actualVersion] of [
+      [outboxUpdate('m-1', 1), 2],
+      [outboxUpdate('m-404', 1), null],
+    ] as const) {
+      await expect(commitPuts(storage, [visitPut('v-3')], { outboxUpdates: [outboxUpdate('m-2', 1), update] })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        collection: 'outbox',
+        id: update.id,
+        expectedVersion: 1,
+        actualVersion,
+      });
+    }
+    expect(committed(filename).records.map((r) => r.id)).toEqual(['v-1', 'v-2']);
+    expect(committed(filename).outbox).toContainEqual({ id: 'm-2', status: 'pending', version: 1 });
   });
 
   it('rolls back the records and the audit row when a later write of the batch fails in SQLite (STORAGE_FAILED)', async () => {
