@@ -59,7 +59,7 @@ async function seed(size: number): Promise<Shared> {
         subject: { collection: 'visits', id: puts[0]!.id },
         details: { count: puts.length },
       });
-      await storage.commit({ tenantId: TENANT, puts, audit, outbox: [] });
+      await storage.commit({ tenantId: TENANT, puts, audit, outbox: [], outboxUpdates: [] });
       previous = audit;
     }
   } finally {

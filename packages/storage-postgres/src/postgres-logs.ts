@@ -1,18 +1,19 @@
 import type { PoolClient } from 'pg';
-import type { AuditRecord, OutboxRecord, OutboxStatus } from '@pccovid-inspect/core';
+import type { AuditRecord, OutboxRecord, OutboxUpdate, ReadOutboxOptions } from '@pccovid-inspect/core';
 import { SCHEMA } from './postgres-migrations.js';
 
 const DEFAULT_LOG_LIMIT = 1000;
 const AUDIT = `${SCHEMA}.audit_log`;
 const OUTBOX = `${SCHEMA}.outbox`;
 
-/** @internal The update of `markOutbox`. */
-export type OutboxUpdate = { status: OutboxStatus; attempts: number; providerMessageId?: string | null; lastError?: string | null };
+/** @internal What an outbox update found: applied, or the message's stored version (null: no such message). */
+export type OutboxUpdateOutcome = { applied: true } | { applied: false; actualVersion: number | null };
 
 /**
  * @internal The hash-chained audit log and the outbox, on a client already `SET ROLE`d to the
- * tenant. `appendAudit` and `enqueueOutbox` are steps of `commit`'s transaction; `markOutbox` is
- * one UPDATE (a row lock), so it neither loses nor is lost to a concurrent commit.
+ * tenant. `appendAudit`, `updateOutbox` and `enqueueOutbox` are steps of `commit`'s transaction;
+ * an outbox update is one `UPDATE … WHERE version = $n` (a row lock), so of two deliverers that
+ * read the same version, the second waits for the first and then finds the version changed.
  */
 export const postgresLogs = {
   /**
@@ -47,11 +48,19 @@ export const postgresLogs = {
     if (records.length === 0) return;
     await client.query({
       name: 'pccovid-enqueue-outbox',
-      text: `INSERT INTO ${OUTBOX} (tenant_id, id, created_at, status, record)
-             SELECT $1, m.id, m.created_at, m.status, m.record FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS m(id, created_at, status, record, ord)
-             ORDER BY m.ord
+      text: `INSERT INTO ${OUTBOX} (tenant_id, id, created_at, status, version, due_at, record)
+             SELECT $1, m.id, m.created_at, m.status, m.version, m.due_at, m.record
+             FROM unnest($2::text[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::jsonb[]) AS m(id, created_at, status, version, due_at, record)
              ON CONFLICT (tenant_id, id) DO NOTHING`,
-      values: [tenantId, records.map((r) => r.id), records.map((r) => r.createdAt), records.map((r) => r.status), records.map((r) => JSON.stringify(r))],
+      values: [
+        tenantId,
+        records.map((r) => r.id),
+        records.map((r) => r.createdAt),
+        records.map((r) => r.status),
+        records.map((r) => r.version),
+        records.map((r) => r.dueAt),
+        records.map((r) => JSON.stringify(r)),
+      ],
     });
   },
 
@@ -73,33 +82,53 @@ export const postgresLogs = {
     return rows[0]?.record ?? null;
   },
 
-  async readOutbox(client: PoolClient, tenantId: string, options?: { status?: OutboxStatus; limit?: number }): Promise<OutboxRecord[]> {
-    const limit = options?.limit ?? DEFAULT_LOG_LIMIT;
+  /** Oldest first (`created_at`, `id`), or with `dueBy` the due messages by (`due_at`, `id`), walking the partial index `outbox_by_due`. */
+  async readOutbox(client: PoolClient, tenantId: string, options: ReadOutboxOptions = {}): Promise<OutboxRecord[]> {
+    const { status, dueBy, limit = DEFAULT_LOG_LIMIT } = options;
+    const query = (name: string, where: string, order: string, values: unknown[]) =>
+      client.query<{ record: OutboxRecord }>({ name, text: `SELECT record FROM ${OUTBOX} WHERE tenant_id = $1${where} ORDER BY ${order} LIMIT $2`, values });
+    const due = ' AND due_at IS NOT NULL AND due_at <= $3';
     const { rows } =
-      options?.status === undefined
-        ? await client.query<{ record: OutboxRecord }>({
-            name: 'pccovid-read-outbox',
-            text: `SELECT record FROM ${OUTBOX} WHERE tenant_id = $1 ORDER BY created_at, position LIMIT $2`,
-            values: [tenantId, limit],
-          })
-        : await client.query<{ record: OutboxRecord }>({
-            name: 'pccovid-read-outbox-status',
-            text: `SELECT record FROM ${OUTBOX} WHERE tenant_id = $1 AND status = $2 ORDER BY created_at, position LIMIT $3`,
-            values: [tenantId, options.status, limit],
-          });
+      dueBy === undefined
+        ? status === undefined
+          ? await query('pccovid-read-outbox', '', 'created_at, id', [tenantId, limit])
+          : await query('pccovid-read-outbox-status', ' AND status = $3', 'created_at, id', [tenantId, limit, status])
+        : status === undefined
+          ? await query('pccovid-read-due-outbox', due, 'due_at, id', [tenantId, limit, dueBy])
+          : await query('pccovid-read-due-outbox-status', `${due} AND status = $4`, 'due_at, id', [tenantId, limit, dueBy, status]);
     return rows.map((row) => row.record);
   },
 
-  /** Updates one message in one statement; returns false when there is none. */
-  async markOutbox(client: PoolClient, tenantId: string, id: string, update: OutboxUpdate): Promise<boolean> {
-    const patch: Record<string, unknown> = { status: update.status, attempts: update.attempts };
-    if (update.providerMessageId !== undefined) patch.providerMessageId = update.providerMessageId;
-    if (update.lastError !== undefined) patch.lastError = update.lastError;
+  /**
+   * Applies one delivery-state change when the message's stored version is `expectedVersion`: its
+   * fields set in the columns and in the JSONB document alike (`||` keeps every other field).
+   */
+  async updateOutbox(client: PoolClient, tenantId: string, update: OutboxUpdate): Promise<OutboxUpdateOutcome> {
     const { rowCount } = await client.query({
-      name: 'pccovid-mark-outbox',
-      text: `UPDATE ${OUTBOX} SET status = $3, record = record || $4::jsonb WHERE tenant_id = $1 AND id = $2`,
-      values: [tenantId, id, update.status, JSON.stringify(patch)],
+      name: 'pccovid-update-outbox',
+      text: `UPDATE ${OUTBOX} SET status = $4, version = $3 + 1, due_at = $6,
+               record = record || jsonb_build_object('status', $4::text, 'version', $3::integer + 1, 'channel', $5::text, 'attempts', $7::integer,
+                 'dueAt', $6::text, 'leaseOwner', $8::text, 'providerMessageId', $9::text, 'lastError', $10::text)
+             WHERE tenant_id = $1 AND id = $2 AND version = $3`,
+      values: [
+        tenantId,
+        update.id,
+        update.expectedVersion,
+        update.status,
+        update.channel,
+        update.dueAt,
+        update.attempts,
+        update.leaseOwner,
+        update.providerMessageId,
+        update.lastError,
+      ],
     });
-    return rowCount === 1;
+    if (rowCount === 1) return { applied: true };
+    const { rows } = await client.query<{ version: number }>({
+      name: 'pccovid-outbox-version',
+      text: `SELECT version FROM ${OUTBOX} WHERE tenant_id = $1 AND id = $2`,
+      values: [tenantId, update.id],
+    });
+    return { applied: false, actualVersion: rows[0]?.version ?? null };
   },
 };

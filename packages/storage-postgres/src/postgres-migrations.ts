@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { ConfigurationError } from '@pccovid-inspect/core';
 
 /** @internal One schema step. Never edit a released step: add the next one. */
@@ -116,6 +116,41 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       GRANT SELECT, INSERT, UPDATE ON ${SCHEMA}.outbox TO ${TENANT_GROUP_ROLE};
     `,
   },
+  {
+    version: 2,
+    name: 'outbox delivery state: version, due time, statuses sending and dead',
+    // `version` is compared and bumped by every outbox update of a commit (`UPDATE … WHERE version
+    // = $n`), and `due_at` copies the message's `dueAt` for the partial index `outbox_by_due`,
+    // which `readOutbox({ dueBy })` walks in order (due messages only). The message stays one
+    // JSONB document in `record`; the new fields are set in it too. A message that had failed is
+    // pending again, due at once (when its `deliverAfter` has passed): the new deliverer retries
+    // it. Row-level security is forced on the table, so the migration (run by the owner) lifts
+    // the force for its own UPDATE and puts it back in the same transaction. The position column
+    // goes: the contract orders by (createdAt, id).
+    sql: `
+      ALTER TABLE ${SCHEMA}.outbox DROP CONSTRAINT outbox_status_check;
+      ALTER TABLE ${SCHEMA}.outbox
+        ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+        ADD COLUMN due_at text COLLATE "C";
+      ALTER TABLE ${SCHEMA}.outbox NO FORCE ROW LEVEL SECURITY;
+      UPDATE ${SCHEMA}.outbox o SET status = m.status, due_at = m.due_at,
+        record = o.record || jsonb_build_object('status', m.status, 'version', 1, 'dueAt', m.due_at, 'leaseOwner', NULL, 'fallbackChannels', '[]'::jsonb)
+      FROM (
+        SELECT tenant_id, id,
+          CASE status WHEN 'sent' THEN 'sent' ELSE 'pending' END AS status,
+          CASE status WHEN 'sent' THEN NULL ELSE COALESCE(record->>'deliverAfter', created_at) END AS due_at
+        FROM ${SCHEMA}.outbox
+      ) m
+      WHERE o.tenant_id = m.tenant_id AND o.id = m.id;
+      ALTER TABLE ${SCHEMA}.outbox FORCE ROW LEVEL SECURITY;
+      ALTER TABLE ${SCHEMA}.outbox ADD CONSTRAINT outbox_status_check CHECK (status IN ('pending', 'sending', 'sent', 'dead'));
+      DROP INDEX ${SCHEMA}.outbox_by_age, ${SCHEMA}.outbox_by_status;
+      ALTER TABLE ${SCHEMA}.outbox DROP COLUMN position;
+      CREATE INDEX outbox_by_age ON ${SCHEMA}.outbox (tenant_id, created_at, id);
+      CREATE INDEX outbox_by_status ON ${SCHEMA}.outbox (tenant_id, status, created_at, id);
+      CREATE INDEX outbox_by_due ON ${SCHEMA}.outbox (tenant_id, due_at, id) WHERE due_at IS NOT NULL;
+    `,
+  },
 ];
 
 /**
@@ -131,12 +166,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 export const POSTGRES_SCHEMA_VERSION: number = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]?.version ?? 0;
 
 /**
- * @internal Brings the database to `POSTGRES_SCHEMA_VERSION` in ONE transaction under
+ * @internal Brings the database to `POSTGRES_SCHEMA_VERSION` (the last of `migrations`) in ONE transaction under
  * `pg_advisory_xact_lock`: a second process starting at once waits, then finds the steps applied.
  * A database at a newer version is a `ConfigurationError` (nothing is changed). The group role is
  * created beforehand (roles are cluster-wide; see `ensureRole`).
  */
-export async function migratePostgres(client: PoolClient): Promise<void> {
+export async function migratePostgres(client: ClientBase, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<void> {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -144,14 +180,14 @@ export async function migratePostgres(client: PoolClient): Promise<void> {
     await client.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number }>(`SELECT COALESCE(MAX(version), 0)::integer AS version FROM ${SCHEMA}.schema_migrations`);
     const current = rows[0]?.version ?? 0;
-    if (current > POSTGRES_SCHEMA_VERSION) {
+    if (current > latest) {
       throw new ConfigurationError({
-        problemVi: `cơ sở dữ liệu ở phiên bản lược đồ ${current}, mới hơn phiên bản ${POSTGRES_SCHEMA_VERSION} mà gói này hiểu`,
-        problemEn: `the database is at schema version ${current}, newer than the version ${POSTGRES_SCHEMA_VERSION} this release of @pccovid-inspect/storage-postgres understands`,
+        problemVi: `cơ sở dữ liệu ở phiên bản lược đồ ${current}, mới hơn phiên bản ${latest} mà gói này hiểu`,
+        problemEn: `the database is at schema version ${current}, newer than the version ${latest} this release of @pccovid-inspect/storage-postgres understands`,
         hint: 'Upgrade @pccovid-inspect/storage-postgres to the release that wrote this database (schema versions never go back).',
       });
     }
-    for (const migration of POSTGRES_MIGRATIONS) {
+    for (const migration of migrations) {
       if (migration.version <= current) continue;
       await client.query(migration.sql);
       await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);

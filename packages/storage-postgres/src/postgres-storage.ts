@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { ClientConfig, Notification, Pool, PoolClient } from 'pg';
-import { ConflictError, InspectError, NotFoundError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
-import { AUDIT_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
+import { ConflictError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
+import { AUDIT_CONFLICT_COLLECTION, OUTBOX_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch, PortalStatisticsRow, QueryPage, QueryRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 import { ADAPTER_NAME, sqlStateOf, toInspectError } from './postgres-errors.js';
 import { checkOptions, configurationProblem, poolConfig, roleResolver, type PostgresStorageOptions } from './postgres-options.js';
@@ -27,7 +27,7 @@ export type PostgresStorage = StorageAdapter &
      * Calls `listener(tenantId)` whenever a commit that enqueued outbox messages for that province
      * has committed (in any process using the same `notifyChannel` on the same database), so a
      * delivery worker wakes at once instead of polling `readOutbox`. A wake-up, not a delivery:
-     * read the province's pending messages with `readOutbox(tenantId, { status: 'pending' })`.
+     * read the province's due messages with `readOutbox(tenantId, { dueBy: now })`.
      * The adapter listens from its creation on, so no commit after `createPostgresStorage`
      * resolved is missed; notifications are not replayed — read the pending messages once at
      * start, and keep a slow poll as a fallback, since a notification sent while the listening
@@ -126,10 +126,14 @@ async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owne
  *   docs/guides/postgres.md). The login role needs CREATEROLE, or the roles created beforehand.
  * - **`commit(batch)`** is ONE transaction on ONE pooled connection: each put is an
  *   `INSERT … ON CONFLICT DO NOTHING` (create) or an `UPDATE … WHERE version = expectedVersion`,
- *   whose row count tells a stale write (`CONFLICT` naming the record); then the audit event is
- *   inserted only when its seq is the tenant's last + 1 (else, or when a concurrent commit takes
- *   the seq first, `CONFLICT` with `collection: 'audit'`); then the outbox messages
- *   (`ON CONFLICT DO NOTHING`). Any error rolls it all back.
+ *   whose row count tells a stale write (`CONFLICT` naming the record); then each outbox update
+ *   is an `UPDATE … WHERE version = expectedVersion` (a stale or missing message is `CONFLICT`
+ *   with `collection: 'outbox'`: of two deliverers claiming one message, one wins); then the audit
+ *   event is inserted only when its seq is the tenant's last + 1 (else, or when a concurrent
+ *   commit takes the seq first, `CONFLICT` with `collection: 'audit'`); then the new outbox
+ *   messages (`ON CONFLICT DO NOTHING`). Any error rolls it all back.
+ * - `readOutbox({ dueBy })` walks the partial index `outbox_by_due` (messages with a due time
+ *   only, by due time then id; schema version 2).
  * - Records are JSONB documents; index fields are also typed rows of `record_indexes` (rank,
  *   `float8`, `COLLATE "C"` text), so filters are index seeks, ordered queries walk an index in
  *   the contract's order and `countBy` is a SQL `GROUP BY` reading no JSON.
@@ -265,6 +269,12 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
             throw new ConflictError({ collection: put.collection, id: put.id, expectedVersion: put.expectedVersion, actualVersion: outcome.actualVersion });
           }
         }
+        for (const update of batch.outboxUpdates) {
+          const outcome = await postgresLogs.updateOutbox(client, batch.tenantId, update);
+          if (!outcome.applied) {
+            throw new ConflictError({ collection: OUTBOX_CONFLICT_COLLECTION, id: update.id, expectedVersion: update.expectedVersion, actualVersion: outcome.actualVersion });
+          }
+        }
         if (!(await postgresLogs.appendAudit(client, audit))) {
           const last = await postgresLogs.lastSeq(client, batch.tenantId);
           throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
@@ -330,10 +340,6 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     readAudit: (tenantId, readOptions) => read('readAudit', tenantId, [], (client) => postgresLogs.readAudit(client, tenantId, readOptions)),
     lastAudit: (tenantId) => read('lastAudit', tenantId, null, (client) => postgresLogs.lastAudit(client, tenantId)),
     readOutbox: (tenantId, readOptions) => read('readOutbox', tenantId, [], (client) => postgresLogs.readOutbox(client, tenantId, readOptions)),
-    markOutbox: async (tenantId, id, update) => {
-      const found = await read('markOutbox', tenantId, false, (client) => postgresLogs.markOutbox(client, tenantId, id, update));
-      if (!found) throw new NotFoundError({ collection: 'outbox', id });
-    },
     countBy: (request) => read('countBy', request.tenantId, { groups: [] }, (client) => postgresRecords.countBy(client, request)),
     insertPortalStatistics,
     summarizePortalStatistics: (tenantId, range) => read('summarizePortalStatistics', tenantId, [], (client) => summarize(client, tenantId, range)),

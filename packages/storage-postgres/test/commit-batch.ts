@@ -22,7 +22,7 @@ export async function buildBatch(storage: Pick<StorageAdapter, 'lastAudit'>, ten
     subject: { collection: puts[0]?.collection ?? 'visits', id: puts[0]?.id ?? '-' },
     details: { versions: Object.fromEntries(puts.map((p) => [`${p.collection}/${p.id}`, p.expectedVersion + 1])) },
   });
-  return { tenantId, puts, audit, outbox: [] };
+  return { tenantId, puts, audit, outbox: [], outboxUpdates: [] };
 }
 
 /** Builds a batch of `puts` and commits it. */

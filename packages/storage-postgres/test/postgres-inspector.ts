@@ -20,7 +20,7 @@ export function inspectPostgres(db: TestDatabase): StorageInspector {
       (await db.sql<{ n: number }>('SELECT COUNT(*)::integer AS n FROM pccovid.records WHERE tenant_id = $1 AND collection = $2', [tenantId, collection]))[0]?.n ?? 0,
     audit: async (tenantId) => (await db.sql<{ record: AuditRecord }>('SELECT record FROM pccovid.audit_log WHERE tenant_id = $1 ORDER BY seq', [tenantId])).map((r) => r.record),
     outbox: async (tenantId) =>
-      (await db.sql<{ record: OutboxRecord }>('SELECT record FROM pccovid.outbox WHERE tenant_id = $1 ORDER BY created_at, position', [tenantId])).map((r) => r.record),
+      (await db.sql<{ record: OutboxRecord }>('SELECT record FROM pccovid.outbox WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId])).map((r) => r.record),
     countPortalStatistics: async (tenantId) =>
       (await db.sql<{ n: number }>('SELECT COUNT(*)::integer AS n FROM pccovid.portal_statistics WHERE tenant_id = $1', [tenantId]))[0]?.n ?? 0,
   };
