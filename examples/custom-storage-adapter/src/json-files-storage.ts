@@ -6,12 +6,12 @@
  *
  *   <directory>/records/<tenant>/<collection>/<id>.json   { id, version, data, indexes, updatedAt }
  *   <directory>/audit/<tenant>/<seq, 12 digits>.json       one audit event
- *   <directory>/outbox/<tenant>.json                       the tenant's messages, in insertion order
+ *   <directory>/outbox/<tenant>.json                       the tenant's messages (new ones appended)
  *   <directory>/.journal                                   the batch being applied: [{ path, content }]
  *   <directory>/.lock                                      held while a call runs: "<pid> <token>"
  *
- * - `commit(batch)` is all-or-nothing across files. It checks every expected version and the audit
- *   seq, writes the whole batch to `.journal` (a temp file renamed into place: the commit point),
+ * - `commit(batch)` is all-or-nothing across files. It checks every expected version (of the puts,
+ *   then of the outbox updates) and the audit seq, writes the whole batch to `.journal` (a temp file renamed into place: the commit point),
  *   then writes each file (temp file + rename) and deletes the journal. A writer killed before the
  *   rename changed nothing; one killed after it left the journal, which the next call applies
  *   again before it reads anything (each entry is a whole file, so applying twice is harmless).
@@ -22,6 +22,8 @@
  * - No input checks: core checks every request once before it reaches an adapter.
  * - No fsync: a commit survives a crash of the process, not of the machine.
  * - No portal statistics and no `countBy`: core counts by paging through `query`.
+ * - `readOutbox` reads the tenant's whole outbox file and filters and sorts it: fine for the
+ *   thousands of messages of a province, not for millions.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -29,6 +31,7 @@ import { dirname, join } from 'node:path';
 import {
   AUDIT_CONFLICT_COLLECTION,
   AsyncMutex,
+  OUTBOX_CONFLICT_COLLECTION,
   compareCodePoints,
   compareIndexValues,
   decodeQueryCursor,
@@ -36,7 +39,7 @@ import {
   encodeQueryCursor,
   matchesWhere,
 } from '@pccovid-inspect/core/adapter-kit';
-import { ConflictError, NotFoundError, StorageError } from '@pccovid-inspect/core';
+import { ConflictError, StorageError } from '@pccovid-inspect/core';
 import type { AuditRecord, IndexValue, OutboxRecord, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
 
 /**
@@ -248,7 +251,7 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
         return { items: items as StoredRecord<never>[], nextCursor };
       }),
 
-    commit: ({ tenantId, puts, audit, outbox }) =>
+    commit: ({ tenantId, puts, audit, outbox, outboxUpdates }) =>
       locked('commit', async () => {
         const writes: FileWrite[] = [];
         const stored: StoredRecord[] = [];
@@ -262,15 +265,23 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
           writes.push({ path, content });
           stored.push(toRecord(put.collection, tenantId, JSON.parse(content) as RecordFile)); // a copy: the caller's objects are not shared
         }
+        const queue = await outboxOf(tenantId);
+        const byId = new Map(queue.map((m, i) => [m.id, i]));
+        for (const { id, expectedVersion, ...delivery } of outboxUpdates) {
+          const i = byId.get(id);
+          const current = i === undefined ? undefined : queue[i];
+          if (i === undefined || current === undefined || current.version !== expectedVersion) {
+            throw new ConflictError({ collection: OUTBOX_CONFLICT_COLLECTION, id, expectedVersion, actualVersion: current?.version ?? null });
+          }
+          queue[i] = { ...current, ...delivery, version: expectedVersion + 1 }; // a change of our own copy: written with the batch
+        }
         const last = (await auditSeqs(tenantId)).at(-1) ?? 0;
         if (audit.seq !== last + 1) {
           throw new ConflictError({ collection: AUDIT_CONFLICT_COLLECTION, id: audit.id, expectedVersion: audit.seq - 1, actualVersion: last });
         }
         writes.push({ path: auditPath(tenantId, audit.seq), content: JSON.stringify(audit) });
-        const queue = await outboxOf(tenantId);
-        const known = new Set(queue.map((m) => m.id));
-        const added = outbox.filter((m) => !known.has(m.id)); // an id already queued is ignored
-        if (added.length > 0) writes.push({ path: outboxPath(tenantId), content: JSON.stringify([...queue, ...added]) });
+        const added = outbox.filter((m) => !byId.has(m.id)); // an id already queued is ignored
+        if (added.length > 0 || outboxUpdates.length > 0) writes.push({ path: outboxPath(tenantId), content: JSON.stringify([...queue, ...added]) });
 
         await writeAtomic(journalPath, JSON.stringify(writes)); // the commit point
         await applyJournal();
@@ -290,22 +301,13 @@ export function createJsonFilesStorage(options: JsonFilesStorageOptions): Storag
       }),
 
     readOutbox: (tenantId, o) =>
-      locked('readOutbox', async () =>
-        (await outboxOf(tenantId))
-          .sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1)) // stable: insertion order within one instant
-          .filter((m) => !o?.status || m.status === o.status)
-          .slice(0, o?.limit ?? 1000),
-      ),
-
-    markOutbox: (tenantId, id, update) =>
-      locked('markOutbox', async () => {
-        const queue = await outboxOf(tenantId);
-        const m = queue.find((x) => x.id === id);
-        if (!m) throw new NotFoundError({ collection: 'outbox', id });
-        Object.assign(m, { status: update.status, attempts: update.attempts });
-        if (update.providerMessageId !== undefined) m.providerMessageId = update.providerMessageId;
-        if (update.lastError !== undefined) m.lastError = update.lastError;
-        await writeAtomic(at(outboxPath(tenantId)), JSON.stringify(queue)); // one file: atomic by itself
+      locked('readOutbox', async () => {
+        const { status, dueBy, limit = 1000 } = o ?? {};
+        const messages = (await outboxOf(tenantId)).filter((m) => status === undefined || m.status === status);
+        // With dueBy: the due ones (dueAt ≤ dueBy; ISO instants compare as strings), soonest first; else oldest first. Ties by id.
+        const due = dueBy === undefined ? messages : messages.filter((m) => m.dueAt !== null && m.dueAt <= dueBy);
+        const key = (m: OutboxRecord) => (dueBy === undefined ? m.createdAt : (m.dueAt as string));
+        return due.sort((a, b) => compareCodePoints(key(a), key(b)) || compareCodePoints(a.id, b.id)).slice(0, limit);
       }),
 
     dispose: async () => {

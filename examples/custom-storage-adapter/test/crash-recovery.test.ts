@@ -64,7 +64,7 @@ describe('json-files: a writer killed with SIGKILL in the middle of commit(batch
     expect((await storage.readAudit('42')).map((a) => a.seq)).toEqual([1]);
     expect(await storage.readOutbox('42')).toEqual([]);
     const put = { collection: 'visits', tenantId: '42', id: 'committed', data: { step: 3 }, indexes: {}, updatedAt: 'x', expectedVersion: 1 };
-    expect((await storage.commit({ tenantId: '42', puts: [put], audit: nextAudit(2), outbox: [] }))[0]).toMatchObject({ version: 2 });
+    expect((await storage.commit({ tenantId: '42', puts: [put], audit: nextAudit(2), outbox: [], outboxUpdates: [] }))[0]).toMatchObject({ version: 2 });
     await storage.dispose();
   }, 60_000);
 
@@ -85,7 +85,7 @@ describe('json-files: a writer killed with SIGKILL in the middle of commit(batch
     expect((await storage.readOutbox('42')).map((m) => m.id)).toEqual(['m-1']);
     expect(existsSync(join(directory, '.journal'))).toBe(false);
     const put = { collection: 'visits', tenantId: '42', id: 'committed', data: { step: 3 }, indexes: {}, updatedAt: 'x', expectedVersion: 2 };
-    expect((await storage.commit({ tenantId: '42', puts: [put], audit: nextAudit(3), outbox: [] }))[0]).toMatchObject({ version: 3 });
+    expect((await storage.commit({ tenantId: '42', puts: [put], audit: nextAudit(3), outbox: [], outboxUpdates: [] }))[0]).toMatchObject({ version: 3 });
     await storage.dispose();
   }, 60_000);
 });
@@ -106,7 +106,7 @@ describe('json-files: a dead process’s lock', () => {
     const storage = createJsonFilesStorage({ directory, lockTimeoutMs: 2000 });
     const create = { collection: 'visits', tenantId: '42', id: 'v-1', data: {}, indexes: {}, updatedAt: 'x', expectedVersion: 0 };
     const outcome = await Promise.race([
-      storage.commit({ tenantId: '42', puts: [create], audit: nextAudit(1), outbox: [] }).then(
+      storage.commit({ tenantId: '42', puts: [create], audit: nextAudit(1), outbox: [], outboxUpdates: [] }).then(
         () => 'committed',
         (error: unknown) => `rejected: ${String(error)}`,
       ),
@@ -135,7 +135,7 @@ describe('json-files: a dead process’s lock', () => {
 
     const adapters = Array.from({ length: 6 }, () => createJsonFilesStorage({ directory, lockTimeoutMs: 10_000 }));
     const create = { collection: 'visits', tenantId: '42', id: 'v-1', data: {}, indexes: {}, updatedAt: 'x', expectedVersion: 0 };
-    const results = await Promise.allSettled(adapters.map((storage) => storage.commit({ tenantId: '42', puts: [create], audit: nextAudit(1), outbox: [] })));
+    const results = await Promise.allSettled(adapters.map((storage) => storage.commit({ tenantId: '42', puts: [create], audit: nextAudit(1), outbox: [], outboxUpdates: [] })));
     // Had two of them broken the lock (the second deleting the first one's new lock), both would hold it and both creates succeed.
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const codeOf = (reason: unknown) => (reason as { code?: string }).code ?? String(reason);

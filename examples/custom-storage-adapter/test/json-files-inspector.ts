@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareCodePoints } from '@pccovid-inspect/core/adapter-kit';
 import type { AuditRecord, IndexValue, OutboxRecord } from '@pccovid-inspect/core';
 import type { InspectedRecord, StorageInspector } from '@pccovid-inspect/testkit/storage';
 
@@ -40,8 +41,8 @@ export function inspectJsonFiles(directory: string): StorageInspector {
       return jsonFiles(dir).map((name) => readJson<AuditRecord>(join(dir, name))!);
     },
     outbox: (tenantId) =>
-      [...(readJson<OutboxRecord[]>(join(directory, 'outbox', `${segment(tenantId)}.json`)) ?? [])].sort((a, b) =>
-        a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1,
+      [...(readJson<OutboxRecord[]>(join(directory, 'outbox', `${segment(tenantId)}.json`)) ?? [])].sort(
+        (a, b) => compareCodePoints(a.createdAt, b.createdAt) || compareCodePoints(a.id, b.id),
       ),
   };
 }

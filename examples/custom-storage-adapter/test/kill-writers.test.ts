@@ -83,7 +83,7 @@ describe('json-files: writer processes killed with SIGKILL at random points, res
       details: {},
     });
     const counter = { collection: 'counters', tenantId: '42', id: 'shared', data: { count: 0 }, indexes: {}, updatedAt: audit.at, expectedVersion: 0 };
-    await storage.commit({ tenantId: '42', puts: [counter], audit, outbox: [] });
+    await storage.commit({ tenantId: '42', puts: [counter], audit, outbox: [], outboxUpdates: [] });
     await storage.dispose();
 
     const next = random(SEED);
