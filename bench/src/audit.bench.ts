@@ -43,7 +43,7 @@ async function prepare(size: number, dir: string): Promise<{ file: string }> {
         subject: { collection: 'visits', id: visitId },
         details: { state: STATES[k]!, versions: { [`visits/${visitId}`]: k + 1 } },
       });
-      await storage.commit({ tenantId: HA_TINH_TENANT.id, puts: [], audit: prev, outbox: [] });
+      await storage.commit({ tenantId: HA_TINH_TENANT.id, puts: [], audit: prev, outbox: [], outboxUpdates: [] });
     }
   }
   await storage.dispose();
