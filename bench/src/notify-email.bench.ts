@@ -46,8 +46,8 @@ async function startSink(): Promise<{ port: number; child: ChildProcess }> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
       buffer += chunk;
       const nl = buffer.indexOf('\n');
       if (nl >= 0) resolve((JSON.parse(buffer.slice(0, nl)) as { port: number }).port);
