@@ -127,4 +127,37 @@ describe('buildMinutesDocument', () => {
     const paths = (error as ValidationError).issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['end', 'findings.0.section']));
   });
+
+  it('prints the PC-Covid portal figures of the unit under the findings', () => {
+    const doc = buildMinutesDocument({ ...MINUTES_INPUT, portal: { period: { from: '2021-12-01', to: '2021-12-07' }, qrPoints: 3, scans: 1250, days: 7, zeroScanDays: 1 } });
+    const text = officialDocumentPlainText(doc);
+    const line =
+      'Số liệu trên hệ thống quản lý PC-Covid (từ ngày 01/12/2021 đến ngày 07/12/2021): 3 điểm mã QR đã khai báo; 1.250 lượt quét trong 7 ngày có số liệu, 1 ngày không có lượt quét.';
+    expect(text).toContain(line);
+    // Under the findings, before the unit's explanation.
+    expect(text.indexOf(line)).toBeLessThan(text.indexOf('II. Ý KIẾN GIẢI TRÌNH CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA'));
+    expect(text.indexOf(line)).toBeGreaterThan(text.indexOf('I. KẾT QUẢ KIỂM TRA'));
+    const none = officialDocumentPlainText(
+      buildMinutesDocument({ ...MINUTES_INPUT, portal: { period: { from: '2021-12-01', to: '2021-12-07' }, qrPoints: 2, scans: 90, days: 7, zeroScanDays: 0 } }),
+    );
+    expect(none).toContain(
+      'Số liệu trên hệ thống quản lý PC-Covid (từ ngày 01/12/2021 đến ngày 07/12/2021): 2 điểm mã QR đã khai báo; 90 lượt quét trong 7 ngày có số liệu, không có ngày nào không có lượt quét.',
+    );
+  });
+
+  it('says in one line that the portal has no figures for the unit', () => {
+    const text = officialDocumentPlainText(buildMinutesDocument(MINUTES_INPUT));
+    expect(text).toContain('Số liệu trên hệ thống quản lý PC-Covid: Chưa có số liệu từ hệ thống quản lý PC-Covid về đơn vị.');
+    expect(text.join('\n')).not.toMatch(/điểm mã QR đã khai báo/u);
+  });
+
+  it('refuses portal figures after the minutes, or more zero-scan days than days', () => {
+    let error: unknown;
+    try {
+      buildMinutesDocument({ ...MINUTES_INPUT, portal: { period: { from: '2021-12-01', to: '2021-12-09' }, qrPoints: 3, scans: 0, days: 2, zeroScanDays: 3 } });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['portal.period.to', 'portal.zeroScanDays']);
+  });
 });

@@ -1,9 +1,10 @@
 import { parseOrThrow } from '../../internal/parse.js';
-import { formatVietnameseDate } from '../../text/decree30-date.js';
+import { formatShortDate, formatVietnameseDate } from '../../text/decree30-date.js';
 import type { OfficialDocument } from '../model/official-document.js';
 import type { BodyBlock } from '../model/body-block.js';
 import type { SignerColumn } from '../model/signature-block.js';
 import { MinutesDocumentInputSchema, type MinutesDocumentInput } from './minutes-document-input.js';
+import type { z } from 'zod';
 import { formatLegalReference } from './inputs/legal-reference-input.js';
 import { INSPECTION_TEAM_WORDS, orderTeam, personName } from './inputs/team-member-input.js';
 import { VERDICT_LABELS } from '../../entities/finding.js';
@@ -11,6 +12,9 @@ import { formatRequestText } from './inputs/format-request.js';
 import { basis, bold, bullet, findingRuns, heading, paragraph, run } from '../internal/blocks.js';
 import { endDocument, endSentence, formatClockTime, pad2, pointLabel, stripEnd } from '../internal/vietnamese.js';
 import { headerOf } from '../internal/header.js';
+import { formatFigure } from '../internal/visit-facts.js';
+
+type MinutesPortalFigures = NonNullable<z.output<typeof MinutesDocumentInputSchema>['portal']>;
 
 /**
  * Builds the minutes of one inspection visit (Biên bản, BB — Decree 30 Mẫu 1.9 adapted, no
@@ -58,6 +62,8 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     body.push(heading('point', pointLabel(i), `${stripEnd(section.title)}:`));
     for (const f of findings) body.push(bullet(findingRuns(f, VERDICT_LABELS[f.verdict].vi)));
   });
+
+  body.push(portalParagraph(data.portal));
 
   body.push(heading('part', 'II.', 'Ý KIẾN GIẢI TRÌNH CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA'));
   body.push(paragraph(data.unitExplanation === null ? 'Đơn vị không có ý kiến giải trình.' : endSentence(data.unitExplanation)));
@@ -128,6 +134,19 @@ export function buildMinutesDocument(input: MinutesDocumentInput): OfficialDocum
     appendices: [],
     pageNumbers: 'fromSecondPage',
   };
+}
+
+/** The sentence under the findings with the PC-Covid portal's figures for the unit, or that it has none. */
+function portalParagraph(portal: MinutesPortalFigures | null): BodyBlock {
+  const label = 'Số liệu trên hệ thống quản lý PC-Covid';
+  if (portal === null) return paragraph([bold(`${label}: `), run('Chưa có số liệu từ hệ thống quản lý PC-Covid về đơn vị.')]);
+  const zero = portal.zeroScanDays === 0 ? 'không có ngày nào không có lượt quét' : `${formatFigure(portal.zeroScanDays)} ngày không có lượt quét`;
+  return paragraph([
+    bold(`${label} `),
+    run(
+      `(từ ngày ${formatShortDate(portal.period.from)} đến ngày ${formatShortDate(portal.period.to)}): ${formatFigure(portal.qrPoints)} điểm mã QR đã khai báo; ${formatFigure(portal.scans)} lượt quét trong ${formatFigure(portal.days)} ngày có số liệu, ${zero}.`,
+    ),
+  ]);
 }
 
 /**

@@ -86,6 +86,74 @@ describe('buildResultsReportDocument', () => {
     expect((doc.appendices[1]?.blocks[0] as TableBlock).rows[0]).toEqual(['1', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', '4', '318', '7', '0', '776/812']);
   });
 
+  it('prints the PC-Covid portal figures by district, and per unit next to its verdict', () => {
+    const units: ReportAnnexUnit[] = [
+      { ...REPORT_INPUT.annex!.units[0]!, portal: { qrPoints: 4, scans: 7630, days: 24, zeroScanDays: 0 } },
+      { ...REPORT_INPUT.annex!.units[1]!, portal: null },
+    ];
+    const portal = {
+      period: { from: '2021-12-01', to: '2021-12-24' },
+      districts: [
+        { name: 'Thành phố Hà Tĩnh', inspected: 1, compliant: 1, withFigures: 1, qrPoints: 4, scans: 7630, days: 24, zeroScanDays: 0 },
+        { name: 'Huyện Thạch Hà', inspected: 1, compliant: 0, withFigures: 0, qrPoints: 0, scans: 0, days: 0, zeroScanDays: 0 },
+      ],
+    };
+    const doc = buildResultsReportDocument({ ...REPORT_INPUT, annex: { units }, portal });
+    const text = officialDocumentPlainText(doc).join('\n');
+    expect(text).toContain('3. Số liệu từ hệ thống quản lý PC-Covid:');
+    expect(text).toContain(
+      'Theo số liệu trên hệ thống quản lý PC-Covid từ ngày 01/12/2021 đến ngày 24/12/2021, 1/2 đơn vị được kiểm tra có số liệu, cụ thể theo địa bàn như sau (số liệu từng đơn vị tại Phụ lục II):',
+    );
+    const byDistrict = tables(doc).find((t) => t.caption?.includes('hệ thống quản lý PC-Covid'));
+    expect(byDistrict?.caption).toBe('Bảng 5. Số liệu từ hệ thống quản lý PC-Covid theo địa bàn');
+    expect(byDistrict?.columns.map((c) => c.title)).toEqual([
+      'TT',
+      'Địa bàn',
+      'Số đơn vị được kiểm tra',
+      'Đạt',
+      'Có số liệu',
+      'Điểm mã QR đã khai báo',
+      'Lượt quét',
+      'Ngày không có lượt quét',
+    ]);
+    expect(byDistrict?.rows).toEqual([
+      ['1', 'Thành phố Hà Tĩnh', '1', '1', '1', '4', '7.630', '0'],
+      ['2', 'Huyện Thạch Hà', '1', '0', '0', '0', '0', '0'],
+    ]);
+    expect(byDistrict?.footerRows).toEqual([['', 'Tổng cộng', '2', '1', '1', '4', '7.630', '0']]);
+    expect(doc.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II']);
+    const annex = doc.appendices[1]!;
+    expect(annex.title).toBe('SỐ LIỆU TỪ HỆ THỐNG QUẢN LÝ PC-COVID CỦA CÁC ĐƠN VỊ ĐƯỢC KIỂM TRA');
+    expect((annex.blocks[1] as TableBlock).rows).toEqual([
+      ['1', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', 'Thành phố Hà Tĩnh', 'Đạt', '4', '7.630', '24', '0'],
+      ['2', 'Chợ Thạch Hà', 'Huyện Thạch Hà', 'Chưa đạt', '—', '—', '—', '—'],
+    ]);
+    expect(OfficialDocumentSchema.parse(doc)).toEqual(doc);
+    // With the team's own figures too, the portal's per-unit annex comes third.
+    const both = buildResultsReportDocument({ ...REPORT_INPUT, annex: { units: units.map((u) => ({ ...u, qrPoints: 2, scansPerDay: 10 })) }, portal });
+    expect(both.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III']);
+    expect(officialDocumentPlainText(both).join('\n')).toContain('(số liệu từng đơn vị tại Phụ lục III):');
+  });
+
+  it('says in one line that the portal has no figures, and invents none', () => {
+    const doc = buildResultsReportDocument(REPORT_INPUT);
+    const text = officialDocumentPlainText(doc);
+    expect(text).toContain('Chưa có số liệu từ hệ thống quản lý PC-Covid về các đơn vị được kiểm tra.');
+    expect(tables(doc).some((t) => t.caption?.includes('hệ thống quản lý PC-Covid'))).toBe(false);
+    expect(doc.appendices.map((a) => a.label)).toEqual(['Phụ lục I']);
+  });
+
+  it('refuses portal figures dated after the report, or more units compliant than inspected', () => {
+    const district = { name: 'Thành phố Hà Tĩnh', inspected: 1, compliant: 2, withFigures: 1, qrPoints: 4, scans: 10, days: 2, zeroScanDays: 3 };
+    let error: unknown;
+    try {
+      buildResultsReportDocument({ ...REPORT_INPUT, portal: { period: { from: '2021-12-01', to: '2021-12-31' }, districts: [district] } });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['portal.period.to', 'portal.districts.0', 'portal.districts.0.zeroScanDays']);
+  });
+
   it('refuses a report dated before the inspections it reports, or inspection days outside its period', () => {
     expect(() => buildResultsReportDocument({ ...REPORT_INPUT, date: '2021-12-20' })).toThrow(ValidationError);
     expect(() => buildResultsReportDocument({ ...REPORT_INPUT, inspectionDays: ['2021-12-01'] })).toThrow(ValidationError);

@@ -35,7 +35,9 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
   const number = { number: data.number, symbol: `BC-${data.issuer.code}` };
   const units = data.annex?.units ?? [];
   const hasFigures = units.some((u) => u.qrPoints !== null || u.scansPerDay !== null);
-  const annexLabels = { list: 'Phụ lục I', figures: 'Phụ lục II' };
+  const portal = data.portal;
+  const portalUnits = data.annex !== null && portal !== null;
+  const annexLabels = { list: 'Phụ lục I', figures: 'Phụ lục II', portal: `Phụ lục ${hasFigures ? 'III' : 'II'}` };
   let part = 0;
   const nextPart = () => `${romanNumeral(++part)}.`;
 
@@ -185,6 +187,47 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
     lines.forEach((l, i) => body.push(bullet(`${l}${i === lines.length - 1 ? ` (chi tiết tại ${annexLabels.figures}).` : ';'}`)));
   }
 
+  body.push(heading('clause', `${++clause}.`, 'Số liệu từ hệ thống quản lý PC-Covid:'));
+  if (portal === null) {
+    body.push(paragraph('Chưa có số liệu từ hệ thống quản lý PC-Covid về các đơn vị được kiểm tra.'));
+  } else {
+    const totals = (key: 'inspected' | 'compliant' | 'withFigures' | 'qrPoints' | 'scans' | 'zeroScanDays') => formatCount(sum(portal.districts.map((d) => d[key])));
+    body.push(
+      paragraph(
+        `Theo số liệu trên hệ thống quản lý PC-Covid từ ngày ${formatShortDate(portal.period.from)} đến ngày ${formatShortDate(portal.period.to)}, ${totals('withFigures')}/${totals('inspected')} đơn vị được kiểm tra có số liệu, cụ thể theo địa bàn như sau${portalUnits ? ` (số liệu từng đơn vị tại ${annexLabels.portal})` : ''}:`,
+      ),
+    );
+    body.push(
+      table(
+        [
+          column('TT', 1.5, 'center'),
+          column('Địa bàn', 6.6),
+          column('Số đơn vị được kiểm tra', 2.8, 'center'),
+          column('Đạt', 1.9, 'center'),
+          column('Có số liệu', 2.4, 'center'),
+          column('Điểm mã QR đã khai báo', 2.9, 'center'),
+          column('Lượt quét', 2.9, 'center'),
+          column('Ngày không có lượt quét', 3.2, 'center'),
+        ],
+        portal.districts.map((d, i) => [
+          String(i + 1),
+          d.name,
+          formatCount(d.inspected),
+          formatCount(d.compliant),
+          formatCount(d.withFigures),
+          formatCount(d.qrPoints),
+          formatCount(d.scans),
+          formatCount(d.zeroScanDays),
+        ]),
+        {
+          caption: `Bảng ${++tableNo}. Số liệu từ hệ thống quản lý PC-Covid theo địa bàn`,
+          footerRows: [['', 'Tổng cộng', totals('inspected'), totals('compliant'), totals('withFigures'), totals('qrPoints'), totals('scans'), totals('zeroScanDays')]],
+          fontSizePt: 10,
+        },
+      ),
+    );
+  }
+
   body.push(heading('clause', `${++clause}.`, 'Các đơn vị chưa đạt và đề xuất xử lý:'));
   if (data.nonCompliantUnits.length === 0) {
     body.push(paragraph('Không có đơn vị chưa đạt yêu cầu.'));
@@ -270,6 +313,40 @@ export function buildResultsReportDocument(input: ResultsReportDocumentInput): O
               dash(u.observedDays),
               dash(u.zeroScanDays),
               u.staff === null ? '—' : `${formatCount(u.staff.installed)}/${formatCount(u.staff.total)}`,
+            ]),
+            { fontSizePt: 10 },
+          ),
+        ],
+      });
+    }
+    if (portalUnits) {
+      const dash = (n: number | undefined) => (n === undefined ? '—' : formatCount(n));
+      appendices.push({
+        label: annexLabels.portal,
+        title: 'SỐ LIỆU TỪ HỆ THỐNG QUẢN LÝ PC-COVID CỦA CÁC ĐƠN VỊ ĐƯỢC KIỂM TRA',
+        reference,
+        blocks: [
+          paragraph(`Số liệu từ ngày ${formatShortDate(portal.period.from)} đến ngày ${formatShortDate(portal.period.to)}; "—": hệ thống chưa có số liệu của đơn vị.`),
+          table(
+            [
+              column('TT', 1.7, 'center'),
+              column('Tên đơn vị', 7.4),
+              column('Địa bàn', 4.4),
+              column('Kết quả kiểm tra', 3, 'center'),
+              column('Điểm mã QR đã khai báo', 3.2, 'center'),
+              column('Lượt quét', 3.2, 'center'),
+              column('Số ngày có số liệu', 3, 'center'),
+              column('Ngày không có lượt quét', 3.3, 'center'),
+            ],
+            units.map((u, i) => [
+              String(i + 1),
+              u.name,
+              u.district,
+              VERDICT_LABELS[u.result].vi,
+              dash(u.portal?.qrPoints),
+              dash(u.portal?.scans),
+              dash(u.portal?.days),
+              dash(u.portal?.zeroScanDays),
             ]),
             { fontSizePt: 10 },
           ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CivilDateSchema, TextSchema } from '../../entities/primitives.js';
+import { CivilDateRangeSchema, CivilDateSchema, TextSchema } from '../../entities/primitives.js';
+import { PortalUnitFiguresSchema } from './results-report-document-input.js';
 import { DocumentIssuerInputSchema } from './inputs/document-issuer-input.js';
 import { LegalReferenceInputSchema } from './inputs/legal-reference-input.js';
 import { DocumentTeamMemberInputSchema, InspectionTeamKindSchema, checkOneLead } from './inputs/team-member-input.js';
@@ -73,6 +74,11 @@ export const MinutesDocumentInputSchema = z
           .refine(notMetHasNote, NOT_MET_NEEDS_NOTE),
       )
       .min(1),
+    /**
+     * The PC-Covid portal's figures for the unit over `period` (the campaign period up to the
+     * visit), printed under the findings; `null` prints that the portal has none. @default null
+     */
+    portal: PortalUnitFiguresSchema.extend({ period: CivilDateRangeSchema }).nullable().default(null),
     /** The unit's explanation; `null` if it gave none. @default null */
     unitExplanation: TextSchema.nullable().default(null),
     /** The team's assessment. */
@@ -99,6 +105,10 @@ export const MinutesDocumentInputSchema = z
     m.findings.forEach((f, i) => {
       if (!codes.has(f.section)) ctx.addIssue({ code: 'custom', path: ['findings', i, 'section'], message: `no section "${f.section}" in \`sections\`` });
     });
+    if (m.portal !== null && m.portal.period.to > m.end.date)
+      ctx.addIssue({ code: 'custom', path: ['portal', 'period', 'to'], message: 'the portal figures cannot postdate the minutes' });
+    if (m.portal !== null && m.portal.zeroScanDays > m.portal.days)
+      ctx.addIssue({ code: 'custom', path: ['portal', 'zeroScanDays'], message: 'more zero-scan days than days with figures' });
     if (m.secretarySigns && !m.team.some((t) => t.role === 'secretary')) {
       ctx.addIssue({ code: 'custom', path: ['secretarySigns'], message: 'no team member has the role "secretary"' });
     }

@@ -7,6 +7,28 @@ import { VerdictSchema } from '../../entities/finding.js';
 import { RecipientsBlockSchema } from '../model/recipients-block.js';
 
 /**
+ * The PC-Covid management portal's figures for one unit over a period (quanly.pccovid.gov.vn):
+ * QR points declared (the most registered on any day), scans, days with figures, days without a
+ * scan. Printed next to the unit's verdict in the results report and under the findings of the
+ * minutes.
+ *
+ * @example
+ * ```ts
+ * PortalUnitFiguresSchema.parse({ qrPoints: 3, scans: 1250, days: 7, zeroScanDays: 1 })
+ * ```
+ */
+export const PortalUnitFiguresSchema = z.strictObject({
+  /** QR points declared on the portal. */
+  qrPoints: CountSchema,
+  /** Scans over the period. */
+  scans: CountSchema,
+  /** Days the portal has figures for. */
+  days: CountSchema,
+  /** Days among those without a scan. */
+  zeroScanDays: CountSchema,
+});
+
+/**
  * One unit in the annex of a results report: id, name, target type, district, inspection date,
  * overall result and a note. The annex may hold thousands of these.
  *
@@ -38,6 +60,38 @@ export const ReportAnnexUnitSchema = z.strictObject({
   zeroScanDays: CountSchema.nullable().default(null),
   /** Staff with PC-Covid installed and staff in all, where known. @default null */
   staff: z.strictObject({ installed: CountSchema, total: CountSchema }).nullable().default(null),
+  /** The PC-Covid portal's figures for the unit over the report's portal period; `null` where the portal has none. @default null */
+  portal: PortalUnitFiguresSchema.nullable().default(null),
+});
+
+/**
+ * The PC-Covid portal's figures of a results report: the days they cover and one row per
+ * district of the units inspected there (units inspected and compliant, units with figures, and
+ * the sums of their figures).
+ *
+ * @example
+ * ```ts
+ * ReportPortalFiguresSchema.parse({ period: { from: '2021-12-01', to: '2021-12-24' }, districts: [{ name: 'Thành phố Hà Tĩnh', inspected: 4, compliant: 2, withFigures: 4, qrPoints: 9, scans: 8120, days: 96, zeroScanDays: 5 }] })
+ * ```
+ */
+export const ReportPortalFiguresSchema = z.strictObject({
+  /** The days the figures cover (the campaign period up to the report's date). */
+  period: CivilDateRangeSchema,
+  /** One row per district, in print order. */
+  districts: z
+    .array(
+      PortalUnitFiguresSchema.extend({
+        /** The district-level unit as printed. */
+        name: TextSchema,
+        /** Units inspected there. */
+        inspected: CountSchema,
+        /** Of those, units found compliant. */
+        compliant: CountSchema,
+        /** Of those, units the portal has figures for (the sums are over these). */
+        withFigures: CountSchema,
+      }),
+    )
+    .min(1),
 });
 
 /**
@@ -102,6 +156,8 @@ export const ResultsReportDocumentInputSchema = z
       .strictObject({ units: z.array(ReportAnnexUnitSchema) })
       .nullable()
       .default(null),
+    /** The PC-Covid portal's figures by district (per unit: in the annex); `null` prints that the portal has none. @default null */
+    portal: ReportPortalFiguresSchema.nullable().default(null),
     recipients: RecipientsBlockSchema,
     signer: DocumentSignerInputSchema,
   })
@@ -114,6 +170,13 @@ export const ResultsReportDocumentInputSchema = z
     });
     r.inspectionDays.forEach((d, i) => {
       if (d < r.period.from || d > r.period.to) ctx.addIssue({ code: 'custom', path: ['inspectionDays', i], message: 'an inspection day lies outside the period' });
+    });
+    if (r.portal !== null && r.portal.period.to > r.date)
+      ctx.addIssue({ code: 'custom', path: ['portal', 'period', 'to'], message: 'the portal figures cannot postdate the report' });
+    r.portal?.districts.forEach((d, i) => {
+      if (d.compliant > d.inspected || d.withFigures > d.inspected)
+        ctx.addIssue({ code: 'custom', path: ['portal', 'districts', i], message: 'more units compliant or with figures than inspected' });
+      if (d.zeroScanDays > d.days) ctx.addIssue({ code: 'custom', path: ['portal', 'districts', i, 'zeroScanDays'], message: 'more zero-scan days than days with figures' });
     });
     if (r.period.to > r.date) ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'the report cannot predate the inspections it reports' });
   });
