@@ -10,6 +10,7 @@ import { stripEnd } from '../documents/internal/vietnamese.js';
 import { INSPECTORATE_DRAFTING_UNIT, itemIndex, visitIssues, visitRequests } from './visit-document-inputs.js';
 import { issuerInput, legalReference, numberOf, planReference, signerInput, type CampaignDocumentContext } from './document-inputs.js';
 import type { CampaignRecord, VisitRecord } from './records.js';
+import type { PortalFigures, PortalFiguresUnit } from './portal-figures.js';
 
 /** A district's name from the province's reference units (a province pack), else its code. */
 function districtName(units: readonly AdminUnit[], code: string): string {
@@ -31,6 +32,7 @@ export function reportInput(
   template: ChecklistTemplate,
   adminUnits: readonly AdminUnit[],
   provincialCommitteeName: string,
+  portal: PortalFigures | null = null,
 ): ResultsReportDocumentInput {
   const report = campaign.report!;
   const districtCodes = [...new Set(visits.map((v) => v.visit.districtCode))].sort();
@@ -144,9 +146,19 @@ export function reportInput(
           observedDays: num(v, 'b4', 'observedDays'),
           zeroScanDays: num(v, 'b4', 'zeroScanDays'),
           staff: staffTotal !== null && staffInstalled !== null ? { installed: staffInstalled, total: staffTotal } : null,
+          portal: portal?.units.get(v.visit.targetId) ?? null,
         };
       }),
     },
+    portal:
+      portal === null
+        ? null
+        : {
+            period: portal.period,
+            districts: [...portal.districts]
+              .sort((a, b) => (a.districtCode < b.districtCode ? -1 : a.districtCode > b.districtCode ? 1 : 0))
+              .map(({ districtCode, ...figures }) => ({ ...figures, name: districtName(adminUnits, districtCode) })),
+          },
     recipients: { entries: ['Như trên', 'Giám đốc, các PGĐ Sở', ...(healthName(campaign, c) ? [healthName(campaign, c)!] : [])], archive: ['VT', INSPECTORATE_DRAFTING_UNIT] },
     signer: signerInput(c.campaign),
   };
@@ -156,4 +168,9 @@ export function reportInput(
 function healthName(campaign: CampaignRecord, c: CampaignDocumentContext): string | null {
   const m = campaign.team?.members.find((t) => t.source === 'health');
   return m ? (c.bodyNames?.get(m.organizationId) ?? null) : null;
+}
+
+/** The inspected units as the report's portal figures count them (`loadPortalFigures`). */
+export function reportPortalUnits(visits: readonly VisitRecord[]): PortalFiguresUnit[] {
+  return visits.map((v) => ({ targetId: v.visit.targetId, districtCode: v.visit.districtCode, compliant: v.verdict === 'compliant' }));
 }

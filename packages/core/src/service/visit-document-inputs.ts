@@ -16,6 +16,7 @@ import { addCivilDays, civilDateOf, civilTimeOf } from '../text/civil-date.js';
 import { formatShortDate } from '../text/decree30-date.js';
 import { evidenceLine, issuerInput, legalReference, numberOf, planReference, signerInput, teamMemberInputs, type CampaignDocumentContext } from './document-inputs.js';
 import type { CampaignRecord, VisitRecord } from './records.js';
+import type { PortalFigures, PortalFiguresUnit } from './portal-figures.js';
 
 const SCOPE = 'việc triển khai hệ thống PC-Covid và quét mã QR';
 
@@ -90,6 +91,23 @@ function healthBody(campaign: CampaignRecord, bodies: ReadonlyMap<string, Organi
   return m ? (bodies.get(m.organizationId) ?? null) : null;
 }
 
+/** The portal's figures of the visit's unit as the minutes print them; `null`: none. */
+function minutesPortal(portal: PortalFigures | null, targetId: string) {
+  const unit = portal?.units.get(targetId);
+  return portal && unit ? { ...unit, period: portal.period } : null;
+}
+
+/**
+ * The visit's unit as the minutes' portal figures count it (`loadPortalFigures`), and the date
+ * the figures stop at: the day the minutes were drawn up.
+ */
+export function minutesPortalUnit(visit: VisitRecord): { date: string; units: PortalFiguresUnit[] } {
+  return {
+    date: civilDateOf(visit.minutes?.endedAt ?? visit.visit.startedAt ?? visit.visit.scheduledOn),
+    units: [{ targetId: visit.visit.targetId, districtCode: visit.visit.districtCode, compliant: visit.verdict === 'compliant' }],
+  };
+}
+
 /** The minutes (BB) of a visit, from its record: numbered, both sides, findings with figures, conclusion, every signature. */
 export function minutesInput(
   c: CampaignDocumentContext,
@@ -100,6 +118,7 @@ export function minutesInput(
   people: ReadonlyMap<string, Person>,
   bodies: ReadonlyMap<string, Organization>,
   number: number | null = null,
+  portal: PortalFigures | null = null,
 ): MinutesDocumentInput {
   const m = visit.minutes!;
   const members = (campaign.team?.members ?? []).filter((t) => visit.visit.memberIds.includes(t.personId));
@@ -137,6 +156,7 @@ export function minutesInput(
       figures,
       evidence,
     })),
+    portal: minutesPortal(portal, visit.visit.targetId),
     unitExplanation: m.explanation,
     assessment: m.assessment,
     requests: visitRequests(visit, template).map((r) => ({ text: r.text, deadline: r.dueOn })),

@@ -19,9 +19,10 @@ import { READERS } from './command-roles.js';
 import { canSeeCampaignWide, canSeeVisit } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
 import { COLLECTIONS, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
-import { reportInput } from '../report-input.js';
+import { reportInput, reportPortalUnits } from '../report-input.js';
+import { loadPortalFigures } from '../portal-figures.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
-import { INSPECTORATE_DRAFTING_UNIT, minutesInput, minutesNumber, noticeInput, reminderInput, sanctionProposalInput, teamDecisionBasis } from '../visit-document-inputs.js';
+import { INSPECTORATE_DRAFTING_UNIT, minutesInput, minutesNumber, minutesPortalUnit, noticeInput, reminderInput, sanctionProposalInput, teamDecisionBasis } from '../visit-document-inputs.js';
 import type { VisitRecord } from '../records.js';
 import { loadCampaign, loadVisit } from './command-common.js';
 
@@ -149,15 +150,18 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
       const targets = new Map<string, Target>();
       for (const v of visits) targets.set(v.visit.targetId, await target(ctx, v.visit.targetId));
       const addressee = bodies.get(record.report.addressedToOrganizationId)?.name ?? record.report.addressedToOrganizationId;
+      const portal = await loadPortalFigures(ctx, record.campaign.period, record.report.issuedOn, reportPortalUnits(visits));
       return buildResultsReportDocument(
-        reportInput(contextOf(ctx, record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee),
+        reportInput(contextOf(ctx, record, bodies), record, visits, targets, templateFor(ctx, record.campaign.checklist), ctx.adminUnits, addressee, portal),
       );
     }
     case 'minutes': {
       const { visit, campaign, c, template } = await visitOf(ref.visitId);
       if (!visit.minutes) throw notYet('minutes', stateOf(visit.lifecycle));
       const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
-      return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies, number));
+      const unit = minutesPortalUnit(visit);
+      const portal = await loadPortalFigures(ctx, campaign.campaign.period, unit.date, unit.units);
+      return buildMinutesDocument(minutesInput(c, campaign, visit, await target(ctx, visit.visit.targetId), template, people, bodies, number, portal));
     }
     case 'notice': {
       const { visit, campaign, c, template } = await visitOf(ref.visitId);
