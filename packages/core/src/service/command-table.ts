@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { Role } from '../policy/roles.js';
 import { createCampaign, formTeam, issuePlan, recordNomination, registerDirectory, requestNominations } from './commands/campaign-commands.js';
 import { getDocument, listDocuments } from './commands/document-queries.js';
-import { advanceDeadlines, deliverOutbox, requeueMessages } from './commands/maintenance-commands.js';
+import { acknowledgeMessage, advanceDeadlines, deliverOutbox, requeueMessages } from './commands/maintenance-commands.js';
 import { checkpointAudit, getCampaignOverview, getVisit, getVisitPage, listMessages, listVisits, verifyAudit } from './commands/queries.js';
 import { openRemediation, proposeSanction, recordRecheck, sendReminder, setRemediationDeadline } from './commands/remediation-commands.js';
 import { beginFollowUp, beginReporting, closeCampaign } from './commands/reporting-commands.js';
 import { cancelVisit, fixSchedule, registerTarget, scheduleVisit } from './commands/schedule-commands.js';
+import { registerTargets, searchTargets } from './commands/target-commands.js';
 import { closeVisit, draftMinutes, recordAnswers, refuseSignature, reviewVisit, signMinutes, startVisit } from './commands/visit-commands.js';
 import type { AnyCommandDefinition } from './define-command.js';
 
@@ -18,6 +19,7 @@ const LIST = [
   recordNomination,
   formTeam,
   registerTarget,
+  registerTargets,
   scheduleVisit,
   fixSchedule,
   startVisit,
@@ -39,8 +41,10 @@ const LIST = [
   advanceDeadlines,
   deliverOutbox,
   requeueMessages,
+  acknowledgeMessage,
   getCampaignOverview,
   listVisits,
+  searchTargets,
   getVisitPage,
   getVisit,
   listMessages,

@@ -11,7 +11,9 @@ import type { Actor } from '../policy/roles.js';
 import { PersonSchema } from '../entities/person.js';
 import { TargetSchema } from '../entities/target.js';
 import { startOfCivilDate } from '../text/civil-date.js';
-import { commitPlan } from './unit-of-work.js';
+import { commitPlan, type AggregateWrite } from './unit-of-work.js';
+import { callSheetEntryWrite } from './call-sheet.js';
+import { MANUAL_CHANNEL } from './message-channels.js';
 import { COLLECTIONS, VisitRecordSchema, visitVisibilityFacts } from './records.js';
 import { loadOptional, nowIso, type ServiceContext } from './service-context.js';
 
@@ -165,9 +167,14 @@ export function resolveNotifiers(option: Notifier | readonly Notifier[] | undefi
   return Object.freeze([...list]);
 }
 
-/** The notifier for a channel: the first that lists it, else the first that lists none. */
-function notifierFor(notifiers: readonly Notifier[], channel: string): Notifier | null {
-  return notifiers.find((n) => n.channels?.includes(channel)) ?? notifiers.find((n) => n.channels === undefined) ?? null;
+/**
+ * The notifier for a channel: the first that lists it, else the first that lists no channels;
+ * for `manual` with neither, the built-in call sheet (`'call-sheet'`).
+ */
+function notifierFor(notifiers: readonly Notifier[], channel: string): Notifier | 'call-sheet' | null {
+  const found = notifiers.find((n) => n.channels?.includes(channel)) ?? notifiers.find((n) => n.channels === undefined);
+  if (found) return found;
+  return channel === MANUAL_CHANNEL ? 'call-sheet' : null;
 }
 
 const addMs = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
@@ -271,10 +278,18 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
 }
 
 /**
- * Commits outbox updates with one audit event. A stale update (another deliverer got there
- * first) is dropped and the rest committed again; returns the ids that were dropped.
+ * Commits outbox updates (and the call sheet entries of the messages, keyed by message id) with
+ * one audit event. A stale update or entry (another deliverer got there first) is dropped with
+ * its message, and the rest committed again; returns the message ids that were dropped.
  */
-async function commitUpdates(ctx: ServiceContext, actor: Actor, action: string, updates: OutboxUpdate[], details: (kept: OutboxUpdate[]) => Record<string, unknown>): Promise<Set<string>> {
+async function commitUpdates(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  updates: OutboxUpdate[],
+  details: (kept: OutboxUpdate[]) => Record<string, unknown>,
+  entries: readonly AggregateWrite[] = [],
+): Promise<Set<string>> {
   const dropped = new Set<string>();
   let pending = updates;
   while (pending.length > 0) {
@@ -289,14 +304,14 @@ async function commitUpdates(ctx: ServiceContext, actor: Actor, action: string, 
           auditId: ctx.ids.next('audit'),
           subject: { collection: OUTBOX_CONFLICT_COLLECTION, id: pending[0]?.id ?? '' },
           details: details(pending),
-          writes: [],
+          writes: entries.filter((w) => !dropped.has(w.id)),
           outboxUpdates: pending,
         },
         ctx.auditSigner ?? null,
       );
       return dropped;
     } catch (e) {
-      if (!ConflictError.isInstance(e) || e.collection !== OUTBOX_CONFLICT_COLLECTION) throw e;
+      if (!ConflictError.isInstance(e) || (e.collection !== OUTBOX_CONFLICT_COLLECTION && e.collection !== COLLECTIONS.callSheet)) throw e;
       dropped.add(e.id);
       pending = pending.filter((u) => u.id !== e.id);
     }
@@ -339,7 +354,15 @@ export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limi
     report.held += holds.filter((h) => !lost.has(h.id)).length;
     const mine = due.filter((m) => !lost.has(m.id) && claims.some((c) => c.id === m.id));
     const results: { update: OutboxUpdate; kind: 'sent' | 'retrying' | 'fellBack' | 'dead' }[] = [];
+    const entries: AggregateWrite[] = [];
     await pool(mine, d.concurrency, async (m) => {
+      const notifier = notifierFor(ctx.notifiers, m.channel);
+      if (notifier === 'call-sheet') {
+        // The manual channel: handed to the clerks on the call sheet, acknowledged by hand later.
+        entries.push(callSheetEntryWrite(m, nowIso(ctx)));
+        results.push(outcome(m, m.version + 1, { ok: true, providerMessageId: 'call-sheet' }, d, nowIso(ctx)));
+        return;
+      }
       let attachments: readonly MessageAttachment[] = [];
       let result: Awaited<ReturnType<typeof sendOne>>;
       try {
@@ -355,7 +378,7 @@ export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limi
           attempt: m.attempts + 1,
           attachments,
         };
-        result = await sendOne(notifierFor(ctx.notifiers, m.channel), message, d.timeoutMs);
+        result = await sendOne(notifier, message, d.timeoutMs);
       } catch (e) {
         result = { ok: false, permanent: false, reason: `attachments: ${reasonOf(e)}` };
       }
@@ -373,6 +396,7 @@ export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limi
         fellBack: kept.filter((u) => kinds.get(u.id) === 'fellBack').map((u) => `${u.id}→${u.channel}`),
         dead: idsOf(kept, 'dead'),
       }),
+      entries,
     );
     for (const r of results) {
       if (overtaken.has(r.update.id)) {

@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   remediations: 'remediations',
   organizations: 'organizations',
   people: 'people',
+  /** The manual channel's call sheet: one entry per message handed to the clerks, with its acknowledgement. */
+  callSheet: 'callSheetEntries',
 } as const;
 
 /**

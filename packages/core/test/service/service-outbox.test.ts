@@ -237,3 +237,57 @@ describe('delivering the outbox after commit', () => {
     expect(make({ notifier: { name: 'x', channels: 'email', send: async () => undefined } })).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }));
   });
 });
+
+describe('the manual channel: the call sheet and acknowledgements', () => {
+  async function roundOnTheCallSheet() {
+    const refusing = collectingNotifier((m) => {
+      throw new NotificationError({ notifierName: 'document', messageKey: m.key, permanent: true, reason: 'no e-office address' });
+    }, { name: 'document', channels: ['document'] });
+    const h = createHarness({ notifier: [refusing] });
+    await h.steps.nominating();
+    await h.service.deliverOutbox(A.lead); // refused → manual
+    const second = await h.service.deliverOutbox(A.lead); // manual → the built-in call sheet
+    return { h, second, requests: outboxOf(h) };
+  }
+
+  it('hands messages nobody can deliver electronically to the call sheet, which leadership prints', async () => {
+    const { h, second, requests } = await roundOnTheCallSheet();
+    expect(second.sent).toBe(requests.length);
+    expect(requests.every((m) => m.status === 'sent' && m.channel === 'manual' && m.providerMessageId === 'call-sheet')).toBe(true);
+    const listed = await h.service.listDocuments(A.lead, { campaignId: h.campaignId });
+    expect(listed.map((d) => d.ref.kind)).toContain('callSheet');
+    const sheet = await h.service.getDocument(A.lead, { kind: 'callSheet', campaignId: h.campaignId, date: '2021-11-26' });
+    expect(sheet.kind).toBe('DS');
+    expect(sheet.title?.type).toBe('DANH SÁCH');
+    const rows = sheet.body.flatMap((b) => (b.type === 'table' ? b.rows : []));
+    expect(rows).toHaveLength(requests.length);
+    expect(rows.every((r) => JSON.stringify(r).includes('Đề nghị cử cán bộ'))).toBe(true);
+    // Phone numbers are on it: nobody outside leadership and the secretary gets it.
+    for (const actor of [A.member, A.health, A.viewer, A.market]) {
+      await expect(h.service.getDocument(actor, { kind: 'callSheet', campaignId: h.campaignId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect((await h.service.listDocuments(actor, { campaignId: h.campaignId }).catch(() => [])).some((d) => d.ref.kind === 'callSheet')).toBe(false);
+    }
+  });
+
+  it('records who took a message and when; the audit names the message, never the person', async () => {
+    const { h, requests } = await roundOnTheCallSheet();
+    const [first] = requests;
+    h.clock.advance(HOUR);
+    const ack = { messageId: first!.id, answeredBy: 'Bà Nguyễn Thị Hương, Văn phòng Sở Y tế', answeredAt: '2021-11-26T03:30:00.000Z', means: 'phone' as const };
+    await expect(h.service.acknowledgeMessage(A.secretary, ack)).resolves.toMatchObject({ state: 'acknowledged' });
+    const sheet = await h.service.getDocument(A.secretary, { kind: 'callSheet', campaignId: h.campaignId });
+    const text = JSON.stringify(sheet.body);
+    expect(text).toContain('Bà Nguyễn Thị Hương, Văn phòng Sở Y tế, 10:30 26/11/2021 (điện thoại)');
+    expect(JSON.stringify(inspectMemoryStorage(h.storage).audit('42').at(-1))).not.toContain('Hương');
+    // Twice, unknown, too early, or by someone else: refused, and nothing changes.
+    const before = await snapshotStorage(h.storage);
+    await expect(h.service.acknowledgeMessage(A.secretary, ack)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(h.service.acknowledgeMessage(A.secretary, { ...ack, messageId: 'no-such-message' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.service.acknowledgeMessage(A.secretary, { ...ack, messageId: requests[1]!.id, answeredAt: '2021-11-25T00:00:00.000Z' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(h.service.acknowledgeMessage(A.member, { ...ack, messageId: requests[1]!.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await snapshotStorage(h.storage)).toEqual(before);
+    expect(await h.service.verifyAudit(A.director, {})).toMatchObject({ ok: true });
+  });
+});

@@ -9,19 +9,24 @@ import { buildSanctionProposalDocument } from '../../documents/builders/build-sa
 import type { OfficialDocument } from '../../documents/model/official-document.js';
 import { OrganizationSchema, type Organization } from '../../entities/organization.js';
 import { PersonSchema, type Person } from '../../entities/person.js';
-import { IdSchema } from '../../entities/primitives.js';
+import { CivilDateSchema, IdSchema } from '../../entities/primitives.js';
 import { TargetSchema, type Target } from '../../entities/target.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
 import type { Actor } from '../../policy/roles.js';
 import { defineQuery } from '../define-command.js';
 import { READERS } from './command-roles.js';
-import { canSeeCampaignWide, canSeeVisit } from '../../policy/visibility.js';
+import { CONTACT_ROLES, canSeeCampaignWide, canSeeVisit, maskContact } from '../../policy/visibility.js';
 import { issuerInput, planInput, planNarrative, signerInput, teamMemberInputs, numberOf, type CampaignDocumentContext } from '../document-inputs.js';
 import { COLLECTIONS, RemediationRecordSchema, VisitRecordSchema, legacyNoticesByVisit, noticeOf, stateOf, visitVisibilityFacts, type CampaignRecord } from '../records.js';
 import { reportInput, reportPortalUnits } from '../report-input.js';
 import { loadPortalFigures } from '../portal-figures.js';
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
+import { CallSheetEntrySchema } from '../call-sheet.js';
+import { buildCallSheetDocument } from '../../documents/builders/build-call-sheet-document.js';
+import { civilDateOf, civilTimeOf } from '../../text/civil-date.js';
+import { formatShortDate } from '../../text/decree30-date.js';
+import { stripEnd } from '../../documents/internal/vietnamese.js';
 import { INSPECTORATE_DRAFTING_UNIT, minutesInput, minutesNumber, minutesPortalUnit, noticeInput, reminderInput, sanctionProposalInput, teamDecisionBasis } from '../visit-document-inputs.js';
 import type { VisitRecord } from '../records.js';
 import { loadCampaign, loadVisit } from './command-common.js';
@@ -35,6 +40,8 @@ export const DocumentRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('notice'), visitId: IdSchema }),
   z.strictObject({ kind: z.literal('reminder'), remediationId: IdSchema, index: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('sanctionProposal'), remediationId: IdSchema }),
+  /** The manual channel's call sheet of a campaign, dated `date` (default: its latest entry): leadership and the secretary only. */
+  z.strictObject({ kind: z.literal('callSheet'), campaignId: IdSchema, date: CivilDateSchema.optional() }),
 ]);
 export type DocumentRef = z.infer<typeof DocumentRefSchema>;
 
@@ -47,6 +54,10 @@ export interface DocumentListing {
 }
 
 const SETTLED = new Set(['reviewed', 'closed']);
+/** The Vietnamese half of a bilingual message text ("… / …"). */
+const vietnameseHalf = (text: string): string => text.split(' / ')[0] ?? text;
+/** Who may print the call sheet (it holds phone numbers): leadership and the secretary. */
+const CALL_SHEET_ROLES: readonly string[] = CONTACT_ROLES;
 
 const directory = async (ctx: ServiceContext) => ({
   bodies: new Map((await loadAll(ctx, { collection: COLLECTIONS.organizations }, OrganizationSchema)).map((o) => [o.id, o.data] as [string, Organization])),
@@ -177,6 +188,34 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
       const number = minutesNumber(visit, await campaignVisits(ctx, visit.visit.campaignId));
       return buildReminderLetterDocument(reminderInput(c, campaign, rem.action, ref.index, visit, await target(ctx, rem.action.targetId), template, number));
     }
+    case 'callSheet': {
+      if (!CALL_SHEET_ROLES.includes(actorRole.role)) throw new NotFoundError({ collection: 'documents', id: `callSheet:${ref.campaignId}` });
+      const record = (await loadCampaign(ctx, ref.campaignId)).data;
+      const c = contextOf(ctx, record, bodies);
+      const entries = await loadAll(ctx, { collection: COLLECTIONS.callSheet, where: { campaignId: ref.campaignId }, orderBy: { field: 'handedAt' } }, CallSheetEntrySchema);
+      const at = (instant: string) => `${civilTimeOf(instant)} ${formatShortDate(civilDateOf(instant))}`;
+      const MEANS = { phone: 'điện thoại', document: 'văn bản', in_person: 'trực tiếp' } as const;
+      return buildCallSheetDocument({
+        issuer: issuerInput(c),
+        // As of its latest entry, so the same sheet prints the same on any day; today when empty.
+        date: ref.date ?? civilDateOf(entries.map((e) => e.data.acknowledgement?.answeredAt ?? e.data.handedAt).reduce((a, b) => (a > b ? a : b), '') || ctx.clock.now()),
+        subject: record.campaign.title.charAt(0).toLowerCase() + record.campaign.title.slice(1),
+        lines: entries.map(({ data: e }) => {
+          const person = people.get(e.recipient.id);
+          const body = bodies.get(e.recipient.organizationId ?? e.recipient.id);
+          const who = person ? `${person.fullName} — ${person.position}${bodies.get(person.organizationId) ? `, ${bodies.get(person.organizationId)?.name}` : ''}` : (body?.name ?? e.recipient.id);
+          const ack = e.acknowledgement;
+          return {
+            recipient: who,
+            phone: maskContact(person?.contact ?? null, actorRole.role)?.phone ?? null,
+            // A document is in Vietnamese: the messages' English halves stay in the messages.
+            say: `${stripEnd(vietnameseHalf(e.subject))}. ${vietnameseHalf(e.body)}`,
+            handed: at(e.handedAt),
+            acknowledged: ack === null ? null : `${ack.answeredBy}, ${at(ack.answeredAt)} (${MEANS[ack.means]})${ack.note ? `; ${ack.note}` : ''}`,
+          };
+        }),
+      });
+    }
     case 'sanctionProposal': {
       const rem = (await load(ctx, COLLECTIONS.remediations, ref.remediationId, RemediationRecordSchema)).data;
       const { visit, campaign, c, template } = await visitOf(rem.action.visitId);
@@ -222,6 +261,9 @@ export const listDocuments = defineQuery({
       visible.add(v.id);
       if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
       if (noticeOf(v.data, legacy)) noticed.push(v.id);
+    }
+    if (CALL_SHEET_ROLES.includes(actor.role) && (await ctx.storage.query({ collection: COLLECTIONS.callSheet, tenantId: ctx.tenant.id, where: { campaignId }, limit: 1 })).items.length > 0) {
+      out.push({ ref: { kind: 'callSheet', campaignId }, fileStem: 'DS-lien-he-thong-bao', titleVi: 'Danh sách liên hệ thông báo (phiếu gọi)' });
     }
     if (wide && record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });
     // Notices in the order they were numbered: `reporting.begin` numbers them by visit id.

@@ -6,9 +6,12 @@ import { defineCommand } from '../define-command.js';
 import { LEADERSHIP } from './command-roles.js';
 import { commitMain } from '../commit-helpers.js';
 import { COLLECTIONS, CampaignRecordSchema, RemediationRecordSchema, VisitRecordSchema, campaignIndexes, remediationIndexes, stateOf, visitIndexes } from '../records.js';
-import { loadAll, today } from '../service-context.js';
+import { load, loadAll, today } from '../service-context.js';
 import { deliverDueMessages, requeueMessages as requeueDead, type DeliveryReport } from '../outbox-delivery.js';
-import { IdSchema } from '../../entities/primitives.js';
+import { IdSchema, InstantSchema, OptionalTextSchema, ShortTextSchema } from '../../entities/primitives.js';
+import { AcknowledgementMeansSchema, CallSheetEntrySchema, callSheetIndexes, type CallSheetEntry } from '../call-sheet.js';
+import { InvalidTransitionError } from '../../errors/invalid-transition-error.js';
+import { ValidationError } from '../../errors/validation-error.js';
 
 /**
  * Advances every stored lifecycle to today's civil date (by the service clock): nomination
@@ -88,5 +91,56 @@ export const requeueMessages = defineCommand({
   errors: ['CONFLICT'],
   async run(ctx, actor, input): Promise<{ requeued: number; skipped: string[] }> {
     return requeueDead(ctx, actor, input);
+  },
+});
+
+/**
+ * Records that a message of the manual channel reached its recipient — by phone, on paper or in
+ * person — and who took it, when: "by phone or by document" becomes traceable. The name is kept on
+ * the call sheet only; the audit event names the message and the means.
+ */
+export const acknowledgeMessage = defineCommand({
+  name: 'message.acknowledge',
+  summary: {
+    vi: 'Ghi nhận người nhận đã nhận thông báo qua điện thoại hoặc văn bản (phiếu gọi)',
+    en: 'Records who took a manual-channel message (phone, paper, in person) and when, on the call sheet',
+  },
+  input: z.strictObject({
+    messageId: IdSchema,
+    answeredBy: ShortTextSchema,
+    answeredAt: InstantSchema,
+    means: AcknowledgementMeansSchema,
+    note: OptionalTextSchema.nullable().default(null),
+  }),
+  roles: [...LEADERSHIP, 'secretary'],
+  errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  async run(ctx, actor, input) {
+    const entry = await load(ctx, COLLECTIONS.callSheet, input.messageId, CallSheetEntrySchema);
+    if (entry.data.acknowledgement !== null) {
+      throw new InvalidTransitionError({
+        machineId: 'callSheet',
+        state: 'acknowledged',
+        event: 'message.acknowledge',
+        reasonVi: 'thông báo này đã được ghi nhận',
+        reasonEn: 'this message was already acknowledged',
+      });
+    }
+    if (input.answeredAt < entry.data.handedAt) {
+      throw new ValidationError({
+        subject: 'message.acknowledge',
+        issues: [{ path: ['answeredAt'], code: 'before_handed', message: `must not be before the message reached the call sheet (${entry.data.handedAt})` }],
+      });
+    }
+    const next: CallSheetEntry = {
+      ...entry.data,
+      acknowledgement: { answeredBy: input.answeredBy, answeredAt: input.answeredAt, means: input.means, note: input.note, recordedBy: actor.id },
+    };
+    return commitMain(
+      ctx,
+      actor,
+      'message.acknowledge',
+      { collection: COLLECTIONS.callSheet, id: entry.id, data: next, indexes: callSheetIndexes(next), expectedVersion: entry.version, state: 'acknowledged' },
+      { details: { means: input.means } },
+    );
   },
 });
