@@ -13,8 +13,8 @@
  * already there (and writes its documents again). Use --fresh to start over (SQLite; with
  * PostgreSQL, point --postgres at an empty database).
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     const existing = await storage.get('campaigns', seed.tenant.id, seed.campaign.id);
     let campaignId = seed.campaign.id;
     let service;
+    let messages: string[] | null = null;
     if (existing) {
       console.log(
         `Cơ sở dữ liệu ${dbFile} đã có đợt kiểm tra này — báo cáo lại, không chạy lại. / The database already holds this campaign — reporting it, not re-running (use --fresh to start over).`,
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       const round = await runRound(storage, (vi, en, result) => console.log(`${String(++n).padStart(2)}. ${vi} / ${en} → ${result}`));
       service = round.service;
       campaignId = round.campaignId;
+      messages = round.messages;
     }
     const overview = await service.getCampaignOverview(ACTORS.viewer, { campaignId });
     console.log(`\nTổng quan / Overview: ${overview.title}`);
@@ -81,6 +83,10 @@ async function main(): Promise<void> {
     console.log(`  nhật ký kiểm toán / audit chain: ${audit.ok ? 'toàn vẹn / intact' : 'BỊ SỬA / ALTERED'} (${audit.count} sự kiện / events)`);
     if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
     const files = await writeDocuments(service, campaignId, outDir);
+    if (messages !== null) {
+      writeFileSync(join(outDir, 'messages.txt'), `${messages.join('\n')}\n`);
+      console.log(`Thông báo gửi bằng văn bản: ${join(outDir, 'messages.txt')} / Messages sent as official documents: ${join(outDir, 'messages.txt')}`);
+    }
     console.log(`\nĐã ghi ${files.length} tệp văn bản vào ${outDir} / Wrote ${files.length} document files to ${outDir}`);
   } finally {
     await storage.dispose();

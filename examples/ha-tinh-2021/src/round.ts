@@ -5,6 +5,7 @@
  *
  * Everything here is what a province's own code would write: it uses only the public API.
  */
+import { createConsoleNotifier } from '@pccovid-inspect/notify-console';
 import { createFixedClock, createInspectionService, createSequentialIds, type Actor, type InspectionService, type StorageAdapter, type TeamMember } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { HA_TINH_2021_UNIT_PROFILES, haTinh2021Seed, unitAnswers } from '@pccovid-inspect/testkit/fixtures';
@@ -122,6 +123,8 @@ export interface RoundResult {
   campaignId: string;
   visitIds: string[];
   remediationIds: string[];
+  /** What the official-document channel sent (the host's e-office), as the console notifier prints it. */
+  messages: string[];
 }
 
 const at = (day: string, hhmm: string) => `${new Date(`${day}T${hhmm}:00+07:00`).toISOString()}`;
@@ -134,8 +137,23 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
   const seed = haTinh2021Seed();
   for (const t of seed.targets) t.representativePersonId = `rep-${t.id}`;
   const clock = createFixedClock(at('2021-11-26', '08:00'));
-  const service = createInspectionService({ storage, tenant: seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock, ids: createSequentialIds() });
+  // Letters to bodies go out as official documents (here printed, as a province's e-office would
+  // receive them); people in the seed have no e-mail, so their messages fall to the manual channel:
+  // the built-in call sheet the clerks phone from ("by phone or by document").
+  const messages: string[] = [];
+  const service = createInspectionService({
+    storage,
+    tenant: seed.tenant,
+    adminUnits: HA_TINH_2021_DISTRICTS,
+    clock,
+    ids: createSequentialIds(),
+    notifier: [createConsoleNotifier({ channels: ['document', 'email'], write: (line) => messages.push(line) })],
+  });
   const { director, lead, secretary, member } = ACTORS;
+  const deliver = async () => {
+    const r = await service.deliverOutbox(director);
+    log('Gửi thông báo trong hộp thư đi', 'Outbox delivered', `sent=${r.sent} retrying=${r.retrying} held=${r.held} dead=${r.dead}`);
+  };
   const campaignId = seed.campaign.id;
   const show = (vi: string, en: string) => (r: { state: string } & Record<string, unknown>) => {
     const extra = Object.entries(r)
@@ -180,6 +198,7 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
     });
   }
   show('Chốt lịch kiểm tra (báo lịch cho Sở Y tế, phòng VHTT)', 'Schedule fixed; partners told')(await service.fixSchedule(lead, { campaignId }));
+  await deliver();
 
   const failingVisits = new Set<string>();
   for (const [i, v] of VISITS.entries()) {
@@ -229,6 +248,7 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
     show(`Mở theo dõi khắc phục ${v.targetId}`, 'Remediation opened')(await service.openRemediation(lead, { remediationId, visitId: visitIds[i]! }));
   }
   show('Đôn đốc, nhắc nhở', 'Follow-up begins')(await service.beginFollowUp(lead, { campaignId }));
+  await deliver();
   // Each step follows only once the deadline before it has passed (the notices' is 21/12/2021).
   // The hospital complies after one reminder; the market ignores four and is proposed for sanction.
   const [hospital, market] = remediationIds as [string, string];
@@ -257,5 +277,6 @@ export async function runRound(storage: StorageAdapter, log: StepLogger): Promis
     }),
   );
   show('Kết thúc đợt kiểm tra', 'Campaign closed')(await service.closeCampaign(director, { campaignId }));
-  return { service, campaignId, visitIds, remediationIds };
+  await deliver();
+  return { service, campaignId, visitIds, remediationIds, messages };
 }

@@ -19,10 +19,17 @@ describe('the Hà Tĩnh 2021 round (main job) on a real SQLite file', () => {
     const file = join(dir, 'round.db');
     const steps: string[] = [];
     const storage = createSqliteStorage({ filename: file });
-    const { service, campaignId, visitIds, remediationIds } = await runRound(storage, (vi, _en, result) => steps.push(`${vi} → ${result}`));
+    const { service, campaignId, visitIds, remediationIds, messages } = await runRound(storage, (vi, _en, result) => steps.push(`${vi} → ${result}`));
     expect(visitIds).toHaveLength(8);
     expect(remediationIds).toHaveLength(2);
-    expect(steps.at(-1)).toContain('closed');
+    expect(steps.at(-2)).toContain('closed');
+    // Every message went out: letters to bodies as documents, the rest to the call sheet; none dead or held.
+    expect(steps.filter((s) => s.startsWith('Gửi thông báo')).every((s) => /retrying=0 held=0 dead=0$/.test(s))).toBe(true);
+    expect(messages.join('\n')).toContain('Đề nghị bố trí');
+    const outbox = await service.listMessages(ACTORS.director, { limit: 1000 });
+    expect(outbox.length).toBeGreaterThan(20);
+    expect(outbox.filter((m) => m.status !== 'sent')).toEqual([]);
+    expect(new Set(outbox.map((m) => m.channel))).toEqual(new Set(['document', 'manual']));
     const overview = await service.getCampaignOverview(ACTORS.viewer, { campaignId });
     expect(overview).toMatchObject({ state: 'closed', nominations: { total: 4, late: 1 }, remediation: { byState: { resolved: 1, sanctionProposed: 1 } } });
     expect(overview.visits.byState).toEqual({ closed: 8 });
@@ -44,8 +51,8 @@ describe('the documents of the round', () => {
     const { service, campaignId } = await runRound(storage, () => {});
     const files = await writeDocuments(service, campaignId, dir);
     const stems = files.map((f) => f.split('/').pop());
-    // plan, decision, 8 minutes, report, 8 notices, 5 reminders, 1 sanction proposal — each as .pdf and .docx
-    expect(stems).toHaveLength(2 * (1 + 1 + 8 + 1 + 8 + 5 + 1));
+    // plan, decision, 8 minutes, the call sheet, report, 8 notices, 5 reminders, 1 sanction proposal — each as .pdf and .docx
+    expect(stems).toHaveLength(2 * (1 + 1 + 8 + 1 + 1 + 8 + 5 + 1));
     expect(stems).toContain('CV-de-nghi-xu-ly-remediation-04.pdf');
     expect(stems).toContain('KH-ke-hoach.pdf');
     expect(stems).toContain('BB-visit-03.docx');
