@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { COMMANDS, createInspectionService, InspectError, type ActorInput, type InspectionService, type StorageAdapter } from '@pccovid-inspect/core';
+import {
+  COMMANDS,
+  createInspectionService,
+  InspectError,
+  NotificationError,
+  type ActorInput,
+  type InspectionService,
+  type Notifier,
+  type StorageAdapter,
+} from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { storageDigest } from './digest.js';
 import { arbitraryBodyArb, mutationArb, prototypeFingerprint } from './mutations.js';
@@ -25,12 +34,7 @@ export const ERROR_CODES = new Set([
 /**
  * Commands left out of the fuzzing, by name.
  */
-export const EXCLUDED_COMMANDS = new Set<string>([
-  // delivery: added when the outbox rewrite lands
-  'outbox.deliver',
-  // delivery: added when the outbox rewrite lands
-  'messages.requeue',
-]);
+export const EXCLUDED_COMMANDS = new Set<string>([]);
 
 type Untyped = Record<string, (actor: unknown, input?: unknown) => Promise<unknown>>;
 
@@ -80,7 +84,10 @@ export async function fuzzStage(o: StageFuzzOptions): Promise<void> {
   const storage = o.makeStorage();
   const r = await roundAt(storage, o.stageIndex);
   const stage = STAGES[o.stageIndex]!.name;
-  const service = r.service as unknown as Untyped;
+  // The round's commands through a service that can also deliver: a collecting notifier that takes
+  // every channel but refuses coordinating bodies for good, so dead letters exist to re-queue.
+  const delivering = createInspectionService({ storage, tenant: r.seed.tenant, adminUnits: HA_TINH_2021_DISTRICTS, clock: r.clock, notifier: collectingNotifier() });
+  const service = delivering as unknown as Untyped;
   const other = createInspectionService({ storage, tenant: OTHER_TENANT, adminUnits: HA_TINH_2021_DISTRICTS, clock: r.clock }) as unknown as Untyped;
   const proto = prototypeFingerprint();
   let current = await storageDigest(storage, HT);
@@ -153,6 +160,20 @@ export async function fuzzStage(o: StageFuzzOptions): Promise<void> {
   } finally {
     await storage.dispose();
   }
+}
+
+/** A notifier that keeps what it is given; coordinating bodies are refused for good (dead letters). */
+function collectingNotifier(): Notifier & { sent: string[] } {
+  const sent: string[] = [];
+  return {
+    name: 'collecting',
+    sent,
+    send(message) {
+      if (message.recipient.role === 'coordinatingBody') throw new NotificationError({ notifierName: 'collecting', messageKey: message.key, permanent: true, reason: 'refused' });
+      sent.push(message.key);
+      return Promise.resolve({ providerMessageId: `collected-${sent.length}` });
+    },
+  };
 }
 
 /** A target's representative sees only their own unit's visits. */

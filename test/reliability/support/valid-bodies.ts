@@ -51,6 +51,9 @@ export function validBodies(r: Round): Record<string, unknown> {
     'sanction.propose': { remediationId, basis: 'Khoản 2 Điều 14 Nghị định số 117/2020/NĐ-CP', proposedTo: 'Chủ tịch UBND thành phố Hà Tĩnh', on: '2022-01-19' },
     'campaign.close': { campaignId },
     'deadlines.advance': {},
+    'outbox.deliver': { limit: 5 },
+    // A coordinating body's letter: the fuzzers' notifier refuses those for good, so it is dead once delivered.
+    'messages.requeue': { messageIds: [`${campaignId}.nomination-request.org-syt`], channel: 'manual' },
     'campaignOverview.get': { campaignId },
     'visits.list': { campaignId, state: 'closed', districtCode: '436' },
     'visitPage.get': { campaignId, limit: 2, cursor: null },
