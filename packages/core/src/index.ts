@@ -37,6 +37,8 @@ export { scoreTargetRisk, DEFAULT_RISK_WEIGHTS } from './planning/risk-score.js'
 export type { RiskScore, RiskReason, RiskReasonCode, RiskInput, RiskOptions, RiskWeights } from './planning/risk-score.js';
 export { sampleTargets } from './planning/sample-targets.js';
 export type { SampleInput, SampledTarget, StratumAllocation, TargetSample } from './planning/sample-targets.js';
+export { planSchedule } from './planning/schedule-visits.js';
+export type { ScheduleInput, ScheduleVehicle, SchedulePlan, PlannedVisit, UnscheduledTarget } from './planning/schedule-visits.js';
 export type { InspectionService, CommandMethods, ActorInput } from './service/inspection-service.js';
 export { COMMANDS, PERMISSIONS, isAllowed } from './service/command-table.js';
 export type { CommandName, CommandOf, CommandInput, CommandOutput } from './service/command-table.js';

@@ -41,6 +41,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'isAllowed',
     'isEmbargoed',
     'maskContact',
+    'planSchedule',
     'randomIds',
     'sampleTargets',
     'scoreTargetRisk',
