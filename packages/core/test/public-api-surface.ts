@@ -38,6 +38,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'defineChecklistPlugin',
     'defineChecklistRuleType',
     'evaluateChecklist',
+    'foldVietnamese',
     'isAllowed',
     'isEmbargoed',
     'maskContact',

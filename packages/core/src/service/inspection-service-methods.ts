@@ -46,6 +46,12 @@ export interface DocumentedCommandMethods {
    */
   readonly registerTarget: CommandMethods['registerTarget'];
   /**
+   * Đăng ký nhiều đơn vị được kiểm tra trong một lần ghi (tối đa 1000); đơn vị đã có, nội dung y hệt, được bỏ qua. / Registers up to 1000 units to inspect in one commit; one already stored with identical content is reported as existing, different content is a CONFLICT.
+   *
+   * `targets.register` (command) · roles: director, inspectorateLead, secretary · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND, CONFLICT.
+   */
+  readonly registerTargets: CommandMethods['registerTargets'];
+  /**
    * Xếp lịch một cuộc kiểm tra (không báo cho đơn vị được kiểm tra). / Schedules a visit: a day in the period, team members, a vehicle; partners are told, never the target.
    *
    * `visit.schedule` (command) · roles: director, inspectorateLead · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND, INVALID_TRANSITION, CONFLICT.
@@ -177,6 +183,12 @@ export interface DocumentedCommandMethods {
    * `visits.list` (query) · roles: director, inspectorateLead, teamMember, secretary, healthRepresentative, districtRepresentative, provincialViewer, targetRepresentative · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED.
    */
   readonly listVisits: CommandMethods['listVisits'];
+  /**
+   * Tìm đơn vị được kiểm tra theo tên đơn vị hoặc tên huyện, không phân biệt dấu, hoa thường. / Finds a campaign's targets by their name or their district's name, ignoring accents and case.
+   *
+   * `targets.search` (query) · roles: director, inspectorateLead, teamMember, secretary, provincialViewer, healthRepresentative, districtRepresentative · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND.
+   */
+  readonly searchTargets: CommandMethods['searchTargets'];
   /**
    * Một trang danh sách cuộc kiểm tra người dùng được xem. / One page of the visits of a campaign the actor may see, by date; the cost of a page does not grow with the campaign.
    *

@@ -11,6 +11,7 @@ import { COLLECTIONS, VisitRecordSchema, stateOf, visitIndexes, type CampaignRec
 import { load, loadAll, templateFor, type ServiceContext } from '../service-context.js';
 import { LEADERSHIP } from './command-roles.js';
 import { CampaignIdInput, STEP_ERRORS, loadCampaign } from './command-common.js';
+import { newTargetWrite, targetIssues } from './target-commands.js';
 
 function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
   return new ValidationError({ subject, issues: [{ path, code: 'custom', message }] });
@@ -26,7 +27,10 @@ const visitWrite = (version: number, r: VisitRecord) => ({
   state: stateOf(r.lifecycle),
 });
 
-/** Registers a unit to inspect; its type must be in the campaign's scope. */
+/**
+ * Registers a unit to inspect; its type must be in the campaign's scope. Its name is indexed
+ * folded (`nameFolded`) for `targets.search`. For many at once, `targets.register`.
+ */
 export const registerTarget = defineCommand({
   name: 'target.register',
   summary: { vi: 'Đăng ký đơn vị được kiểm tra', en: "Registers a unit to inspect; its type must be in the campaign's scope" },
@@ -36,17 +40,9 @@ export const registerTarget = defineCommand({
   async run(ctx, a, { target }) {
     if (target.tenantId !== ctx.tenant.id) throw invalid('target.register', ['target', 'tenantId'], `tenant must be ${ctx.tenant.id}`);
     const campaign = await loadCampaign(ctx, target.campaignId);
-    if (!campaign.data.campaign.targetTypes.includes(target.type)) {
-      throw invalid('target.register', ['target', 'type'], `type "${target.type}" is not in the campaign's scope`);
-    }
-    return commitMain(ctx, a, 'target.register', {
-      collection: COLLECTIONS.targets,
-      id: target.id,
-      data: target,
-      indexes: { campaignId: target.campaignId, districtCode: target.districtCode, type: target.type },
-      expectedVersion: 0,
-      state: 'registered',
-    });
+    const [issue] = targetIssues(ctx, campaign.data, target, ['target']);
+    if (issue) throw new ValidationError({ subject: 'target.register', issues: [issue] });
+    return commitMain(ctx, a, 'target.register', newTargetWrite(target));
   },
 });
 
