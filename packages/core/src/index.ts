@@ -31,6 +31,7 @@
 export { createInspectionService } from './service/create-inspection-service.js';
 export type { InspectionServiceOptions } from './service/create-inspection-service.js';
 export type { DeliveryOptions, DeliveryReport } from './service/outbox-delivery.js';
+export { messageDocumentRef } from './service/message-channels.js';
 
 // Planning: risk scores and seeded stratified sampling
 export { scoreTargetRisk, DEFAULT_RISK_WEIGHTS } from './planning/risk-score.js';

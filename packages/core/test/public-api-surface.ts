@@ -42,6 +42,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'isAllowed',
     'isEmbargoed',
     'maskContact',
+    'messageDocumentRef',
     'planSchedule',
     'randomIds',
     'sampleTargets',

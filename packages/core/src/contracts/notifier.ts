@@ -29,7 +29,7 @@ export interface OutboundMessage {
   body: string;
   /** Ids it refers to (campaign, visit, document…). */
   refs: Readonly<Record<string, string>>;
-  /** 1 on the first attempt, then 2, 3… (counted across channels). */
+  /** 1 on the first attempt, then 2, 3… (the message's `attempts` + 1: counted across channels, see `OutboxRecord.attempts`). */
   attempt: number;
   /** Files to send with it (the official document when the message carries one). */
   attachments: readonly MessageAttachment[];

@@ -255,7 +255,10 @@ export interface OutboxRecord {
   dueAt: string | null;
   /** The deliverer holding it while `sending`, else null. */
   leaseOwner: string | null;
-  /** Attempts so far, over every channel. */
+  /**
+   * Attempts so far, over every channel. Each channel has a share of `maxAttempts`: a move to the
+   * next channel (or a re-queue) counts the unused attempts of the earlier ones as spent.
+   */
   attempts: number;
   providerMessageId: string | null;
   /** The last failure's short, non-personal reason (`NOTIFICATION_FAILED: HTTP 503`), or null. */

@@ -1,3 +1,4 @@
+import type { DocumentRef } from './commands/document-queries.js';
 import { OrganizationSchema } from '../entities/organization.js';
 import { PersonSchema } from '../entities/person.js';
 import { COLLECTIONS } from './records.js';
@@ -41,4 +42,40 @@ export async function messageRoute(read: Pick<StagedWrites, 'get'>, tenantId: st
   }
   const body = OrganizationSchema.safeParse((await read.get(COLLECTIONS.organizations, tenantId, recipientId))?.data);
   return withManual(body.success ? ['document'] : []);
+}
+
+/**
+ * The official document a message carries, from its `refs` (`documentKind` with the campaign,
+ * visit or remediation it is about), as a `getDocument` reference — or `null` for a message that
+ * carries none. Use it in `delivery.attachments` to attach the document as PDF.
+ *
+ * @example
+ * ```ts
+ * const service = createInspectionService({ storage, tenant, notifier: email, delivery: {
+ *   attachments: async (m) => {
+ *     const ref = messageDocumentRef(m);
+ *     if (!ref) return [];
+ *     const { bytes } = await pdf.render(await service.getDocument(director, ref));
+ *     return [{ filename: `${ref.kind}.pdf`, contentType: 'application/pdf', content: bytes }];
+ *   } } });
+ * ```
+ */
+export function messageDocumentRef(message: { refs: Readonly<Record<string, string>> }): DocumentRef | null {
+  const { documentKind, campaignId, visitId, remediationId, documentIndex } = message.refs;
+  switch (documentKind) {
+    case 'plan':
+    case 'teamDecision':
+    case 'report':
+      return campaignId === undefined ? null : { kind: documentKind, campaignId };
+    case 'notice':
+      return visitId === undefined ? null : { kind: 'notice', visitId };
+    case 'sanctionProposal':
+      return remediationId === undefined ? null : { kind: 'sanctionProposal', remediationId };
+    case 'reminder': {
+      const index = Number(documentIndex);
+      return remediationId === undefined || !Number.isSafeInteger(index) || index < 0 ? null : { kind: 'reminder', remediationId, index };
+    }
+    default:
+      return null;
+  }
 }

@@ -108,6 +108,12 @@ export interface DeliveryReport {
    * result was recorded: it may be sent twice (with the same idempotency key).
    */
   possibleDuplicates: number;
+  /**
+   * Sends that ran out of time (`timeoutMs`) and will be retried. The provider may still have
+   * accepted a send that timed out, so the retry can deliver it a second time, with the same
+   * idempotency key: a provider that dedupes by the key delivers it once.
+   */
+  timedOut: number;
 }
 
 const positive = (name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
@@ -230,7 +236,9 @@ function outcome(
   }
   const next = m.fallbackChannels[channelIndex];
   if (next !== undefined) {
-    return { kind: 'fellBack', update: { ...base, channel: next, status: 'pending', dueAt: now, providerMessageId: null, lastError } };
+    // Each channel gets `maxAttempts`: moving on counts the unused attempts of this one as spent.
+    const attempts = Math.max(base.attempts, d.maxAttempts * (channelIndex + 1));
+    return { kind: 'fellBack', update: { ...base, attempts, channel: next, status: 'pending', dueAt: now, providerMessageId: null, lastError } };
   }
   return { kind: 'dead', update: { ...base, status: 'dead', dueAt: null, providerMessageId: null, lastError } };
 }
@@ -240,6 +248,8 @@ const reasonOf = (e: unknown): string => {
   if (InspectError.isInstance(e)) return e.code;
   return 'NOTIFICATION_FAILED';
 };
+
+const TIMEOUT_REASON = 'NOTIFICATION_FAILED: timeout';
 
 /** One send with the per-message timeout: the outcome, never a rejection. */
 async function sendOne(
@@ -258,7 +268,7 @@ async function sendOne(
   });
   try {
     const settled = await Promise.race([Promise.resolve().then(() => notifier.send(message, { signal: controller.signal })), timedOut]);
-    if (settled === 'timeout') return { ok: false, permanent: false, reason: 'NOTIFICATION_FAILED: timeout' };
+    if (settled === 'timeout') return { ok: false, permanent: false, reason: TIMEOUT_REASON };
     const id = (settled as SendResult | undefined)?.providerMessageId;
     return { ok: true, providerMessageId: typeof id === 'string' && id.length > 0 ? id.slice(0, 500) : null };
   } catch (e) {
@@ -330,7 +340,7 @@ const idsOf = (updates: readonly OutboxUpdate[], status?: string) => updates.fil
  */
 export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limit: number): Promise<DeliveryReport> {
   const d = ctx.delivery;
-  const report: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0 };
+  const report: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0, timedOut: 0 };
   const owner = randomIds.next('deliverer');
   let handled = 0;
   const seen = new Set<string>();
@@ -382,6 +392,7 @@ export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limi
       } catch (e) {
         result = { ok: false, permanent: false, reason: `attachments: ${reasonOf(e)}` };
       }
+      if (!result.ok && result.reason === TIMEOUT_REASON) report.timedOut++;
       results.push(outcome(m, m.version + 1, result, d, nowIso(ctx)));
     });
     const kinds = new Map(results.map((r) => [r.update.id, r.kind]));
@@ -410,8 +421,8 @@ export async function deliverDueMessages(ctx: ServiceContext, actor: Actor, limi
 }
 
 /**
- * Puts dead messages back in the queue: `pending`, due now, attempts from 0, on the channel given
- * or the one they died on. Returns how many were re-queued and the ids that were not (not dead,
+ * Puts dead messages back in the queue: `pending`, due now, with `maxAttempts` fresh attempts on
+ * the channel given or the one they died on. Returns how many were re-queued and the ids that were not (not dead,
  * unknown, or changed meanwhile).
  */
 export async function requeueMessages(
@@ -428,7 +439,8 @@ export async function requeueMessages(
     expectedVersion: m.version,
     status: 'pending',
     channel: input.channel ?? m.channel,
-    attempts: 0,
+    // A fresh `maxAttempts` on that channel (attempts count up to each channel's share).
+    attempts: ctx.delivery.maxAttempts * (m.fallbackChannels.indexOf(input.channel ?? m.channel) + 1),
     dueAt: now,
     leaseOwner: null,
     providerMessageId: null,

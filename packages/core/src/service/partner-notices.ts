@@ -69,7 +69,7 @@ export function teamDecisionNotices(team: Team, numberSymbol: string, decidedOn:
     body:
       `Ông/Bà được cử tham gia ${team.name} theo Quyết định số ${numberSymbol} ngày ${formatShortDate(decidedOn)}. / ` +
       `You are appointed to the inspection team by decision ${numberSymbol} of ${decidedOn}.`,
-    refs: { campaignId: team.campaignId, teamId: team.id },
+    refs: { campaignId: team.campaignId, teamId: team.id, documentKind: 'teamDecision' },
     deliverAfter: null,
   }));
 }

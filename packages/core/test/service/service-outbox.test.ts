@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationError, createInspectionService, createFixedClock, type Notifier, type OutboundMessage, type OutboxRecord } from '@pccovid-inspect/core';
+import { NotificationError, createInspectionService, createFixedClock, messageDocumentRef, type Notifier, type OutboundMessage, type OutboxRecord } from '@pccovid-inspect/core';
+import { officialDocumentPlainText } from '@pccovid-inspect/core/documents';
 import { inspectMemoryStorage } from '@pccovid-inspect/storage-memory';
 import { A, createHarness, snapshotStorage } from './harness.js';
 
@@ -125,7 +126,8 @@ describe('delivering the outbox after commit', () => {
     const r = await h.service.deliverOutbox(A.lead);
     expect(r).toMatchObject({ fellBack: requests.length, retrying: 0 });
     expect(refusing.calls).toBe(requests.length);
-    expect(outboxOf(h).every((m) => m.channel === 'manual' && m.status === 'pending' && m.lastError === 'NOTIFICATION_FAILED: no address')).toBe(true);
+    // The manual channel gets its own share of attempts: the refusing channel's unused ones count as spent.
+    expect(outboxOf(h).every((m) => m.channel === 'manual' && m.status === 'pending' && m.attempts === 5 && m.lastError === 'NOTIFICATION_FAILED: no address')).toBe(true);
     expect(await h.service.deliverOutbox(A.lead)).toMatchObject({ sent: requests.length });
     expect(refusing.calls).toBe(requests.length);
   });
@@ -142,7 +144,7 @@ describe('delivering the outbox after commit', () => {
     const total = outboxOf(h).length;
     const r = await h.service.deliverOutbox(A.lead);
     expect(hung).toBeGreaterThan(0);
-    expect(r).toMatchObject({ sent: total - hung, retrying: hung });
+    expect(r).toMatchObject({ sent: total - hung, retrying: hung, timedOut: hung });
     expect(outboxOf(h).filter((m) => m.status === 'pending').every((m) => m.lastError === 'NOTIFICATION_FAILED: timeout')).toBe(true);
   });
 
@@ -261,7 +263,9 @@ describe('the manual channel: the call sheet and acknowledgements', () => {
     expect(sheet.title?.type).toBe('DANH SÁCH');
     const rows = sheet.body.flatMap((b) => (b.type === 'table' ? b.rows : []));
     expect(rows).toHaveLength(requests.length);
-    expect(rows.every((r) => JSON.stringify(r).includes('Đề nghị cử cán bộ'))).toBe(true);
+    // The plan to the bodies it concerns, and the request to nominate members.
+    expect(rows.filter((r) => JSON.stringify(r).includes('Đề nghị cử cán bộ')).length).toBe(requests.filter((m) => m.topic === 'nomination.requested').length);
+    expect(rows.filter((r) => JSON.stringify(r).includes('Kế hoạch số 01/KH-STTTT')).length).toBeGreaterThan(0);
     // Phone numbers are on it: nobody outside leadership and the secretary gets it.
     for (const actor of [A.member, A.health, A.viewer, A.market]) {
       await expect(h.service.getDocument(actor, { kind: 'callSheet', campaignId: h.campaignId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -289,5 +293,41 @@ describe('the manual channel: the call sheet and acknowledgements', () => {
     await expect(h.service.acknowledgeMessage(A.member, { ...ack, messageId: requests[1]!.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await snapshotStorage(h.storage)).toEqual(before);
     expect(await h.service.verifyAudit(A.director, {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('messages that carry an official document', () => {
+  it('attach it through delivery.attachments, from the message refs (messageDocumentRef)', async () => {
+    const received: OutboundMessage[] = [];
+    const notifier: Notifier = {
+      name: 'document',
+      async send(m) {
+        received.push(m);
+      },
+    };
+    const director = { role: 'director', id: 'p-dau-tung-lam' } as const;
+    const h = createHarness({
+      notifier,
+      delivery: {
+        attachments: async (m) => {
+          const ref = messageDocumentRef(m);
+          if (!ref) return [];
+          const doc = await h.service.getDocument(director, ref);
+          return [{ filename: `${ref.kind}.txt`, contentType: 'text/plain; charset=utf-8', content: new TextEncoder().encode(officialDocumentPlainText(doc)) }];
+        },
+      },
+    });
+    await h.steps.teamFormed();
+    await h.service.deliverOutbox(A.lead);
+    const plan = received.filter((m) => m.topic === 'plan.issued');
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan.every((m) => m.recipient.id !== 'org-stttt')).toBe(true); // never the issuer itself
+    expect(new TextDecoder().decode(plan[0]!.attachments[0]!.content)).toContain('KẾ HOẠCH');
+    const decision = received.filter((m) => m.topic === 'team.decided');
+    expect(decision).toHaveLength(h.team.length);
+    expect(new TextDecoder().decode(decision[0]!.attachments[0]!.content)).toContain('QUYẾT ĐỊNH');
+    expect(received.filter((m) => m.topic === 'nomination.requested').every((m) => m.attachments[0]?.filename === 'plan.txt')).toBe(true);
+    expect(messageDocumentRef({ refs: { documentKind: 'reminder', remediationId: 'r-1', documentIndex: 'x' } })).toBeNull();
+    expect(messageDocumentRef({ refs: { documentKind: 'notice', visitId: 'v-1' } })).toEqual({ kind: 'notice', visitId: 'v-1' });
   });
 });

@@ -113,7 +113,13 @@ export const issuePlan = defineCommand({
     const abbr = await bodyAbbreviation(ctx, loaded.data.campaign.issuingBodyId);
     let numberSymbol = '';
     const draft = { ...loaded.data, lifecycle: r.persisted };
+    const c = loaded.data.campaign;
+    // The plan goes to the bodies it concerns: the Provincial People's Committee it reports to, the
+    // bodies that lead it and those asked to nominate members (each once; never the issuer itself).
+    const bodies = [...new Set([...(c.parentBodyId ? [c.parentBodyId] : []), ...c.leadBodyIds, ...c.nomination.bodyIds])].filter((id) => id !== c.issuingBodyId);
+    const outbox: OutboxDraft[] = [];
     const res = await commitMain(ctx, a, 'plan.issue', campaignWrite(loaded, cmd.campaignId, draft), {
+      outbox,
       within: async (tx) => {
         const n = await allocateDocumentNumber(tx, {
           tenantId: ctx.tenant.id,
@@ -127,6 +133,19 @@ export const issuePlan = defineCommand({
         numberSymbol = n.numberSymbol;
         draft.planNumberSymbol = numberSymbol;
         draft.campaign = { ...draft.campaign, number: n.number, issuedOn: cmd.issuedOn };
+        outbox.splice(
+          0,
+          outbox.length,
+          ...bodies.map((bodyId) => ({
+            id: `${cmd.campaignId}.plan.${bodyId}`,
+            recipient: { role: 'planRecipient', id: bodyId, organizationId: bodyId },
+            topic: 'plan.issued',
+            subject: `Kế hoạch số ${numberSymbol}: ${c.title} / Plan ${numberSymbol}`,
+            body: `Gửi Kế hoạch số ${numberSymbol} ngày ${formatShortDate(cmd.issuedOn)} để biết và phối hợp thực hiện. / Plan ${numberSymbol} of ${cmd.issuedOn}, for information and coordination.`,
+            refs: { campaignId: cmd.campaignId, documentKind: 'plan' },
+            deliverAfter: null,
+          })),
+        );
       },
     });
     return { ...res, numberSymbol };
@@ -161,7 +180,7 @@ export const requestNominations = defineCommand({
       topic: 'nomination.requested',
       subject: `Đề nghị cử cán bộ tham gia Tổ kiểm tra / Request to nominate a team member`,
       body: `Đề nghị cử cán bộ tham gia Tổ kiểm tra theo Kế hoạch số ${loaded.data.planNumberSymbol ?? '…'}; văn bản gửi về ${issuer} trước ngày ${due}. / Please nominate a member of the inspection team under plan ${loaded.data.planNumberSymbol ?? '…'}; reply to ${issuer} before ${due}.`,
-      refs: { campaignId: c.id },
+      refs: { campaignId: c.id, documentKind: 'plan' },
       deliverAfter: null,
     }));
     return commitMain(ctx, a, 'nominations.request', campaignWrite(loaded, c.id, next), { outbox });

@@ -15,6 +15,7 @@ import { LEADERSHIP, ON_SITE } from './command-roles.js';
 import { load, nowIso, type Loaded, type ServiceContext } from '../service-context.js';
 import type { Actor } from '../../policy/roles.js';
 import { formatShortDate } from '../../text/decree30-date.js';
+import type { OutboxDraft } from '../unit-of-work.js';
 import { parseOrThrow } from '../../internal/parse.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { RemediationAction } from '../../entities/remediation-action.js';
@@ -165,7 +166,7 @@ export const sendReminder = defineCommand({
             topic: 'remediation.reminded',
             subject: `${what} sau kiểm tra PC-Covid / Reminder ${reminderNumber} to remedy findings`,
             body: `Đề nghị ${target.name} khắc phục các nội dung chưa đạt: ${rem.data.action.requests.map((r) => r.text).join('; ')}; thời hạn: trước ngày ${formatShortDate(dueOn)}. / Please remedy the findings by ${dueOn}.`,
-            refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id },
+            refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id, documentKind: 'reminder', documentIndex: String(reminderNumber - 1) },
             deliverAfter: null,
           },
         ]
@@ -241,7 +242,11 @@ export const proposeSanction = defineCommand({
       action: { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on, numberSymbol: null } },
     };
     let numberSymbol = '';
+    // Escalation: the Provincial People's Committee the campaign reports to learns of the proposal.
+    const parent = campaign.data.campaign.parentBodyId;
+    const outbox: OutboxDraft[] = [];
     const res = await save(ctx, a, 'sanction.propose', rem, next, {
+      outbox,
       // The proposal is its own letter (CV), numbered like the reminders; rebuilt from the loaded record on a retry.
       within: async (tx) => {
         const n = await allocateDocumentNumber(tx, {
@@ -256,6 +261,23 @@ export const proposeSanction = defineCommand({
         });
         numberSymbol = n.numberSymbol;
         next.action = { ...rem.data.action, sanctionProposal: { basis: cmd.basis, proposedTo: cmd.proposedTo, on: cmd.on, numberSymbol } };
+        outbox.splice(
+          0,
+          outbox.length,
+          ...(parent === null
+            ? []
+            : [
+                {
+                  id: `${rem.id}.sanction.escalate`,
+                  recipient: { role: 'escalation', id: parent, organizationId: parent },
+                  topic: 'sanction.proposed',
+                  subject: `Đề nghị xử lý vi phạm số ${numberSymbol} / Sanction proposal ${numberSymbol}`,
+                  body: `Sau ${rem.data.action.reminders.length} lần nhắc nhở, đơn vị chưa khắc phục; đã đề nghị ${cmd.proposedTo} xử lý theo ${cmd.basis}. / After ${rem.data.action.reminders.length} reminders the unit has not complied; a sanction was proposed to ${cmd.proposedTo}.`,
+                  refs: { campaignId: campaign.id, visitId: rem.data.action.visitId, remediationId: rem.id, documentKind: 'sanctionProposal' },
+                  deliverAfter: null,
+                },
+              ]),
+        );
       },
     });
     return { ...res, numberSymbol };

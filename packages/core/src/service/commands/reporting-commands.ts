@@ -78,6 +78,16 @@ export const beginReporting = defineCommand({
           unitsCompliant: inspected.filter((v) => v.data.verdict === 'compliant').length,
           summary: cmd.summary,
         };
+        // The report goes to the body it is addressed to (the Provincial People's Committee).
+        outbox.push({
+          id: `${c.id}.report.send`,
+          recipient: { role: 'reportRecipient', id: cmd.addressedToOrganizationId, organizationId: cmd.addressedToOrganizationId },
+          topic: 'report.issued',
+          subject: `Báo cáo số ${bc.numberSymbol}: kết quả ${c.title.charAt(0).toLowerCase()}${c.title.slice(1)} / Results report ${bc.numberSymbol}`,
+          body: `Báo cáo kết quả kiểm tra: ${inspected.length} đơn vị được kiểm tra, ${inspected.filter((v) => v.data.verdict === 'compliant').length} đơn vị đạt yêu cầu. / Results: ${inspected.length} units inspected, ${inspected.filter((v) => v.data.verdict === 'compliant').length} compliant.`,
+          refs: { campaignId: c.id, documentKind: 'report' },
+          deliverAfter: null,
+        });
         for (const { loaded: v, next: nv } of visits) {
           const tb = await number('TB', `${v.id}.notice`);
           const notice: ResultNotice = {
@@ -100,7 +110,7 @@ export const beginReporting = defineCommand({
               body: notice.compliant
                 ? 'Đơn vị đạt yêu cầu về triển khai PC-Covid và quét mã QR. / The unit meets the PC-Covid and QR-code requirements.'
                 : 'Đơn vị chưa đạt yêu cầu; đề nghị khắc phục theo biên bản kiểm tra. / The unit does not meet the requirements; remedy as the minutes request.',
-              refs: { campaignId: c.id, visitId: v.id },
+              refs: { campaignId: c.id, visitId: v.id, documentKind: 'notice' },
               deliverAfter: null,
             });
           }
