@@ -281,6 +281,15 @@ export const CASES: Case[] = [
     badInput: (h) => ({ target: { ...h.seed.targets[0], type: 'karaoke' } }),
   },
   {
+    name: 'registerTargets',
+    before: 'teamFormed',
+    call: (h, a, i) => untyped(h).registerTargets(a, i),
+    good: (h) => ({ campaignId: h.campaignId, targets: h.seed.targets }),
+    actor: A.secretary,
+    wrongRole: A.member,
+    badInput: (h) => ({ campaignId: h.campaignId, targets: [{ ...h.seed.targets[0], type: 'karaoke' }] }),
+  },
+  {
     name: 'closeVisit',
     before: 'scheduled',
     arrange: async (h) => {
