@@ -1,0 +1,154 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type DocumentRenderer, type OutboxRecord } from '@pccovid-inspect/core';
+import { createConsoleNotifier } from '@pccovid-inspect/notify-console';
+import { createDocxRenderer } from '@pccovid-inspect/render-docx';
+import { createPdfRenderer } from '@pccovid-inspect/render-pdf';
+import { checkInterrupted, type CommandEnv } from '../cli.js';
+import { UsageError } from '../cli-errors.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { openStorage, parseActor, PROVINCES, serviceFor } from '../context.js';
+import { readPlanFile } from '../plan-file.js';
+import { ProgressBar } from '../progress.js';
+import { withSession } from './session.js';
+
+/** @internal `init <plan>`: checks the plan file first (nothing is created when it is wrong), then `directory.register` and `campaign.create`. */
+export async function initCommand(env: CommandEnv, planFile: string): Promise<void> {
+  const plan = readPlanFile(resolve(planFile));
+  const province = PROVINCES[plan.province]!;
+  const actor = env.global.actor === undefined ? { role: 'director' as const, id: plan.campaign.signer.personId ?? 'director' } : parseActor(env.global.actor);
+  const { storage, label } = await openStorage(env.global.db, true);
+  try {
+    const service = serviceFor(storage, province);
+    const directory = await service.registerDirectory(actor, plan.directory);
+    const campaign = await service.createCampaign(actor, { campaign: plan.campaign });
+    env.out.result({ db: label, directory, campaign }, () => {
+      env.out.say(`Đã tạo đợt kiểm tra ${plan.campaign.id} trong ${label}`, `Created campaign ${plan.campaign.id} in ${label}`);
+      env.out.say(`Trạng thái: ${campaign.state}`, `State: ${campaign.state}`);
+    });
+  } finally {
+    await storage.dispose();
+  }
+}
+
+/** A message is due when it is pending and its delivery time (if any) has come. */
+function isDue(m: OutboxRecord, now: string): boolean {
+  return m.status === 'pending' && (m.dueAt ?? m.deliverAfter ?? now) <= now;
+}
+
+/** @internal `notify [--dry-run]`: delivers the due outbox messages through the console notifier, or lists them. */
+export async function notifyCommand(env: CommandEnv, opts: { dryRun: boolean }): Promise<void> {
+  const printed: string[] = [];
+  const notifier = createConsoleNotifier({ write: (line) => (env.global.json ? printed.push(line) : env.out.line(line)) });
+  await withSession(
+    env,
+    async ({ service, actor }) => {
+      if (opts.dryRun) {
+        const now = new Date().toISOString();
+        const due = (await service.listMessages(actor, { status: 'pending' })).filter((m) => isDue(m, now));
+        env.out.result(
+          due.map((m) => ({ id: m.id, channel: m.channel, topic: m.topic, recipient: m.recipient, subject: m.subject, dueAt: m.dueAt })),
+          () => {
+            env.out.say(`${due.length} thư, thông báo đến hạn (chưa gửi)`, `${due.length} messages due (not sent)`);
+            for (const m of due) env.out.line(`  ${m.id}  ${m.channel.padEnd(8)} ${m.topic.padEnd(24)} → ${m.recipient.role}:${m.recipient.id}  ${m.subject}`);
+          },
+        );
+        return;
+      }
+      const report = await service.deliverOutbox(actor, {});
+      env.out.result({ ...report, printed }, () =>
+        env.out.say(
+          `Đã gửi ${report.sent}, chờ gửi lại ${report.retrying}, giữ lại ${report.held}, hỏng ${report.dead}`,
+          `Sent ${report.sent}, retrying ${report.retrying}, held ${report.held}, dead ${report.dead}`,
+        ),
+      );
+    },
+    { notifier },
+  );
+}
+
+/** @internal `status`: the overview; in the terminal, a table of visits per district × state. */
+export async function statusCommand(env: CommandEnv): Promise<void> {
+  await withSession(env, async ({ service, actor, workspace, label }) => {
+    const overview = await service.getCampaignOverview(actor, { campaignId: workspace.campaignId });
+    if (env.global.json) {
+      env.out.result(overview);
+      return;
+    }
+    const visits = await service.listVisits(actor, { campaignId: workspace.campaignId });
+    const names = new Map(workspace.province.adminUnits.map((u) => [u.code, u.name]));
+    const states = [...new Set(visits.map((v) => v.state))].sort();
+    const table = new Map<string, Map<string, number>>();
+    for (const v of visits) {
+      const row = table.get(v.districtCode) ?? new Map<string, number>();
+      row.set(v.state, (row.get(v.state) ?? 0) + 1);
+      table.set(v.districtCode, row);
+    }
+    const { out } = env;
+    out.say(`Cơ sở dữ liệu: ${label}`, `Database: ${label}`);
+    out.line(`${overview.title}`);
+    out.say(`Trạng thái: ${overview.state}; kế hoạch: ${overview.planNumberSymbol ?? '—'}; báo cáo: ${overview.reportNumberSymbol ?? '—'}`, `State: ${overview.state}; plan: ${overview.planNumberSymbol ?? '—'}; report: ${overview.reportNumberSymbol ?? '—'}`);
+    out.say(`Đề cử: ${overview.nominations.total} (${overview.nominations.late} trễ hạn); tổ kiểm tra: ${overview.team.length} người`, `Nominations: ${overview.nominations.total} (${overview.nominations.late} late); team: ${overview.team.length} people`);
+    if (visits.length === 0) {
+      out.say('Chưa có cuộc kiểm tra nào', 'No visits yet');
+      return;
+    }
+    const header = [out.text('Huyện', 'District'), ...states, out.text('Tổng', 'Total')];
+    const rows = [...table.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, row]) => [`${code} ${names.get(code) ?? ''}`.trim(), ...states.map((s) => String(row.get(s) ?? 0)), String([...row.values()].reduce((a, b) => a + b, 0))]);
+    rows.push([out.text('Cộng', 'Total'), ...states.map((s) => String(visits.filter((v) => v.state === s).length)), String(visits.length)]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const fmt = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    out.line(fmt(header));
+    out.line(widths.map((w) => '─'.repeat(w)).join('  '));
+    for (const r of rows) out.line(fmt(r));
+  });
+}
+
+/** @internal `documents [--out dir] [--format pdf|docx|both]`: renders every document the campaign has. */
+export async function documentsCommand(env: CommandEnv, opts: { out: string; format: string }): Promise<void> {
+  if (!['pdf', 'docx', 'both'].includes(opts.format)) throw new UsageError('--format là pdf, docx hoặc both', '--format is pdf, docx or both');
+  const renderers: DocumentRenderer[] = [];
+  if (opts.format !== 'docx') renderers.push(createPdfRenderer());
+  if (opts.format !== 'pdf') renderers.push(createDocxRenderer());
+  const outDir = resolve(opts.out);
+  mkdirSync(outDir, { recursive: true });
+  await withSession(env, async ({ service, actor, workspace }) => {
+    const listings = await service.listDocuments(actor, { campaignId: workspace.campaignId });
+    const bar = new ProgressBar(env.io, !env.global.json, 'văn bản / documents');
+    const files: string[] = [];
+    try {
+      for (const [i, listing] of listings.entries()) {
+        checkInterrupted(env.signal);
+        const doc = await service.getDocument(actor, listing.ref);
+        for (const renderer of renderers) {
+          const { bytes, fileExtension } = await renderer.render(doc);
+          const file = join(outDir, `${listing.fileStem}.${fileExtension.replace(/^\./, '')}`);
+          writeFileSync(file, bytes);
+          files.push(file);
+        }
+        bar.update((i + 1) / listings.length, `${i + 1}/${listings.length}`);
+      }
+    } finally {
+      bar.done();
+    }
+    env.out.result({ outDir, files }, () => {
+      env.out.say(`Đã ghi ${files.length} tệp vào ${outDir}`, `Wrote ${files.length} files to ${outDir}`);
+      for (const f of files) env.out.line(`  ${f}`);
+    });
+  });
+}
+
+/** @internal `audit verify`: the audit chain; exit 1 when it was altered. */
+export async function auditVerifyCommand(env: CommandEnv): Promise<void> {
+  await withSession(env, async ({ service, actor }) => {
+    const result = await service.verifyAudit(actor, {});
+    env.out.result(result, () =>
+      result.ok
+        ? env.out.say(`Nhật ký kiểm toán toàn vẹn (${result.count} sự kiện)`, `Audit chain intact (${result.count} events)`)
+        : env.out.say(`Nhật ký kiểm toán BỊ SỬA: ${JSON.stringify(result)}`, `Audit chain ALTERED: ${JSON.stringify(result)}`),
+    );
+    if (!result.ok) env.setExitCode(EXIT_CODES.user);
+  });
+}
