@@ -190,8 +190,8 @@ export function registeredCodesOf(target: Pick<Target, 'qrPoints'>, options: { p
   const codes: string[] = [];
   for (const point of target.qrPoints) {
     if ((options.pcCovidOnly ?? true) && point.source !== 'pc_covid') continue;
-    const code = (point as { registeredCode?: unknown }).registeredCode;
-    if (typeof code === 'string' && code.trim() !== '' && !codes.includes(code.trim())) codes.push(code.trim());
+    const code = point.registeredCode?.trim();
+    if (code !== undefined && code !== '' && !codes.includes(code)) codes.push(code);
   }
   return codes;
 }
