@@ -24,7 +24,7 @@ export function readDelivererAcks(file: string): { ready: boolean; reports: Deli
 
 /** The reports summed. */
 export function sumReports(reports: readonly DeliveryReport[]): DeliveryReport {
-  const sum: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0 };
+  const sum: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0, timedOut: 0 };
   for (const r of reports) for (const k of Object.keys(sum) as (keyof DeliveryReport)[]) sum[k] += r[k];
   return sum;
 }

@@ -63,7 +63,7 @@ export const idle = (r: DeliveryReport): boolean => r.sent + r.retrying + r.fell
 
 /** Delivers until a run does nothing (at most `maxRuns`); returns the reports summed. */
 export async function deliverUntilIdle(service: InspectionService, maxRuns = 50): Promise<DeliveryReport> {
-  const sum: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0 };
+  const sum: DeliveryReport = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0, timedOut: 0 };
   for (let i = 0; i < maxRuns; i++) {
     const r = await service.deliverOutbox(A.lead, {});
     for (const k of Object.keys(sum) as (keyof DeliveryReport)[]) sum[k] += r[k];

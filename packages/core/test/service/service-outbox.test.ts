@@ -313,7 +313,7 @@ describe('messages that carry an official document', () => {
           const ref = messageDocumentRef(m);
           if (!ref) return [];
           const doc = await h.service.getDocument(director, ref);
-          return [{ filename: `${ref.kind}.txt`, contentType: 'text/plain; charset=utf-8', content: new TextEncoder().encode(officialDocumentPlainText(doc)) }];
+          return [{ filename: `${ref.kind}.txt`, contentType: 'text/plain; charset=utf-8', content: new TextEncoder().encode(officialDocumentPlainText(doc).join('\n')) }];
         },
       },
     });
