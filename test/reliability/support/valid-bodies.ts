@@ -17,6 +17,8 @@ export function validBodies(r: Round): Record<string, unknown> {
     'nomination.record': { campaignId, ...NOMINATIONS[0], note: 'Cử bổ sung' },
     'team.form': { campaignId, name: 'Tổ Kiểm tra PC-Covid', members: TEAM, decidedOn: '2021-11-30' },
     'target.register': { target: r.targets[1] },
+    'targets.register': { campaignId, targets: [r.targets[1], r.targets[2]] },
+    'targets.search': { campaignId, text: 'ky anh', limit: 10 },
     'visit.schedule': {
       visitId: 'visit-fuzz',
       campaignId,
@@ -54,6 +56,8 @@ export function validBodies(r: Round): Record<string, unknown> {
     'outbox.deliver': { limit: 5 },
     // A coordinating body's letter: the fuzzers' notifier refuses those for good, so it is dead once delivered.
     'messages.requeue': { messageIds: [`${campaignId}.nomination-request.org-syt`], channel: 'manual' },
+    // A message on the call sheet once delivered to the manual channel (or NOT_FOUND before: a typed refusal).
+    'message.acknowledge': { messageId: `${campaignId}.nomination-request.org-syt`, answeredBy: 'Văn phòng Sở Y tế', answeredAt: '2022-01-31T02:00:00.000Z', means: 'phone' },
     'campaignOverview.get': { campaignId },
     'visits.list': { campaignId, state: 'closed', districtCode: '436' },
     'visitPage.get': { campaignId, limit: 2, cursor: null },
