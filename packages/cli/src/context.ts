@@ -13,7 +13,6 @@ import {
   type Tenant,
 } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS, HA_TINH_TENANT } from '@pccovid-inspect/province-ha-tinh';
-import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { UsageError } from './cli-errors.js';
 
@@ -46,6 +45,7 @@ export function isPostgresUrl(db: string): boolean {
 export async function openStorage(db: string, create: boolean): Promise<OpenedStorage> {
   if (isPostgresUrl(db)) {
     const url = new URL(db);
+    const { createPostgresStorage } = await import('@pccovid-inspect/storage-postgres');
     return { storage: await createPostgresStorage({ connectionString: db }), label: `PostgreSQL ${url.host}${url.pathname}` };
   }
   const file = resolve(db);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { COMMANDS, ValidationError, type CommandInput } from '@pccovid-inspect/core';
 import { LineCounter, isCollection, isNode, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
@@ -70,8 +70,20 @@ function nodeAt(doc: Document, path: (string | number)[]): Node | null {
 export function readPlanFile(file: string): PlanFile {
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source = basename(file);
+  if (extname(file).toLowerCase() === '.json') {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      // V8: "… in JSON at position 123" (Node 20) or "(line 4 column 3)" (later Node).
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /position (\d+)/.exec(message);
+      const offset = at ? Number(at[1]) : text.length;
+      const before = text.slice(0, offset).split('\n');
+      throw planError(source, [{ path: [], line: before.length, column: before[before.length - 1]!.length + 1, message: message.replace(/ in JSON at position \d+.*$/, '') }]);
+    }
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues: PlanFileIssue[] = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
@@ -91,7 +103,7 @@ export function readPlanFile(file: string): PlanFile {
 }
 
 function planError(source: string, issues: PlanFileIssue[]): ValidationError {
-  const withPlace = issues.map((i) => ({ path: i.path, code: 'plan_file', message: `${i.path.join('.') || '(tệp / file)'} (${source} dòng / line ${i.line}, cột / column ${i.column}): ${i.message}`, line: i.line, column: i.column }));
+  const withPlace = issues.map((i) => ({ path: i.path, code: 'plan_file', message: `${source}:${i.line}:${i.column} (dòng / line ${i.line}): ${i.message}`, line: i.line, column: i.column }));
   const first = withPlace[0];
   return new ValidationError({
     subject: `plan file ${source}`,

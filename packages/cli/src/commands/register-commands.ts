@@ -1,9 +1,19 @@
 import type { Command } from 'commander';
 import type { CommandEnv } from '../cli.js';
-import { auditVerifyCommand, documentsCommand, initCommand, notifyCommand, statusCommand } from './round-commands.js';
-import { importCommand } from './import-command.js';
-import { sampleCommand, scheduleCommand } from './planning-commands.js';
-import { runCommand, runHelpText } from './run-command.js';
+import { runHelpText } from './run-command.js';
+
+// Each command's module is loaded when it runs: `status` does not pay for pdfmake, docx or exceljs.
+const round = () => import('./round-commands.js');
+const initCommand: Action<[string]> = async (env, plan) => (await round()).initCommand(env, plan);
+const notifyCommand: Action<[{ dryRun: boolean }]> = async (env, o) => (await round()).notifyCommand(env, o);
+const statusCommand: Action<[]> = async (env) => (await round()).statusCommand(env);
+const documentsCommand: Action<[{ out: string; format: string }]> = async (env, o) => (await round()).documentsCommand(env, o);
+const auditVerifyCommand: Action<[]> = async (env) => (await round()).auditVerifyCommand(env);
+const importCommand: Action<[string, string, import('./import-command.js').ImportCommandOptions]> = async (env, kind, file, o) =>
+  (await import('./import-command.js')).importCommand(env, kind, file, o);
+const sampleCommand: Action<[{ size: string; seed: string; out?: string }]> = async (env, o) => (await import('./planning-commands.js')).sampleCommand(env, o);
+const scheduleCommand: Action<[import('./planning-commands.js').ScheduleOptions]> = async (env, o) => (await import('./planning-commands.js')).scheduleCommand(env, o);
+const runCommand: Action<[string | undefined, { input: string; list: boolean }]> = async (env, name, o) => (await import('./run-command.js')).runCommand(env, name, o);
 
 /** @internal A command's action: gets the shared environment, and its own arguments and options. */
 type Action<A extends unknown[]> = (env: CommandEnv, ...args: A) => Promise<void>;

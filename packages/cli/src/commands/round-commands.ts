@@ -1,9 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type DocumentRenderer, type OutboxRecord } from '@pccovid-inspect/core';
-import { createConsoleNotifier } from '@pccovid-inspect/notify-console';
-import { createDocxRenderer } from '@pccovid-inspect/render-docx';
-import { createPdfRenderer } from '@pccovid-inspect/render-pdf';
 import { checkInterrupted, type CommandEnv } from '../cli.js';
 import { UsageError } from '../cli-errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
@@ -39,6 +36,7 @@ function isDue(m: OutboxRecord, now: string): boolean {
 /** @internal `notify [--dry-run]`: delivers the due outbox messages through the console notifier, or lists them. */
 export async function notifyCommand(env: CommandEnv, opts: { dryRun: boolean }): Promise<void> {
   const printed: string[] = [];
+  const { createConsoleNotifier } = await import('@pccovid-inspect/notify-console');
   const notifier = createConsoleNotifier({ write: (line) => (env.global.json ? printed.push(line) : env.out.line(line)) });
   await withSession(
     env,
@@ -110,8 +108,8 @@ export async function statusCommand(env: CommandEnv): Promise<void> {
 export async function documentsCommand(env: CommandEnv, opts: { out: string; format: string }): Promise<void> {
   if (!['pdf', 'docx', 'both'].includes(opts.format)) throw new UsageError('--format là pdf, docx hoặc both', '--format is pdf, docx or both');
   const renderers: DocumentRenderer[] = [];
-  if (opts.format !== 'docx') renderers.push(createPdfRenderer());
-  if (opts.format !== 'pdf') renderers.push(createDocxRenderer());
+  if (opts.format !== 'docx') renderers.push((await import('@pccovid-inspect/render-pdf')).createPdfRenderer());
+  if (opts.format !== 'pdf') renderers.push((await import('@pccovid-inspect/render-docx')).createDocxRenderer());
   const outDir = resolve(opts.out);
   mkdirSync(outDir, { recursive: true });
   await withSession(env, async ({ service, actor, workspace }) => {
