@@ -92,7 +92,7 @@ export function readPlanFile(file: string): PlanFile {
     throw planError(source, issues);
   }
   const parsed = PlanFileSchema.safeParse(doc.toJS());
-  if (parsed.success) return parsed.data as PlanFile;
+  if (parsed.success) return parsed.data;
   const zod = ValidationError.fromZod('plan', parsed.error);
   const issues: PlanFileIssue[] = zod.issues.map((i) => {
     const node = nodeAt(doc, i.path);
@@ -103,7 +103,13 @@ export function readPlanFile(file: string): PlanFile {
 }
 
 function planError(source: string, issues: PlanFileIssue[]): ValidationError {
-  const withPlace = issues.map((i) => ({ path: i.path, code: 'plan_file', message: `${source}:${i.line}:${i.column} (dòng / line ${i.line}): ${i.message}`, line: i.line, column: i.column }));
+  const withPlace = issues.map((i) => ({
+    path: i.path,
+    code: 'plan_file',
+    message: `${source}:${i.line}:${i.column} (dòng / line ${i.line}): ${i.message}`,
+    line: i.line,
+    column: i.column,
+  }));
   const first = withPlace[0];
   return new ValidationError({
     subject: `plan file ${source}`,

@@ -20,7 +20,9 @@ const LARGE_ROWS = 20_000;
 function targetsCsv(prefix: string, rows: number): string {
   const lines = ['Mã đơn vị,Tên đơn vị,Mã QR,Mã huyện,Loại hình,Địa chỉ'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`${prefix}-${String(i).padStart(5, '0')},Đơn vị ${prefix} số ${i},${prefix.toUpperCase()}QR${String(i).padStart(7, '0')},${DISTRICTS[i % 13]},${TYPES[i % 8]},Số ${i} đường Trần Phú`);
+    lines.push(
+      `${prefix}-${String(i).padStart(5, '0')},Đơn vị ${prefix} số ${i},${prefix.toUpperCase()}QR${String(i).padStart(7, '0')},${DISTRICTS[i % 13]},${TYPES[i % 8]},Số ${i} đường Trần Phú`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,8 @@ export interface ImportCommandOptions {
  * from there.
  */
 export async function importCommand(env: CommandEnv, kind: string, file: string, opts: ImportCommandOptions): Promise<void> {
-  if (kind !== 'targets' && kind !== 'statistics') throw new UsageError(`không biết loại nhập "${kind}"`, `unknown import kind "${kind}"`, 'pccovid-inspect import targets|statistics <file>');
+  if (kind !== 'targets' && kind !== 'statistics')
+    throw new UsageError(`không biết loại nhập "${kind}"`, `unknown import kind "${kind}"`, 'pccovid-inspect import targets|statistics <file>');
   const batchSize = Number(opts.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UsageError('--batch-size phải từ 1 đến 1000', '--batch-size must be 1–1000');
   if (opts.onError !== 'stop' && opts.onError !== 'quarantine') throw new UsageError('--on-error là stop hoặc quarantine', '--on-error is stop or quarantine');

@@ -82,7 +82,10 @@ export async function sampleCommand(env: CommandEnv, opts: { size: string; seed:
     };
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     env.out.result({ file, ...result, strata: sample.strata }, () => {
-      env.out.say(`Chọn ${result.selected.length}/${targets.length} đơn vị; ghi vào ${file}`, `Selected ${result.selected.length} of ${targets.length} targets; written to ${file}`);
+      env.out.say(
+        `Chọn ${result.selected.length}/${targets.length} đơn vị; ghi vào ${file}`,
+        `Selected ${result.selected.length} of ${targets.length} targets; written to ${file}`,
+      );
       for (const s of result.selected) env.out.line(`  ${s.targetId.padEnd(24)} ${String(s.score).padStart(3)}  ${s.stratum}  ${env.out.text(s.reasonVi, s.reasonEn)}`);
     });
   });

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandEnv } from '../cli.js';
+import type { ImportCommandOptions } from './import-command.js';
+import type { ScheduleOptions } from './planning-commands.js';
 import { runHelpText } from './run-command.js';
 
 // Each command's module is loaded when it runs: `status` does not pay for pdfmake, docx or exceljs.
@@ -9,10 +11,9 @@ const notifyCommand: Action<[{ dryRun: boolean }]> = async (env, o) => (await ro
 const statusCommand: Action<[]> = async (env) => (await round()).statusCommand(env);
 const documentsCommand: Action<[{ out: string; format: string }]> = async (env, o) => (await round()).documentsCommand(env, o);
 const auditVerifyCommand: Action<[]> = async (env) => (await round()).auditVerifyCommand(env);
-const importCommand: Action<[string, string, import('./import-command.js').ImportCommandOptions]> = async (env, kind, file, o) =>
-  (await import('./import-command.js')).importCommand(env, kind, file, o);
+const importCommand: Action<[string, string, ImportCommandOptions]> = async (env, kind, file, o) => (await import('./import-command.js')).importCommand(env, kind, file, o);
 const sampleCommand: Action<[{ size: string; seed: string; out?: string }]> = async (env, o) => (await import('./planning-commands.js')).sampleCommand(env, o);
-const scheduleCommand: Action<[import('./planning-commands.js').ScheduleOptions]> = async (env, o) => (await import('./planning-commands.js')).scheduleCommand(env, o);
+const scheduleCommand: Action<[ScheduleOptions]> = async (env, o) => (await import('./planning-commands.js')).scheduleCommand(env, o);
 const runCommand: Action<[string | undefined, { input: string; list: boolean }]> = async (env, name, o) => (await import('./run-command.js')).runCommand(env, name, o);
 
 /** @internal A command's action: gets the shared environment, and its own arguments and options. */
@@ -67,10 +68,7 @@ export function registerCommands(program: Command, envOf: (command: Command) => 
     .option('--dry-run', 'chỉ liệt kê, không gửi / list what is due without sending', false)
     .action(act(notifyCommand));
 
-  program
-    .command('status')
-    .description('Tình hình đợt kiểm tra: bảng theo huyện × trạng thái / Campaign status: a table per district × state')
-    .action(act(statusCommand));
+  program.command('status').description('Tình hình đợt kiểm tra: bảng theo huyện × trạng thái / Campaign status: a table per district × state').action(act(statusCommand));
 
   program
     .command('documents')
@@ -80,10 +78,7 @@ export function registerCommands(program: Command, envOf: (command: Command) => 
     .action(act(documentsCommand));
 
   const audit = program.command('audit').description('Nhật ký kiểm toán / The audit log');
-  audit
-    .command('verify')
-    .description('Kiểm tra chuỗi băm của nhật ký (mã thoát 1 nếu bị sửa) / Verify the audit hash chain (exit 1 when altered)')
-    .action(act(auditVerifyCommand));
+  audit.command('verify').description('Kiểm tra chuỗi băm của nhật ký (mã thoát 1 nếu bị sửa) / Verify the audit hash chain (exit 1 when altered)').action(act(auditVerifyCommand));
 
   program
     .command('run')

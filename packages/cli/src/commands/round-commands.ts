@@ -85,8 +85,14 @@ export async function statusCommand(env: CommandEnv): Promise<void> {
     const { out } = env;
     out.say(`Cơ sở dữ liệu: ${label}`, `Database: ${label}`);
     out.line(`${overview.title}`);
-    out.say(`Trạng thái: ${overview.state}; kế hoạch: ${overview.planNumberSymbol ?? '—'}; báo cáo: ${overview.reportNumberSymbol ?? '—'}`, `State: ${overview.state}; plan: ${overview.planNumberSymbol ?? '—'}; report: ${overview.reportNumberSymbol ?? '—'}`);
-    out.say(`Đề cử: ${overview.nominations.total} (${overview.nominations.late} trễ hạn); tổ kiểm tra: ${overview.team.length} người`, `Nominations: ${overview.nominations.total} (${overview.nominations.late} late); team: ${overview.team.length} people`);
+    out.say(
+      `Trạng thái: ${overview.state}; kế hoạch: ${overview.planNumberSymbol ?? '—'}; báo cáo: ${overview.reportNumberSymbol ?? '—'}`,
+      `State: ${overview.state}; plan: ${overview.planNumberSymbol ?? '—'}; report: ${overview.reportNumberSymbol ?? '—'}`,
+    );
+    out.say(
+      `Đề cử: ${overview.nominations.total} (${overview.nominations.late} trễ hạn); tổ kiểm tra: ${overview.team.length} người`,
+      `Nominations: ${overview.nominations.total} (${overview.nominations.late} late); team: ${overview.team.length} people`,
+    );
     if (visits.length === 0) {
       out.say('Chưa có cuộc kiểm tra nào', 'No visits yet');
       return;

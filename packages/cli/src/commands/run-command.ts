@@ -31,7 +31,14 @@ function parseInput(text: string): unknown {
 /** @internal `run <name> --input <json>`: any command or query of the table, validated by the service. */
 export async function runCommand(env: CommandEnv, name: string | undefined, opts: { input: string; list: boolean }): Promise<void> {
   if (opts.list || name === undefined) {
-    const rows = NAMES.map((n) => ({ name: n, kind: COMMANDS[n].kind, method: COMMANDS[n].method, summary: COMMANDS[n].summary, roles: COMMANDS[n].roles, errors: COMMANDS[n].errors }));
+    const rows = NAMES.map((n) => ({
+      name: n,
+      kind: COMMANDS[n].kind,
+      method: COMMANDS[n].method,
+      summary: COMMANDS[n].summary,
+      roles: COMMANDS[n].roles,
+      errors: COMMANDS[n].errors,
+    }));
     env.out.result(rows, () => env.out.line(runHelpText().trimStart()));
     return;
   }
