@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import { csvLine, neutraliseCell } from './neutralise-cell.js';
 
 /** One column of an export: its header and how to read it from a row. */
@@ -71,7 +70,8 @@ export async function exportRowsXlsx<R>(
   rows: Iterable<R> | AsyncIterable<R>,
   options: { sheetName?: string } = {},
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const { default: Excel } = await import('exceljs'); // loaded on first use: a CSV-only import never pays for it
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1');
   sheet.addRow(columns.map((c) => neutraliseCell(c.header))).commit();
   let count = 0;

@@ -5,11 +5,11 @@ import { ConfigurationError } from '@pccovid-inspect/core';
 import type { EncodingDetection } from '../encoding/detect-encoding.js';
 import type { VietnameseEncoding } from '../encoding/vietnamese-encoding.js';
 import { csvLine } from '../export/neutralise-cell.js';
-import { readCsvRecords } from '../csv/read-csv-records.js';
+import { readCsvRecordBatches } from '../csv/read-csv-records.js';
 import type { SourceRecord } from '../csv/source-record.js';
 import { rowIssueError, type RowIssue } from '../rows/row-issue.js';
 import type { RowMapper } from '../rows/target-rows.js';
-import { readXlsxRecords } from '../xlsx/read-xlsx-records.js';
+import { readXlsxRecordBatches } from '../xlsx/read-xlsx-records.js';
 import { fileDigest, readCheckpoint, writeCheckpoint, type ImportCheckpoint } from './import-checkpoint.js';
 
 /** Progress of an import, reported after every batch and at the end. */
@@ -92,9 +92,10 @@ export interface ImportPlan<T> {
   write(batch: T[]): Promise<void>;
 }
 
-function records(options: ImportFileOptions, format: 'csv' | 'xlsx', onEncoding: (d: EncodingDetection) => void): AsyncGenerator<SourceRecord> {
-  if (format === 'xlsx') return readXlsxRecords(options.file);
-  return readCsvRecords(createReadStream(options.file, { highWaterMark: 256 * 1024 }), {
+/** The file's records, a chunk's worth at a time (CSV: one array per 256 KiB read). */
+function records(options: ImportFileOptions, format: 'csv' | 'xlsx', onEncoding: (d: EncodingDetection) => void): AsyncIterable<SourceRecord[]> {
+  if (format === 'xlsx') return readXlsxRecordBatches(options.file);
+  return readCsvRecordBatches(createReadStream(options.file, { highWaterMark: 256 * 1024 }), {
     encoding: options.encoding ?? 'auto',
     delimiter: options.delimiter ?? 'auto',
     onEncoding,
@@ -113,14 +114,16 @@ export async function runImport<T>(options: ImportFileOptions, plan: ImportPlan<
 
   const firstPass = async (): Promise<void> => {
     let mapper: (RowMapper<T> & { headerIssue: RowIssue | null }) | undefined;
-    for await (const record of records(options, format, () => {})) {
-      if (mapper === undefined) {
-        mapper = plan.mapper(record);
-        if (mapper.headerIssue !== null) throw rowIssueError(source, mapper.headerIssue);
-        continue;
+    for await (const chunk of records(options, format, () => {})) {
+      for (const record of chunk) {
+        if (mapper === undefined) {
+          mapper = plan.mapper(record);
+          if (mapper.headerIssue !== null) throw rowIssueError(source, mapper.headerIssue);
+          continue;
+        }
+        const result = mapper.map(record);
+        if (!result.ok) throw rowIssueError(source, result.issue);
       }
-      const result = mapper.map(record);
-      if (!result.ok) throw rowIssueError(source, result.issue);
     }
   };
   if (mode === 'stop') await firstPass();
@@ -179,29 +182,31 @@ export async function runImport<T>(options: ImportFileOptions, plan: ImportPlan<
     progress(complete);
   };
 
-  for await (const record of records(options, format, (d) => (encoding = d.encoding))) {
-    bytesRead = record.bytesRead;
-    if (mapper === undefined) {
-      header = record;
-      mapper = plan.mapper(record);
-      if (mapper.headerIssue !== null) throw rowIssueError(source, mapper.headerIssue);
-      continue;
+  for await (const chunk of records(options, format, (d) => (encoding = d.encoding))) {
+    for (const record of chunk) {
+      bytesRead = record.bytesRead;
+      if (mapper === undefined) {
+        header = record;
+        mapper = plan.mapper(record);
+        if (mapper.headerIssue !== null) throw rowIssueError(source, mapper.headerIssue);
+        continue;
+      }
+      rows += 1;
+      const result = mapper.map(record); // skipped rows too: duplicate detection needs them
+      if (rows <= skipUntil) {
+        skipped += 1;
+        continue;
+      }
+      if (result.ok) batch.push(result.value);
+      else {
+        if (mode === 'stop') throw rowIssueError(source, result.issue); // the file changed between passes
+        quarantined += 1;
+        if (issues.length < 100) issues.push(result.issue);
+        const i = result.issue;
+        quarantineText += csvLine([i.line, i.column ?? '', i.problemVi, i.problemEn, i.hint, ...record.cells]);
+      }
+      if (batch.length >= batchSize || quarantineText.length >= 1 << 20) await flush(false);
     }
-    rows += 1;
-    const result = mapper.map(record); // skipped rows too: duplicate detection needs them
-    if (rows <= skipUntil) {
-      skipped += 1;
-      continue;
-    }
-    if (result.ok) batch.push(result.value);
-    else {
-      if (mode === 'stop') throw rowIssueError(source, result.issue); // the file changed between passes
-      quarantined += 1;
-      if (issues.length < 100) issues.push(result.issue);
-      const i = result.issue;
-      quarantineText += csvLine([i.line, i.column ?? '', i.problemVi, i.problemEn, i.hint, ...record.cells]);
-    }
-    if (batch.length >= batchSize || quarantineText.length >= 1 << 20) await flush(false);
   }
   await flush(true);
   return {

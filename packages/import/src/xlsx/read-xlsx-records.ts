@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SourceRecord } from '../csv/source-record.js';
 
 /** Options of `readXlsxRecords`. */
@@ -45,6 +45,37 @@ function cellText(value: unknown): { text: string; problem?: { vi: string; en: s
  * ```
  */
 export async function* readXlsxRecords(file: string, options: XlsxReadOptions = {}): AsyncGenerator<SourceRecord> {
+  for await (const batch of readXlsxRecordBatches(file, options)) yield* batch;
+}
+
+/** One sheet row as a record (cells padded to the header's width), or null for an empty row. */
+function toRecord(row: ExcelJS.Row, state: { width: number }, bytesRead: number): SourceRecord | null {
+  const values = row.values as unknown[];
+  const cells: string[] = [];
+  let problem: SourceRecord['problem'];
+  let empty = true;
+  // `values` is 1-based and may be sparse; a hole is an empty cell.
+  for (let i = 1; i < values.length; i++) {
+    const cell = cellText(values[i]);
+    cells.push(cell.text);
+    if (empty && cell.text.trim() !== '') empty = false;
+    if (cell.problem !== undefined && problem === undefined) problem = { ...cell.problem, column: i - 1 };
+  }
+  if (empty) return null;
+  if (state.width < 0) state.width = cells.length;
+  else while (cells.length < state.width) cells.push('');
+  const record: SourceRecord = { line: row.number, cells, bytesRead };
+  if (problem !== undefined) record.problem = problem;
+  return record;
+}
+
+/**
+ * @internal `readXlsxRecords`, one array of records per batch of parser events (exceljs's
+ * `WorksheetReader.parse()`): the importer's hot path, one async step per batch instead of per row.
+ * exceljs is loaded on the first call, so a CSV-only import never loads it.
+ */
+export async function* readXlsxRecordBatches(file: string, options: XlsxReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+  const { default: Excel } = await import('exceljs');
   let bytesRead = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -53,32 +84,25 @@ export async function* readXlsxRecords(file: string, options: XlsxReadOptions = 
     },
   });
   const input = createReadStream(file).pipe(counter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
   const wanted = options.sheet ?? 1;
   let position = 0;
-  let width = -1;
+  const state = { width: -1 };
   for await (const worksheet of reader) {
     position += 1;
+    const events: AsyncIterable<{ eventType: string; value: unknown }[]> = { [Symbol.asyncIterator]: () => worksheet.parse() };
     if (position !== wanted) {
-      for await (const _row of worksheet) void _row; // drain the other sheets
+      for await (const _batch of events) void _batch; // drain the other sheets
       continue;
     }
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]).slice(1);
-      const cells: string[] = [];
-      let problem: SourceRecord['problem'];
-      values.forEach((value, i) => {
-        const cell = cellText(value);
-        cells[i] = cell.text;
-        if (cell.problem !== undefined && problem === undefined) problem = { ...cell.problem, column: i };
-      });
-      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-      if (cells.every((c) => c.trim() === '')) continue;
-      if (width < 0) width = cells.length;
-      else while (cells.length < width) cells.push('');
-      const record: SourceRecord = { line: row.number, cells, bytesRead };
-      if (problem !== undefined) record.problem = problem;
-      yield record;
+    for await (const batch of events) {
+      const out: SourceRecord[] = [];
+      for (const event of batch) {
+        if (event.eventType !== 'row') continue;
+        const record = toRecord(event.value as ExcelJS.Row, state, bytesRead);
+        if (record !== null) out.push(record);
+      }
+      if (out.length > 0) yield out;
     }
   }
 }
