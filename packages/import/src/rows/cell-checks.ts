@@ -31,6 +31,8 @@ export function checkText(raw: string | undefined, options: { max?: number; opti
 
 /** An id cell (target id, QR code): 1–128 letters, digits, `- _ . :`. */
 export function checkId(raw: string | undefined): CellResult<string> {
+  // Fast path: plain ASCII ids pass every rule below unchanged (NFC, trimmed, no forbidden or formula character).
+  if (raw !== undefined && raw.length <= INPUT_LIMITS.text.id && ASCII_ID.test(raw)) return { ok: true, value: raw };
   const text = checkText(raw, { max: INPUT_LIMITS.text.id });
   if (!text.ok) return text;
   if (!/^[\p{L}\p{N}_.:-]+$/u.test(text.value)) {
@@ -39,8 +41,12 @@ export function checkId(raw: string | undefined): CellResult<string> {
   return { ok: true, value: text.value };
 }
 
+const ASCII_ID = /^[A-Za-z0-9_.:-]+$/;
+const PLAIN_COUNT = /^\d{1,15}$/;
+
 /** A whole count ≥ 0; accepts thousands grouped by `.` `,` or space ("1.234"). */
 export function checkCount(raw: string | undefined): CellResult<number> {
+  if (raw !== undefined && PLAIN_COUNT.test(raw)) return { ok: true, value: Number(raw) }; // fast path: digits only
   const value = (raw ?? '').trim();
   if (value.length === 0) return fail('ô trống', 'the cell is empty', 'Điền số (0 nếu không có) / Enter a number (0 if none)');
   if (/^-\s*\d/.test(value)) return fail(`số âm "${value}"`, `negative count "${value}"`, 'Số lượt, số điểm phải ≥ 0 / Counts must be ≥ 0');
@@ -51,12 +57,15 @@ export function checkCount(raw: string | undefined): CellResult<number> {
   return { ok: true, value: n };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
 /** A civil date: `YYYY-MM-DD`, or `DD/MM/YYYY` / `D/M/YYYY` (`-` or `.` also), checked to be a real day. */
 export function checkDate(raw: string | undefined): CellResult<string> {
   const value = (raw ?? '').trim();
   let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const iso = ISO_DATE.exec(value);
+  const vn = iso === null ? VN_DATE.exec(value) : null;
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
   else return fail(`ngày không hợp lệ "${value}"`, `not a date "${value}"`, 'Ghi ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd / Write dates as dd/mm/yyyy or yyyy-mm-dd');
@@ -64,7 +73,19 @@ export function checkDate(raw: string | undefined): CellResult<string> {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return fail(`ngày không có thật "${value}"`, `no such day "${value}"`, 'Kiểm tra ngày, tháng / Check the day and month');
   }
-  return { ok: true, value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  return { ok: true, value: `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` };
+}
+
+const CODES = new WeakMap<readonly AdminUnit[], ReadonlySet<string>>();
+
+/** The units' codes as a set, built once per units array. */
+function codesOf(units: readonly AdminUnit[]): ReadonlySet<string> {
+  let codes = CODES.get(units);
+  if (codes === undefined) {
+    codes = new Set(units.map((u) => u.code));
+    CODES.set(units, codes);
+  }
+  return codes;
 }
 
 /**
@@ -73,11 +94,13 @@ export function checkDate(raw: string | undefined): CellResult<string> {
  * rural district 447 and the town 449) is refused as ambiguous.
  */
 export function checkDistrict(raw: string | undefined, units: readonly AdminUnit[]): CellResult<string> {
+  const known = codesOf(units);
+  if (raw !== undefined && known.has(raw)) return { ok: true, value: raw }; // fast path: the code as written
   const value = (raw ?? '').normalize('NFC').trim();
   if (value.length === 0) return fail('thiếu mã huyện', 'the district is missing', 'Ghi mã huyện (GSO, 3 chữ số) / Write the district GSO code (3 digits)');
   const codes = units.map((u) => u.code).join(', ');
   if (/^\d+$/.test(value)) {
-    if (units.some((u) => u.code === value)) return { ok: true, value };
+    if (known.has(value)) return { ok: true, value };
     return fail(`mã huyện "${value}" không thuộc tỉnh`, `district code "${value}" is not one of the province's`, `Mã hợp lệ / Valid codes: ${codes}`);
   }
   const folded = foldVietnamese(value);

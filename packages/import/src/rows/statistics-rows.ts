@@ -1,6 +1,6 @@
 import type { AdminUnit, PortalStatisticsRow } from '@pccovid-inspect/core';
 import type { SourceRecord } from '../csv/source-record.js';
-import { checkCount, checkDate, checkDistrict, checkId, type CellResult } from './cell-checks.js';
+import { checkCount, checkDate, checkDistrict, checkId } from './cell-checks.js';
 import { mergeHeaderMapping, resolveHeaders, STATISTICS_HEADERS, type HeaderMapping, type StatisticsField } from './header-mapping.js';
 import type { RowIssue } from './row-issue.js';
 import type { RowMapper } from './target-rows.js';
@@ -56,11 +56,13 @@ export function createStatisticsRowMapper(header: SourceRecord, options: Statist
     return index === undefined ? undefined : record.cells[index];
   };
 
-  const map: RowMapper<PortalStatisticsRow>['map'] = (record) => {
-    const issue = (field: StatisticsField | undefined, r: { vi: string; en: string; hint: string }): { ok: false; issue: RowIssue } => {
-      const column = field === undefined ? undefined : columnOf(field);
-      return { ok: false, issue: { line: record.line, ...(column === undefined ? {} : { column }), problemVi: r.vi, problemEn: r.en, hint: r.hint } };
-    };
+  let record: SourceRecord = header; // the record being mapped (read by `issue`)
+  const issue = (field: StatisticsField | undefined, r: { vi: string; en: string; hint: string }): { ok: false; issue: RowIssue } => {
+    const column = field === undefined ? undefined : columnOf(field);
+    return { ok: false, issue: { line: record.line, ...(column === undefined ? {} : { column }), problemVi: r.vi, problemEn: r.en, hint: r.hint } };
+  };
+  const map: RowMapper<PortalStatisticsRow>['map'] = (current) => {
+    record = current;
     if (record.problem !== undefined) return issue(undefined, { ...record.problem, hint: 'Sửa dòng trong tệp rồi nhập lại / Fix the line in the file and import again' });
     if (record.cells.length !== header.cells.length) {
       return issue(undefined, {
@@ -91,18 +93,24 @@ export function createStatisticsRowMapper(header: SourceRecord, options: Statist
     if (!district.ok) return issue('districtCode', district);
     const date = checkDate(cellOf(record, 'date'));
     if (!date.ok) return issue('date', date);
-    const counts: [StatisticsField, CellResult<number>][] = [
-      ['registeredPoints', checkCount(cellOf(record, 'registeredPoints'))],
-      ['scans', checkCount(cellOf(record, 'scans'))],
-      ['distinctVisitors', checkCount(cellOf(record, 'distinctVisitors'))],
-    ];
-    const values: number[] = [];
-    for (const [field, result] of counts) {
-      if (!result.ok) return issue(field, result);
-      values.push(result.value);
-    }
-    const [registeredPoints = 0, scans = 0, distinctVisitors = 0] = values;
-    return { ok: true, value: { tenantId: options.tenantId, targetId, districtCode: district.value, date: date.value, registeredPoints, scans, distinctVisitors } };
+    const registeredPoints = checkCount(cellOf(record, 'registeredPoints'));
+    if (!registeredPoints.ok) return issue('registeredPoints', registeredPoints);
+    const scans = checkCount(cellOf(record, 'scans'));
+    if (!scans.ok) return issue('scans', scans);
+    const distinctVisitors = checkCount(cellOf(record, 'distinctVisitors'));
+    if (!distinctVisitors.ok) return issue('distinctVisitors', distinctVisitors);
+    return {
+      ok: true,
+      value: {
+        tenantId: options.tenantId,
+        targetId,
+        districtCode: district.value,
+        date: date.value,
+        registeredPoints: registeredPoints.value,
+        scans: scans.value,
+        distinctVisitors: distinctVisitors.value,
+      },
+    };
   };
   return { map, headerIssue };
 }
