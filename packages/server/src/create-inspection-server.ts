@@ -172,7 +172,9 @@ export function createInspectionServer(options: InspectionServerOptions): Hono {
     if (input !== null && typeof input === 'object' && !Array.isArray(input) && Object.hasOwn(input, 'actor')) {
       throw new ValidationError({
         subject: 'request body',
-        issues: [{ path: ['actor'], code: 'actor_in_body', message: 'người thực hiện lấy từ mã truy cập, không từ nội dung / the actor comes from the token, never from the body' }],
+        issues: [
+          { path: ['actor'], code: 'actor_in_body', message: 'người thực hiện lấy từ mã truy cập, không từ nội dung / the actor comes from the token, never from the body' },
+        ],
       });
     }
     return input;
@@ -189,7 +191,11 @@ export function createInspectionServer(options: InspectionServerOptions): Hono {
   app.notFound((c) =>
     toResponse(
       problemAnswer(
-        new HttpProblem('ROUTE_NOT_FOUND', { messageVi: `Không có điểm cuối ${c.req.method} ${c.req.path}.`, messageEn: `No endpoint ${c.req.method} ${c.req.path}.`, hint: 'See /v1/openapi.json.' }),
+        new HttpProblem('ROUTE_NOT_FOUND', {
+          messageVi: `Không có điểm cuối ${c.req.method} ${c.req.path}.`,
+          messageEn: `No endpoint ${c.req.method} ${c.req.path}.`,
+          hint: 'See /v1/openapi.json.',
+        }),
         c.req.path,
       ),
     ),

@@ -31,7 +31,9 @@ function inputSchema(schema: z.ZodType, prefix: string, components: Json): Json 
     text = text.replace(/"#\/\$defs\/([^"]+)"/g, (_, name: string) => JSON.stringify(`#/components/schemas/${prefix}_${name}`));
     for (const name of Object.keys(defs)) {
       const key = `${prefix}_${name}`;
-      components[key] = JSON.parse(JSON.stringify(components[key]).replace(/"#\/\$defs\/([^"]+)"/g, (_, n: string) => JSON.stringify(`#/components/schemas/${prefix}_${n}`))) as Json;
+      components[key] = JSON.parse(
+        JSON.stringify(components[key]).replace(/"#\/\$defs\/([^"]+)"/g, (_, n: string) => JSON.stringify(`#/components/schemas/${prefix}_${n}`)),
+      ) as Json;
     }
   }
   return JSON.parse(text) as Json;
@@ -47,7 +49,16 @@ function errorResponses(codes: readonly ProblemCode[]): Json {
   return out;
 }
 
-const COMMON: readonly ProblemCode[] = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'STORAGE_FAILED', 'INTERNAL'];
+const COMMON: readonly ProblemCode[] = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'STORAGE_FAILED',
+  'INTERNAL',
+];
 const WRITE: readonly ProblemCode[] = ['IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_FLIGHT'];
 
 /**
@@ -113,15 +124,29 @@ export function buildOpenApiDocument(endpoints: readonly EndpointDefinition[], i
       summary: 'One official document (Decree 30/2020), as JSON or rendered, by content negotiation',
       tags: ['documents'],
       parameters: [
-        { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['plan', 'teamDecision', 'report', 'callSheet', 'minutes', 'notice', 'reminder', 'sanctionProposal'] } },
-        { name: 'id', in: 'path', required: true, description: 'campaign id (plan, teamDecision, report, callSheet), visit id (minutes, notice) or remediation id (reminder, sanctionProposal)', schema: { type: 'string' } },
+        {
+          name: 'kind',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', enum: ['plan', 'teamDecision', 'report', 'callSheet', 'minutes', 'notice', 'reminder', 'sanctionProposal'] },
+        },
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'campaign id (plan, teamDecision, report, callSheet), visit id (minutes, notice) or remediation id (reminder, sanctionProposal)',
+          schema: { type: 'string' },
+        },
         { name: 'index', in: 'query', required: false, description: 'reminder: which reminder (0-based)', schema: { type: 'integer', minimum: 0 } },
         { name: 'date', in: 'query', required: false, description: 'callSheet: as of this civil date', schema: { type: 'string' } },
       ],
       responses: {
         '200': {
           description: 'The document',
-          content: Object.fromEntries([['application/json', { schema: {} }], ...info.documentMediaTypes.map((m) => [m, { schema: { type: 'string', contentMediaType: m } }])]),
+          content: Object.fromEntries<Json>([
+            ['application/json', { schema: {} }],
+            ...info.documentMediaTypes.map((m): [string, Json] => [m, { schema: { type: 'string', contentMediaType: m } }]),
+          ]),
         },
         ...errorResponses(['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_ACCEPTABLE', 'INVALID_TRANSITION', 'RATE_LIMITED', 'RENDER_FAILED']),
       },
@@ -129,7 +154,11 @@ export function buildOpenApiDocument(endpoints: readonly EndpointDefinition[], i
   };
   return {
     openapi: '3.1.0',
-    info: { title: info.title, version: info.version, description: 'HTTP API over the @pccovid-inspect command table. Errors are RFC 9457 problem documents with a stable `code`.' },
+    info: {
+      title: info.title,
+      version: info.version,
+      description: 'HTTP API over the @pccovid-inspect command table. Errors are RFC 9457 problem documents with a stable `code`.',
+    },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

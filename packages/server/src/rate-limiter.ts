@@ -24,7 +24,10 @@ export class RateLimiter {
   private readonly maxSubjects: number;
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(options: RateLimitOptions, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    options: RateLimitOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.burst = options.burst ?? 120;
     this.perSecond = options.perSecond ?? 50;
     this.maxSubjects = options.maxSubjects ?? 10_000;

@@ -31,7 +31,13 @@ describe('the seed round over HTTP (plain fetch)', () => {
     ];
     await command(s.url, director, 'team.form', { campaignId, name: 'Tổ Kiểm tra PC-Covid', members: team, decidedOn: '2021-11-30' });
     for (const target of seed.targets) await command(s.url, lead, 'target.register', { target });
-    await command(s.url, lead, 'visit.schedule', { visitId: 'visit-01', campaignId, targetId: 'tg-cho-ht', scheduledOn: '2021-12-07', memberIds: ['p-lead', 'p-secretary', 'p-vhtt-436'] });
+    await command(s.url, lead, 'visit.schedule', {
+      visitId: 'visit-01',
+      campaignId,
+      targetId: 'tg-cho-ht',
+      scheduledOn: '2021-12-07',
+      memberIds: ['p-lead', 'p-secretary', 'p-vhtt-436'],
+    });
     expect((await command(s.url, lead, 'schedule.fix', { campaignId })).state).toBeTypeOf('string');
 
     s.clock.set(at('2021-12-07', '08:00'));
@@ -71,12 +77,20 @@ describe('the seed round over HTTP (plain fetch)', () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('vary')).toBe('Accept');
     expect(pdf.headers.get('content-disposition')).toContain('minutes-visit-01.pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     const docx = await fetch(`${s.url}/v1/documents/plan/${campaignId}`, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
     });
     expect(docx.status).toBe(200);
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     const refused = await fetch(`${s.url}/v1/documents/plan/${campaignId}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/html' } });
     expect(refused.status).toBe(406);
     expect(((await refused.json()) as { code: string }).code).toBe('NOT_ACCEPTABLE');

@@ -8,7 +8,7 @@ import { createPdfRenderer } from '@pccovid-inspect/render-pdf';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { SignJWT } from 'jose';
-import { createInspectionServer, listen, type InspectionServerOptions, type ListeningServer } from '@pccovid-inspect/server';
+import { createInspectionServer, listen, type InspectionServerOptions, type ListeningServer } from '../src/index.js';
 
 export const ISSUER = 'https://sso.test.hatinh.gov.vn';
 export const AUDIENCE = 'pccovid-inspect';
