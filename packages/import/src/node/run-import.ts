@@ -95,7 +95,7 @@ export interface ImportPlan<T> {
 /** The file's records, a chunk's worth at a time (CSV: one array per 256 KiB read). */
 function records(options: ImportFileOptions, format: 'csv' | 'xlsx', onEncoding: (d: EncodingDetection) => void): AsyncIterable<SourceRecord[]> {
   if (format === 'xlsx') return readXlsxRecordBatches(options.file);
-  return readCsvRecordBatches(createReadStream(options.file, { highWaterMark: 256 * 1024 }), {
+  return readCsvRecordBatches(createReadStream(options.file, { highWaterMark: 64 * 1024 }), {
     encoding: options.encoding ?? 'auto',
     delimiter: options.delimiter ?? 'auto',
     onEncoding,
