@@ -133,9 +133,12 @@ describe('pccovid-inspect (the real executable on a temporary SQLite file)', () 
     const checkpoint = join(dir, 'large.csv.checkpoint.json');
     const run = startBin(['--db', db, '--json', 'import', 'targets', 'large.csv', '--batch-size', '100'], dir);
     // Interrupt once the import has committed some batches.
-    while (!existsSync(checkpoint)) await sleep(20);
+    let exited = false;
+    void run.done.then(() => (exited = true));
+    while (!existsSync(checkpoint) && !exited) await sleep(20);
     run.child.kill('SIGINT');
     const interrupted = await run.done;
+    expect(interrupted.code, interrupted.stdout + interrupted.stderr).toBe(130);
     expect(interrupted.code).toBe(130);
     expect(jsonOf(interrupted).error).toMatchObject({ code: 'INTERRUPTED' });
     const state = JSON.parse(readFileSync(checkpoint, 'utf8')) as { rowsDone: number; written: number; complete: boolean };
