@@ -92,7 +92,7 @@ export interface ImportPlan<T> {
   write(batch: T[]): Promise<void>;
 }
 
-/** The file's records, a chunk's worth at a time (CSV: one array per 256 KiB read). */
+/** The file's records, a chunk's worth at a time (CSV: one array per 64 KiB read). */
 function records(options: ImportFileOptions, format: 'csv' | 'xlsx', onEncoding: (d: EncodingDetection) => void): AsyncIterable<SourceRecord[]> {
   if (format === 'xlsx') return readXlsxRecordBatches(options.file);
   return readCsvRecordBatches(createReadStream(options.file, { highWaterMark: 64 * 1024 }), {
