@@ -137,8 +137,8 @@ export type {
 } from './checklist/index.js';
 
 // Actors and visibility
-export { RoleSchema, ActorSchema, isEmbargoed, canSeeVisit, maskContact } from './policy/index.js';
-export type { Role, Actor, VisitVisibilityFacts } from './policy/index.js';
+export { RoleSchema, ActorSchema, isEmbargoed, canSeeVisit, maskContact, resolveActor } from './policy/index.js';
+export type { Role, Actor, VisitVisibilityFacts, VerifiedIdentity, RoleGrant } from './policy/index.js';
 
 // Labels an app shows beside codes
 export { BUILT_IN_TARGET_TYPES, TARGET_TYPE_LABELS, VERDICT_LABELS, CHECKLIST_ANSWER_LABELS, TEAM_ROLE_LABELS } from './entities/index.js';

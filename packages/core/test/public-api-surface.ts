@@ -45,6 +45,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'messageDocumentRef',
     'planSchedule',
     'randomIds',
+    'resolveActor',
     'sampleTargets',
     'scoreTargetRisk',
     'systemClock',

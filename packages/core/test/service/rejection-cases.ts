@@ -155,7 +155,7 @@ export const CASES: Case[] = [
     before: 'scheduled',
     call: (h, a, i) => untyped(h).startVisit(a, i),
     good: () => ({ visitId: 'v-market' }),
-    actor: A.member,
+    actor: A.secretary,
     wrongRole: A.health,
     badInput: () => ({ visitId: 'v-market', at: 'tomorrow' }),
     wrongState: { before: 'scheduled', arrange: started },

@@ -46,7 +46,7 @@ describe('campaign aggregates stay bounded', () => {
     await h.steps.scheduled();
     h.clock.set('2021-12-07T01:30:00.000Z');
     await signed(h, 'v-market');
-    await signed(h, 'v-hospital', A.member);
+    await signed(h, 'v-hospital', { role: 'teamMember', id: 'p-health' }); // the Health nominee on this visit's team
     const campaignBefore = campaignRecord(h).version;
     const queries = recordQueries(h);
 
@@ -71,7 +71,7 @@ describe('campaign aggregates stay bounded', () => {
     await signed(h, 'v-market');
     await h.service.reviewVisit(A.director, { visitId: 'v-market' });
     await h.service.cancelVisit(A.lead, { visitId: 'v-school', reason: 'Hoãn' });
-    await h.service.startVisit(A.member, { visitId: 'v-hospital' }); // underway: not settled
+    await h.service.startVisit(A.lead, { visitId: 'v-hospital' }); // underway: not settled
 
     const before = await snapshotStorage(h.storage);
     const error = await report(h).then(

@@ -8,7 +8,7 @@ describe('concurrent commands', () => {
     const h = createHarness();
     await h.steps.scheduled();
     const auditBefore = inspectMemoryStorage(h.storage).audit('42').length;
-    const results = await Promise.allSettled([h.service.startVisit(A.lead, { visitId: 'v-market' }), h.service.startVisit(A.member, { visitId: 'v-market' })]);
+    const results = await Promise.allSettled([h.service.startVisit(A.lead, { visitId: 'v-market' }), h.service.startVisit(A.secretary, { visitId: 'v-market' })]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);

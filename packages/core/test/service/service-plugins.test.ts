@@ -75,7 +75,7 @@ const d1Met: ChecklistItemResponse = { answer: 'met', fields: {}, evidence: [] }
 
 /** Draws up and signs the minutes, then reviews the visit. */
 async function minutesToReviewed(service: InspectionService, visitId: string, day: string, place: string, failing: boolean): Promise<string> {
-  await service.draftMinutes(A.secretary, {
+  await service.draftMinutes(A.lead, {
     visitId,
     endedAt: `${day}T03:00:00.000Z`,
     place,
@@ -116,7 +116,7 @@ describe('plugins added to a running deployment', () => {
     // Hospital: a critical v1 item not met, on the upgraded service.
     h.clock.set('2021-12-08T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'v-hospital' });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).toMatchObject({
+    expect(await service.recordAnswers(A.lead, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).toMatchObject({
       verdict: 'non_compliant',
     });
     expect(await minutesToReviewed(service, 'v-hospital', '2021-12-08', 'Bệnh viện Đa khoa tỉnh Hà Tĩnh', true)).toBe('reviewed');
@@ -126,11 +126,11 @@ describe('plugins added to a running deployment', () => {
     h.clock.set('2021-12-10T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'v-kbnn' });
     await expect(
-      service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: { ...pcCovidAnswers('compliant', '2021-12-10'), d1: d1NotMetWithNote }, complete: true }),
+      service.recordAnswers(A.lead, { visitId: 'v-kbnn', answers: { ...pcCovidAnswers('compliant', '2021-12-10'), d1: d1NotMetWithNote }, complete: true }),
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'v-kbnn', answers: pcCovidAnswers('compliant', '2021-12-10'), complete: true })).toMatchObject({
+    expect(await service.recordAnswers(A.lead, { visitId: 'v-kbnn', answers: pcCovidAnswers('compliant', '2021-12-10'), complete: true })).toMatchObject({
       verdict: 'compliant',
     });
     expect(await minutesToReviewed(service, 'v-kbnn', '2021-12-10', 'Kho bạc Nhà nước Hà Tĩnh', false)).toBe('reviewed');
@@ -192,7 +192,7 @@ describe('plugins added to a running deployment', () => {
     h.clock.set('2021-12-07T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'vm-market' });
     await expect(
-      service.recordAnswers(A.secretary, {
+      service.recordAnswers(A.lead, {
         visitId: 'vm-market',
         answers: { ...pcCovidAnswers('compliant'), d1: { answer: 'not_met', fields: {}, evidence: [] } },
         complete: true,
@@ -207,7 +207,7 @@ describe('plugins added to a running deployment', () => {
       fields: {},
       evidence: [{ kind: 'photo', id: 'ph-d1', uri: 'evidence/ph-d1.jpg', caption: 'Lối vào chợ không có người hướng dẫn quét mã', takenAt: '2021-12-07T02:10:00.000Z' }],
     };
-    expect(await service.recordAnswers(A.secretary, { visitId: 'vm-market', answers: { ...pcCovidAnswers('compliant'), d1: photoOnly }, complete: true })).toMatchObject({
+    expect(await service.recordAnswers(A.lead, { visitId: 'vm-market', answers: { ...pcCovidAnswers('compliant'), d1: photoOnly }, complete: true })).toMatchObject({
       state: 'answered',
       verdict: 'non_compliant', // only the plugin's item is not met
     });
@@ -219,12 +219,12 @@ describe('plugins added to a running deployment', () => {
     // The school: d1 is not required, so it may stay unanswered; answered met, it changes nothing.
     h.clock.set('2021-12-09T01:30:00.000Z');
     await service.startVisit(A.lead, { visitId: 'vm-school' });
-    expect(await service.recordAnswers(A.secretary, { visitId: 'vm-school', answers: pcCovidAnswers('compliant', '2021-12-09') })).toMatchObject({ state: 'underway' });
+    expect(await service.recordAnswers(A.lead, { visitId: 'vm-school', answers: pcCovidAnswers('compliant', '2021-12-09') })).toMatchObject({ state: 'underway' });
     // The service without the plugin cannot evaluate a derived-pinned visit: it refuses, it does not guess.
     const before = await snapshotStorage(h.storage);
-    await expect(h.service.recordAnswers(A.secretary, { visitId: 'vm-school', answers: { d1: d1Met }, complete: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h.service.recordAnswers(A.lead, { visitId: 'vm-school', answers: { d1: d1Met }, complete: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await snapshotStorage(h.storage)).toBe(before);
-    expect(await service.recordAnswers(A.secretary, { visitId: 'vm-school', answers: { d1: d1Met }, complete: true })).toMatchObject({ state: 'answered', verdict: 'compliant' });
+    expect(await service.recordAnswers(A.lead, { visitId: 'vm-school', answers: { d1: d1Met }, complete: true })).toMatchObject({ state: 'answered', verdict: 'compliant' });
   }, 120_000);
 
   it('refuses a campaign pinned to a version that does not exist with NOT_FOUND, changing nothing', async () => {

@@ -46,8 +46,10 @@ describe('a full inspection round through the service', () => {
 
     // Hospital: legacy code posted (critical not met), unit refuses to sign.
     h.clock.set('2021-12-08T01:30:00.000Z');
-    await service.startVisit(A.member, { visitId: 'v-hospital' });
-    expect((await service.recordAnswers(A.member, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).verdict).toBe(
+    // The Health Department's nominee on this visit's team records the answers, as a team member.
+    const healthMember = { role: 'teamMember', id: 'p-health' } as const;
+    await service.startVisit(healthMember, { visitId: 'v-hospital' });
+    expect((await service.recordAnswers(healthMember, { visitId: 'v-hospital', answers: pcCovidAnswers('legacyQrPosted', '2021-12-08'), complete: true })).verdict).toBe(
       'non_compliant',
     );
     await service.draftMinutes(A.lead, {

@@ -16,7 +16,23 @@ import type { CommandResult } from '../run-command.js';
 import { LEADERSHIP, ON_SITE } from './command-roles.js';
 import { nowIso, templateFor, type ServiceContext } from '../service-context.js';
 import type { Actor } from '../../policy/roles.js';
+import { ForbiddenError } from '../../errors/forbidden-error.js';
 import { VisitIdInput, STEP_ERRORS, loadCampaign, loadVisit } from './command-common.js';
+
+/**
+ * A command on a visit is done by someone on that visit's team: a team member or the secretary
+ * must be among the visit's assigned members; the director and the Chief Inspector cover every
+ * visit of the campaign. Anyone else is `FORBIDDEN`, before anything is written.
+ */
+function assertOnVisitTeam(actor: Actor, visit: VisitRecord, action: string): void {
+  if (LEADERSHIP.includes(actor.role) || visit.visit.memberIds.includes(actor.id)) return;
+  throw new ForbiddenError({
+    role: actor.role,
+    action,
+    reasonVi: `người thực hiện không có tên trong đoàn của cuộc kiểm tra ${visit.visit.id}`,
+    reasonEn: `the person acting is not on the team of visit ${visit.visit.id}`,
+  });
+}
 
 function step(lifecycle: PersistedLifecycle, events: LifecycleEvent<'visit'>[]): PersistedLifecycle {
   return events.reduce((p, e) => applyLifecycleEvent('visit', p, e).persisted, lifecycle);
@@ -57,6 +73,7 @@ export const startVisit = defineCommand({
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
+    assertOnVisitTeam(a, v.data, 'visit.start');
     const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
     const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
     const writes = [];
@@ -84,6 +101,7 @@ export const recordAnswers = defineCommand({
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
+    assertOnVisitTeam(a, v.data, 'answers.record');
     const template = templateFor(ctx, v.data.visit.checklist);
     const merged = {
       templateId: template.id,
@@ -122,6 +140,7 @@ export const draftMinutes = defineCommand({
   errors: STEP_ERRORS,
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
+    assertOnVisitTeam(a, v.data, 'minutes.draft');
     const endedAt = cmd.endedAt ?? nowIso(ctx);
     const lifecycle = step(v.data.lifecycle, [{ type: 'minutes.draft' }]);
     const template = templateFor(ctx, v.data.visit.checklist);
