@@ -166,11 +166,23 @@ export interface DocumentedCommandMethods {
    */
   readonly advanceDeadlines: CommandMethods['advanceDeadlines'];
   /**
-   * Gửi các thư, thông báo đến hạn trong hộp thư đi. / Delivers the outbox messages that are due through the service's notifier.
+   * Gửi các thư, thông báo đến hạn trong hộp thư đi. / Delivers the outbox messages that are due through the service's notifiers.
    *
    * `outbox.deliver` (command) · roles: director, inspectorateLead · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, CONFIGURATION_INVALID.
    */
   readonly deliverOutbox: CommandMethods['deliverOutbox'];
+  /**
+   * Đưa các thư không gửi được trở lại hàng đợi. / Puts dead-letter messages back in the queue, on their channel or another.
+   *
+   * `messages.requeue` (command) · roles: director, inspectorateLead · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, CONFLICT.
+   */
+  readonly requeueMessages: CommandMethods['requeueMessages'];
+  /**
+   * Ghi nhận người nhận đã nhận thông báo qua điện thoại hoặc văn bản (phiếu gọi). / Records who took a manual-channel message (phone, paper, in person) and when, on the call sheet.
+   *
+   * `message.acknowledge` (command) · roles: director, inspectorateLead, secretary · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND, INVALID_TRANSITION, CONFLICT.
+   */
+  readonly acknowledgeMessage: CommandMethods['acknowledgeMessage'];
   /**
    * Tổng quan đợt kiểm tra. / The campaign at a glance, over the visits the actor may see; contacts masked by role.
    *
