@@ -14,9 +14,10 @@ function plain(text: string, emphasis: { bold?: boolean; italic?: boolean } = {}
 }
 
 function textBlock(runs: readonly InlineRun[], options: { align?: ContentText['alignment']; indent?: boolean } = {}): Content {
+  const alignment = options.align ?? 'justify';
   const out: ContentText = {
-    text: justifiedInlines(runs),
-    alignment: options.align ?? 'justify',
+    text: justifiedInlines(runs, { justify: alignment === 'justify' }),
+    alignment,
     margin: [0, 0, 0, AFTER],
   };
   if (options.indent ?? true) out.leadingIndent = INDENT;

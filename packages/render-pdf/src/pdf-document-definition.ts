@@ -5,6 +5,7 @@ import { FONT_FAMILY, LINE_HEIGHT, MARGINS, PAGE_NUMBER_TOP, SIZES } from './pdf
 import { pdfAddressees, pdfHeader, pdfTitle } from './pdf-header.js';
 import { pdfBlocks } from './pdf-blocks.js';
 import { pdfSignature } from './pdf-signature.js';
+import { breakLongRuns } from './pdf-breaks.js';
 
 /**
  * Metadata written into the PDF's info dictionary. Fixed values give identical bytes.
@@ -162,7 +163,8 @@ export function toPdfDocumentDefinition(doc: OfficialDocument, metadata: PdfMeta
       modDate: metadata.creationDate,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: SIZES.body, lineHeight: LINE_HEIGHT },
-    content,
+    // Long unbroken runs (a name without spaces) in pieces: pdfmake's layout of one is quadratic.
+    content: breakLongRuns(content) as Content[],
     pageBreakBefore: keepWithNextBreak,
   };
   if (doc.pageNumbers === 'fromSecondPage') {

@@ -1,13 +1,21 @@
 /**
- * @internal Runs → pdfmake inlines for justified text, one inline per word.
+ * @internal Runs → pdfmake inlines for justified text.
  *
  * pdfmake justifies a line by spreading the slack over every boundary between inlines — and it
  * breaks words after hyphens ("PC-|Covid", "COVID-|19") into separate inlines, so a justified
- * line showed "PC- Covid". Giving each word its own `noWrap` inline (breaks only at spaces) and
- * moving punctuation that follows a style change into the word before it ("Đạt" + "." → "Đạt.")
- * leaves slack only at real spaces.
+ * line showed "PC- Covid". A word pdfmake could break inside (a hyphen, a slash, …) gets its own
+ * `noWrap` inline (breaks only at spaces), and punctuation that follows a style change moves into
+ * the word before it ("Đạt" + "." → "Đạt."), which leaves slack only at real spaces.
+ *
+ * Cost. pdfmake flattens a paragraph's inlines with `concat` in a loop (quadratic in their number)
+ * and lays a word wider than the line out by measuring ever shorter prefixes of the whole rest of
+ * the word on every line (quadratic in its length: a 10,000-character word took minutes). So
+ * plain words (letters, digits, closing punctuation, then spaces: no break opportunity but the
+ * spaces) of one style go to pdfmake as one inline, which it splits at the spaces into the same
+ * per-word inlines; and a word longer than `MAX_UNBROKEN` goes in pieces (see `./pdf-breaks.ts`).
  */
 import type { InlineRun } from '@pccovid-inspect/core/documents';
+import { chunkWord, MAX_UNBROKEN } from './pdf-breaks.js';
 
 export interface PdfInline {
   text: string;
@@ -15,10 +23,12 @@ export interface PdfInline {
   italics?: boolean;
   decoration?: 'underline';
   noWrap?: boolean;
+  /** On the pieces of a long word in justified text: a line that starts inside the word is not stretched. */
+  alignment?: 'left';
 }
 
-/** Words longer than this may still break (e.g. a long URL), rather than overflow the margin. */
-const MAX_UNBROKEN = 40;
+/** A word with no line-break opportunity but its trailing spaces: pdfmake may split such words itself. */
+const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+[.,;:!?)\]”’…]*\s+$/u;
 
 function styled(run: Pick<InlineRun, 'bold' | 'italic' | 'underline'>, text: string, extraBold: boolean): PdfInline {
   const out: PdfInline = { text };
@@ -47,16 +57,42 @@ function gluePunctuation(runs: readonly InlineRun[]): InlineRun[] {
   return out;
 }
 
-/** Inlines for justified text: one per word (with its trailing spaces), words unbreakable. */
-export function justifiedInlines(runs: readonly InlineRun[], options: { bold?: boolean } = {}): PdfInline[] {
+/**
+ * Inlines for justified text: plain words of one style merged into one inline (pdfmake splits it
+ * at the spaces), any other word in an unbreakable inline of its own, a word longer than
+ * `MAX_UNBROKEN` in breakable pieces. pdfmake takes a line's alignment from its first inline and
+ * would stretch a line cut inside a long word over the boundaries between its pieces; so with
+ * `justify` (the default) the pieces are aligned left, which leaves such a line as it is.
+ */
+export function justifiedInlines(runs: readonly InlineRun[], options: { bold?: boolean; justify?: boolean } = {}): PdfInline[] {
   const out: PdfInline[] = [];
   for (const run of gluePunctuation(runs)) {
     const words = run.text.match(/\s+|\S+\s*/gu) ?? [];
+    let plain = '';
+    const flush = () => {
+      if (plain !== '') out.push(styled(run, plain, options.bold ?? false));
+      plain = '';
+    };
     for (const word of words) {
-      const inline = styled(run, word, options.bold ?? false);
-      if (word.trimEnd().length <= MAX_UNBROKEN) inline.noWrap = true;
-      out.push(inline);
+      const length = word.trimEnd().length;
+      if (length <= MAX_UNBROKEN && PLAIN_WORD.test(word)) {
+        plain += word;
+        continue;
+      }
+      flush();
+      if (length <= MAX_UNBROKEN) {
+        const inline = styled(run, word, options.bold ?? false);
+        inline.noWrap = true;
+        out.push(inline);
+      } else {
+        for (const piece of chunkWord(word)) {
+          const inline = styled(run, piece, options.bold ?? false);
+          if (options.justify ?? true) inline.alignment = 'left';
+          out.push(inline);
+        }
+      }
     }
+    flush();
   }
   return out;
 }
