@@ -32,6 +32,8 @@ export { createInspectionService } from './service/create-inspection-service.js'
 export type { InspectionServiceOptions } from './service/create-inspection-service.js';
 export type { DeliveryOptions, DeliveryReport } from './service/outbox-delivery.js';
 export { messageDocumentRef } from './service/message-channels.js';
+export { VisitPacketSchema, VISIT_PACKET_FORMAT } from './service/commands/packet-commands.js';
+export type { VisitPacket, PacketConflict } from './service/commands/packet-commands.js';
 
 // Planning: risk scores and seeded stratified sampling
 export { scoreTargetRisk, DEFAULT_RISK_WEIGHTS } from './planning/risk-score.js';

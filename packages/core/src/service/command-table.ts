@@ -8,6 +8,7 @@ import { openRemediation, proposeSanction, recordRecheck, sendReminder, setRemed
 import { beginFollowUp, beginReporting, closeCampaign } from './commands/reporting-commands.js';
 import { cancelVisit, fixSchedule, registerTarget, scheduleVisit } from './commands/schedule-commands.js';
 import { registerTargets, searchTargets } from './commands/target-commands.js';
+import { exportVisitPacket, mergeVisitPacket } from './commands/packet-commands.js';
 import { closeVisit, draftMinutes, recordAnswers, refuseSignature, reviewVisit, signMinutes, startVisit } from './commands/visit-commands.js';
 import type { AnyCommandDefinition } from './define-command.js';
 
@@ -24,6 +25,7 @@ const LIST = [
   fixSchedule,
   startVisit,
   recordAnswers,
+  mergeVisitPacket,
   draftMinutes,
   signMinutes,
   refuseSignature,
@@ -47,6 +49,7 @@ const LIST = [
   searchTargets,
   getVisitPage,
   getVisit,
+  exportVisitPacket,
   listMessages,
   verifyAudit,
   checkpointAudit,

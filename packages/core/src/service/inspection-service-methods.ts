@@ -76,6 +76,12 @@ export interface DocumentedCommandMethods {
    */
   readonly recordAnswers: CommandMethods['recordAnswers'];
   /**
+   * Đồng bộ kết quả ghi nhận không cần mạng vào cuộc kiểm tra; báo từng nội dung bị thay đổi song song. / Merges answers recorded offline into the visit; every item changed elsewhere meanwhile is reported, never overwritten.
+   *
+   * `visitPacket.merge` (command) · roles: inspectorateLead, teamMember, secretary · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND, INVALID_TRANSITION, CONFLICT.
+   */
+  readonly mergeVisitPacket: CommandMethods['mergeVisitPacket'];
+  /**
    * Lập biên bản kiểm tra từ kết quả. / Draws up the minutes from the answers: findings item by item, assessment, requests.
    *
    * `minutes.draft` (command) · roles: inspectorateLead, secretary · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND, INVALID_TRANSITION, CONFLICT.
@@ -213,6 +219,12 @@ export interface DocumentedCommandMethods {
    * `visit.get` (query) · roles: director, inspectorateLead, teamMember, secretary, healthRepresentative, districtRepresentative, provincialViewer, targetRepresentative · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND.
    */
   readonly getVisit: CommandMethods['getVisit'];
+  /**
+   * Xuất gói dữ liệu một cuộc kiểm tra cho thiết bị của thành viên đoàn (làm việc không cần mạng). / Exports one visit's packet for an inspector's device (target, template, earlier answers, version): offline work.
+   *
+   * `visitPacket.export` (query) · roles: inspectorateLead, teamMember, secretary, director · errors: VALIDATION_FAILED, FORBIDDEN, STORAGE_FAILED, NOT_FOUND.
+   */
+  readonly exportVisitPacket: CommandMethods['exportVisitPacket'];
   /**
    * Thư, thông báo trong hộp thư đi. / Outbox messages: all for leadership; for anyone else only those addressed to them.
    *

@@ -10,6 +10,7 @@ import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
 import { validateChecklistResponse } from '../../checklist/validate-checklist-response.js';
 import { parseOrThrow } from '../../internal/parse.js';
 import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
+import type { AggregateWrite } from '../unit-of-work.js';
 import { COLLECTIONS, stateOf, visitIndexes, type VisitRecord } from '../records.js';
 import { defineCommand } from '../define-command.js';
 import type { CommandResult } from '../run-command.js';
@@ -24,7 +25,7 @@ import { VisitIdInput, STEP_ERRORS, loadCampaign, loadVisit } from './command-co
  * must be among the visit's assigned members; the director and the Chief Inspector cover every
  * visit of the campaign. Anyone else is `FORBIDDEN`, before anything is written.
  */
-function assertOnVisitTeam(actor: Actor, visit: VisitRecord, action: string): void {
+export function assertOnVisitTeam(actor: Actor, visit: VisitRecord, action: string): void {
   if (LEADERSHIP.includes(actor.role) || visit.visit.memberIds.includes(actor.id)) return;
   throw new ForbiddenError({
     role: actor.role,
@@ -74,17 +75,22 @@ export const startVisit = defineCommand({
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     assertOnVisitTeam(a, v.data, 'visit.start');
-    const lifecycle = step(v.data.lifecycle, [{ type: 'visit.start' }]);
-    const campaign = await loadCampaign(ctx, v.data.visit.campaignId);
-    const writes = [];
-    if (lifecycleState(campaign.data.lifecycle).state === 'scheduled') {
-      const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'inspection.begin' });
-      writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: r.persisted }));
-    }
-    const next: VisitRecord = { ...v.data, lifecycle, visit: { ...v.data.visit, startedAt: cmd.at ?? nowIso(ctx) } };
+    const { next, writes } = await startedVisit(ctx, v.data, cmd.at ?? nowIso(ctx));
     return save(ctx, a, 'visit.start', v.version, next, { writes });
   },
 });
+
+/** A visit as started at `at`, and the campaign write when it is the campaign's first started visit. */
+export async function startedVisit(ctx: ServiceContext, visit: VisitRecord, at: string): Promise<{ next: VisitRecord; writes: AggregateWrite[] }> {
+  const lifecycle = step(visit.lifecycle, [{ type: 'visit.start' }]);
+  const campaign = await loadCampaign(ctx, visit.visit.campaignId);
+  const writes: AggregateWrite[] = [];
+  if (lifecycleState(campaign.data.lifecycle).state === 'scheduled') {
+    const r = applyLifecycleEvent('campaign', campaign.data.lifecycle, { type: 'inspection.begin' });
+    writes.push(campaignWrite(campaign, campaign.id, { ...campaign.data, lifecycle: r.persisted }));
+  }
+  return { next: { ...visit, lifecycle, visit: { ...visit.visit, startedAt: at } }, writes };
+}
 
 /**
  * Records answers and evidence (merged into what was recorded). Rules are checked as each
@@ -102,27 +108,45 @@ export const recordAnswers = defineCommand({
   async run(ctx, a, cmd) {
     const v = await loadVisit(ctx, cmd.visitId);
     assertOnVisitTeam(a, v.data, 'answers.record');
-    const template = templateFor(ctx, v.data.visit.checklist);
-    const merged = {
-      templateId: template.id,
-      templateVersion: template.version,
-      targetId: v.data.visit.targetId,
-      visitId: v.data.visit.id,
-      answers: { ...(v.data.response?.answers ?? {}), ...cmd.answers },
-      answeredBy: a.id,
-      answeredAt: nowIso(ctx),
-    };
-    const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !cmd.complete, plugins: ctx.plugins });
-    const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
-      .filter(([, ans]) => ans.answer !== null)
-      .map(([itemId]) => ({ type: 'item.answer', itemId }));
-    if (cmd.complete) events.push({ type: 'checklist.complete' });
-    const verdict = cmd.complete ? evaluation.unit.verdict : null;
-    const next: VisitRecord = { ...v.data, lifecycle: step(v.data.lifecycle, events), response, verdict };
-    const res = await save(ctx, a, 'answers.record', v.version, next, { details: { items: Object.keys(cmd.answers).length, verdict } });
-    return { ...res, verdict };
+    return saveAnswers(ctx, a, 'answers.record', v, cmd.answers, cmd.complete);
   },
 });
+
+/**
+ * Merges answers into a visit's checklist response, checks them against the pinned template (and
+ * the plugins), steps the lifecycle (and closes the checklist with `complete`), and commits under
+ * `action` with the visit's version as read.
+ */
+export async function saveAnswers(
+  ctx: ServiceContext,
+  a: Actor,
+  action: string,
+  v: { version: number; data: VisitRecord },
+  answers: Record<string, ChecklistItemResponse>,
+  complete: boolean,
+  details: Record<string, unknown> = {},
+  writes: AggregateWrite[] = [],
+): Promise<CommandResult & { verdict: VisitRecord['verdict'] }> {
+  const template = templateFor(ctx, v.data.visit.checklist);
+  const merged = {
+    templateId: template.id,
+    templateVersion: template.version,
+    targetId: v.data.visit.targetId,
+    visitId: v.data.visit.id,
+    answers: { ...(v.data.response?.answers ?? {}), ...answers },
+    answeredBy: a.id,
+    answeredAt: nowIso(ctx),
+  };
+  const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !complete, plugins: ctx.plugins });
+  const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
+    .filter(([, ans]) => ans.answer !== null)
+    .map(([itemId]) => ({ type: 'item.answer', itemId }));
+  if (complete) events.push({ type: 'checklist.complete' });
+  const verdict = complete ? evaluation.unit.verdict : null;
+  const next: VisitRecord = { ...v.data, lifecycle: step(v.data.lifecycle, events), response, verdict };
+  const res = await save(ctx, a, action, v.version, next, { details: { items: Object.keys(answers).length, verdict, ...details }, writes });
+  return { ...res, verdict };
+}
 
 /** Draws up the minutes from the answers: findings item by item, assessment, requests. `endedAt` defaults to the service clock. */
 export const draftMinutes = defineCommand({
