@@ -32,6 +32,12 @@ export interface JwtVerifierOptions {
    * @default true
    */
   requireExpiry?: boolean;
+  /**
+   * Verified tokens remembered (their claims, until their `exp`), so a client sending the same token
+   * again costs no signature check. `exp` is still checked on every request. `0` turns it off.
+   * @default 1000
+   */
+  cacheSize?: number;
 }
 
 /**
@@ -57,18 +63,36 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
   };
   const jwks = options.jwksUrl === undefined ? null : createRemoteJWKSet(new URL(options.jwksUrl));
   const key = options.key;
+  const cacheSize = options.cacheSize ?? 1000;
+  const cache = new Map<string, JWTPayload>();
+  const toleranceMs = verifyOptions.clockTolerance * 1000;
   return async (token) => {
+    const hit = cache.get(token);
+    if (hit) {
+      cache.delete(token);
+      if (typeof hit.exp === 'number' && hit.exp * 1000 + toleranceMs <= Date.now()) throw unauthenticated(EXPIRED);
+      cache.set(token, hit);
+      return hit;
+    }
+    let payload: JWTPayload;
     try {
       const result = jwks ? await jwtVerify(token, jwks, verifyOptions) : await jwtVerify(token, key as CryptoKey | KeyObject | JWK | Uint8Array, verifyOptions);
-      return result.payload;
+      payload = result.payload;
     } catch (e) {
       throw unauthenticated(reasonOf(e));
     }
+    if (cacheSize > 0) {
+      cache.set(token, payload);
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    }
+    return payload;
   };
 }
 
+const EXPIRED = { vi: 'mã truy cập đã hết hạn', en: 'the token has expired' };
+
 function reasonOf(e: unknown): { vi: string; en: string } {
-  if (e instanceof joseErrors.JWTExpired) return { vi: 'mã truy cập đã hết hạn', en: 'the token has expired' };
+  if (e instanceof joseErrors.JWTExpired) return EXPIRED;
   if (e instanceof joseErrors.JWTClaimValidationFailed) return { vi: `mã truy cập sai trường "${e.claim}"`, en: `the token's "${e.claim}" claim is not accepted` };
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return { vi: 'chữ ký của mã truy cập không hợp lệ', en: 'the token signature is not valid' };
   return { vi: 'mã truy cập không hợp lệ', en: 'the token is not valid' };
