@@ -19,6 +19,8 @@ export function validBodies(r: Round): Record<string, unknown> {
     'target.register': { target: r.targets[1] },
     'targets.register': { campaignId, targets: [r.targets[1], r.targets[2]] },
     'targets.search': { campaignId, text: 'ky anh', limit: 10 },
+    // Nothing changed offline: a merge that applies nothing (or INVALID_TRANSITION before the start).
+    'visitPacket.merge': { visitId: 'visit-03', baseVersion: 1, base: {}, answers: {} },
     'visit.schedule': {
       visitId: 'visit-fuzz',
       campaignId,
@@ -62,6 +64,7 @@ export function validBodies(r: Round): Record<string, unknown> {
     'visits.list': { campaignId, state: 'closed', districtCode: '436' },
     'visitPage.get': { campaignId, limit: 2, cursor: null },
     'visit.get': { visitId: 'visit-03' },
+    'visitPacket.export': { visitId: 'visit-03' },
     'messages.list': {},
     'audit.verify': {},
     'audit.checkpoint': {},

@@ -75,6 +75,7 @@ export function messageDocumentRef(message: { refs: Readonly<Record<string, stri
       const index = Number(documentIndex);
       return remediationId === undefined || !Number.isSafeInteger(index) || index < 0 ? null : { kind: 'reminder', remediationId, index };
     }
+    case undefined:
     default:
       return null;
   }
