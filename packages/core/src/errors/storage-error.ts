@@ -10,6 +10,7 @@ const MARKER = markerFor('STORAGE_FAILED');
  * @example
  * ```ts
  * new StorageError({ adapterName: 'sqlite', operation: 'put', cause: err })
+ * new StorageError({ adapterName: 'indexeddb', operation: 'commit', cause: err, hint: 'The browser storage quota is full: free space or ask for persistent storage.' })
  * ```
  */
 export class StorageError extends InspectError {
@@ -17,11 +18,11 @@ export class StorageError extends InspectError {
   readonly operation: string;
   private readonly [MARKER] = true;
 
-  constructor(options: { adapterName: string; operation: string; cause?: unknown; detailEn?: string }) {
+  constructor(options: { adapterName: string; operation: string; cause?: unknown; detailEn?: string; hint?: string }) {
     super('STORAGE_FAILED', {
       messageVi: `Bộ lưu trữ "${options.adapterName}" lỗi khi thực hiện "${options.operation}". Dữ liệu đã ghi trước đó không bị ảnh hưởng; hãy thử lại.`,
       messageEn: `Storage adapter "${options.adapterName}" failed during "${options.operation}"${options.detailEn ? `: ${options.detailEn}` : ''}. Committed data is unaffected; retry.`,
-      hint: 'See `cause` for the adapter error.',
+      hint: options.hint ?? 'See `cause` for the adapter error.',
       cause: options.cause,
     });
     this.name = 'StorageError';
