@@ -38,7 +38,13 @@ export const PersonSchema = z.strictObject({
    * address, then `manual`. See `messageRoute`.
    */
   preferredChannels: z
-    .array(z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -'),
+    )
     .min(1)
     .max(8)
     .optional(),

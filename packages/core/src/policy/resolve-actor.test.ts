@@ -9,7 +9,10 @@ const grants: RoleGrant[] = [
   { personId: 'rep-cho', role: 'targetRepresentative', targetId: 'tg-cho-ht' },
   { personId: 'p-broken', role: 'districtRepresentative' },
 ];
-const resolve = (personId: string, role?: RoleGrant['role'], tenantId = '42') => () => resolveActor({ personId, tenantId }, { tenantId: '42', grants, role });
+const resolve =
+  (personId: string, role?: RoleGrant['role'], tenantId = '42') =>
+  () =>
+    resolveActor({ personId, tenantId }, { tenantId: '42', grants, role });
 
 describe('resolveActor: a verified identity to an actor, from the province grants', () => {
   it('gives the granted role, with its district or unit', () => {

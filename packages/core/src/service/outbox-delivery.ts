@@ -167,7 +167,10 @@ export function resolveNotifiers(option: Notifier | readonly Notifier[] | undefi
       throw new ConfigurationError({ problemVi: `notifier thứ ${i + 1} không hợp lệ (cần { name, send })`, problemEn: `notifier ${i + 1} is not a Notifier ({ name, send })` });
     }
     if (n.channels !== undefined && (!Array.isArray(n.channels) || n.channels.some((c) => typeof c !== 'string' || c.length === 0))) {
-      throw new ConfigurationError({ problemVi: `notifier "${n.name}": channels phải là danh sách tên kênh`, problemEn: `notifier "${n.name}": channels must be a list of channel names` });
+      throw new ConfigurationError({
+        problemVi: `notifier "${n.name}": channels phải là danh sách tên kênh`,
+        problemEn: `notifier "${n.name}": channels must be a list of channel names`,
+      });
     }
   });
   return Object.freeze([...list]);

@@ -199,17 +199,17 @@ export async function commitPlan(storage: GuardedStorage, plan: CommitPlan, sign
     for (const m of plan.outbox ?? []) {
       const route = m.channel === undefined ? await messageRoute(stage, plan.tenantId, m.recipient.id) : { channel: m.channel, fallbackChannels: m.fallbackChannels ?? [] };
       outbox.push({
-      ...m,
-      ...route,
-      tenantId: plan.tenantId,
-      createdAt: plan.at,
-      status: 'pending' as const,
-      version: 1,
-      dueAt: m.deliverAfter ?? plan.at,
-      leaseOwner: null,
-      attempts: 0,
-      providerMessageId: null,
-      lastError: null,
+        ...m,
+        ...route,
+        tenantId: plan.tenantId,
+        createdAt: plan.at,
+        status: 'pending' as const,
+        version: 1,
+        dueAt: m.deliverAfter ?? plan.at,
+        leaseOwner: null,
+        attempts: 0,
+        providerMessageId: null,
+        lastError: null,
       });
     }
     try {

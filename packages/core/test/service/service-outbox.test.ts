@@ -30,7 +30,10 @@ function collectingNotifier(behave?: Behaviour, options: { name?: string; channe
 }
 
 const outboxOf = (h: ReturnType<typeof createHarness>): OutboxRecord[] => inspectMemoryStorage(h.storage).outbox('42');
-const auditActions = (h: ReturnType<typeof createHarness>) => inspectMemoryStorage(h.storage).audit('42').map((a) => a.action);
+const auditActions = (h: ReturnType<typeof createHarness>) =>
+  inspectMemoryStorage(h.storage)
+    .audit('42')
+    .map((a) => a.action);
 const HOUR = 3_600_000;
 
 describe('delivering the outbox after commit', () => {
@@ -73,13 +76,19 @@ describe('delivering the outbox after commit', () => {
 
   it('moves a message to its fallback channel after its attempts, then to dead letters; requeue brings it back', async () => {
     let manualUp = false;
-    const document = collectingNotifier(() => {
-      throw new Error('e-office down');
-    }, { name: 'document', channels: ['document'] });
-    const manual = collectingNotifier(() => {
-      if (!manualUp) throw new Error('call sheet printer jammed');
-      return 'send';
-    }, { name: 'manual', channels: ['manual'] });
+    const document = collectingNotifier(
+      () => {
+        throw new Error('e-office down');
+      },
+      { name: 'document', channels: ['document'] },
+    );
+    const manual = collectingNotifier(
+      () => {
+        if (!manualUp) throw new Error('call sheet printer jammed');
+        return 'send';
+      },
+      { name: 'manual', channels: ['manual'] },
+    );
     const h = createHarness({ notifier: [document, manual], delivery: { maxAttempts: 2, retryBaseMs: 1000, retryMaxMs: 1000 } });
     await h.steps.nominating();
     const requests = outboxOf(h);
@@ -111,9 +120,12 @@ describe('delivering the outbox after commit', () => {
   });
 
   it('sends a permanent refusal to the fallback channel at once, without retrying the refusing one', async () => {
-    const refusing = collectingNotifier((m) => {
-      throw new NotificationError({ notifierName: 'email', messageKey: m.key, permanent: true, reason: 'no address' });
-    }, { name: 'document', channels: ['document'] });
+    const refusing = collectingNotifier(
+      (m) => {
+        throw new NotificationError({ notifierName: 'email', messageKey: m.key, permanent: true, reason: 'no address' });
+      },
+      { name: 'document', channels: ['document'] },
+    );
     const manual = collectingNotifier(undefined, { name: 'manual', channels: ['manual'] });
     const h = createHarness({ notifier: [refusing, manual] });
     await h.steps.created();
@@ -145,7 +157,11 @@ describe('delivering the outbox after commit', () => {
     const r = await h.service.deliverOutbox(A.lead);
     expect(hung).toBeGreaterThan(0);
     expect(r).toMatchObject({ sent: total - hung, retrying: hung, timedOut: hung });
-    expect(outboxOf(h).filter((m) => m.status === 'pending').every((m) => m.lastError === 'NOTIFICATION_FAILED: timeout')).toBe(true);
+    expect(
+      outboxOf(h)
+        .filter((m) => m.status === 'pending')
+        .every((m) => m.lastError === 'NOTIFICATION_FAILED: timeout'),
+    ).toBe(true);
   });
 
   it('counts a send that returns nothing as delivered', async () => {
@@ -242,9 +258,12 @@ describe('delivering the outbox after commit', () => {
 
 describe('the manual channel: the call sheet and acknowledgements', () => {
   async function roundOnTheCallSheet() {
-    const refusing = collectingNotifier((m) => {
-      throw new NotificationError({ notifierName: 'document', messageKey: m.key, permanent: true, reason: 'no e-office address' });
-    }, { name: 'document', channels: ['document'] });
+    const refusing = collectingNotifier(
+      (m) => {
+        throw new NotificationError({ notifierName: 'document', messageKey: m.key, permanent: true, reason: 'no e-office address' });
+      },
+      { name: 'document', channels: ['document'] },
+    );
     const h = createHarness({ notifier: [refusing] });
     await h.steps.nominating();
     await h.service.deliverOutbox(A.lead); // refused → manual

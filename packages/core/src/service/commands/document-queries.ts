@@ -27,7 +27,16 @@ import { buildCallSheetDocument } from '../../documents/builders/build-call-shee
 import { civilDateOf, civilTimeOf } from '../../text/civil-date.js';
 import { formatShortDate } from '../../text/decree30-date.js';
 import { stripEnd } from '../../documents/internal/vietnamese.js';
-import { INSPECTORATE_DRAFTING_UNIT, minutesInput, minutesNumber, minutesPortalUnit, noticeInput, reminderInput, sanctionProposalInput, teamDecisionBasis } from '../visit-document-inputs.js';
+import {
+  INSPECTORATE_DRAFTING_UNIT,
+  minutesInput,
+  minutesNumber,
+  minutesPortalUnit,
+  noticeInput,
+  reminderInput,
+  sanctionProposalInput,
+  teamDecisionBasis,
+} from '../visit-document-inputs.js';
 import type { VisitRecord } from '../records.js';
 import { loadCampaign, loadVisit } from './command-common.js';
 
@@ -203,7 +212,9 @@ async function build(ctx: ServiceContext, ref: DocumentRef, actorRole: Actor): P
         lines: entries.map(({ data: e }) => {
           const person = people.get(e.recipient.id);
           const body = bodies.get(e.recipient.organizationId ?? e.recipient.id);
-          const who = person ? `${person.fullName} — ${person.position}${bodies.get(person.organizationId) ? `, ${bodies.get(person.organizationId)?.name}` : ''}` : (body?.name ?? e.recipient.id);
+          const who = person
+            ? `${person.fullName} — ${person.position}${bodies.get(person.organizationId) ? `, ${bodies.get(person.organizationId)?.name}` : ''}`
+            : (body?.name ?? e.recipient.id);
           const ack = e.acknowledgement;
           return {
             recipient: who,
@@ -262,7 +273,10 @@ export const listDocuments = defineQuery({
       if (v.data.minutes) out.push({ ref: { kind: 'minutes', visitId: v.id }, fileStem: `BB-${v.id}`, titleVi: 'Biên bản kiểm tra' });
       if (noticeOf(v.data, legacy)) noticed.push(v.id);
     }
-    if (CALL_SHEET_ROLES.includes(actor.role) && (await ctx.storage.query({ collection: COLLECTIONS.callSheet, tenantId: ctx.tenant.id, where: { campaignId }, limit: 1 })).items.length > 0) {
+    if (
+      CALL_SHEET_ROLES.includes(actor.role) &&
+      (await ctx.storage.query({ collection: COLLECTIONS.callSheet, tenantId: ctx.tenant.id, where: { campaignId }, limit: 1 })).items.length > 0
+    ) {
       out.push({ ref: { kind: 'callSheet', campaignId }, fileStem: 'DS-lien-he-thong-bao', titleVi: 'Danh sách liên hệ thông báo (phiếu gọi)' });
     }
     if (wide && record.report) out.push({ ref: { kind: 'report', campaignId }, fileStem: 'BC-bao-cao-ket-qua', titleVi: 'Báo cáo kết quả kiểm tra' });

@@ -85,7 +85,12 @@ export const requeueMessages = defineCommand({
   summary: { vi: 'Đưa các thư không gửi được trở lại hàng đợi', en: 'Puts dead-letter messages back in the queue, on their channel or another' },
   input: z.strictObject({
     messageIds: z.array(IdSchema).min(1).max(1000),
-    channel: z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -').optional(),
+    channel: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z][a-z0-9-]*$/, 'a channel name: lower-case letters, digits, -')
+      .optional(),
   }),
   roles: LEADERSHIP,
   errors: ['CONFLICT'],
