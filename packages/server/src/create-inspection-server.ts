@@ -213,12 +213,19 @@ export function createInspectionServer(options: InspectionServerOptions): Hono {
       }),
     );
   }
+  // A body with a Content-Length is checked on the header (Node's parser never reads past it), which
+  // keeps @hono/node-server's fast body path; a chunked body is counted while it streams (hono's bodyLimit).
+  const streamedLimit = bodyLimit({ maxSize: maxBody, onError: (c) => toResponse(problemAnswer(tooLarge(maxBody), c.req.path)) });
   app.use('/v1/*', async (c, next) => {
-    const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > maxBody) return toResponse(problemAnswer(tooLarge(maxBody), c.req.path));
-    await next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > maxBody) return toResponse(problemAnswer(tooLarge(maxBody), c.req.path));
+      return next();
+    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- hono's Context defaults its Env to `any`
+    return streamedLimit(c, next);
   });
-  app.use('/v1/*', bodyLimit({ maxSize: maxBody, onError: (c) => toResponse(problemAnswer(tooLarge(maxBody), c.req.path)) }));
 
   app.get('/v1/openapi.json', () => new Response(openapi, { headers: { 'content-type': 'application/json' } }));
 

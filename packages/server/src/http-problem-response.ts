@@ -14,6 +14,6 @@ export function problemAnswer(error: unknown, instance: string): Answer {
 
 /** @internal A `Response` of an answer. */
 export function toResponse(a: Answer | StoredAnswer, extra: Record<string, string> = {}): Response {
-  const headers = new Headers({ 'content-type': a.contentType, ...('headers' in a ? a.headers : {}), ...extra });
-  return new Response(a.body, { status: a.status, headers });
+  // A plain header record and a string body: @hono/node-server writes such a Response directly.
+  return new Response(a.body, { status: a.status, headers: { 'content-type': a.contentType, ...('headers' in a ? a.headers : {}), ...extra } });
 }
