@@ -1,7 +1,7 @@
 import { InspectError, ValidationError, type ErrorCode, type ValidationIssue } from '@pccovid-inspect/core';
 
 /**
- * Codes the HTTP layer itself answers with, beside the service's own {@link ErrorCode}s:
+ * Codes the HTTP layer itself answers with, beside the service's own `ErrorCode`s (from `@pccovid-inspect/core`):
  * `UNAUTHENTICATED` (no, forged, expired or foreign-audience token), `IDEMPOTENCY_KEY_REQUIRED`,
  * `IDEMPOTENCY_KEY_REUSED` (same key, different body), `IDEMPOTENCY_KEY_IN_FLIGHT` (same key while the
  * first request still runs), `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `RATE_LIMITED`,
