@@ -16,7 +16,9 @@ export default defineProject({
     name: 'reliability',
     include: ['*.test.ts'],
     globalSetup: ['./support/global-setup.ts'],
-    // Two cores shared with other work: at most two test files at once.
+    // Two cores shared with other work: at most two test files at once. Its own group, after the
+    // other projects (vitest runs projects with another maxWorkers in a group of their own).
     maxWorkers: 2,
+    sequence: { groupOrder: 1 },
   },
 });
