@@ -30,7 +30,8 @@
 // The service and its command table
 export { createInspectionService } from './service/create-inspection-service.js';
 export type { InspectionServiceOptions } from './service/create-inspection-service.js';
-export type { DeliveryOptions, DeliveryReport } from './service/outbox-delivery.js';
+export type { DeliveryReport } from './service/outbox-delivery.js';
+export type { DeliveryOptions } from './service/delivery-options.js';
 export { messageDocumentRef } from './service/message-channels.js';
 export { VisitPacketSchema, VISIT_PACKET_FORMAT } from './service/commands/packet-commands.js';
 export type { VisitPacket, PacketConflict } from './service/commands/packet-commands.js';

@@ -16,7 +16,7 @@ import { parseOrThrow } from '../internal/parse.js';
 import type { Notifier } from '../contracts/notifier.js';
 import { COMMAND_LIST } from './command-table.js';
 import { RecordCache } from './record-cache.js';
-import { resolveDeliveryOptions, resolveNotifiers, type DeliveryOptions } from './outbox-delivery.js';
+import { resolveDeliveryOptions, resolveNotifiers, type DeliveryOptions } from './delivery-options.js';
 import { guardStorage } from './guarded-storage.js';
 import { createAuditSigner, type AuditKey } from './audit-key.js';
 import type { InspectionService } from './inspection-service.js';

@@ -13,7 +13,7 @@ import { civilDateOf } from '../text/civil-date.js';
 import type { GuardedStorage } from './guarded-storage.js';
 import type { AuditSigner } from './audit-key.js';
 import type { RecordCache } from './record-cache.js';
-import type { ResolvedDelivery } from './outbox-delivery.js';
+import type { ResolvedDelivery } from './delivery-options.js';
 
 /** What every command and query of one service shares. */
 export interface ServiceContext {
