@@ -102,6 +102,12 @@ const respond = (answers: Parameters<typeof responseInput>[0], version = templat
 const itemOf = (result: ReturnType<typeof evaluateChecklist>, id: string) => result.items.find((i) => i.itemId === id)!;
 
 describe('checklist plugins', () => {
+  it('refuses an id that is not text with CONFIGURATION_INVALID, even one String() cannot print (found by the reliability fuzz)', () => {
+    for (const id of [Object.create(null) as object, { toString: () => ({}) }, ['x'], null]) {
+      expect(() => defineChecklistPlugin({ id, version: '1' } as never)).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }));
+    }
+  });
+
   it('adds an item, an answer type and rules, deriving a new version without touching the original', () => {
     expect(template.version).toBe('1+qr-verify@1');
     expect(template.plugins).toEqual([{ id: 'qr-verify', version: '1' }]);

@@ -58,7 +58,9 @@ export function defineChecklistPlugin(definition: ChecklistPluginDefinition): Ch
     throw checklistConfigurationError('định nghĩa phần mở rộng phải là một object { id, version, … }', 'a plugin definition must be an object { id, version, … }');
   }
   const rawId = (definition as { id?: unknown }).id;
-  const id = parsePluginData(ChecklistPluginIdSchema, rawId, String(rawId), 'id');
+  // Named in the error only when it is text: String() of an object without a prototype throws.
+  const idLabel = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : '(?)';
+  const id = parsePluginData(ChecklistPluginIdSchema, rawId, idLabel, 'id');
   const version = parsePluginData(ChecklistPluginVersionSchema, definition.version, id, 'version');
   const sections = parsePluginData(z.array(ChecklistSectionSchema), definition.sections ?? [], id, 'sections');
   const items = parsePluginData(PluginItemsSchema, definition.items ?? [], id, 'items');
