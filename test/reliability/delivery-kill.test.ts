@@ -2,11 +2,10 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixedClock } from '@pccovid-inspect/core';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { exited, writeChildTsconfig } from './support/children.js';
 import { readDelivererAcks, sleep, spawnDeliverer } from './support/delivery-children.js';
-import { A, AFTER_ROUND, allMessages, deliverUntilIdle, delivererService, deliveryRound, testEmailNotifier } from './support/delivery-round.js';
+import { AFTER_ROUND, deliveryRound, finishAfterDelivererKill } from './support/delivery-round.js';
 import { startSmtpCollector, type SmtpCollector } from './support/delivery-smtp.js';
 import { prng, runSeed } from './support/seed.js';
 import { Tally } from './support/summary.js';
@@ -25,7 +24,6 @@ const template = join(dir, 'round.db');
 const tsconfig = writeChildTsconfig(dir);
 const seed = runSeed();
 /** Past the child's lease (its default: at least 5 minutes). */
-const AFTER_LEASE_MS = 6 * 60_000;
 let smtp: SmtpCollector;
 
 beforeAll(async () => {
@@ -69,37 +67,10 @@ describe('a deliverer SIGKILLed mid-batch and restarted / tiến trình gửi b�
       await sleep(50);
 
       const storage = createSqliteStorage({ filename: db });
-      const atKill = new Map((await allMessages(storage)).map((m) => [m.id, m.status]));
-      const receivedBefore = new Set(smtp.received.map((r) => r.key));
-      const mayRepeat = new Set([...receivedBefore].filter((k) => atKill.get(k) === 'sending'));
-      for (const k of receivedBefore) if (atKill.get(k) === 'pending') tally.violation(`kill ${round}: ${k} was received but is pending, not claimed`);
-
-      const clock = createFixedClock(AFTER_ROUND);
-      clock.advance(AFTER_LEASE_MS);
-      const email = testEmailNotifier(smtp.port);
-      const service = delivererService(storage, clock, email);
-      await deliverUntilIdle(service);
-      await email.dispose();
-
-      const counts = smtp.countByKey();
-      const outbox = await allMessages(storage);
-      let dups = 0;
-      for (const m of outbox) {
-        tally.rowsChecked++;
-        const n = counts.get(m.id) ?? 0;
-        if (m.status !== 'sent') tally.violation(`kill ${round}: ${m.id} is ${m.status} (${m.lastError ?? ''})`);
-        if (n === 0) tally.violation(`kill ${round}: ${m.id} lost (never received)`);
-        if (n === 2 && mayRepeat.has(m.id)) dups++;
-        else if (n > 1) tally.violation(`kill ${round}: ${m.id} received ${n} times (${atKill.get(m.id)} at the kill)`);
-      }
-      duplicates += dups;
-      const audit = await service.verifyAudit(A.director);
-      tally.rowsChecked += audit.count;
-      if (!audit.ok) tally.violation(`kill ${round}: verifyAudit fails`);
+      const r = await finishAfterDelivererKill(storage, smtp, tally, round);
+      duplicates += r.duplicates;
       const childRuns = readDelivererAcks(ack).reports.length;
-      figures.push(
-        `${receivedBefore.size}/${outbox.length} before kill, ${[...atKill.values()].filter((s) => s === 'sending').length} sending, ${dups} dup${childRuns ? `, ${childRuns} runs done` : ''}`,
-      );
+      figures.push(`${r.receivedBefore}/${r.messages} before kill, ${r.sendingAtKill} sending, ${r.duplicates} dup${childRuns ? `, ${childRuns} runs done` : ''}`);
       await storage.dispose();
     }
     console.log(`delivery kill test (PCCI_FC_SEED=${seed}): ${duplicates} duplicate(s) in ${KILLS} kills — ${figures.join('; ')}`);

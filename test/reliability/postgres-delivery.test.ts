@@ -6,7 +6,7 @@ import { createFixedClock } from '@pccovid-inspect/core';
 import { createPostgresStorage } from '@pccovid-inspect/storage-postgres';
 import { exited, spawnTsx, writeChildTsconfig } from './support/children.js';
 import { readDelivererAcks, sleep, sumReports } from './support/delivery-children.js';
-import { A, AFTER_ROUND, allMessages, delivererService, deliverUntilIdle, deliveryRound, testEmailNotifier } from './support/delivery-round.js';
+import { A, AFTER_ROUND, allMessages, delivererService, deliveryRound, finishAfterDelivererKill, testEmailNotifier } from './support/delivery-round.js';
 import { startSmtpCollector, type SmtpCollector } from './support/delivery-smtp.js';
 import { createDatabase, postgresServer, sessionsGone, type PostgresServer, type TestDatabase } from './support/postgres-server.js';
 import { openPostgres } from './support/postgres-writers.js';
@@ -26,7 +26,6 @@ import { Tally } from './support/summary.js';
 const RUNS = Number(process.env.PCCI_PG_DELIVERY_RACES ?? '3');
 const KILLS = Number(process.env.PCCI_PG_DELIVERY_KILLS ?? '3');
 /** Past the child's lease (its default: at least 5 minutes). */
-const AFTER_LEASE_MS = 6 * 60_000;
 const DELIVERER = join(__dirname, 'children', 'pg-deliverer.ts');
 const dir = mkdtempSync(join(tmpdir(), 'pcci-pg-delivery-'));
 const tsconfig = writeChildTsconfig(dir);
@@ -143,34 +142,9 @@ describe('two deliverers on one PostgreSQL database at once / hai tiến trình 
 
         const storage = await openPostgres(db.url);
         try {
-          const atKill = new Map((await allMessages(storage)).map((m) => [m.id, m.status]));
-          const receivedBefore = new Set(collector.received.map((r) => r.key));
-          const mayRepeat = new Set([...receivedBefore].filter((k) => atKill.get(k) === 'sending'));
-          for (const k of receivedBefore) if (atKill.get(k) === 'pending') tally.violation(`kill ${round}: ${k} was received but is pending, not claimed`);
-
-          const clock = createFixedClock(AFTER_ROUND);
-          clock.advance(AFTER_LEASE_MS);
-          const email = testEmailNotifier(collector.port);
-          const service = delivererService(storage, clock, email);
-          await deliverUntilIdle(service);
-          await email.dispose();
-
-          const counts = collector.countByKey();
-          const outbox = await allMessages(storage);
-          let dups = 0;
-          for (const m of outbox) {
-            tally.rowsChecked++;
-            const n = counts.get(m.id) ?? 0;
-            if (m.status !== 'sent') tally.violation(`kill ${round}: ${m.id} is ${m.status} (${m.lastError ?? ''})`);
-            if (n === 0) tally.violation(`kill ${round}: ${m.id} lost (never received)`);
-            if (n === 2 && mayRepeat.has(m.id)) dups++;
-            else if (n > 1) tally.violation(`kill ${round}: ${m.id} received ${n} times (${atKill.get(m.id)} at the kill)`);
-          }
-          duplicates += dups;
-          const audit = await service.verifyAudit(A.director);
-          tally.rowsChecked += audit.count;
-          if (!audit.ok) tally.violation(`kill ${round}: verifyAudit fails`);
-          figures.push(`${receivedBefore.size}/${outbox.length} before kill, ${[...atKill.values()].filter((st) => st === 'sending').length} sending, ${dups} dup`);
+          const r = await finishAfterDelivererKill(storage, collector, tally, round);
+          duplicates += r.duplicates;
+          figures.push(`${r.receivedBefore}/${r.messages} before kill, ${r.sendingAtKill} sending, ${r.duplicates} dup`);
         } finally {
           await storage.dispose();
         }

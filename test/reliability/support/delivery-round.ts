@@ -1,5 +1,5 @@
-import type { createFixedClock } from '@pccovid-inspect/core';
 import {
+  createFixedClock,
   createInspectionService,
   type DeliveryOptions,
   type DeliveryReport,
@@ -12,6 +12,8 @@ import { createEmailNotifier, type EmailNotifier } from '@pccovid-inspect/notify
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { A, at, startRound, STAGES, type Round } from './round.js';
+import type { SmtpCollector } from './delivery-smtp.js';
+import type { Tally } from './summary.js';
 
 /**
  * The delivery attacks' round: the reliability round with an e-mail address on every person,
@@ -74,5 +76,49 @@ export async function deliverUntilIdle(service: InspectionService, maxRuns = 50)
 
 /** Every outbox message of Hà Tĩnh. */
 export const allMessages = (storage: StorageAdapter): Promise<OutboxRecord[]> => storage.readOutbox('42', { limit: 100_000 });
+
+/** Past any lease a killed deliverer held (the default lease is 5 minutes). */
+export const AFTER_LEASE_MS = 6 * 60_000;
+
+/**
+ * After a deliverer was killed mid-batch: notes each message's state at the kill, finishes the
+ * delivery with a fresh deliverer whose clock is past the lease, and checks every message — sent,
+ * received, and received twice only when it was `sending` at the kill (accepted by the server but
+ * not yet recorded: counted as a duplicate) — and the audit chain. Violations go to `tally`.
+ */
+export async function finishAfterDelivererKill(
+  storage: StorageAdapter,
+  smtp: SmtpCollector,
+  tally: Tally,
+  round: number,
+): Promise<{ duplicates: number; receivedBefore: number; sendingAtKill: number; messages: number }> {
+  const atKill = new Map((await allMessages(storage)).map((m) => [m.id, m.status]));
+  const receivedBefore = new Set(smtp.received.map((r) => r.key));
+  const mayRepeat = new Set([...receivedBefore].filter((k) => atKill.get(k) === 'sending'));
+  for (const k of receivedBefore) if (atKill.get(k) === 'pending') tally.violation(`kill ${round}: ${k} was received but is pending, not claimed`);
+
+  const clock = createFixedClock(AFTER_ROUND);
+  clock.advance(AFTER_LEASE_MS);
+  const email = testEmailNotifier(smtp.port);
+  const service = delivererService(storage, clock, email);
+  await deliverUntilIdle(service);
+  await email.dispose();
+
+  const counts = smtp.countByKey();
+  const outbox = await allMessages(storage);
+  let duplicates = 0;
+  for (const m of outbox) {
+    tally.rowsChecked++;
+    const n = counts.get(m.id) ?? 0;
+    if (m.status !== 'sent') tally.violation(`kill ${round}: ${m.id} is ${m.status} (${m.lastError ?? ''})`);
+    if (n === 0) tally.violation(`kill ${round}: ${m.id} lost (never received)`);
+    if (n === 2 && mayRepeat.has(m.id)) duplicates++;
+    else if (n > 1) tally.violation(`kill ${round}: ${m.id} received ${n} times (${atKill.get(m.id)} at the kill)`);
+  }
+  const audit = await service.verifyAudit(A.director);
+  tally.rowsChecked += audit.count;
+  if (!audit.ok) tally.violation(`kill ${round}: verifyAudit fails`);
+  return { duplicates, receivedBefore: receivedBefore.size, sendingAtKill: [...atKill.values()].filter((st) => st === 'sending').length, messages: outbox.length };
+}
 
 export { A, at };
