@@ -20,7 +20,7 @@ export async function withSession<T>(env: CommandEnv, fn: (s: Session) => Promis
   const { storage, label } = await openStorage(env.global.db, false);
   try {
     const workspace = await loadWorkspace(storage, env.global.campaign);
-    const service = serviceFor(storage, workspace.province, extra);
+    const service = serviceFor(storage, workspace.province, { clock: env.clock, ...extra });
     return await fn({ storage, label, workspace, service, actor: actor ?? workspace.director });
   } finally {
     await storage.dispose();
