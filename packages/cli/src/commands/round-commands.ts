@@ -8,6 +8,7 @@ import { openStorage, parseActor, PROVINCES, serviceFor } from '../context.js';
 import { readPlanFile } from '../plan-file.js';
 import { ProgressBar } from '../progress.js';
 import { withSession } from './session.js';
+import { countByState, printTable, typeLabel, visibleVisitsWithTypes } from './visit-table.js';
 
 /** @internal `init <plan>`: checks the plan file first (nothing is created when it is wrong), then `directory.register` and `campaign.create`. */
 export async function initCommand(env: CommandEnv, planFile: string): Promise<void> {
@@ -65,24 +66,33 @@ export async function notifyCommand(env: CommandEnv, opts: { dryRun: boolean }):
   );
 }
 
-/** @internal `status`: the overview; in the terminal, a table of visits per district × state. */
-export async function statusCommand(env: CommandEnv): Promise<void> {
-  await withSession(env, async ({ service, actor, workspace, label }) => {
+/** @internal Options of `status`. */
+export interface StatusOptions {
+  /** The table's rows: per district (default) or per target type. */
+  by: string;
+}
+
+/**
+ * @internal `status [--by district|type]`: the overview; in the terminal, a table of visits per
+ * district (or target type) × state. `--json --by type` adds `byType` (target type → state → count).
+ */
+export async function statusCommand(env: CommandEnv, opts: StatusOptions = { by: 'district' }): Promise<void> {
+  if (opts.by !== 'district' && opts.by !== 'type') throw new UsageError('--by là district hoặc type', '--by is district or type', 'pccovid-inspect status --by type');
+  await withSession(env, async (session) => {
+    const { service, actor, workspace, label } = session;
     const overview = await service.getCampaignOverview(actor, { campaignId: workspace.campaignId });
-    if (env.global.json) {
+    if (env.global.json && opts.by === 'district') {
       env.out.result(overview);
       return;
     }
-    const visits = await service.listVisits(actor, { campaignId: workspace.campaignId });
+    const visits = await visibleVisitsWithTypes(session);
     const names = new Map(workspace.province.adminUnits.map((u) => [u.code, u.name]));
-    const states = [...new Set(visits.map((v) => v.state))].sort();
-    const table = new Map<string, Map<string, number>>();
-    for (const v of visits) {
-      const row = table.get(v.districtCode) ?? new Map<string, number>();
-      row.set(v.state, (row.get(v.state) ?? 0) + 1);
-      table.set(v.districtCode, row);
-    }
     const { out } = env;
+    const { states, rows: table } = countByState(visits, opts.by === 'type' ? (v) => v.targetType : (v) => v.districtCode);
+    if (env.global.json) {
+      env.out.result({ ...overview, byType: Object.fromEntries([...table.entries()].map(([type, row]) => [type, Object.fromEntries(row)])) });
+      return;
+    }
     out.say(`Cơ sở dữ liệu: ${label}`, `Database: ${label}`);
     out.line(`${overview.title}`);
     out.say(
@@ -97,16 +107,11 @@ export async function statusCommand(env: CommandEnv): Promise<void> {
       out.say('Chưa có cuộc kiểm tra nào', 'No visits yet');
       return;
     }
-    const header = [out.text('Huyện', 'District'), ...states, out.text('Tổng', 'Total')];
-    const rows = [...table.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([code, row]) => [`${code} ${names.get(code) ?? ''}`.trim(), ...states.map((s) => String(row.get(s) ?? 0)), String([...row.values()].reduce((a, b) => a + b, 0))]);
+    const rowLabel = (key: string): string => (opts.by === 'type' ? typeLabel(out, key) : `${key} ${names.get(key) ?? ''}`.trim());
+    const header = [opts.by === 'type' ? out.text('Loại hình', 'Target type') : out.text('Huyện', 'District'), ...states, out.text('Tổng', 'Total')];
+    const rows = [...table.entries()].map(([key, row]) => [rowLabel(key), ...states.map((s) => String(row.get(s) ?? 0)), String([...row.values()].reduce((a, b) => a + b, 0))]);
     rows.push([out.text('Cộng', 'Total'), ...states.map((s) => String(visits.filter((v) => v.state === s).length)), String(visits.length)]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-    out.line(fmt(header));
-    out.line(widths.map((w) => '─'.repeat(w)).join('  '));
-    for (const r of rows) out.line(fmt(r));
+    printTable(out, header, rows);
   });
 }
 
