@@ -11,7 +11,7 @@ const root = join(packageDir, '..', '..');
  * `PCCOVID_CLI_BIN=dist` (after `pnpm run build`), else `node --import tsx src/bin.ts` with the root
  * tsconfig's paths, so the workspace packages are read from their sources (no build needed).
  */
-function command(): { args: string[]; env: NodeJS.ProcessEnv } {
+export function binCommand(): { args: string[]; env: NodeJS.ProcessEnv } {
   if (process.env.PCCOVID_CLI_BIN === 'dist') {
     const bin = join(packageDir, 'dist', 'bin.js');
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run pnpm run build first`);
@@ -38,7 +38,7 @@ export interface BinRun {
 
 /** Starts `pccovid-inspect <args>` in `cwd` (stdin closed, not a TTY, no PCCOVID_INSPECT_DB from outside). */
 export function startBin(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): BinRun {
-  const { args: head, env: extra } = command();
+  const { args: head, env: extra } = binCommand();
   const { PCCOVID_INSPECT_DB: _ignored, ...base } = process.env;
   const child = spawn(process.execPath, [...head, ...args], { cwd, env: { ...base, ...extra, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
