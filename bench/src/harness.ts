@@ -29,14 +29,15 @@
  * `PCCI_BENCH_QUICK=1` / `--quick` (only each bench's quick sizes: a smoke test),
  * `PCCI_BENCH_SIZES=100,1000` / `--sizes=…`, `PCCI_BENCH_RUNS=6` / `--runs=…`,
  * `PCCI_BENCH_CAP_S=120` / `--cap=…` (seconds, overrides every bench's cap),
- * `PCCI_BENCH_OUT=file.jsonl` / `--out=…` (append one JSON line per bench and size).
+ * `PCCI_BENCH_OUT=file.jsonl` / `--out=…` (append one JSON line per bench and size),
+ * `PCCI_BENCH_RUNTIME=tsx|node-dist` (how children run; see `BenchDefinition.childRuntime`).
  *
  * A bench file calls `runBench({...}, import.meta.url)`. Run one with
  * `pnpm exec tsx bench/src/<name>.bench.ts`, all with `pnpm bench`, one by name with
  * `pnpm bench <filter>`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +94,17 @@ export interface BenchDefinition {
   capMs?: number;
   /** Cap of `prepare` and of a run's `setup`, in ms. Default 20 minutes. */
   setupCapMs?: number;
+  /**
+   * How each child process runs this bench file. `'tsx'` (default): `node --import tsx` on the
+   * TypeScript sources, workspace packages resolved to their sources by the root tsconfig's
+   * paths (no build needed; tsx and the compiled-in-memory sources cost ≈ 45 MiB of RSS).
+   * `'node-dist'`: the parent bundles this file and its relative imports (harness, fixtures) with
+   * esbuild into `bench/node_modules/.cache/pcci-bench/`, packages left external, and each child
+   * runs plain `node` on it, so `@pccovid-inspect/*` load from their built `dist/` (build them
+   * first; a `dist/` older than its `src/` is reported). Both sides run in the same child either
+   * way. `PCCI_BENCH_RUNTIME=tsx|node-dist` overrides it.
+   */
+  childRuntime?: 'tsx' | 'node-dist';
 }
 
 type Side = 'ours' | 'raw';
@@ -189,10 +201,81 @@ interface ChildOutcome {
   lastProgress: number | null;
 }
 
+/** How a child is started: the bench file and the node arguments before it. */
+interface ChildCommand {
+  /** The bench's own file (its directory's parent is the child's working directory). */
+  file: string;
+  /** What node runs: the file itself under tsx, or its compiled bundle. */
+  args: string[];
+}
+
+const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * `'node-dist'`: bundles the bench file (relative imports inlined, packages external) next to
+ * `bench/node_modules`, so node resolves the packages as an installed user would (their `dist/`).
+ * Warns for every workspace package whose `dist/` is older than its newest source file.
+ */
+async function compileForNode(file: string, name: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outDir = join(BENCH_DIR, 'node_modules', '.cache', 'pcci-bench');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, `${name}-${process.pid}.mjs`);
+  // A tsconfig without the root's `paths`, so `@pccovid-inspect/*` stay external (→ dist/) instead
+  // of being bundled from their sources.
+  const tsconfig = join(outDir, 'tsconfig.json');
+  writeFileSync(tsconfig, '{ "compilerOptions": {} }\n');
+  const result = await esbuild.build({
+    tsconfig,
+    entryPoints: [file],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const workspace = new Set<string>();
+  for (const input of Object.values(result.metafile.inputs)) {
+    for (const imp of input.imports) {
+      const m = /^@pccovid-inspect\/[^/]+/.exec(imp.path);
+      if (imp.external && m) workspace.add(m[0]);
+    }
+  }
+  for (const pkg of workspace) {
+    const dir = realpathSync(join(BENCH_DIR, 'node_modules', pkg));
+    const built = newestMtime(join(dir, 'dist'));
+    const source = newestMtime(join(dir, 'src'));
+    if (built === 0) throw new Error(`${pkg} has no dist/: build it first (pnpm --filter ${pkg} run build), or run with PCCI_BENCH_RUNTIME=tsx`);
+    if (source > built) console.log(`   [harness] warning: ${pkg}'s dist/ is older than its src/ — rebuild it (pnpm --filter ${pkg} run build) for figures of the current sources`);
+  }
+  console.log(`   children: plain node on ${outfile} (workspace packages from dist/: ${[...workspace].sort().join(', ') || 'none'})`);
+  return outfile;
+}
+
+function newestMtime(path: string): number {
+  let newest = 0;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = join(path, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 /** Spawns one child of this bench file and follows its protocol lines, enforcing the caps. */
-function runChild(file: string, env: Record<string, string>, capMs: number, setupCapMs: number, label: string): Promise<ChildOutcome> {
+function runChild(command: ChildCommand, env: Record<string, string>, capMs: number, setupCapMs: number, label: string): Promise<ChildOutcome> {
+  const { file } = command;
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file], {
+    const child: ChildProcess = spawn(process.execPath, command.args, {
       env: { TSX_TSCONFIG_PATH: REPO_TSCONFIG, ...process.env, ...env, [CHILD_ENV]: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: dirname(dirname(file)),
@@ -352,6 +435,17 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
   const setupCapMs = def.setupCapMs ?? 1_200_000;
   const opLabel = def.opLabel ?? 'op';
   const reports: SizeReport[] = [];
+  const runtimeEnv = process.env.PCCI_BENCH_RUNTIME;
+  if (runtimeEnv !== undefined && runtimeEnv !== '' && runtimeEnv !== 'tsx' && runtimeEnv !== 'node-dist') {
+    throw new Error(`PCCI_BENCH_RUNTIME must be tsx or node-dist, got ${runtimeEnv}`);
+  }
+  const runtime: 'tsx' | 'node-dist' = runtimeEnv === 'tsx' || runtimeEnv === 'node-dist' ? runtimeEnv : (def.childRuntime ?? 'tsx');
+  let command: ChildCommand = { file, args: ['--import', 'tsx', file] };
+  if (runtime === 'node-dist') {
+    const compiled = await compileForNode(file, def.name);
+    process.on('exit', () => rmSync(compiled, { force: true }));
+    command = { file, args: [compiled] };
+  }
 
   for (const size of sizes) {
     const work = typeof def.work === 'function' ? def.work(size) : def.work;
@@ -365,7 +459,7 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
       let shared: unknown = null;
       if (def.prepare) {
         const t0 = performance.now();
-        const out = await runChild(file, { [PHASE_ENV]: 'prepare', PCCI_BENCH_SIZE: String(size), PCCI_BENCH_DIR: dir }, setupCapMs, setupCapMs, `${label} prepare`);
+        const out = await runChild(command, { [PHASE_ENV]: 'prepare', PCCI_BENCH_SIZE: String(size), PCCI_BENCH_DIR: dir }, setupCapMs, setupCapMs, `${label} prepare`);
         shared = out.messages.find((m) => m.t === 'prepared')?.shared ?? null;
         console.log(`   prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s (untimed)`);
       }
@@ -379,7 +473,7 @@ export async function runBench(def: BenchDefinition, callerUrl: string): Promise
         const runDir = mkdtempSync(join(dir, `${side}-`));
         try {
           const out = await runChild(
-            file,
+            command,
             { [PHASE_ENV]: side, PCCI_BENCH_SIZE: String(size), PCCI_BENCH_DIR: dir, PCCI_BENCH_RUN_DIR: runDir, PCCI_BENCH_SHARED: JSON.stringify(shared) },
             capMs,
             setupCapMs,

@@ -11,6 +11,9 @@
  * (migrations, table) is each side's untimed setup. Goal (issue 12): ours ≤ 1.5× raw at
  * 1,000,000 rows, peak RSS ≤ 150 MiB and flat with the rows.
  *
+ * Children run plain node on the packages' `dist/` (`childRuntime: 'node-dist'`; build first:
+ * `pnpm build`), the same for both sides; `PCCI_BENCH_RUNTIME=tsx` runs them on the sources.
+ *
  * Run: `pnpm bench import-csv` (add `--runs=5`, `--sizes=1000000`).
  */
 import { createReadStream } from 'node:fs';
@@ -37,6 +40,9 @@ await runBench(
     goalRatioSizes: [1_000_000],
     goalPeakMiB: 150,
     opsPerRun: (size) => size,
+    // Plain node on the built packages for both sides: tsx compiling the workspace's sources in
+    // memory costs ≈ 45 MiB of RSS in every child, which is not the import's memory.
+    childRuntime: 'node-dist',
     opLabel: 'row',
     prepare: (size, dir) => ({ file: writePortalCsv(dir, size) }),
     ours: {

@@ -11,6 +11,9 @@
  * each side's untimed setup. Goal (issue 12): ours ≤ 1.5× raw at 100,000 rows, peak RSS ≤ 150 MiB
  * and flat with the rows.
  *
+ * Children run plain node on the packages' `dist/` (`childRuntime: 'node-dist'`; build first:
+ * `pnpm build`), the same for both sides; `PCCI_BENCH_RUNTIME=tsx` runs them on the sources.
+ *
  * Run: `pnpm bench import-xlsx` (add `--runs=5`, `--sizes=100000`).
  */
 import { join } from 'node:path';
@@ -36,6 +39,9 @@ await runBench(
     goalRatioSizes: [100_000],
     goalPeakMiB: 150,
     opsPerRun: (size) => size,
+    // Plain node on the built packages for both sides: tsx compiling the workspace's sources in
+    // memory costs ≈ 45 MiB of RSS in every child, which is not the import's memory.
+    childRuntime: 'node-dist',
     opLabel: 'row',
     prepare: async (size, dir) => ({ file: await writePortalXlsx(dir, size) }),
     ours: {
