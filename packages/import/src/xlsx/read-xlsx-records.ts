@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { SourceRecord } from '../csv/source-record.js';
 
@@ -14,23 +13,37 @@ export interface XlsxReadOptions {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** One cell as text, or a problem (a formula, an error value). */
-function cellText(value: unknown): { text: string; problem?: { vi: string; en: string } } {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'number') return { text: String(value) };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { text: `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}` };
+type CellProblem = { vi: string; en: string };
+
+const FORMULA: CellProblem = { vi: 'ô là công thức bảng tính', en: 'the cell is a spreadsheet formula' };
+const UNREADABLE: CellProblem = { vi: 'ô có kiểu không đọc được', en: 'the cell has a type that cannot be read' };
+
+/**
+ * One cell as text; a formula or an error value gives `''` and reports its problem through
+ * `onProblem`. The common cells (text, number, empty) allocate nothing but their text: this runs
+ * once per cell of the sheet.
+ */
+function cellText(value: unknown, onProblem: (problem: CellProblem) => void): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   if (typeof value === 'object') {
     const v = value as { formula?: unknown; sharedFormula?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown; result?: unknown };
     if (v.formula !== undefined || v.sharedFormula !== undefined) {
-      return { text: '', problem: { vi: 'ô là công thức bảng tính', en: 'the cell is a spreadsheet formula' } };
+      onProblem(FORMULA);
+      return '';
     }
-    if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join('') };
-    if (typeof v.text === 'string') return { text: v.text };
-    if (typeof v.error === 'string') return { text: '', problem: { vi: `ô có lỗi ${v.error}`, en: `the cell holds the error ${v.error}` } };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if (typeof v.text === 'string') return v.text;
+    if (typeof v.error === 'string') {
+      onProblem({ vi: `ô có lỗi ${v.error}`, en: `the cell holds the error ${v.error}` });
+      return '';
+    }
   }
-  return { text: '', problem: { vi: 'ô có kiểu không đọc được', en: 'the cell has a type that cannot be read' } };
+  onProblem(UNREADABLE);
+  return '';
 }
 
 /**
@@ -54,12 +67,16 @@ function toRecord(row: ExcelJS.Row, state: { width: number }, bytesRead: number)
   const cells: string[] = [];
   let problem: SourceRecord['problem'];
   let empty = true;
+  let column = 0;
+  const onProblem = (p: CellProblem): void => {
+    if (problem === undefined) problem = { ...p, column };
+  };
   // `values` is 1-based and may be sparse; a hole is an empty cell.
   for (let i = 1; i < values.length; i++) {
-    const cell = cellText(values[i]);
-    cells.push(cell.text);
-    if (empty && cell.text.trim() !== '') empty = false;
-    if (cell.problem !== undefined && problem === undefined) problem = { ...cell.problem, column: i - 1 };
+    column = i - 1;
+    const text = cellText(values[i], onProblem);
+    cells.push(text);
+    if (empty && text.trim() !== '') empty = false;
   }
   if (empty) return null;
   if (state.width < 0) state.width = cells.length;
@@ -76,14 +93,9 @@ function toRecord(row: ExcelJS.Row, state: { width: number }, bytesRead: number)
  */
 export async function* readXlsxRecordBatches(file: string, options: XlsxReadOptions = {}): AsyncGenerator<SourceRecord[]> {
   const { default: Excel } = await import('exceljs');
-  let bytesRead = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytesRead += chunk.byteLength;
-      callback(null, chunk);
-    },
-  });
-  const input = createReadStream(file).pipe(counter);
+  // The file stream goes to exceljs as is (no counting stream in between: one buffer less); its
+  // `bytesRead` is the progress.
+  const input = createReadStream(file);
   const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
   const wanted = options.sheet ?? 1;
   let position = 0;
@@ -99,7 +111,7 @@ export async function* readXlsxRecordBatches(file: string, options: XlsxReadOpti
       const out: SourceRecord[] = [];
       for (const event of batch) {
         if (event.eventType !== 'row') continue;
-        const record = toRecord(event.value as ExcelJS.Row, state, bytesRead);
+        const record = toRecord(event.value as ExcelJS.Row, state, input.bytesRead);
         if (record !== null) out.push(record);
       }
       if (out.length > 0) yield out;
