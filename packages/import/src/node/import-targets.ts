@@ -5,10 +5,12 @@ import { runImport, type ImportFileOptions, type ImportSummary } from './run-imp
 /** Options of `importTargets`. */
 export interface TargetImportOptions extends ImportFileOptions, TargetRowOptions {
   /**
-   * Receives each batch of validated targets, in file order, and registers them (core has no
-   * bulk target registration: call `service.registerTarget({ target })` per target). Must be
-   * idempotent for a resumed run: the batch in flight at a crash is given again, with the same
-   * ids — treat `CONFLICT` on `target.register` as "already registered".
+   * Receives each batch of validated targets (at most `batchSize`; `targets.register` takes ≤ 1000), in file order, and
+   * registers them: pass them to the service's bulk command, one commit per batch —
+   * `service.registerTargets(actor, { campaignId, targets })` (`targets.register`). Each target's
+   * QR point carries `registeredCode` (the "Mã QR" cell) for `@pccovid-inspect/plugin-qr-verify`
+   * to match photos against. A resumed run gives the batch in flight at a crash again, with the
+   * same ids and content: `targets.register` reports those as `existing` and writes nothing.
    */
   onBatch: (targets: Target[]) => Promise<void>;
 }
@@ -16,7 +18,8 @@ export interface TargetImportOptions extends ImportFileOptions, TargetRowOptions
 /**
  * Imports a list of units to inspect (CSV or XLSX) as validated `Target`s: "Tên đơn vị", "Mã QR",
  * "Mã huyện"/"Huyện", "Loại hình", "Địa chỉ", "Mã đơn vị". Ids are the "Mã đơn vị" column or
- * `tg-<QR code>`, so a rerun yields the same ids. A QR code given twice, a district outside the
+ * `tg-<QR code>`, so a rerun yields the same ids; the "Mã QR" becomes the target's QR point (id and
+ * `registeredCode`, `posted`/`visible` unknown until a visit looks). A QR code given twice, a district outside the
  * reference units, an unknown type, a text over core's limits or with a forbidden character are
  * row errors.
  *
@@ -24,7 +27,7 @@ export interface TargetImportOptions extends ImportFileOptions, TargetRowOptions
  * ```ts
  * await importTargets({
  *   file: 'don-vi.xlsx', tenantId: '42', campaignId: 'c-2021', referenceUnits: HA_TINH_2021_DISTRICTS,
- *   onBatch: async (targets) => { for (const target of targets) await service.registerTarget({ target }, actor); },
+ *   onBatch: async (targets) => void (await service.registerTargets(actor, { campaignId: 'c-2021', targets })),
  * });
  * ```
  */

@@ -106,7 +106,10 @@ export function createTargetRowMapper(header: SourceRecord, options: TargetRowOp
       ['districtCode', checkDistrict(cell('districtCode'), options.referenceUnits)],
       ['address', checkText(cell('address'), { optional: true })],
     ];
-    if (columns.qrCode !== undefined) checks.push(['qrCode', checkId(cell('qrCode'))]);
+    // With its own "Mã đơn vị" column a unit may have no QR code yet (a risk the sampling scores);
+    // without one, the QR code is the unit's id and must be there.
+    const qrCell = cell('qrCode');
+    if (columns.qrCode !== undefined && !(columns.targetId !== undefined && (qrCell ?? '').trim() === '')) checks.push(['qrCode', checkId(qrCell)]);
     if (columns.targetId !== undefined) checks.push(['targetId', checkId(cell('targetId'))]);
     for (const [field, result] of checks) if (!result.ok) return issue(field, result);
     const value = (f: TargetField): string => {
@@ -157,10 +160,13 @@ export function createTargetRowMapper(header: SourceRecord, options: TargetRowOp
                 targetId: id,
                 label: 'Mã QR địa điểm (đăng ký trên cổng) / Location QR (registered on the portal)',
                 source: 'pc_covid' as const,
-                posted: false,
-                visible: false,
+                // Not yet looked at: a visit records whether it is posted and visible.
+                posted: null,
+                visible: null,
                 sizeCm: null,
                 registeredOn: null,
+                // What a photographed code is matched against (plugin-qr-verify).
+                registeredCode: qr,
               },
             ],
     };
