@@ -14,3 +14,5 @@ export { registeredCodesOf, verifyQrPayload, verifyQrPhoto } from './verify-qr-p
 export type { QrPhotoStatus, QrPhotoVerification, VerifyQrOptions } from './verify-qr-photo.js';
 export { createQrVerifyPlugin, QR_VERIFY_PLUGIN_ID, QR_VERIFY_PLUGIN_VERSION } from './qr-verify-plugin.js';
 export type { QrVerificationLookup, QrVerifyPluginOptions } from './qr-verify-plugin.js';
+export { createQrVerificationStore, QR_VERIFICATIONS_COLLECTION } from './qr-verification-store.js';
+export type { QrVerificationStore, RecordQrVerificationInput, StoredQrVerification } from './qr-verification-store.js';
