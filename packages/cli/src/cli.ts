@@ -12,7 +12,7 @@ export interface GlobalOptions {
   lang: 'vi' | 'en';
   actor?: string;
   campaign?: string;
-  at?: string;
+  clock?: string;
   debug: boolean;
 }
 
@@ -23,7 +23,7 @@ export interface CommandEnv {
   io: CliIo;
   /** Aborted on Ctrl-C: long work stops at its next clean point and throws {@link InterruptedError}. */
   signal: AbortSignal;
-  /** The service's clock: the system clock, or `--at`'s instant moving on with real time. */
+  /** The service's clock: the system clock, or `--clock`'s instant moving on with real time. */
   clock: Clock;
   /** Ends with this exit code although nothing was thrown (e.g. `audit verify` on an altered chain). */
   setExitCode: (code: ExitCode) => void;
@@ -35,14 +35,14 @@ export function checkInterrupted(signal: AbortSignal): void {
 }
 
 /**
- * @internal `--at <time>`: a clock that starts at `text` (ISO 8601 with an offset, or a date) and
+ * @internal `--clock <time>`: a clock that starts at `text` (ISO 8601 with an offset, or a date) and
  * moves on with real time, so the events of one command keep their order.
  */
-export function clockAt(text: string | undefined): Clock {
+export function clockFrom(text: string | undefined): Clock {
   if (text === undefined) return systemClock;
   const start = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T08:00:00+07:00` : text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(start)) {
-    throw new UsageError(`--at "${text}" không phải thời điểm ISO 8601`, `--at "${text}" is not an ISO 8601 instant`, '--at 2021-12-06T08:00:00+07:00');
+    throw new UsageError(`--clock "${text}" không phải thời điểm ISO 8601`, `--clock "${text}" is not an ISO 8601 instant`, '--clock 2021-12-06T08:00:00+07:00');
   }
   const origin = Date.now();
   return { now: () => new Date(start + (Date.now() - origin)) };
@@ -103,8 +103,8 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
     .option('--actor <role:personId>', 'người thực hiện (mặc định: người ký kế hoạch, vai trò director) / who acts (default: the plan signer as director)')
     .option('--campaign <id>', 'đợt kiểm tra, khi cơ sở dữ liệu có nhiều đợt / the campaign, when the database holds several')
     .addOption(
-      new Option('--at <time>', 'ghi nhận như tại thời điểm này (nhập lại một đợt đã qua, tập huấn) / record as at this instant (replaying a past round, training)').env(
-        'PCCOVID_INSPECT_AT',
+      new Option('--clock <time>', 'ghi nhận như tại thời điểm này (nhập lại một đợt đã qua, tập huấn) / record as at this instant (replaying a past round, training)').env(
+        'PCCOVID_INSPECT_CLOCK',
       ),
     )
     .option('--debug', 'in stack trace của lỗi / print error stack traces', false)
@@ -120,7 +120,7 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
   const env = (command: Command): CommandEnv => {
     const global = command.optsWithGlobals<GlobalOptions>();
     out = new Output(io, { json: global.json, lang: global.lang, debug: global.debug });
-    return { global, out, io, signal: controller.signal, clock: clockAt(global.at), setExitCode: (code) => (exit = code) };
+    return { global, out, io, signal: controller.signal, clock: clockFrom(global.clock), setExitCode: (code) => (exit = code) };
   };
   registerCommands(program, env);
 

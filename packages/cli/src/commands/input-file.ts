@@ -1,3 +1,4 @@
+import type { Clock } from '@pccovid-inspect/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ValidationError } from '@pccovid-inspect/core';
@@ -35,7 +36,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** @internal Today's date (UTC) as YYYY-MM-DD: the default of a date option. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/**
+ * @internal Today's date in Việt Nam (UTC+7, no daylight saving) as YYYY-MM-DD, by the command's
+ * clock (`--clock` moves it): the default of a date option. 06:00 in Hà Tĩnh is still the day before in UTC.
+ */
+export function today(clock: Clock): string {
+  return new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -51,7 +51,12 @@ export async function reportCommand(env: CommandEnv, opts: ReportOptions): Promi
       return;
     }
     if (opts.summary === undefined) throw new UsageError('báo cáo cần --summary', 'the report needs --summary', '--summary "Kết quả kiểm tra …"');
-    const res = await service.beginReporting(actor, { campaignId: workspace.campaignId, issuedOn: opts.issuedOn ?? today(), addressedToOrganizationId: to, summary: opts.summary });
+    const res = await service.beginReporting(actor, {
+      campaignId: workspace.campaignId,
+      issuedOn: opts.issuedOn ?? today(env.clock),
+      addressedToOrganizationId: to,
+      summary: opts.summary,
+    });
     env.out.result(res, () =>
       env.out.say(
         `Đã lập Báo cáo số ${res.reportNumberSymbol} gửi ${to} và ${res.notices} thông báo kết quả`,
@@ -94,7 +99,7 @@ export async function remediateOpenCommand(env: CommandEnv, visitId: string, opt
 /** @internal `remediate remind <remediationId> [--sent-on] [--due-on]`: `reminder.send`, a numbered letter (CV) to the unit. */
 export async function remediateRemindCommand(env: CommandEnv, remediationId: string, opts: { sentOn?: string; dueOn?: string }): Promise<void> {
   await withSession(env, async ({ service, actor }) => {
-    const res = await service.sendReminder(actor, { remediationId, sentOn: opts.sentOn ?? today(), ...(opts.dueOn === undefined ? {} : { dueOn: opts.dueOn }) });
+    const res = await service.sendReminder(actor, { remediationId, sentOn: opts.sentOn ?? today(env.clock), ...(opts.dueOn === undefined ? {} : { dueOn: opts.dueOn }) });
     env.out.result(res, () => env.out.say(`Đã gửi Công văn số ${res.numberSymbol}; hạn khắc phục ${res.dueOn}`, `Sent letter ${res.numberSymbol}; remedy due by ${res.dueOn}`));
   });
 }
@@ -120,7 +125,7 @@ export async function remediateRecheckCommand(env: CommandEnv, remediationId: st
   if ((opts.complied === true) === (opts.notComplied === true))
     throw new UsageError('chọn --complied hoặc --not-complied', 'choose --complied or --not-complied', `pccovid-inspect remediate recheck ${remediationId} --complied`);
   await withSession(env, async ({ service, actor }) => {
-    const res = await service.recordRecheck(actor, { remediationId, on: opts.on ?? today(), complied: opts.complied === true, note: opts.note ?? null });
+    const res = await service.recordRecheck(actor, { remediationId, on: opts.on ?? today(env.clock), complied: opts.complied === true, note: opts.note ?? null });
     env.out.result(res, () =>
       opts.complied
         ? env.out.say(`Kiểm tra lại ${remediationId}: đã khắc phục (${res.state})`, `Re-check of ${remediationId}: remedied (${res.state})`)
@@ -132,7 +137,7 @@ export async function remediateRecheckCommand(env: CommandEnv, remediationId: st
 /** @internal `remediate sanction <remediationId> --basis --to [--on]`: `sanction.propose` (director), a numbered letter. */
 export async function remediateSanctionCommand(env: CommandEnv, remediationId: string, opts: { basis: string; to: string; on?: string }): Promise<void> {
   await withSession(env, async ({ service, actor }) => {
-    const res = await service.proposeSanction(actor, { remediationId, basis: opts.basis, proposedTo: opts.to, on: opts.on ?? today() });
+    const res = await service.proposeSanction(actor, { remediationId, basis: opts.basis, proposedTo: opts.to, on: opts.on ?? today(env.clock) });
     env.out.result(res, () => env.out.say(`Đã đề xuất xử lý ${remediationId} (${res.state})`, `Proposed a sanction for ${remediationId} (${res.state})`));
   });
 }

@@ -17,7 +17,7 @@ export async function initCommand(env: CommandEnv, planFile: string): Promise<vo
   const actor = env.global.actor === undefined ? { role: 'director' as const, id: plan.campaign.signer.personId ?? 'director' } : parseActor(env.global.actor);
   const { storage, label } = await openStorage(env.global.db, true);
   try {
-    const service = serviceFor(storage, province);
+    const service = serviceFor(storage, province, { clock: env.clock });
     const directory = await service.registerDirectory(actor, plan.directory);
     const campaign = await service.createCampaign(actor, { campaign: plan.campaign });
     env.out.result({ db: label, directory, campaign }, () => {
@@ -43,7 +43,7 @@ export async function notifyCommand(env: CommandEnv, opts: { dryRun: boolean }):
     env,
     async ({ service, actor }) => {
       if (opts.dryRun) {
-        const now = new Date().toISOString();
+        const now = env.clock.now().toISOString();
         const due = (await service.listMessages(actor, { status: 'pending' })).filter((m) => isDue(m, now));
         env.out.result(
           due.map((m) => ({ id: m.id, channel: m.channel, topic: m.topic, recipient: m.recipient, subject: m.subject, dueAt: m.dueAt })),

@@ -32,13 +32,13 @@ export async function nominateCommand(env: CommandEnv, bodyId: string | undefine
   await withSession(env, async ({ service, actor, workspace }) => {
     const deadline = (workspace.campaign.campaign as { nomination: { deadline: string } }).nomination.deadline;
     if (opts.request) {
-      const res = await service.requestNominations(actor, { campaignId: workspace.campaignId, sentOn: opts.sentOn ?? today() });
+      const res = await service.requestNominations(actor, { campaignId: workspace.campaignId, sentOn: opts.sentOn ?? today(env.clock) });
       env.out.result({ ...res, deadline }, () =>
         env.out.say(`Đã gửi đề nghị cử thành viên; hạn trả lời ${dmy(deadline)}`, `Nomination request sent; replies due by ${dmy(deadline)}`),
       );
       return;
     }
-    const receivedOn = opts.receivedOn ?? today();
+    const receivedOn = opts.receivedOn ?? today(env.clock);
     const res = await service.recordNomination(actor, {
       campaignId: workspace.campaignId,
       organizationId: bodyId!,
@@ -71,7 +71,7 @@ export async function teamFormCommand(env: CommandEnv, opts: TeamFormOptions): P
   const name = opts.name ?? (isRecord(raw) && typeof raw.name === 'string' ? raw.name : 'Tổ Kiểm tra PC-Covid');
   await withSession(env, async ({ service, actor, workspace }) => {
     // The service checks the members (exactly one lead, each person once): a wrong file writes nothing.
-    const res = await service.formTeam(actor, { campaignId: workspace.campaignId, name, members: members as never, decidedOn: opts.decidedOn ?? today() });
+    const res = await service.formTeam(actor, { campaignId: workspace.campaignId, name, members: members as never, decidedOn: opts.decidedOn ?? today(env.clock) });
     env.out.result(res, () =>
       env.out.say(
         `Đã thành lập ${name}: Quyết định số ${res.decisionNumberSymbol} (${Array.isArray(members) ? members.length : 0} thành viên)`,
