@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { compareGroupKeys, decodeQueryCursor, encodeQueryCursor, isIndexValue } from '@pccovid-inspect/core/adapter-kit';
 import type { CountByRequest, CountByResult, QueryCursorPosition } from '@pccovid-inspect/core/adapter-kit';
@@ -159,9 +160,13 @@ export function idOrderQuerySql(request: QueryRequest, after: QueryCursorPositio
 export function countBySql(request: CountByRequest): SqlStep {
   const p = new Params();
   const { groupBy } = request;
+  const tenant = p.add(request.tenantId);
+  const collection = p.add(request.collection);
   const columns = groupBy.map((_, i) => `g${i}.rank::integer AS r${i}, g${i}.num AS n${i}, g${i}.str AS s${i}`).join(', ');
+  // Tenant and collection as the parameters (equal to the driver's, by its WHERE), not as d's
+  // columns: the planner then hashes each join on the id alone, as it does for an inner join.
   const joins = groupBy
-    .map((field, i) => ` LEFT JOIN ${INDEXES} g${i} ON g${i}.tenant_id = d.tenant_id AND g${i}.collection = d.collection AND g${i}.id = d.id AND g${i}.field = ${p.add(field)}`)
+    .map((field, i) => ` LEFT JOIN ${INDEXES} g${i} ON g${i}.tenant_id = ${tenant} AND g${i}.collection = ${collection} AND g${i}.id = d.id AND g${i}.field = ${p.add(field)}`)
     .join('');
   // Driven by a filter with only non-null values when there is one (an index seek on its rows), else by every record's key.
   const driver = Object.entries(request.where ?? {}).find(([, filter]) => (isIndexValue(filter) ? filter !== null : filter.in.length > 0 && !filter.in.includes(null)));
@@ -169,11 +174,11 @@ export function countBySql(request: CountByRequest): SqlStep {
   if (driver) {
     const [field, filter] = driver;
     sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${INDEXES} d${joins}
-      WHERE d.tenant_id = ${p.add(request.tenantId)} AND d.collection = ${p.add(request.collection)} AND d.field = ${p.add(field)}
+      WHERE d.tenant_id = ${tenant} AND d.collection = ${collection} AND d.field = ${p.add(field)}
       AND ${valueCondition('d', isIndexValue(filter) ? [filter] : filter.in, p)}`;
     sql += whereConditions('d', request, p, field);
   } else {
-    sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${RECORDS} d${joins} WHERE d.tenant_id = ${p.add(request.tenantId)} AND d.collection = ${p.add(request.collection)}`;
+    sql = `SELECT ${columns}, COUNT(*)::float8 AS n FROM ${RECORDS} d${joins} WHERE d.tenant_id = ${tenant} AND d.collection = ${collection}`;
     sql += whereConditions('d', request, p);
   }
   sql += ` GROUP BY ${groupBy.map((_, i) => `r${i}, n${i}, s${i}`).join(', ')}`;
@@ -223,7 +228,9 @@ export const postgresRecords = {
 
   async countBy(client: PoolClient, request: CountByRequest): Promise<CountByResult> {
     const { sql, params } = countBySql(request);
-    const { rows } = await client.query<Record<string, number | string | null>>({ text: sql, values: params, rowMode: 'array' } as never);
+    // A named statement per shape of request (its text): planned once per connection, as a server's repeated report is.
+    const name = `pccovid-count-by-${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    const { rows } = await client.query<Record<string, number | string | null>>({ name, text: sql, values: params, rowMode: 'array' } as never);
     const groups = (rows as unknown as (number | string | null)[][]).map((row) => ({
       key: Object.fromEntries(
         request.groupBy.map((field, i) => [field, fromColumns(row[3 * i] as number | null, row[3 * i + 1] as number | null, row[3 * i + 2] as string | null)]),
