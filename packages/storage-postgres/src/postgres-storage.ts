@@ -9,6 +9,7 @@ import { postgresLogs } from './postgres-logs.js';
 import { TENANT_GROUP_ROLE, migratePostgres } from './postgres-migrations.js';
 import { copyIntoStage, grantStage, insertFromStage, summarize } from './postgres-portal-statistics.js';
 import { postgresRecords } from './postgres-records.js';
+import { checkServerVersion } from './postgres-server-version.js';
 import { PostgresTenants, defaultTenantRole, ensureRole, quoteIdent } from './postgres-tenants.js';
 
 /**
@@ -50,9 +51,6 @@ export type PostgresStorage = StorageAdapter &
     onOutbox(listener: (tenantId: string) => void): () => void;
   };
 
-/** The oldest server major version the adapter supports. */
-const MIN_SERVER_VERSION_NUM = 130000;
-
 /**
  * Opens the connection that `LISTEN`s on `channel` (with the settings of the pool's clients) and
  * hands each notification's payload (a tenant id) to `deliver`.
@@ -91,14 +89,7 @@ async function open(options: PostgresStorageOptions): Promise<{ pool: Pool; owne
       const { rows } = await client.query<{ server_version_num: string; server_version: string }>(
         "SELECT current_setting('server_version_num') AS server_version_num, current_setting('server_version') AS server_version",
       );
-      const versionNum = Number(rows[0]?.server_version_num ?? 0);
-      if (versionNum < MIN_SERVER_VERSION_NUM) {
-        throw configurationProblem(
-          `máy chủ PostgreSQL ${rows[0]?.server_version ?? '?'} quá cũ (cần 13 trở lên)`,
-          `the PostgreSQL server ${rows[0]?.server_version ?? '?'} is too old (13 or newer is needed)`,
-          'Upgrade the server to PostgreSQL 13 or newer (row-level security, identity columns and the planner features the adapter relies on).',
-        );
-      }
+      checkServerVersion(rows[0]?.server_version_num, rows[0]?.server_version);
       await ensureRole(client, TENANT_GROUP_ROLE, null);
       await migratePostgres(client);
     } catch (error) {

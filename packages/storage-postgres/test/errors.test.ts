@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, InspectError, StorageError } from '@pccovid-inspect/core';
 import { POSTGRES_SCHEMA_VERSION, createPostgresStorage } from '../src/index.js';
+import { MIN_SERVER_VERSION_NUM, checkServerVersion } from '../src/postgres-server-version.js';
 import { createTestDatabase, databaseUrl } from './test-database.js';
 import type { TestDatabase } from './test-database.js';
 import { inject } from 'vitest';
@@ -56,6 +57,37 @@ describe('typed errors with a hint, never a raw driver error', () => {
     } finally {
       await db.sql('DELETE FROM pccovid.schema_migrations WHERE version > $1', [POSTGRES_SCHEMA_VERSION]);
     }
+  });
+
+  it('a server older than 13: CONFIGURATION_INVALID naming its version, with a hint (the check the adapter runs on connecting)', async () => {
+    // This server's own answers pass.
+    const [num] = await db.sql<{ server_version_num: string }>('SHOW server_version_num');
+    const [version] = await db.sql<{ server_version: string }>('SHOW server_version');
+    expect(Number(num?.server_version_num)).toBeGreaterThanOrEqual(MIN_SERVER_VERSION_NUM);
+    expect(() => checkServerVersion(num?.server_version_num, version?.server_version)).not.toThrow();
+    expect(() => checkServerVersion(String(MIN_SERVER_VERSION_NUM), '13.0')).not.toThrow();
+    // What older servers answer to SHOW server_version_num and SHOW server_version.
+    for (const [older, shown] of [
+      ['120022', '12.22 (Debian 12.22-1.pgdg120+1)'],
+      ['90624', '9.6.24'],
+      [String(MIN_SERVER_VERSION_NUM - 1), '12.99'],
+    ] as const) {
+      let error: unknown;
+      try {
+        checkServerVersion(older, shown);
+      } catch (e) {
+        error = e;
+      }
+      expect(ConfigurationError.isInstance(error), shown).toBe(true);
+      const typed = error as InspectError;
+      expect(typed.code).toBe('CONFIGURATION_INVALID');
+      expect(typed.message).toContain(`the PostgreSQL server ${shown} is too old (13 or newer is needed)`);
+      expect(typed.message).toContain('quá cũ');
+      expect(typed.hint).toMatch(/Upgrade the server to PostgreSQL 13 or newer/);
+    }
+    // An answer that is not a version number is refused, not taken for a new server.
+    expect(() => checkServerVersion('', '')).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }) as Error);
+    expect(() => checkServerVersion(undefined, undefined)).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }) as Error);
   });
 
   it('bad options: CONFIGURATION_INVALID before connecting', async () => {
