@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { ClientConfig, Notification, Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { ConflictError, InspectError, STORAGE_CONTRACT_VERSION, StorageError } from '@pccovid-inspect/core';
 import { AUDIT_CONFLICT_COLLECTION, OUTBOX_CONFLICT_COLLECTION } from '@pccovid-inspect/core/adapter-kit';
 import type { CommitBatch, PortalStatisticsRow, QueryPage, QueryRequest, StorageAdapter, StoredRecord } from '@pccovid-inspect/core';
@@ -10,6 +10,7 @@ import { TENANT_GROUP_ROLE, migratePostgres } from './postgres-migrations.js';
 import { copyIntoStage, grantStage, insertFromStage, summarize } from './postgres-portal-statistics.js';
 import { postgresRecords } from './postgres-records.js';
 import { checkServerVersion } from './postgres-server-version.js';
+import { OutboxListener } from './postgres-listener.js';
 import { PostgresTenants, defaultTenantRole, ensureRole, quoteIdent } from './postgres-tenants.js';
 
 /**
@@ -32,7 +33,8 @@ export type PostgresStorage = StorageAdapter &
      * The adapter listens from its creation on, so no commit after `createPostgresStorage`
      * resolved is missed; notifications are not replayed — read the pending messages once at
      * start, and keep a slow poll as a fallback, since a notification sent while the listening
-     * connection is down is lost. A listener that throws does not stop the others (its error is
+     * connection is down is lost. A lost listening connection (the server restarted) is opened
+     * again by itself (after 100 ms, then up to every 5 s), and wake-ups resume. A listener that throws does not stop the others (its error is
      * dropped). Returns the function that removes the listener; `dispose()` removes them all and
      * closes the listening connection.
      *
@@ -50,27 +52,6 @@ export type PostgresStorage = StorageAdapter &
      */
     onOutbox(listener: (tenantId: string) => void): () => void;
   };
-
-/**
- * Opens the connection that `LISTEN`s on `channel` (with the settings of the pool's clients) and
- * hands each notification's payload (a tenant id) to `deliver`.
- */
-async function openListener(config: ClientConfig, channel: string, deliver: (tenantId: string) => void): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  // A lost connection is reported here; without a listener Node would exit.
-  client.on('error', () => undefined);
-  client.on('notification', (message: Notification) => {
-    if (message.channel === channel) deliver(message.payload ?? '');
-  });
-  try {
-    await client.connect();
-    await client.query(`LISTEN ${quoteIdent(channel)}`);
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw error;
-  }
-  return client;
-}
 
 /**
  * Opens the pool, checks the server version, creates the group role and migrates the schema.
@@ -157,10 +138,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const { notifyChannel } = options;
   /** The `onOutbox` listeners, and the connection that LISTENs for them (with `notifyChannel` only). */
   const wakeListeners = new Set<(tenantId: string) => void>();
-  let listenClient: pg.Client | null = null;
+  let listenClient: OutboxListener | null = null;
   if (notifyChannel !== undefined) {
     try {
-      listenClient = await openListener(owned ? poolConfig(options) : pool.options, notifyChannel, (tenantId) => {
+      listenClient = await OutboxListener.open(owned ? poolConfig(options) : pool.options, notifyChannel, (tenantId) => {
         for (const listener of [...wakeListeners]) {
           try {
             listener(tenantId);
@@ -353,7 +334,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       if (disposed) return;
       disposed = true;
       wakeListeners.clear();
-      if (listenClient !== null) await listenClient.end().catch(() => undefined);
+      if (listenClient !== null) await listenClient.close();
       if (owned) await pool.end();
     },
   };

@@ -1,27 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@pccovid-inspect/core/adapter-kit';
 import { createPostgresStorage } from '../src/index.js';
 import { exitOf, spawnFixture, waitForLine } from './child-process.js';
 import { commitPuts, visitPut } from './commit-batch.js';
-import { pgCtl, serverCommand } from './postgres-control.js';
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { startOwnServer, type OwnServer } from './postgres-control.js';
 
 const BATCH_PUTS = 20;
 
@@ -32,32 +15,13 @@ const BATCH_PUTS = 20;
  * other files).
  */
 describe('the server stopped with pg_ctl stop -m immediate during a run of commits', () => {
-  let root = '';
-  let data = '';
-  let bin = '';
-  let port = 0;
+  let server: OwnServer | undefined;
   let url = '';
   beforeAll(async () => {
-    bin = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
-    root = mkdtempSync(join(tmpdir(), 'pccovid-pg-crash-'));
-    if (process.getuid?.() === 0)
-      chownSync(root, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-    data = join(root, 'data');
-    execFileSync(...serverCommand(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']), { stdio: 'pipe' });
-    port = await freePort();
-    pgCtl(bin, data, port, 'start');
-    url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    server = await startOwnServer('crash');
+    url = server.url;
   }, 120_000);
-  afterAll(() => {
-    if (data) {
-      try {
-        pgCtl(bin, data, port, 'stop');
-      } catch {
-        // already stopped
-      }
-    }
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => server?.remove());
 
   it('keeps every commit that resolved, nothing of a half-done one, and a chain that verifies; then takes new commits', async () => {
     const setup = await createPostgresStorage({ connectionString: url });
@@ -79,7 +43,7 @@ describe('the server stopped with pg_ctl stop -m immediate during a run of commi
       );
       open = rows[0]?.n ?? 0;
     }
-    pgCtl(bin, data, port, 'kill');
+    server?.ctl('kill');
     await watcher.end().catch(() => undefined);
     expect(open, 'expected to catch the writer inside a transaction that has written').toBeGreaterThan(0);
     expect(await exitOf(child)).toBe(0);
@@ -87,7 +51,7 @@ describe('the server stopped with pg_ctl stop -m immediate during a run of commi
     expect(lines.at(-1)).toMatch(/^FAILED STORAGE_FAILED$/);
     const lastResolved = Math.max(...committed);
 
-    pgCtl(bin, data, port, 'start');
+    server?.ctl('start');
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
     const storage = await createPostgresStorage({ connectionString: url });

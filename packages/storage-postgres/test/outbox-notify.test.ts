@@ -1,8 +1,10 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxRecord } from '@pccovid-inspect/core';
 import { createPostgresStorage } from '../src/index.js';
 import type { PostgresStorage } from '../src/index.js';
 import { AT, buildBatch, visitPut } from './commit-batch.js';
+import { startOwnServer, type OwnServer } from './postgres-control.js';
 import { createTestDatabase } from './test-database.js';
 import type { TestDatabase } from './test-database.js';
 
@@ -150,4 +152,57 @@ describe('outbox wake-ups (notifyChannel, onOutbox: LISTEN/NOTIFY)', () => {
       await expect(createPostgresStorage({ connectionString: db.url, notifyChannel })).rejects.toMatchObject({ code: 'CONFIGURATION_INVALID' });
     }
   });
+});
+
+/**
+ * The server restarted under a running adapter (`pg_ctl stop -m fast`, then start): the listening
+ * connection is lost and opened again by itself. This test controls the server, so it starts one
+ * of its own.
+ */
+describe('outbox wake-ups after the server restarts', () => {
+  let server: OwnServer | undefined;
+  beforeAll(async () => {
+    server = await startOwnServer('notify');
+  }, 120_000);
+  afterAll(() => server?.remove());
+
+  /** How many sessions of the server LISTEN on the channel now. */
+  async function listeners(url: string): Promise<number> {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN \"' || $1 || '\"'", [CHANNEL]);
+      return rows[0]?.n ?? 0;
+    } catch {
+      return 0; // the server is not back yet
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  it('listens again once the server is back, and the next commit with messages wakes the listener', async () => {
+    const url = server!.url;
+    const storage = await createPostgresStorage({ connectionString: url, notifyChannel: CHANNEL, poolSize: 2 });
+    const r = recorder();
+    storage.onOutbox(r.listener);
+    try {
+      await commitWith(storage, A, 'v-before', [message(A, 'm-before')]);
+      await r.nth(1);
+
+      server!.ctl('stop');
+      server!.ctl('start');
+      // The adapter opens a new listening connection by itself (it retries while the server starts).
+      await expect.poll(() => listeners(url), { timeout: 30_000, interval: 100 }).toBe(1);
+
+      // The pool's connections died with the server; the commit runs on a new one.
+      await commitWith(storage, B, 'v-after', [message(B, 'm-after')]);
+      await r.nth(2);
+      expect(r.heard).toEqual([A, B]);
+    } finally {
+      await storage.dispose();
+    }
+    // dispose() closes the new listening connection too, and no reconnect follows.
+    await expect.poll(() => listeners(url)).toBe(0);
+  }, 90_000);
 });
