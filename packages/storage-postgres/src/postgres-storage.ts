@@ -7,7 +7,7 @@ import { ADAPTER_NAME, sqlStateOf, toInspectError } from './postgres-errors.js';
 import { checkOptions, configurationProblem, poolConfig, roleResolver, type PostgresStorageOptions } from './postgres-options.js';
 import { postgresLogs } from './postgres-logs.js';
 import { TENANT_GROUP_ROLE, migratePostgres } from './postgres-migrations.js';
-import { copyIntoStage, grantStage, insertFromStage, summarize } from './postgres-portal-statistics.js';
+import { bulkInsert, summarize } from './postgres-portal-statistics.js';
 import { postgresRecords } from './postgres-records.js';
 import { checkServerVersion } from './postgres-server-version.js';
 import { OutboxListener } from './postgres-listener.js';
@@ -277,8 +277,8 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   };
 
   /**
-   * The bulk path, one transaction: COPY every row into a temporary stage (at the login role),
-   * then, per tenant, register it when new and insert its rows from the stage as its role.
+   * The bulk path, one transaction: chunk by chunk, COPY into a temporary stage (at the login
+   * role), then, per tenant, register it when new and insert its rows from the stage as its role.
    */
   const insertPortalStatistics = (rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }> =>
     withClient('insertPortalStatistics', async (client) => {
@@ -286,13 +286,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       // Not bound by statementTimeoutMs: the COPY lasts as long as the caller's iterator takes.
       await client.query("BEGIN; SET LOCAL statement_timeout = '0'");
       try {
-        const perTenant = await copyIntoStage(client, rows);
-        if (perTenant.size > 0) await grantStage(client, TENANT_GROUP_ROLE);
-        for (const tenantId of perTenant.keys()) {
-          await client.query(`SET LOCAL ROLE ${quoteIdent(await tenants.register(tenantId))}`);
-          await insertFromStage(client, tenantId);
-          await client.query('SET LOCAL ROLE NONE');
-        }
+        const perTenant = await bulkInsert(client, rows, (tenantId) => tenants.register(tenantId), TENANT_GROUP_ROLE);
         await client.query('COMMIT');
         return { inserted: [...perTenant.values()].reduce((a, b) => a + b, 0) };
       } catch (error) {

@@ -1,6 +1,10 @@
+import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalStatisticsRow } from '@pccovid-inspect/core';
-import { createPostgresStorage } from '../src/index.js';
+import { createPostgresStorage, defaultTenantRole } from '../src/index.js';
 import type { PostgresStorage } from '../src/index.js';
 import { createTestDatabase } from './test-database.js';
 import type { TestDatabase } from './test-database.js';
@@ -56,11 +60,61 @@ describe('the bulk path (COPY into a stage, then INSERT as each province’s rol
   it('passes an error of the caller’s iterator through unchanged, writes nothing, and stays usable', async () => {
     const failure = new Error('the CSV file is truncated');
     function* broken(): Generator<PortalStatisticsRow> {
-      for (let i = 0; i < 20_000; i++) yield row('s-broken', `t-${i}`, '2021-12-01', 1);
+      // Past the first chunks (50,000 rows each): the error comes while a chunk's INSERT runs.
+      for (let i = 0; i < 120_000; i++) yield row('s-broken', `t-${i}`, '2021-12-01', 1);
       throw failure;
     }
     await expect(storage.insertPortalStatistics(broken())).rejects.toBe(failure);
     expect(await db.sql("SELECT COUNT(*)::integer AS n FROM pccovid.portal_statistics WHERE tenant_id = 's-broken'")).toEqual([{ n: 0 }]);
     expect(await storage.insertPortalStatistics([row('s-broken', 't-1', '2021-12-01', 1)])).toEqual({ inserted: 1 });
+  });
+
+  it('across chunks (50,000 rows each): two provinces interleaved, keys repeated within a chunk and 120,000 rows later (the last wins), then a re-import', async () => {
+    function* rows(scans: number): Generator<PortalStatisticsRow> {
+      for (let i = 0; i < 120_000; i++) yield row(i % 3 === 0 ? 's-chunk-b' : 's-chunk-a', `t-${Math.floor(i / 3) % 40_000}`, '2021-12-01', scans);
+      yield row('s-chunk-a', 't-1', '2021-12-01', 7);
+    }
+    expect(await storage.insertPortalStatistics(rows(1))).toEqual({ inserted: 120_001 });
+    const counts = "SELECT tenant_id, COUNT(*)::integer AS n, SUM(scans)::integer AS scans FROM pccovid.portal_statistics WHERE tenant_id LIKE 's-chunk-%' GROUP BY 1 ORDER BY 1";
+    // Province a's t-k comes in rows 3k+1 and 3k+2, and t-1 once more in the last chunk: one row per target, the last one stored.
+    expect(await db.sql(counts)).toEqual([
+      { tenant_id: 's-chunk-a', n: 40_000, scans: 40_000 - 1 + 7 },
+      { tenant_id: 's-chunk-b', n: 40_000, scans: 40_000 },
+    ]);
+    expect(await storage.insertPortalStatistics(rows(2))).toEqual({ inserted: 120_001 });
+    expect(await db.sql(counts)).toEqual([
+      { tenant_id: 's-chunk-a', n: 40_000, scans: 2 * (40_000 - 1) + 7 },
+      { tenant_id: 's-chunk-b', n: 40_000, scans: 80_000 },
+    ]);
+  }, 120_000);
+
+  it("a province's role cannot load another province's rows through a stage of its own (COPY into a temporary table, INSERT … SELECT)", async () => {
+    await storage.insertPortalStatistics([row('s-own', 't-1', '2021-12-01', 1), row('s-other', 't-1', '2021-12-01', 1)]);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`SET ROLE "${defaultTenantRole('s-own')}"`);
+      await client.query('BEGIN');
+      // The direct route is closed: row-level security refuses COPY FROM into the table.
+      await expect(pipeline(Readable.from(['s-own\tt-2\t2021-12-02\t436\t1\t1\t1\n']), client.query(copyFrom('COPY pccovid.portal_statistics FROM STDIN')))).rejects.toMatchObject({
+        code: '0A000',
+      });
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      await client.query('CREATE TEMPORARY TABLE stage (LIKE pccovid.portal_statistics) ON COMMIT DROP');
+      await pipeline(Readable.from(['s-own\tt-2\t2021-12-02\t436\t1\t1\t1\ns-other\tt-2\t2021-12-02\t436\t1\t9\t9\n']), client.query(copyFrom('COPY stage FROM STDIN')));
+      // The stage is the role's own (no policy on it), but the INSERT into the table is checked row by row.
+      await expect(client.query('INSERT INTO pccovid.portal_statistics SELECT * FROM stage')).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/row-level security/) as unknown,
+      });
+      await client.query('ROLLBACK');
+    } finally {
+      await client.end();
+    }
+    expect(await db.sql("SELECT tenant_id, target_id FROM pccovid.portal_statistics WHERE tenant_id IN ('s-own', 's-other') ORDER BY 1, 2")).toEqual([
+      { tenant_id: 's-other', target_id: 't-1' },
+      { tenant_id: 's-own', target_id: 't-1' },
+    ]);
   });
 });
