@@ -12,8 +12,25 @@ export function problemAnswer(error: unknown, instance: string): Answer {
   return { status: p.status, contentType: PROBLEM_MEDIA_TYPE, body: JSON.stringify(p), headers: error instanceof HttpProblem ? { ...error.headers } : {} };
 }
 
+/** One frozen header record per media type, for the answers that carry no other header. */
+const plainHeaders = new Map<string, Readonly<Record<string, string>>>();
+
 /** @internal A `Response` of an answer. */
-export function toResponse(a: Answer | StoredAnswer, extra: Record<string, string> = {}): Response {
+export function toResponse(a: Answer | StoredAnswer, extra?: Record<string, string>): Response {
   // A plain header record and a string body: @hono/node-server writes such a Response directly.
-  return new Response(a.body, { status: a.status, headers: { 'content-type': a.contentType, ...('headers' in a ? a.headers : {}), ...extra } });
+  const own = 'headers' in a ? a.headers : undefined;
+  if (extra === undefined && (own === undefined || isEmpty(own))) {
+    let headers = plainHeaders.get(a.contentType);
+    if (headers === undefined) {
+      headers = Object.freeze({ 'content-type': a.contentType });
+      if (plainHeaders.size < 16) plainHeaders.set(a.contentType, headers);
+    }
+    return new Response(a.body, { status: a.status, headers });
+  }
+  return new Response(a.body, { status: a.status, headers: { 'content-type': a.contentType, ...own, ...extra } });
+}
+
+function isEmpty(record: Record<string, string>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
 }
