@@ -15,6 +15,10 @@
  * (both sides measured as a running server, JIT warm). Each run prints its
  * requests/s and p99 latency (client side) on a `[ours]`/`[raw]` line.
  *
+ * The floor: with `PCCI_BENCH_HTTP_SERVER=bare`, ours is `http-bare-server.ts` instead — the same
+ * service behind a bare `node:http` server (no framework, no token, no Idempotency-Key, no limits),
+ * the same requests; what any Node HTTP endpoint over the service costs in this bench.
+ *
  * Run: pnpm exec tsx bench/src/http.bench.ts   (or `pnpm bench http`)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,6 +38,8 @@ const CONNECTIONS = 50;
 /** Untimed requests (at the same concurrency) before the timed ones: both sides measured as a running server. */
 const WARMUP = 500;
 const ENV = 'PCCI_BENCH_HTTP_ENDPOINT';
+/** `bare`: the floor (a bare `node:http` server over the service) instead of `@pccovid-inspect/server`. */
+const BARE = process.env.PCCI_BENCH_HTTP_SERVER === 'bare';
 
 interface Endpoint {
   key: string;
@@ -57,7 +63,7 @@ const p99 = (xs: number[]): number => {
 };
 
 function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const script = fileURLToPath(new URL('./http-server.ts', import.meta.url));
+  const script = fileURLToPath(new URL(BARE ? './http-bare-server.ts' : './http-server.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, file], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   process.on('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve, reject) => {
@@ -128,9 +134,9 @@ function bench(e: Endpoint) {
     return latencies;
   };
   return {
-    name: `http ${e.key === 'read' ? 'campaignOverview.get' : 'deadlines.advance'}`,
+    name: `http ${e.key === 'read' ? 'campaignOverview.get' : 'deadlines.advance'}${BARE ? ' (floor: bare node:http)' : ''}`,
     work: (n: number) =>
-      `${n.toLocaleString('en')} ${e.write ? 'POST command (JWT + Idempotency-Key)' : 'POST query (JWT)'} ${e.path} at ${CONNECTIONS} connections vs the same service call in-process at ${CONNECTIONS} concurrent loops`,
+      `${BARE ? '[bare node:http server, no token/idempotency/limits] ' : ''}${n.toLocaleString('en')} ${e.write ? 'POST command (JWT + Idempotency-Key)' : 'POST query (JWT)'} ${e.path} at ${CONNECTIONS} connections vs the same service call in-process at ${CONNECTIONS} concurrent loops`,
     sizes: [3_000],
     quickSizes: [500],
     opsPerRun: (n: number) => n,
