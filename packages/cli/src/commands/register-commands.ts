@@ -7,6 +7,7 @@ import type { NominateOptions, TeamFormOptions } from './team-commands.js';
 import type { VisitAnswersOptions, VisitMinutesOptions } from './field-commands.js';
 import type { RecheckOptions, ReportOptions } from './report-commands.js';
 import type { ExportOptions } from './export-command.js';
+import type { DocumentsCommandOptions } from './documents-command.js';
 import { runHelpText } from './run-command.js';
 
 // Each command's module is loaded when it runs: `status` does not pay for pdfmake, docx or exceljs.
@@ -14,7 +15,7 @@ const round = () => import('./round-commands.js');
 const initCommand: Action<[string]> = async (env, plan) => (await round()).initCommand(env, plan);
 const notifyCommand: Action<[{ dryRun: boolean }]> = async (env, o) => (await round()).notifyCommand(env, o);
 const statusCommand: Action<[StatusOptions]> = async (env, o) => (await round()).statusCommand(env, o);
-const documentsCommand: Action<[{ out: string; format: string }]> = async (env, o) => (await round()).documentsCommand(env, o);
+const documentsCommand: Action<[DocumentsCommandOptions]> = async (env, o) => (await import('./documents-command.js')).documentsCommand(env, o);
 const auditVerifyCommand: Action<[]> = async (env) => (await round()).auditVerifyCommand(env);
 const importCommand: Action<[string, string, ImportCommandOptions]> = async (env, kind, file, o) => (await import('./import-command.js')).importCommand(env, kind, file, o);
 const sampleCommand: Action<[{ size: string; seed: string; out?: string }]> = async (env, o) => (await import('./planning-commands.js')).sampleCommand(env, o);
@@ -223,6 +224,7 @@ export function registerCommands(program: Command, envOf: (command: Command) => 
     .description('Dựng mọi văn bản của đợt kiểm tra ra PDF/DOCX / Render every document of the campaign to PDF/DOCX')
     .option('--out <dir>', 'thư mục ghi / output folder', './out')
     .option('--format <format>', 'pdf | docx | both', 'both')
+    .option('--threads <n>', 'số luồng dựng văn bản (mặc định: mọi lõi; 1 = trong tiến trình) / rendering threads (default: every core; 1 = in-process)')
     .action(act(documentsCommand));
 
   const audit = program.command('audit').description('Nhật ký kiểm toán / The audit log');

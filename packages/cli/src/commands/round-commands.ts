@@ -1,12 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type DocumentRenderer, type OutboxRecord } from '@pccovid-inspect/core';
-import { checkInterrupted, type CommandEnv } from '../cli.js';
+import { resolve } from 'node:path';
+import { type OutboxRecord } from '@pccovid-inspect/core';
+import { type CommandEnv } from '../cli.js';
 import { UsageError } from '../cli-errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { openStorage, parseActor, PROVINCES, serviceFor } from '../context.js';
 import { readPlanFile } from '../plan-file.js';
-import { ProgressBar } from '../progress.js';
 import { withSession } from './session.js';
 import { countByState, printTable, typeLabel, visibleVisitsWithTypes } from './visit-table.js';
 
@@ -112,40 +110,6 @@ export async function statusCommand(env: CommandEnv, opts: StatusOptions = { by:
     const rows = [...table.entries()].map(([key, row]) => [rowLabel(key), ...states.map((s) => String(row.get(s) ?? 0)), String([...row.values()].reduce((a, b) => a + b, 0))]);
     rows.push([out.text('Cộng', 'Total'), ...states.map((s) => String(visits.filter((v) => v.state === s).length)), String(visits.length)]);
     printTable(out, header, rows);
-  });
-}
-
-/** @internal `documents [--out dir] [--format pdf|docx|both]`: renders every document the campaign has. */
-export async function documentsCommand(env: CommandEnv, opts: { out: string; format: string }): Promise<void> {
-  if (!['pdf', 'docx', 'both'].includes(opts.format)) throw new UsageError('--format là pdf, docx hoặc both', '--format is pdf, docx or both');
-  const renderers: DocumentRenderer[] = [];
-  if (opts.format !== 'docx') renderers.push((await import('@pccovid-inspect/render-pdf')).createPdfRenderer());
-  if (opts.format !== 'pdf') renderers.push((await import('@pccovid-inspect/render-docx')).createDocxRenderer());
-  const outDir = resolve(opts.out);
-  mkdirSync(outDir, { recursive: true });
-  await withSession(env, async ({ service, actor, workspace }) => {
-    const listings = await service.listDocuments(actor, { campaignId: workspace.campaignId });
-    const bar = new ProgressBar(env.io, !env.global.json, 'văn bản / documents');
-    const files: string[] = [];
-    try {
-      for (const [i, listing] of listings.entries()) {
-        checkInterrupted(env.signal);
-        const doc = await service.getDocument(actor, listing.ref);
-        for (const renderer of renderers) {
-          const { bytes, fileExtension } = await renderer.render(doc);
-          const file = join(outDir, `${listing.fileStem}.${fileExtension.replace(/^\./, '')}`);
-          writeFileSync(file, bytes);
-          files.push(file);
-        }
-        bar.update((i + 1) / listings.length, `${i + 1}/${listings.length}`);
-      }
-    } finally {
-      bar.done();
-    }
-    env.out.result({ outDir, files }, () => {
-      env.out.say(`Đã ghi ${files.length} tệp vào ${outDir}`, `Wrote ${files.length} files to ${outDir}`);
-      for (const f of files) env.out.line(`  ${f}`);
-    });
   });
 }
 
