@@ -1,14 +1,19 @@
 /**
- * The main job: a full inspection round of the Hà Tĩnh 2021 campaign on the embedded SQLite
- * default, printing the state after each step, then writing every document (PDF and DOCX).
+ * The main job: the Hà Tĩnh December 2021 PC-Covid / QR-code inspection at the province's real
+ * scale, run through the `pccovid-inspect` command line on the embedded SQLite default: ~2,000
+ * synthetic units with the portal's November figures, a risk-based sample of 60, the December
+ * schedule, the visits, the report, notices and follow-up, every document as PDF and DOCX, and an
+ * index (`out/index.html`, `out/index.md`) linking them.
  *
  *   pnpm run main-job                 # from the repository root
- *   pnpm run main-job -- --fresh      # throw away ./pccovid-inspect.db and run again
+ *   pnpm run main-job -- --fresh      # throw away ./pccovid-inspect.db and ./out and run again
+ *   pnpm run main-job -- --seed-round # the seed's own eight visits, the service called directly
  *
  *   pnpm run main-job -- --postgres postgres://user@127.0.0.1:5432/pccovid   # PostgreSQL instead
  *
  * Options: --db <file> (default ./pccovid-inspect.db), --postgres <url> (or PCCI_POSTGRES_URL: a
- * PostgreSQL database instead of the SQLite file), --out <dir> (default ./out), --fresh.
+ * PostgreSQL database instead of the SQLite file), --out <dir> (default ./out), --fresh,
+ * --threads <n> (document rendering; default every core), --seed-round.
  * A second run on the same database does not repeat the round: it reports the campaign that is
  * already there (and writes its documents again). Use --fresh to start over (SQLite; with
  * PostgreSQL, point --postgres at an empty database).
@@ -23,6 +28,7 @@ import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
 import { ACTORS, runRound } from './round.js';
 import { writeDocuments } from './write-documents.js';
+import { runScaleJob } from './scale/scale-job.js';
 
 async function main(): Promise<void> {
   // `pnpm run main-job -- --fresh` forwards a literal "--"; drop it before parsing.
@@ -34,8 +40,16 @@ async function main(): Promise<void> {
       postgres: { type: 'string', default: process.env.PCCI_POSTGRES_URL },
       out: { type: 'string', default: './out' },
       fresh: { type: 'boolean', default: false },
+      'seed-round': { type: 'boolean', default: false },
+      threads: { type: 'string' },
     },
   });
+  if (values['seed-round']) await runSeedRoundJob(values);
+  else await runScaleJob({ ...values, threads: values.threads });
+}
+
+/** The eight-visit round of the seed (`--seed-round`): the service called directly, as a province's own code would. */
+async function runSeedRoundJob(values: { db: string; postgres?: string | undefined; out: string; fresh: boolean }): Promise<void> {
   const outDir = resolve(values.out);
   let dbFile: string;
   let storage;
