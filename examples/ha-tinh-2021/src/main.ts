@@ -11,9 +11,10 @@
  *
  *   pnpm run main-job -- --postgres postgres://user@127.0.0.1:5432/pccovid   # PostgreSQL instead
  *
- * Options: --db <file> (default ./pccovid-inspect.db), --postgres <url> (or PCCI_POSTGRES_URL: a
- * PostgreSQL database instead of the SQLite file), --out <dir> (default ./out), --fresh,
- * --threads <n> (document rendering; default every core), --seed-round.
+ * Options: --db <file> (default ./pccovid-inspect.db; with --seed-round ./pccovid-inspect-seed.db),
+ * --postgres <url> (or PCCI_POSTGRES_URL: a PostgreSQL database instead of the SQLite file),
+ * --out <dir> (default ./out; with --seed-round ./out-seed), --fresh, --threads <n> (document
+ * rendering; default every core), --seed-round.
  * A second run on the same database does not repeat the round: it reports the campaign that is
  * already there (and writes its documents again). Use --fresh to start over (SQLite; with
  * PostgreSQL, point --postgres at an empty database).
@@ -36,16 +37,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      db: { type: 'string', default: './pccovid-inspect.db' },
+      db: { type: 'string' },
       postgres: { type: 'string', default: process.env.PCCI_POSTGRES_URL },
-      out: { type: 'string', default: './out' },
+      out: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       'seed-round': { type: 'boolean', default: false },
       threads: { type: 'string' },
     },
   });
-  if (values['seed-round']) await runSeedRoundJob(values);
-  else await runScaleJob({ ...values, threads: values.threads });
+  // The two rounds are the same campaign: each has its own default database and output folder.
+  if (values['seed-round']) await runSeedRoundJob({ ...values, db: values.db ?? './pccovid-inspect-seed.db', out: values.out ?? './out-seed' });
+  else await runScaleJob({ ...values, db: values.db ?? './pccovid-inspect.db', out: values.out ?? './out', threads: values.threads });
 }
 
 /** The eight-visit round of the seed (`--seed-round`): the service called directly, as a province's own code would. */
