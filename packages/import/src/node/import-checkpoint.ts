@@ -4,13 +4,25 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 
 /**
  * What a resumable import has durably done, written after every batch (write to a temp file,
- * then rename). A rerun of the same file (same SHA-256) skips the first `rowsDone` data rows.
+ * then rename). A rerun of the same file (same SHA-256) into the same store skips the first
+ * `rowsDone` data rows: same `scope`, and the store holds the row `lastWritten` names. Into another
+ * store (a new database, another tenant or campaign) the rerun starts over from the first row.
  */
 export interface ImportCheckpoint {
-  version: 1;
+  version: 2;
   kind: 'targets' | 'portalStatistics';
   /** SHA-256 of the whole source file, hex. */
   digest: string;
+  /**
+   * Where the rows went: `tenant=<id>` (statistics) or `tenant=<id>;campaign=<id>` (targets).
+   * `null` in a checkpoint of an earlier version, which is never trusted.
+   */
+  scope: string | null;
+  /**
+   * Key of the last row written to the store (targets: its id; statistics: `[targetId, date]` as
+   * JSON), or null while none is. A rerun looks it up in the store before trusting `rowsDone`.
+   */
+  lastWritten: string | null;
   /** Data rows handled (written or quarantined), in file order. */
   rowsDone: number;
   written: number;
@@ -29,10 +41,15 @@ export async function fileDigest(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The checkpoint in `file`, or null when there is none. */
+/**
+ * The checkpoint in `file`, or null when there is none. A version-1 checkpoint (before scopes)
+ * comes back with `scope` and `lastWritten` null, so it is not trusted to resume.
+ */
 export async function readCheckpoint(file: string): Promise<ImportCheckpoint | null> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as ImportCheckpoint;
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Omit<ImportCheckpoint, 'version'> & { version: number };
+    if (parsed.version === 2) return parsed as ImportCheckpoint;
+    return { ...parsed, version: 2, scope: null, lastWritten: null };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

@@ -6,7 +6,7 @@ import { runImport, type ImportFileOptions, type ImportSummary } from './run-imp
 /** Options of `importPortalStatistics`. */
 export interface PortalStatisticsImportOptions extends ImportFileOptions, StatisticsRowOptions {
   /** A storage adapter with the portal-statistics bulk path (`capabilities.portalStatistics`), e.g. `createSqliteStorage`. */
-  storage: Pick<StorageAdapter, 'capabilities' | 'insertPortalStatistics'>;
+  storage: Pick<StorageAdapter, 'capabilities' | 'insertPortalStatistics' | 'summarizePortalStatistics'>;
 }
 
 /**
@@ -14,7 +14,9 @@ export interface PortalStatisticsImportOptions extends ImportFileOptions, Statis
  * (`storage.insertPortalStatistics`), one batch per call. Every row is checked (district against
  * the reference units, real dates, counts ≥ 0); with a `checkpointFile` a rerun after a crash
  * neither loses nor duplicates a row (the bulk path upserts on tenant × target × date, and the
- * checkpoint is written after each batch).
+ * checkpoint is written after each batch). The checkpoint resumes only into the store it was made
+ * for: the rerun looks up the last row written (`storage.summarizePortalStatistics` over its target
+ * and day) and starts over from the first row when the store does not hold it (a new database).
  *
  * @example
  * ```ts
@@ -35,8 +37,20 @@ export async function importPortalStatistics(options: PortalStatisticsImportOpti
     });
   }
   const insert = storage.insertPortalStatistics.bind(storage);
+  const summarize = storage.summarizePortalStatistics?.bind(storage);
+  const { tenantId } = options;
   return runImport<PortalStatisticsRow>(options, {
     kind: 'portalStatistics',
+    scope: `tenant=${tenantId}`,
+    key: (row) => JSON.stringify([row.targetId, row.date]),
+    holds:
+      summarize === undefined
+        ? undefined
+        : async (key) => {
+            const [targetId, date] = JSON.parse(key) as [string, string];
+            const found = await summarize(tenantId, { from: date, to: date, targetIds: [targetId] });
+            return found.some((s) => s.targetId === targetId && s.days > 0);
+          },
     mapper: (header) => createStatisticsRowMapper(header, options),
     write: async (batch) => {
       await insert(batch);

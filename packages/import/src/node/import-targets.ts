@@ -1,4 +1,4 @@
-import type { Target } from '@pccovid-inspect/core';
+import type { StorageAdapter, Target } from '@pccovid-inspect/core';
 import { createTargetRowMapper, type TargetRowOptions } from '../rows/target-rows.js';
 import { runImport, type ImportFileOptions, type ImportSummary } from './run-import.js';
 
@@ -13,6 +13,13 @@ export interface TargetImportOptions extends ImportFileOptions, TargetRowOptions
    * same ids and content: `targets.register` reports those as `existing` and writes nothing.
    */
   onBatch: (targets: Target[]) => Promise<void>;
+  /**
+   * The store `onBatch` writes to, read only to check a checkpoint: a rerun looks up the last
+   * target the checkpoint says was written (`storage.get('targets', tenantId, id)`) and resumes
+   * only if the store holds it for this campaign; otherwise it starts over from the first row.
+   * Without it, a checkpoint that wrote targets is not trusted and a rerun starts over.
+   */
+  storage?: Pick<StorageAdapter, 'get'>;
 }
 
 /**
@@ -32,8 +39,18 @@ export interface TargetImportOptions extends ImportFileOptions, TargetRowOptions
  * ```
  */
 export async function importTargets(options: TargetImportOptions): Promise<ImportSummary> {
+  const { storage, tenantId, campaignId } = options;
   return runImport<Target>(options, {
     kind: 'targets',
+    scope: `tenant=${tenantId};campaign=${campaignId}`,
+    key: (target) => target.id,
+    holds:
+      storage === undefined
+        ? undefined
+        : async (id) => {
+            const stored = await storage.get<Partial<Target>>('targets', tenantId, id);
+            return stored !== null && stored.data.campaignId === campaignId;
+          },
     mapper: (header) => createTargetRowMapper(header, options),
     write: options.onBatch,
   });

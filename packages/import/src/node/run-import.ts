@@ -57,7 +57,12 @@ export interface ImportFileOptions {
    * @default `${file}.quarantine.csv`
    */
   quarantineFile?: string;
-  /** A checkpoint file that makes the import resumable; without it a rerun starts over. */
+  /**
+   * A checkpoint file that makes the import resumable; without it a rerun starts over. The
+   * checkpoint is bound to the store it was written for (tenant, campaign for targets, and the last
+   * row written, looked up in the store on a rerun): a rerun into another store starts over from
+   * the first row and reports `startedOver`.
+   */
   checkpointFile?: string;
   /**
    * Rows per write.
@@ -79,6 +84,12 @@ export interface ImportSummary {
   rowsQuarantined: number;
   /** Rows an earlier run had already handled (resume). */
   rowsSkipped: number;
+  /**
+   * A checkpoint was found but not trusted, so every row was read and written again: it was
+   * made for another store (a new or other database, tenant or campaign), the store no longer
+   * holds the last row it names, or it predates checkpoint scopes.
+   */
+  startedOver: boolean;
   /** The quarantine file, when rows went there. */
   quarantineFile: string | null;
   /** The first 100 issues. */
@@ -88,6 +99,15 @@ export interface ImportSummary {
 /** @internal What a kind of import plugs into the runner. */
 export interface ImportPlan<T> {
   kind: ImportCheckpoint['kind'];
+  /** Who the rows are written for (`ImportCheckpoint.scope`). */
+  scope: string;
+  /** A row's key, as `ImportCheckpoint.lastWritten` keeps it. */
+  key(row: T): string;
+  /**
+   * Whether the store holds the row of `key`; undefined when the caller gave no way to look, and
+   * then a checkpoint that wrote rows is not trusted.
+   */
+  holds: ((key: string) => Promise<boolean>) | undefined;
   mapper(header: SourceRecord): RowMapper<T> & { headerIssue: RowIssue | null };
   write(batch: T[]): Promise<void>;
 }
@@ -141,7 +161,13 @@ export async function runImport<T>(options: ImportFileOptions, plan: ImportPlan<
       });
     }
   }
+  let startedOver = false;
+  if (checkpoint !== null && !(await resumesInto(checkpoint, plan))) {
+    checkpoint = null;
+    startedOver = true;
+  }
   const skipUntil = checkpoint?.rowsDone ?? 0;
+  let lastWritten = checkpoint?.lastWritten ?? null;
   let written = checkpoint?.written ?? 0;
   let quarantined = checkpoint?.quarantined ?? 0;
   let quarantineBytes = checkpoint?.quarantineBytes ?? 0;
@@ -174,10 +200,23 @@ export async function runImport<T>(options: ImportFileOptions, plan: ImportPlan<
     if (batch.length > 0) {
       await plan.write(batch);
       written += batch.length;
+      lastWritten = plan.key(batch[batch.length - 1] as T);
       batch = [];
     }
     if (options.checkpointFile !== undefined) {
-      await writeCheckpoint(options.checkpointFile, { version: 1, kind: plan.kind, digest, rowsDone: rows, written, quarantined, quarantineBytes, bytesRead, complete });
+      await writeCheckpoint(options.checkpointFile, {
+        version: 2,
+        kind: plan.kind,
+        digest,
+        scope: plan.scope,
+        lastWritten,
+        rowsDone: rows,
+        written,
+        quarantined,
+        quarantineBytes,
+        bytesRead,
+        complete,
+      });
     }
     progress(complete);
   };
@@ -217,9 +256,26 @@ export async function runImport<T>(options: ImportFileOptions, plan: ImportPlan<
     rowsWritten: written,
     rowsQuarantined: quarantined,
     rowsSkipped: skipped,
+    startedOver,
     quarantineFile: mode === 'quarantine' && quarantined > 0 ? quarantineFile : null,
     issues,
   };
+}
+
+/**
+ * Whether a checkpoint may resume into the plan's store. It may when it wrote nothing (its rows
+ * were all quarantined, and skipping them loses nothing anywhere), or when it was made for the
+ * same scope and the store holds the last row it wrote. Otherwise the import starts over from the
+ * first row rather than failing: a user who points the import at a new or other database expects
+ * the file to land there, and going over rows again is harmless, since both write paths are
+ * idempotent (`targets.register` reports an identical target as existing and a different one as a
+ * CONFLICT; the statistics bulk path upserts on tenant × target × date). A checkpoint of another
+ * file or kind still stops the import (`CONFIGURATION_INVALID`): that is a mistake, not a new store.
+ */
+async function resumesInto<T>(checkpoint: ImportCheckpoint, plan: ImportPlan<T>): Promise<boolean> {
+  if (checkpoint.written === 0) return true;
+  if (checkpoint.scope !== plan.scope || checkpoint.lastWritten === null || plan.holds === undefined) return false;
+  return plan.holds(checkpoint.lastWritten);
 }
 
 function quarantineHeader(header: SourceRecord | undefined): string {
