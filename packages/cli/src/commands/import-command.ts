@@ -18,6 +18,14 @@ export interface ImportCommandOptions {
  * batch, and each batch is one commit (`targets.register`, or the statistics bulk upsert). On
  * Ctrl-C the batch in hand is not written, so the checkpoint and the store agree; a rerun goes on
  * from there.
+ *
+ * The checkpoint lives beside the file, not in the database, so it names the store it was made
+ * for (tenant, campaign, last row written). A rerun against another store — the SQLite file
+ * deleted, `--db other.db`, a PostgreSQL URL, another campaign — does not hold that row, and the
+ * import starts over from the first row instead of skipping rows the store never got. Starting
+ * over, not an error, because the user asked for the file in this database and going over rows
+ * again is harmless (`targets.register` reports identical targets as existing, the statistics bulk
+ * path upserts); the output says so.
  */
 export async function importCommand(env: CommandEnv, kind: string, file: string, opts: ImportCommandOptions): Promise<void> {
   if (kind !== 'targets' && kind !== 'statistics')
@@ -43,6 +51,7 @@ export async function importCommand(env: CommandEnv, kind: string, file: string,
           tenantId: tenant.id,
           campaignId: workspace.campaignId,
           referenceUnits: adminUnits,
+          storage,
           onBatch: async (targets) => {
             checkInterrupted(env.signal); // before the commit: a batch is written whole or not at all
             await service.registerTargets(actor, { campaignId: workspace.campaignId, targets });
@@ -59,6 +68,7 @@ export async function importCommand(env: CommandEnv, kind: string, file: string,
           referenceUnits: adminUnits,
           storage: {
             capabilities: storage.capabilities,
+            summarizePortalStatistics: storage.summarizePortalStatistics?.bind(storage),
             insertPortalStatistics: async (rows: Iterable<PortalStatisticsRow>) => {
               checkInterrupted(env.signal);
               return insert(rows);
@@ -70,6 +80,12 @@ export async function importCommand(env: CommandEnv, kind: string, file: string,
       bar.done();
     }
     env.out.result(summary, () => {
+      if (summary.startedOver) {
+        env.out.say(
+          `Tệp điểm dừng ${checkpointFile} không khớp với cơ sở dữ liệu này (hay chiến dịch khác): đã nhập lại từ dòng đầu`,
+          `The checkpoint ${checkpointFile} does not match this database (or is for another campaign): imported again from the first row`,
+        );
+      }
       env.out.say(
         `Đã nhập ${summary.rowsWritten} dòng (bỏ qua ${summary.rowsSkipped} dòng đã nhập trước, cách ly ${summary.rowsQuarantined}) từ ${summary.source}`,
         `Imported ${summary.rowsWritten} rows (skipped ${summary.rowsSkipped} done before, quarantined ${summary.rowsQuarantined}) from ${summary.source}`,
