@@ -1,6 +1,6 @@
 /**
  * `@pccovid-inspect/import` — streaming import of targets and PC-Covid portal statistics from CSV
- * (papaparse) and XLSX (exceljs streaming reader), in UTF-8, Windows-1258, TCVN3 or VNI, with
+ * (papaparse) and XLSX (a streaming zip + SAX reader: fflate, saxes), in UTF-8, Windows-1258, TCVN3 or VNI, with
  * Vietnamese headers, row errors (stop or quarantine), progress, checkpoints for resuming, and
  * CSV/XLSX export with formula cells neutralised. Node; the browser-safe part is
  * `@pccovid-inspect/import/browser`.
