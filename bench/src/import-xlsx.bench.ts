@@ -1,7 +1,8 @@
 /**
  * Portal statistics XLSX → SQLite: ours (`importPortalStatistics` of `@pccovid-inspect/import`, end
- * to end: exceljs's streaming `WorkbookReader`, header mapping, every row checked, batches of
- * 1,000 through `createSqliteStorage(...).insertPortalStatistics`) against raw exceljs
+ * to end: its own streaming reader — the zip's directory, fflate's streaming inflate and saxes over
+ * the sheet's XML, 16 KiB of compressed sheet per step —, header mapping, every row checked,
+ * batches of 1,000 through `createSqliteStorage(...).insertPortalStatistics`) against raw exceljs
  * `WorkbookReader` (same options: shared strings cached, styles and hyperlinks ignored) + the same
  * minimal hand check as the CSV bench + better-sqlite3 (one prepared INSERT, one transaction per
  * 1,000 rows) into the adapter's table in a fresh file with the adapter's pragmas. Ours runs with
