@@ -102,6 +102,7 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'DocumentTypeCodeSchema',
     'EvidenceKindSchema',
     'EvidenceSchema',
+    'EvidenceVerificationSchema',
     'FindingSchema',
     'INPUT_LIMITS',
     'IdSchema',

@@ -4,7 +4,7 @@ import type { ChecklistAnswerType, ChecklistFieldDefinition } from '../entities/
 import type { ChecklistItemResponse } from '../entities/checklist-response.js';
 import type { ChecklistRule, ChecklistRuleSchema } from '../entities/checklist-rule.js';
 import type { ChecklistItem, ChecklistItemSchema, ChecklistSection, ChecklistSectionSchema } from '../entities/checklist-template.js';
-import type { Evidence, EvidenceKind } from '../entities/evidence.js';
+import type { Evidence, EvidenceKind, EvidenceVerification } from '../entities/evidence.js';
 import type { BilingualText } from '../entities/primitives.js';
 
 /**
@@ -58,15 +58,33 @@ export interface ChecklistRuleType<P = unknown> {
 }
 
 /**
- * The result of an evidence verifier.
+ * What an evidence verifier found, to be kept with a photo: an `EvidenceVerification` without
+ * `by` and `verifiedAt`, which the service fills in (`<plugin id>:<verifier name>`, and the
+ * instant the result was first recorded — an unchanged result keeps its earlier instant).
+ *
+ * @example
+ * ```ts
+ * const record: ChecklistVerifierRecord = { status: 'match', payload: 'https://qr.pccovid.gov.vn/HT-436-000123',
+ *   locationCode: 'HT-436-000123', reasonVi: 'Đúng mã đã đăng ký.', reasonEn: 'The registered code.' };
+ * ```
+ */
+export type ChecklistVerifierRecord = Omit<EvidenceVerification, 'by' | 'verifiedAt'>;
+
+/**
+ * The result of an evidence verifier. With `record` (photos only), `recordAnswers` stores what
+ * the verifier found on the photo (`evidence.verification`) in the same audited commit as the
+ * answer — whether the photo was accepted or not (a refused answer is not stored at all). The
+ * next evaluation gets the photo with that stored `verification`: read it there rather than
+ * from memory of your own. A `verification` sent in by a client never reaches a verifier.
  *
  * @example
  * ```ts
  * const outcome: ChecklistVerifierOutcome = { ok: false, messageVi: 'Ảnh chưa có mã băm SHA-256.',
  *   messageEn: 'The photo has no SHA-256 digest.' };
+ * const recorded: ChecklistVerifierOutcome = { ok: true, record: { status: 'match', reasonVi: 'Đúng mã.', reasonEn: 'The registered code.' } };
  * ```
  */
-export type ChecklistVerifierOutcome = { ok: true } | { ok: false; messageVi: string; messageEn: string };
+export type ChecklistVerifierOutcome = ({ ok: true } | { ok: false; messageVi: string; messageEn: string }) & { record?: ChecklistVerifierRecord };
 
 /**
  * A pure check of one piece of evidence of `evidenceKind` (on every item, or only `itemIds`).
@@ -84,7 +102,10 @@ export interface ChecklistEvidenceVerifier {
   evidenceKind: EvidenceKind;
   /** Only these items; every item when absent. */
   itemIds?: readonly string[];
-  /** Pure and deterministic. */
+  /**
+   * Pure and deterministic. A photo recorded before arrives with the `verification` the service
+   * stored for it (from this or another verifier: check `by`).
+   */
   verify(evidence: Evidence, context: { item: ChecklistItem; answer: ChecklistAnswer | null }): ChecklistVerifierOutcome;
 }
 

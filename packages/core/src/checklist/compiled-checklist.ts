@@ -6,7 +6,7 @@ import { createChecklistRegistry, resolveTemplatePlugins } from './checklist-reg
 import { rollUpSection, rollUpUnit } from './checklist-roll-up.js';
 import type { EvaluatedItem } from './checklist-roll-up.js';
 import { compileItem } from './evaluate-item.js';
-import type { CompiledItem } from './evaluate-item.js';
+import type { CompiledItem, VerifierRecordEntry } from './evaluate-item.js';
 
 /**
  * @internal A template compiled with the plugins it was built with: the registry resolved and
@@ -22,7 +22,7 @@ export interface CompiledChecklist {
   /** The ids of every item of the template. */
   readonly itemIds: ReadonlySet<string>;
   /** Evaluates every item of a response already checked to be pinned to the template, in template order. */
-  evaluateItems(response: ChecklistResponse): EvaluatedItems;
+  evaluateItems(response: ChecklistResponse, records?: VerifierRecordEntry[]): EvaluatedItems;
   /** Rolls evaluated items up into sections and the unit. */
   rollUp(evaluated: EvaluatedItems): ChecklistEvaluation;
   /** `rollUp(evaluateItems(response))` (see `evaluateChecklist`). */
@@ -67,7 +67,7 @@ export function compileChecklist(template: ChecklistTemplate, plugins: readonly 
     }),
   }));
 
-  const evaluateItems = (response: ChecklistResponse): EvaluatedItems => {
+  const evaluateItems = (response: ChecklistResponse, records?: VerifierRecordEntry[]): EvaluatedItems => {
     const answers = response.answers;
     const all: EvaluatedItem[] = [];
     const bySection: EvaluatedItem[][] = [];
@@ -75,7 +75,7 @@ export function compileChecklist(template: ChecklistTemplate, plugins: readonly 
       const evaluated: EvaluatedItem[] = [];
       for (const compiled of items) {
         const id = compiled.item.id;
-        const entry = { item: compiled.item, evaluation: compiled.evaluate(Object.hasOwn(answers, id) ? answers[id] : undefined) };
+        const entry = { item: compiled.item, evaluation: compiled.evaluate(Object.hasOwn(answers, id) ? answers[id] : undefined, records) };
         evaluated.push(entry);
         all.push(entry);
       }

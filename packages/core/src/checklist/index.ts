@@ -14,6 +14,7 @@ export type {
   ChecklistRuleOutcome,
   ChecklistEvidenceVerifier,
   ChecklistVerifierOutcome,
+  ChecklistVerifierRecord,
 } from './checklist-plugin.js';
 export {
   ChecklistViolationSchema,

@@ -7,6 +7,7 @@ import { parseOrThrow } from '../internal/parse.js';
 import type { ChecklistEvaluation } from './checklist-evaluation.js';
 import type { ChecklistPlugin } from './checklist-plugin.js';
 import { compiledChecklist } from './compiled-checklist.js';
+import type { VerifierRecordEntry } from './evaluate-item.js';
 import { assertChecklistPinned } from './evaluate-checklist.js';
 import type { EvaluateChecklistOptions } from './evaluate-checklist.js';
 
@@ -48,10 +49,28 @@ export function validateChecklistResponse(
   input: unknown,
   options: ValidateChecklistResponseOptions = {},
 ): { response: ChecklistResponse; evaluation: ChecklistEvaluation } {
+  const { response, evaluation } = validateChecklistResponseWithRecords(template, input, options);
+  return { response, evaluation };
+}
+
+/**
+ * @internal `validateChecklistResponse`, also returning what the evidence verifiers found on
+ * photos (their `record`s), for the service to stamp on the evidence before it commits.
+ * @example
+ * ```ts
+ * const { response, records } = validateChecklistResponseWithRecords(template, merged, { plugins });
+ * ```
+ */
+export function validateChecklistResponseWithRecords(
+  template: ChecklistTemplate,
+  input: unknown,
+  options: ValidateChecklistResponseOptions = {},
+): { response: ChecklistResponse; evaluation: ChecklistEvaluation; records: VerifierRecordEntry[] } {
   const response = parseOrThrow(ChecklistResponseSchema, input, 'ChecklistResponse');
   assertChecklistPinned(template, response);
   const compiled = compiledChecklist(template, options.plugins ?? NO_PLUGINS);
-  const evaluated = compiled.evaluateItems(response);
+  const records: VerifierRecordEntry[] = [];
+  const evaluated = compiled.evaluateItems(response, records);
   const issues: ValidationIssue[] = [];
   let hint = ''; // built as one string: nothing needs the lines apart
   const addHint = (line: string): void => {
@@ -74,5 +93,5 @@ export function validateChecklistResponse(
   if (issues.length > 0) throw new ValidationError({ subject: 'ChecklistResponse', issues, hint });
   // Rolled up only once the response is known to be valid: a refused one needs no verdicts.
   const evaluation = compiled.rollUp(evaluated);
-  return { response, evaluation };
+  return { response, evaluation, records };
 }

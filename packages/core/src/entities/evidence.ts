@@ -34,6 +34,45 @@ export const DocumentEvidenceSchema = z.strictObject({
 export type DocumentEvidence = z.infer<typeof DocumentEvidenceSchema>;
 
 /**
+ * What a checklist plugin's evidence verifier found in a photo (e.g. the QR code it shows), as
+ * stored with the answer. Only the service writes it: `recordAnswers` (and a visit packet merge)
+ * drop any `verification` sent with the answers and stamp the one the verifier returns, in the
+ * same audited commit. `by` names the verifier (`<plugin id>:<verifier name>`); `status` is the
+ * verifier's own short code (`match`, `legacy`, `unreadable`…); `verifiedAt` is when the service
+ * first recorded this result.
+ *
+ * @example
+ * ```ts
+ * EvidenceVerificationSchema.parse({ by: 'qr-verify:postedCodeMatches', status: 'legacy',
+ *   payload: 'https://qr.tokhaiyte.vn/x1', reasonVi: 'Mã QR cũ (tokhaiyte).', reasonEn: 'A legacy QR code (tokhaiyte).',
+ *   verifiedAt: '2021-12-07T02:10:00.000Z' })
+ * ```
+ */
+export const EvidenceVerificationSchema = z.strictObject({
+  /** The verifier: `<plugin id>:<verifier name>`, e.g. `qr-verify:postedCodeMatches`. */
+  by: z
+    .string()
+    .max(INPUT_LIMITS.text.code)
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*:[a-z][A-Za-z0-9]*$/, 'a verifier: "<plugin id>:<verifier name>"'),
+  /** The verifier's result code: lower-case kebab-case, e.g. `match`, `other-target`, `unreadable`. */
+  status: z
+    .string()
+    .max(40)
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'a status code in lower-case kebab-case'),
+  /** What was read from the evidence (e.g. the decoded QR text), if anything. */
+  payload: boundedText({ max: INPUT_LIMITS.text.uri, multiline: true }).optional(),
+  /** The location code found in it, if any. */
+  locationCode: boundedText({ max: INPUT_LIMITS.text.code, multiline: false }).optional(),
+  /** Why, in Vietnamese. */
+  reasonVi: TextSchema,
+  /** Why, in English. */
+  reasonEn: TextSchema,
+  /** When the service recorded this result (UTC instant). */
+  verifiedAt: InstantSchema,
+});
+export type EvidenceVerification = z.infer<typeof EvidenceVerificationSchema>;
+
+/**
  * A photo taken during the visit, e.g. of the location QR code posted at the entrance
  * (required when checklist item b2 is met). Only a reference to the stored file is kept.
  *
@@ -54,6 +93,11 @@ export const PhotoEvidenceSchema = z.strictObject({
   caption: ShortTextSchema,
   /** When the photo was taken (UTC instant). */
   takenAt: InstantSchema,
+  /**
+   * What a plugin's evidence verifier found in the photo, stamped by the service when the answer
+   * is recorded; a value sent in by a client is dropped, never stored or trusted.
+   */
+  verification: EvidenceVerificationSchema.optional(),
 });
 export type PhotoEvidence = z.infer<typeof PhotoEvidenceSchema>;
 

@@ -60,8 +60,16 @@ export { AuditEventSchema } from './audit-event.js';
 export type { AuditEvent } from './audit-event.js';
 export { DocumentNumberSchema, DocumentTypeCodeSchema, formatNumberSymbol } from './document-number.js';
 export type { DocumentNumber, DocumentTypeCode } from './document-number.js';
-export { EvidenceSchema, EvidenceKindSchema, DocumentEvidenceSchema, PhotoEvidenceSchema, ScreenshotEvidenceSchema, CountEvidenceSchema } from './evidence.js';
-export type { Evidence, EvidenceKind, DocumentEvidence, PhotoEvidence, ScreenshotEvidence, CountEvidence } from './evidence.js';
+export {
+  EvidenceSchema,
+  EvidenceKindSchema,
+  EvidenceVerificationSchema,
+  DocumentEvidenceSchema,
+  PhotoEvidenceSchema,
+  ScreenshotEvidenceSchema,
+  CountEvidenceSchema,
+} from './evidence.js';
+export type { Evidence, EvidenceKind, EvidenceVerification, DocumentEvidence, PhotoEvidence, ScreenshotEvidence, CountEvidence } from './evidence.js';
 export { ChecklistAnswerSchema, CHECKLIST_ANSWER_LABELS } from './checklist-answer.js';
 export type { ChecklistAnswer } from './checklist-answer.js';
 export {

@@ -7,7 +7,10 @@ import { evidenceLine } from '../document-inputs.js';
 import { UnitRepresentativeSchema, RemediationRequestSchema, MinutesSchema } from '../../entities/minutes.js';
 import { atMostKeys, boundedList, IdSchema, INPUT_LIMITS, InstantSchema, ShortTextSchema, TextSchema } from '../../entities/primitives.js';
 import { evaluateChecklist } from '../../checklist/evaluate-checklist.js';
-import { validateChecklistResponse } from '../../checklist/validate-checklist-response.js';
+import { validateChecklistResponseWithRecords } from '../../checklist/validate-checklist-response.js';
+import type { VerifierRecordEntry } from '../../checklist/evaluate-item.js';
+import type { ChecklistResponse } from '../../entities/checklist-response.js';
+import type { Evidence, EvidenceVerification } from '../../entities/evidence.js';
 import { parseOrThrow } from '../../internal/parse.js';
 import { campaignWrite, commitMain, type CommitExtras } from '../commit-helpers.js';
 import type { AggregateWrite } from '../unit-of-work.js';
@@ -49,6 +52,57 @@ function findingNote(answer: string, response: ChecklistItemResponse | undefined
   if (note !== null || answer !== 'not_met') return note;
   const evidence = (response?.evidence ?? []).map(evidenceLine);
   return evidence.length > 0 ? `Chưa đạt, theo bằng chứng: ${evidence.join('; ')}.` : 'Chưa đạt (Tổ kiểm tra không ghi chú thêm).';
+}
+
+/**
+ * The answers as sent, with every photo's `verification` replaced by what the service stored for
+ * the same photo (same SHA-256) on this visit, or dropped. A client never sets a verification: it
+ * is the service's record of what a plugin's verifier found. Dropped rather than refused, so
+ * answers read back from the visit (verification included) can be sent again unchanged — the
+ * value sent is never stored nor seen by a verifier either way.
+ */
+function withStoredVerifications(answers: Record<string, ChecklistItemResponse>, stored: VisitRecord['response']): Record<string, ChecklistItemResponse> {
+  const bySha = new Map<string, EvidenceVerification>();
+  for (const answer of Object.values(stored?.answers ?? {})) {
+    for (const e of answer.evidence) if (e.kind === 'photo' && e.sha256 !== undefined && e.verification !== undefined && !bySha.has(e.sha256)) bySha.set(e.sha256, e.verification);
+  }
+  const out: Record<string, ChecklistItemResponse> = {};
+  for (const [itemId, answer] of Object.entries(answers)) {
+    if (!answer.evidence.some((e) => e.kind === 'photo')) {
+      out[itemId] = answer;
+      continue;
+    }
+    const evidence = answer.evidence.map((e): Evidence => {
+      if (e.kind !== 'photo') return e;
+      const { verification: _sent, ...photo } = e;
+      const kept = photo.sha256 === undefined ? undefined : bySha.get(photo.sha256);
+      return kept === undefined ? photo : { ...photo, verification: kept };
+    });
+    out[itemId] = { ...answer, evidence };
+  }
+  return out;
+}
+
+const verificationKey = (v: Omit<EvidenceVerification, 'verifiedAt'>): string =>
+  JSON.stringify([v.by, v.status, v.payload ?? null, v.locationCode ?? null, v.reasonVi, v.reasonEn]);
+
+/**
+ * The response with what the evidence verifiers found stamped on each photo they returned a
+ * record for. A result equal to the one the photo already carries keeps its `verifiedAt`.
+ */
+function stampVerifications(response: ChecklistResponse, records: readonly VerifierRecordEntry[], at: string): ChecklistResponse {
+  if (records.length === 0) return response;
+  const answers = { ...response.answers };
+  for (const { itemId, index, verification } of records) {
+    const answer = answers[itemId]!;
+    const photo = answer.evidence[index];
+    if (photo?.kind !== 'photo') continue;
+    const same = photo.verification !== undefined && verificationKey(photo.verification) === verificationKey(verification);
+    const evidence = [...answer.evidence];
+    evidence[index] = { ...photo, verification: same ? photo.verification! : { ...verification, verifiedAt: at } };
+    answers[itemId] = { ...answer, evidence };
+  }
+  return { ...response, answers };
 }
 
 async function save(ctx: ServiceContext, actor: Actor, action: string, version: number, next: VisitRecord, extras?: CommitExtras): Promise<CommandResult> {
@@ -128,16 +182,19 @@ export async function saveAnswers(
   writes: AggregateWrite[] = [],
 ): Promise<CommandResult & { verdict: VisitRecord['verdict'] }> {
   const template = templateFor(ctx, v.data.visit.checklist);
+  const at = nowIso(ctx);
   const merged = {
     templateId: template.id,
     templateVersion: template.version,
     targetId: v.data.visit.targetId,
     visitId: v.data.visit.id,
-    answers: { ...(v.data.response?.answers ?? {}), ...answers },
+    answers: { ...(v.data.response?.answers ?? {}), ...withStoredVerifications(answers, v.data.response) },
     answeredBy: a.id,
-    answeredAt: nowIso(ctx),
+    answeredAt: at,
   };
-  const { response, evaluation } = validateChecklistResponse(template, merged, { allowUnanswered: !complete, plugins: ctx.plugins });
+  const checked = validateChecklistResponseWithRecords(template, merged, { allowUnanswered: !complete, plugins: ctx.plugins });
+  const { evaluation } = checked;
+  const response = stampVerifications(checked.response, checked.records, at);
   const events: LifecycleEvent<'visit'>[] = Object.entries(response.answers)
     .filter(([, ans]) => ans.answer !== null)
     .map(([itemId]) => ({ type: 'item.answer', itemId }));
