@@ -2,7 +2,7 @@
  * Posted-QR verification for @pccovid-inspect: decode the photo of the location code posted at a
  * unit, match it to the unit's registered PC-Covid code, flag legacy codes (Bluezone, NCOVI,
  * tokhaiyte, kbyt, Zalo) and unreadable photos; and the checklist plugin `qr-verify@1` that
- * applies the result to item b2.
+ * applies the result to item b2 and has the service store it on the photo with the answer.
  *
  * @packageDocumentation
  */
@@ -14,5 +14,3 @@ export { registeredCodesOf, verifyQrPayload, verifyQrPhoto } from './verify-qr-p
 export type { QrPhotoStatus, QrPhotoVerification, VerifyQrOptions } from './verify-qr-photo.js';
 export { createQrVerifyPlugin, QR_VERIFY_PLUGIN_ID, QR_VERIFY_PLUGIN_VERSION } from './qr-verify-plugin.js';
 export type { QrVerificationLookup, QrVerifyPluginOptions } from './qr-verify-plugin.js';
-export { createQrVerificationStore, QR_VERIFICATIONS_COLLECTION } from './qr-verification-store.js';
-export type { QrVerificationStore, RecordQrVerificationInput, StoredQrVerification } from './qr-verification-store.js';

@@ -133,8 +133,9 @@ describe('createQrVerifyPlugin (offline evaluation)', () => {
     expect(evaluate(b2('not_met', ['legacy'], 'Chỉ niêm yết mã QR tokhaiyte cũ tại cổng chợ.'))).toMatchObject({ verdict: 'not_met', violations: [] });
   });
 
-  it('refuses options without a verifications lookup (CONFIGURATION_INVALID)', () => {
-    expect(() => createQrVerifyPlugin({} as never)).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }) as Error);
+  it('refuses verifications without get (CONFIGURATION_INVALID); none at all reads only stored verifications', () => {
+    expect(() => createQrVerifyPlugin({ verifications: 42 } as never)).toThrow(expect.objectContaining({ code: 'CONFIGURATION_INVALID' }) as Error);
+    expect(createQrVerifyPlugin().id).toBe('qr-verify');
   });
 });
 
