@@ -113,7 +113,8 @@ async function* iterate<T>(docs: Iterable<T> | AsyncIterable<T>): AsyncGenerator
  */
 export async function renderDocumentsInPool(docs: Iterable<RenderPoolDocument> | AsyncIterable<RenderPoolDocument>, options: RenderPoolOptions): Promise<RenderPoolResult> {
   const { formats, signal, onProgress } = options;
-  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  // No more threads than documents when their number is known (a worker costs its start-up).
+  const threads = Math.max(1, Math.min(Math.floor(options.threads ?? availableParallelism()), Array.isArray(docs) ? docs.length : Infinity));
   const outDir = resolve(options.outDir);
   const total = options.total ?? (Array.isArray(docs) ? docs.length : null);
   signal?.throwIfAborted();
