@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { ConfigurationError, defineChecklistPlugin, defineChecklistRuleType, type ChecklistPlugin, type ChecklistVerifierOutcome, type Evidence } from '@pccovid-inspect/core';
-import { INPUT_LIMITS, type EvidenceVerification } from '@pccovid-inspect/core/schemas';
+import {
+  ConfigurationError,
+  defineChecklistPlugin,
+  defineChecklistRuleType,
+  type ChecklistPlugin,
+  type ChecklistVerifierOutcome,
+  type ChecklistVerifierRecord,
+  type Evidence,
+  type EvidenceVerification,
+} from '@pccovid-inspect/core';
+import { INPUT_LIMITS } from '@pccovid-inspect/core/schemas';
 import type { QrPhotoStatus, QrPhotoVerification } from './verify-qr-photo.js';
-
-/** What the verifier keeps on a photo (core's `ChecklistVerifierRecord`). */
-type ChecklistVerifierRecord = NonNullable<ChecklistVerifierOutcome['record']>;
 
 /** The plugin's id and version: applying it derives `<base>+qr-verify@1`. */
 export const QR_VERIFY_PLUGIN_ID = 'qr-verify';
