@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixedClock, createInspectionService, createSequentialIds, type OfficialDocument, type TeamMember } from '@pccovid-inspect/core';
+import { createFixedClock, createInspectionService, createSequentialIds, systemClock, type OfficialDocument, type TeamMember } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS } from '@pccovid-inspect/province-ha-tinh';
 import { createSqliteStorage } from '@pccovid-inspect/storage-sqlite';
 import { haTinh2021Seed, pcCovidAnswers, type SampleOutcome } from '@pccovid-inspect/testkit/fixtures';
@@ -178,7 +178,7 @@ describe('renderDocumentsInPool (worker threads)', () => {
     expect(result.workers.map((w) => w.threadId)).toEqual([0]);
   }, 120_000);
 
-  it('documentsCommand renders every document of the stored campaign on --threads 2 (JSON result with the workers\' heaps)', async () => {
+  it("documentsCommand renders every document of the stored campaign on --threads 2 (JSON result with the workers' heaps)", async () => {
     let stdout = '';
     let exit = 0;
     const io = { stdout: (t: string) => void (stdout += t), stderr: () => {}, isTTY: false };
@@ -187,6 +187,7 @@ describe('renderDocumentsInPool (worker threads)', () => {
       out: new Output(io, { json: true, lang: 'vi', debug: false }),
       io,
       signal: new AbortController().signal,
+      clock: systemClock,
       setExitCode: (code) => (exit = code),
     };
     const out = join(dir, 'command');
