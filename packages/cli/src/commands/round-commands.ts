@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { type OutboxRecord } from '@pccovid-inspect/core';
-import { type CommandEnv } from '../cli.js';
+import { checkInterrupted, type CommandEnv } from '../cli.js';
 import { UsageError } from '../cli-errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { openStorage, parseActor, PROVINCES, serviceFor } from '../context.js';
 import { readPlanFile } from '../plan-file.js';
+import { ProgressBar } from '../progress.js';
 import { withSession } from './session.js';
 import { countByState, printTable, typeLabel, visibleVisitsWithTypes } from './visit-table.js';
 
@@ -26,6 +27,9 @@ export async function initCommand(env: CommandEnv, planFile: string): Promise<vo
     await storage.dispose();
   }
 }
+
+/** Messages delivered per batch by `notify` (the progress bar moves between batches). */
+const DELIVERY_BATCH = 50;
 
 /** A message is due when it is pending and its delivery time (if any) has come. */
 function isDue(m: OutboxRecord, now: string): boolean {
@@ -52,7 +56,24 @@ export async function notifyCommand(env: CommandEnv, opts: { dryRun: boolean }):
         );
         return;
       }
-      const report = await service.deliverOutbox(actor, {});
+      // In batches, so a long delivery shows its progress; stops when a batch sends or settles nothing
+      // (what is left is held by the embargo or waits for a retry).
+      const now = env.clock.now().toISOString();
+      const due = (await service.listMessages(actor, { status: 'pending', limit: 10_000 })).filter((m) => isDue(m, now)).length;
+      const bar = new ProgressBar(env.io, !env.global.json, 'gửi / delivery');
+      const report = { sent: 0, retrying: 0, fellBack: 0, dead: 0, held: 0, claimedElsewhere: 0, possibleDuplicates: 0, timedOut: 0 };
+      try {
+        for (;;) {
+          checkInterrupted(env.signal); // between batches: every claimed message of a batch is settled first
+          const batch = await service.deliverOutbox(actor, { limit: DELIVERY_BATCH });
+          for (const key of Object.keys(report) as (keyof typeof report)[]) report[key] += batch[key];
+          const settled = report.sent + report.retrying + report.fellBack + report.dead;
+          bar.update(due === 0 ? 1 : settled / due, `${settled}/${due}`);
+          if (batch.sent + batch.retrying + batch.fellBack + batch.dead === 0) break;
+        }
+      } finally {
+        bar.done();
+      }
       env.out.result({ ...report, printed }, () =>
         env.out.say(
           `Đã gửi ${report.sent}, chờ gửi lại ${report.retrying}, giữ lại ${report.held}, hỏng ${report.dead}`,
