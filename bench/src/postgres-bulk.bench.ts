@@ -1,7 +1,8 @@
 /**
  * Portal statistics into PostgreSQL, 100,000 and 1,000,000 rows (one province, 60 days of
- * targets): the adapter's bulk path (`insertPortalStatistics`: COPY into a temporary stage, then
- * INSERT as the province's role under row-level security, one transaction) against a raw COPY of
+ * targets): the adapter's bulk path (`insertPortalStatistics`: chunks of 50,000 rows, each COPYed
+ * into a temporary stage, then INSERTed as the province's role under row-level security while the
+ * next chunk is encoded; one transaction) against a raw COPY of
  * the same rows straight into the table with `pg-copy-streams` (as the server's superuser: COPY
  * FROM is refused on a table with row-level security to anyone else), in the same run.
  *
