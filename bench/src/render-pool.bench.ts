@@ -3,8 +3,8 @@
  *
  * - ours: `renderDocumentsInPool` of `@pccovid-inspect/cli` with 2 worker threads (tinypool): the
  *   timed run includes starting the two workers and loading render-pdf / render-docx in each
- *   (from source, through tsx, as every bench here runs), rendering, and each worker writing its
- *   files (temp name, then rename).
+ *   (the built worker of `dist/`: children run plain node on the packages' dist, `pnpm build`
+ *   first), rendering, and each worker writing its files (temp name, then rename).
  * - raw: the same documents in one process, one after another: `createPdfRenderer().render` and
  *   `createDocxRenderer().render`, then `writeFileSync`, the renderers created in the untimed setup.
  *
@@ -22,7 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentRenderer, OfficialDocument } from '@pccovid-inspect/core';
-import type * as RenderPool from '../../packages/cli/src/render-pool/index.js';
+import type * as RenderPool from '@pccovid-inspect/cli';
 import { pcCovidAnswers, type SampleOutcome } from '@pccovid-inspect/testkit/fixtures';
 import { at, campaignAskingNominations } from './seed-campaign.js';
 import { plan, toTeamAndTargets } from './round-plan.js';
@@ -104,10 +104,14 @@ await runBench(
     goalRatio: 1 / GOAL_SPEEDUP,
     goalRatioSizes: [1_000],
     capMs: 600_000,
+    // Plain node on the packages' dist/ (build first), both sides: the pool's workers then load the
+    // built worker as a user's process does (tsx cannot register in a worker thread under Node 20
+    // without slowing it to a crawl).
+    childRuntime: 'node-dist',
     prepare,
     ours: {
       setup: async (ctx) => {
-        const { renderDocumentsInPool } = await import('../../packages/cli/src/render-pool/index.js');
+        const { renderDocumentsInPool } = await import('@pccovid-inspect/cli');
         return { docs: readDocs(ctx), renderDocumentsInPool };
       },
       run: async (prepared, ctx) => {
@@ -138,8 +142,8 @@ await runBench(
     },
     raw: {
       setup: async (ctx) => {
-        const { createPdfRenderer } = await import('../../packages/render-pdf/src/index.js');
-        const { createDocxRenderer } = await import('../../packages/render-docx/src/index.js');
+        const { createPdfRenderer } = await import('@pccovid-inspect/render-pdf');
+        const { createDocxRenderer } = await import('@pccovid-inspect/render-docx');
         return { docs: readDocs(ctx), pdf: createPdfRenderer(), docx: createDocxRenderer() };
       },
       run: async (prepared, ctx) => {

@@ -13,3 +13,5 @@ export { readPlanFile } from './plan-file.js';
 export type { PlanFile, PlanFileIssue } from './plan-file.js';
 export { PROVINCES } from './context.js';
 export type { ProvinceProfile } from './context.js';
+export { renderDocumentsInPool, RENDER_FORMATS } from './render-pool/index.js';
+export type { RenderFormat, RenderPoolDocument, RenderPoolFailure, RenderPoolOptions, RenderPoolProgress, RenderPoolResult, RenderPoolWorkerMemory } from './render-pool/index.js';
