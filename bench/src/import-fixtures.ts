@@ -12,6 +12,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type ExcelJS from 'exceljs';
+import { mulberry32 } from '@pccovid-inspect/core';
 
 export const TENANT = '42';
 /** Targets per day; a size of 1,000,000 rows is 250 days of 4,000 locations. */
@@ -27,16 +28,7 @@ const DISTRICT_CODES = ['436', '437', '439', '440', '441', '442', '443', '444', 
 const KINDS = ['Trường THCS', 'Chợ', 'UBND xã', 'Bệnh viện', 'Siêu thị', 'Bến xe', 'Ngân hàng', 'Nhà hàng'];
 
 /** mulberry32: a small seeded PRNG, so every size's file is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

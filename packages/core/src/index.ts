@@ -42,6 +42,7 @@ export type { RiskScore, RiskReason, RiskReasonCode, RiskInput, RiskOptions, Ris
 export { sampleTargets } from './planning/sample-targets.js';
 export type { SampleInput, SampledTarget, StratumAllocation, TargetSample } from './planning/sample-targets.js';
 export { planSchedule } from './planning/schedule-visits.js';
+export { hashSeed, mulberry32 } from './planning/seeded-random.js';
 export type { ScheduleInput, ScheduleVehicle, SchedulePlan, PlannedVisit, UnscheduledTarget } from './planning/schedule-visits.js';
 export { foldVietnamese } from './text/fold-vietnamese.js';
 export type { InspectionService, CommandMethods, ActorInput } from './service/inspection-service.js';

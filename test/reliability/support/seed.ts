@@ -1,3 +1,5 @@
+import { mulberry32 } from '@pccovid-inspect/core';
+
 /**
  * The fast-check seed of this run: `PCCI_FC_SEED` when set (to replay a failure), else one drawn
  * by the global setup and shared by every test file, so one number replays the whole run.
@@ -13,13 +15,4 @@ export function runSeed(): number {
 }
 
 /** A small seeded PRNG (mulberry32) for choices outside fast-check (kill points, writer order). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng: (seed: number) => () => number = mulberry32;

@@ -6,23 +6,14 @@
  *
  * All names, codes and figures are fictional; the districts and their GSO codes are real.
  */
-import { TARGET_TYPE_LABELS, type Person, type Target, type TeamMember } from '@pccovid-inspect/core';
+import { mulberry32, TARGET_TYPE_LABELS, type Person, type Target, type TeamMember } from '@pccovid-inspect/core';
 import { HA_TINH_2021_DISTRICTS, HA_TINH_TENANT } from '@pccovid-inspect/province-ha-tinh';
 
 /** The seed of every generated file. */
 export const SCALE_SEED = 20211201;
 
 /** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng: (seed: number) => () => number = mulberry32;
 
 /** Communes and wards by district (a few each, for unit names and addresses). */
 const PLACES: Record<string, readonly string[]> = {
