@@ -151,6 +151,62 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX outbox_by_due ON ${SCHEMA}.outbox (tenant_id, due_at, id) WHERE due_at IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'portal statistics partitioned by tenant: one partition per province, its role may COPY into it',
+    // The table becomes LIST-partitioned by tenant_id. Row-level security stays forced on the
+    // parent (reads and upserts through it are filtered as before). Each province gets a partition
+    // of its own when it is provisioned (`provision_portal_statistics`, also called when a tenant
+    // registers), without row-level security — PostgreSQL refuses COPY FROM into a relation whose
+    // policies apply to the role — and with SELECT, INSERT granted to that province's role only:
+    // another province's role has no privilege on it, and the partition bound refuses another
+    // province's rows. The partition is created alone and then ATTACHed (SHARE UPDATE EXCLUSIVE on
+    // the parent, which inserts and reads do not wait for), not CREATEd … PARTITION OF (ACCESS
+    // EXCLUSIVE). Existing rows move into the partitions; the old table is dropped.
+    sql: `
+      ALTER TABLE ${SCHEMA}.portal_statistics RENAME TO portal_statistics_v2;
+      ALTER TABLE ${SCHEMA}.portal_statistics_v2 RENAME CONSTRAINT portal_statistics_pkey TO portal_statistics_v2_pkey;
+      ALTER TABLE ${SCHEMA}.portal_statistics_v2 DISABLE ROW LEVEL SECURITY;
+      CREATE TABLE ${SCHEMA}.portal_statistics (
+        tenant_id text COLLATE "C" NOT NULL,
+        target_id text COLLATE "C" NOT NULL,
+        date date NOT NULL,
+        district_code text NOT NULL,
+        registered_points bigint NOT NULL,
+        scans bigint NOT NULL,
+        distinct_visitors bigint NOT NULL,
+        PRIMARY KEY (tenant_id, target_id, date)
+      ) PARTITION BY LIST (tenant_id);
+      GRANT SELECT, INSERT, UPDATE, DELETE ON ${SCHEMA}.portal_statistics TO ${TENANT_GROUP_ROLE};
+      CREATE FUNCTION ${SCHEMA}.portal_statistics_partition(tenant text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$
+        SELECT CASE WHEN tenant ~ '^[A-Za-z0-9_]{1,40}$' THEN 'portal_statistics_t_' || tenant
+                    ELSE 'portal_statistics_h_' || left(encode(sha256(convert_to(tenant, 'UTF8')), 'hex'), 24) END
+      $$;
+      CREATE FUNCTION ${SCHEMA}.provision_portal_statistics(tenant text, role text) RETURNS text LANGUAGE plpgsql AS $$
+        DECLARE part text := ${SCHEMA}.portal_statistics_partition(tenant);
+        BEGIN
+          PERFORM pg_advisory_xact_lock(${MIGRATION_LOCK_KEY}, hashtext(tenant));
+          IF NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                          WHERE i.inhparent = '${SCHEMA}.portal_statistics'::regclass AND c.relname = part) THEN
+            EXECUTE format('CREATE TABLE ${SCHEMA}.%I (LIKE ${SCHEMA}.portal_statistics INCLUDING ALL)', part);
+            EXECUTE format('ALTER TABLE ${SCHEMA}.portal_statistics ATTACH PARTITION ${SCHEMA}.%I FOR VALUES IN (%L)', part, tenant);
+          END IF;
+          IF role IS NOT NULL AND NOT (has_table_privilege(role, format('${SCHEMA}.%I', part), 'SELECT')
+                                       AND has_table_privilege(role, format('${SCHEMA}.%I', part), 'INSERT')) THEN
+            EXECUTE format('GRANT SELECT, INSERT ON ${SCHEMA}.%I TO %I', part, role);
+          END IF;
+          RETURN part;
+        END
+      $$;
+      SELECT ${SCHEMA}.provision_portal_statistics(t.tenant_id, t.role_name)
+        FROM (SELECT tenant_id, role_name FROM ${SCHEMA}.tenants
+              UNION SELECT DISTINCT s.tenant_id, NULL FROM ${SCHEMA}.portal_statistics_v2 s
+                     WHERE NOT EXISTS (SELECT 1 FROM ${SCHEMA}.tenants t WHERE t.tenant_id = s.tenant_id)) t;
+      INSERT INTO ${SCHEMA}.portal_statistics SELECT tenant_id, target_id, date, district_code, registered_points, scans, distinct_visitors FROM ${SCHEMA}.portal_statistics_v2;
+      DROP TABLE ${SCHEMA}.portal_statistics_v2;
+      ${tenantPolicy('portal_statistics')}
+    `,
+  },
 ];
 
 /**

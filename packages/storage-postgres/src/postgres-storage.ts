@@ -277,8 +277,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   };
 
   /**
-   * The bulk path, one transaction: chunk by chunk, COPY into a temporary stage (at the login
-   * role), then, per tenant, register it when new and insert its rows from the stage as its role.
+   * The bulk path, one transaction: chunk by chunk, each tenant registered when new (its partition
+   * provisioned) and its rows COPYed into its partition as its role; a re-import is upserted
+   * through a temporary stage (see `bulkInsert`).
    */
   const insertPortalStatistics = (rows: Iterable<PortalStatisticsRow>): Promise<{ inserted: number }> =>
     withClient('insertPortalStatistics', async (client) => {

@@ -23,6 +23,17 @@ export function defaultTenantRole(tenantId: string): string {
   return `pccovid_t_${createHash('sha256').update(tenantId, 'utf8').digest('hex').slice(0, 24)}`;
 }
 
+/**
+ * @internal The partition of `portal_statistics` that holds a tenant's rows (schema version 3):
+ * `portal_statistics_t_<tenantId>` when the id is 1–40 ASCII letters, digits or underscores, else
+ * `portal_statistics_h_` and 24 hex digits of the SHA-256 of the id. The same rule as the SQL
+ * function `pccovid.portal_statistics_partition`, which creates it (tested to agree).
+ */
+export function portalStatisticsPartition(tenantId: string): string {
+  if (/^[A-Za-z0-9_]{1,40}$/.test(tenantId)) return `portal_statistics_t_${tenantId}`;
+  return `portal_statistics_h_${createHash('sha256').update(tenantId, 'utf8').digest('hex').slice(0, 24)}`;
+}
+
 /** SQLSTATEs of a role created (or a membership granted) by another session at the same time. */
 const CONCURRENT_ROLE_CHANGE = new Set(['42710', '23505', 'XX000', '40001', '40P01']);
 
@@ -58,7 +69,7 @@ export async function ensureRole(client: ClientBase, role: string, memberOf: str
 
 /**
  * @internal The registry of provinces and their roles (`pccovid.tenants`). A tenant is registered
- * on its first write (its role created when missing and recorded); reads of a tenant that was
+ * on its first write (its role created when missing, its partition of portal statistics provisioned, and recorded); reads of a tenant that was
  * never registered find nothing without touching the tables. Registered roles are cached for the
  * adapter's life (a registration is never undone); unknown tenants are looked up each time, as
  * another process may register them.
@@ -116,6 +127,9 @@ export class PostgresTenants {
       }
       const role = this.roleOf(tenantId);
       await ensureRole(client, role, TENANT_GROUP_ROLE);
+      // Its partition of portal_statistics (created and attached, SELECT and INSERT granted to its
+      // role only) exists before the tenant is registered: a registered tenant always has one.
+      await client.query(`SELECT ${SCHEMA}.provision_portal_statistics($1, $2)`, [tenantId, role]);
       const { rows } = await client.query<{ role_name: string }>(
         `INSERT INTO ${SCHEMA}.tenants (tenant_id, role_name) VALUES ($1, $2)
          ON CONFLICT (tenant_id) DO UPDATE SET role_name = ${SCHEMA}.tenants.role_name RETURNING role_name`,

@@ -19,7 +19,7 @@ const row = (tenantId: string, targetId: string, date: string, scans: number): P
   distinctVisitors: scans,
 });
 
-describe('the bulk path (COPY into a stage, then INSERT as each province’s role)', () => {
+describe('the bulk path (COPY into each province’s partition as its role; a re-import through a stage and an upsert)', () => {
   let db: TestDatabase;
   let storage: PostgresStorage;
   beforeAll(async () => {
@@ -86,6 +86,20 @@ describe('the bulk path (COPY into a stage, then INSERT as each province’s rol
       { tenant_id: 's-chunk-a', n: 40_000, scans: 2 * (40_000 - 1) + 7 },
       { tenant_id: 's-chunk-b', n: 40_000, scans: 80_000 },
     ]);
+  }, 120_000);
+
+  it('keeps rows longer than the reused arena holds (8 MiB a chunk) byte-exact, and upserts them on a re-import', async () => {
+    // 50,000 rows of about 230 bytes: a chunk's text outgrows the arena, the rest goes to buffers of its own.
+    const long = (i: number) => `${'Nhà thuốc '.repeat(20)}${String(i).padStart(6, '0')}`;
+    function* rows(scans: number): Generator<PortalStatisticsRow> {
+      for (let i = 0; i < 60_000; i++) yield row('s-long', long(i), '2021-12-01', scans);
+    }
+    expect(await storage.insertPortalStatistics(rows(1))).toEqual({ inserted: 60_000 });
+    expect(await storage.insertPortalStatistics(rows(2))).toEqual({ inserted: 60_000 });
+    const stored = await db.sql<{ n: number; scans: number; first: string; last: string }>(
+      "SELECT COUNT(*)::integer AS n, SUM(scans)::integer AS scans, MIN(target_id) AS first, MAX(target_id) AS last FROM pccovid.portal_statistics WHERE tenant_id = 's-long'",
+    );
+    expect(stored).toEqual([{ n: 60_000, scans: 120_000, first: long(0), last: long(59_999) }]);
   }, 120_000);
 
   it("a province's role cannot load another province's rows through a stage of its own (COPY into a temporary table, INSERT … SELECT)", async () => {

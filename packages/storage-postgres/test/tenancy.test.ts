@@ -1,7 +1,11 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStorage, defaultTenantRole } from '../src/index.js';
 import type { PostgresStorage } from '../src/index.js';
+import { portalStatisticsPartition } from '../src/postgres-tenants.js';
 import { AT, commitPuts, visitPut } from './commit-batch.js';
 import { createTestDatabase } from './test-database.js';
 import type { TestDatabase } from './test-database.js';
@@ -81,7 +85,7 @@ describe('tenancy enforced by the database (row-level security, a role per provi
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
-        WHERE n.nspname = 'pccovid' AND c.relkind = 'r' AND c.relname <> 'schema_migrations' ORDER BY c.relname`,
+        WHERE n.nspname = 'pccovid' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schema_migrations' ORDER BY c.relname`,
     );
     expect(tables.map((t) => t.relname)).toEqual(['audit_log', 'outbox', 'portal_statistics', 'record_indexes', 'records', 'tenants']);
     for (const t of tables) {
@@ -90,6 +94,48 @@ describe('tenancy enforced by the database (row-level security, a role per provi
       // tenants is the registry the policies read (filtered to the current role's row, not forced: the login role registers provinces).
       if (t.relname !== 'tenants') expect(t.relforcerowsecurity, t.relname).toBe(true);
     }
+  });
+
+  it("portal statistics: a partition per province, without row-level security (so its role may COPY into it), written and read by that province's role only", async () => {
+    const partitions = await db.sql<{ relname: string; bound: string; relrowsecurity: boolean }>(
+      `SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) AS bound, c.relrowsecurity
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'pccovid.portal_statistics'::regclass ORDER BY 1`,
+    );
+    expect(partitions).toEqual([
+      { relname: portalStatisticsPartition(B), bound: `FOR VALUES IN ('${B}')`, relrowsecurity: false },
+      { relname: portalStatisticsPartition(A), bound: `FOR VALUES IN ('${A}')`, relrowsecurity: false },
+    ]);
+    const copy = (client: pg.Client, table: string, text: string) => pipeline(Readable.from([text]), client.query(copyFrom(`COPY pccovid.${table} FROM STDIN`)));
+    const own = `pccovid.${portalStatisticsPartition(A)}`;
+    const others = portalStatisticsPartition(B);
+    await asRole(db.url, defaultTenantRole(A), async (client) => {
+      // A's rows go straight into A's partition.
+      await copy(client, portalStatisticsPartition(A), `${A}\tt-copied\t2021-12-02\t436\t1\t1\t1\n`);
+      // B's rows: refused by the bound of A's partition, by the privileges of B's, by the policy of the parent.
+      await expect(copy(client, portalStatisticsPartition(A), `${B}\tt-forged\t2021-12-02\t412\t1\t1\t1\n`)).rejects.toMatchObject({
+        code: '23514',
+        message: expect.stringMatching(/partition constraint/) as unknown,
+      });
+      await expect(client.query(`INSERT INTO ${own} VALUES ($1, 't-forged', '2021-12-02', '412', 1, 1, 1)`, [B])).rejects.toMatchObject({ code: '23514' });
+      await expect(copy(client, others, `${B}\tt-forged\t2021-12-02\t412\t1\t1\t1\n`)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/permission denied/) as unknown,
+      });
+      await expect(client.query(`INSERT INTO pccovid.${others} VALUES ($1, 't-forged', '2021-12-02', '412', 1, 1, 1)`, [B])).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query("INSERT INTO pccovid.portal_statistics VALUES ($1, 't-forged', '2021-12-02', '412', 1, 1, 1)", [B])).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/row-level security/) as unknown,
+      });
+      await expect(copy(client, 'portal_statistics', `${A}\tt-2\t2021-12-02\t436\t1\t1\t1\n`)).rejects.toMatchObject({ code: '0A000' });
+      // B's partition cannot be read; A's own partition holds only A's rows; no UPDATE or DELETE on it (those go through the parent).
+      await expect(client.query(`SELECT * FROM pccovid.${others}`)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) as unknown });
+      expect((await client.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM ${own}`)).rows).toEqual([{ tenant_id: A }]);
+      await expect(client.query(`DELETE FROM ${own}`)).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query(`DROP TABLE ${own}`)).rejects.toMatchObject({ code: '42501' });
+    });
+    expect(await db.sql("SELECT tenant_id, target_id FROM pccovid.portal_statistics WHERE target_id IN ('t-copied', 't-forged') ORDER BY 1")).toEqual([
+      { tenant_id: A, target_id: 't-copied' },
+    ]);
   });
 
   it('a custom tenantRole names the roles; a province never sees another through the adapter', async () => {
