@@ -9,8 +9,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '@pccovid-inspect/cli';
 import { haTinh2021Seed } from '@pccovid-inspect/testkit/fixtures';
+import { runCliJson } from './cli-json.js';
 import { portalCsv, scaleTeam, syntheticProvince, targetsCsv, type SyntheticUnit } from './synthetic-province.js';
 import { defectsOf, scaleAnswers, scaleMinutesText } from './unit-findings.js';
 
@@ -73,17 +73,11 @@ export async function runScaleRound(options: ScaleRoundOptions): Promise<ScaleRo
   mkdirSync(join(inputs, 'answers'), { recursive: true });
   const messages: string[] = [];
 
-  /** `pccovid-inspect --db … --json --clock … [--actor …] <args>` → the JSON result. */
+  /** `pccovid-inspect --db … --json --clock … [--actor …] <args>` → the JSON result; a failed step throws with its output. */
   const cli = async <T = unknown>(args: string[], when: string, actor?: string): Promise<T> => {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runCli(['--db', db, '--json', '--clock', when, ...(actor ? ['--actor', actor] : []), ...args], {
-      io: { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t), isTTY: false },
-      signal: new AbortController().signal,
-    });
-    const text = stdout.join('');
-    if (code !== 0) throw new Error(`pccovid-inspect ${args.join(' ')} → exit ${code}\n${text}${stderr.join('')}`);
-    return (JSON.parse(text) as { result: T }).result;
+    const r = await runCliJson<T>(['--db', db, '--clock', when, ...(actor ? ['--actor', actor] : []), ...args]);
+    if (r.code !== 0) throw new Error(`pccovid-inspect ${args.join(' ')} → exit ${r.code}\n${r.text}`);
+    return r.result as T;
   };
   const run = <T = unknown>(name: string, input: unknown, when: string, actor?: string): Promise<T> => cli<T>(['run', name, '--input', JSON.stringify(input)], when, actor);
   const notify = async (when: string): Promise<string> => {
@@ -235,11 +229,11 @@ export async function runScaleRound(options: ScaleRoundOptions): Promise<ScaleRo
   );
   log('Báo cáo kết quả gửi UBND tỉnh', 'Report to the Provincial People’s Committee', `${report.reportNumberSymbol}, ${report.notices} thông báo kết quả / results notices`);
   const remediations: ScaleRoundResult['remediations'] = [];
+  // The worst unit is proposed for sanction; every third complies only after a reminder.
+  const worst = failing.reduce<(typeof failing)[number] | undefined>((a, b) => (a === undefined || b.defects.length > a.defects.length ? b : a), undefined);
   for (const [i, v] of failing.entries()) {
     const remediationId = `remediation-${v.targetId}`;
     await cli(['remediate', 'open', v.visitId, '--id', remediationId], at(reportDay, '09:00'), LEAD);
-    // The worst unit is proposed for sanction; every third complies only after a reminder.
-    const worst = failing.reduce((a, b) => (b.defects.length > a.defects.length ? b : a));
     remediations.push({ remediationId, visitId: v.visitId, outcome: v === worst ? 'sanction_proposed' : i % 3 === 1 ? 'complied_after_reminder' : 'complied' });
   }
   await cli(['remediate', 'begin'], at(reportDay, '10:00'), LEAD);

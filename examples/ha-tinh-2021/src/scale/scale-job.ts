@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { runCli } from '@pccovid-inspect/cli';
 import { ConfigurationError } from '@pccovid-inspect/core';
 import { runScaleRound, type ScaleRoundResult } from './cli-round.js';
+import { runCliJson } from './cli-json.js';
 import { writeIndex } from './write-index.js';
 
 /** Options of {@link runScaleJob} (the main job's command line). */
@@ -28,15 +29,6 @@ export interface ScaleJobResult {
   files: string[];
   index: string[];
   round: ScaleRoundResult | null;
-}
-
-/** `pccovid-inspect <args>` in this process with `--json`; the result, or an error with the command's output. */
-async function cliJson<T>(db: string, args: string[]): Promise<{ code: number; result: T | null; text: string }> {
-  const out: string[] = [];
-  const code = await runCli(['--db', db, '--json', ...args], { io: { stdout: (t) => out.push(t), stderr: () => {}, isTTY: false }, signal: new AbortController().signal });
-  const text = out.join('');
-  const parsed = JSON.parse(text) as { ok: boolean; result?: T };
-  return { code, result: parsed.ok ? (parsed.result ?? null) : null, text };
 }
 
 /** Runs the main job; returns what it wrote. */
@@ -60,11 +52,12 @@ export async function runScaleJob(options: ScaleJobOptions): Promise<ScaleJobRes
     }
   }
   mkdirSync(outDir, { recursive: true });
-  const label = options.postgres ? `PostgreSQL ${new URL(options.postgres).host}${new URL(options.postgres).pathname}` : db;
+  const url = options.postgres ? new URL(options.postgres) : null;
+  const label = url ? `PostgreSQL ${url.host}${url.pathname}` : db; // never the password
   const started = Date.now();
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s`;
 
-  const existing = options.postgres || existsSync(db) ? await cliJson<{ state: string }>(db, ['status']) : null;
+  const existing = options.postgres || existsSync(db) ? await runCliJson<{ state: string }>(['--db', db, 'status']) : null;
   const roundFile = join(outDir, 'round.json');
   let round: ScaleRoundResult | null = null;
   if (existing?.result) {
@@ -90,9 +83,9 @@ export async function runScaleJob(options: ScaleJobOptions): Promise<ScaleJobRes
   await runCli(['--db', db, 'status', '--by', 'type'], { signal: new AbortController().signal });
 
   print(`${elapsed()}  Xuất văn bản (PDF, DOCX) / Rendering the documents (PDF, DOCX)`);
-  const docs = await cliJson<{ files: string[] }>(db, ['documents', '--out', outDir, '--format', 'both', ...(options.threads ? ['--threads', options.threads] : [])]);
+  const docs = await runCliJson<{ files: string[] }>(['--db', db, 'documents', '--out', outDir, '--format', 'both', ...(options.threads ? ['--threads', options.threads] : [])]);
   if (docs.result === null) throw new Error(`pccovid-inspect documents failed:\n${docs.text}`);
-  const audit = await cliJson<{ ok: boolean; count: number }>(db, ['audit', 'verify']);
+  const audit = await runCliJson<{ ok: boolean; count: number }>(['--db', db, 'audit', 'verify']);
   print(`${elapsed()}  Nhật ký kiểm toán / audit chain: ${audit.result?.ok ? 'toàn vẹn / intact' : 'BỊ SỬA / ALTERED'} (${audit.result?.count ?? '?'} sự kiện / events)`);
   const index = writeIndex(outDir, docs.result.files, round, 'Kiểm tra việc triển khai PC-Covid và quét mã QR — Hà Tĩnh, tháng 12/2021');
   print(`${elapsed()}  Đã ghi ${docs.result.files.length} tệp văn bản và mục lục ${index[1]} / Wrote ${docs.result.files.length} document files and the index ${index[1]}`);

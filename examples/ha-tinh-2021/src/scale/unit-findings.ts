@@ -20,6 +20,9 @@ const REP_POSITIONS: Record<string, string> = {
   business: 'Giám đốc',
 };
 
+/** Days without a scan the checklist still accepts as met (b4: more than 2 cannot be "Đạt"). */
+const ZERO_SCAN_DAYS_MET = 2;
+
 /** The defects a unit shows, in the order the minutes list them (Vietnamese). */
 export function defectsOf(unit: SyntheticUnit): string[] {
   const t = unit.truth;
@@ -28,7 +31,7 @@ export function defectsOf(unit: SyntheticUnit): string[] {
   if (t.legacyBluezone) out.push('vẫn niêm yết mã Bluezone cũ');
   if (t.hiddenCode) out.push('niêm yết mã QR ở vị trí người đến không nhìn thấy');
   if (t.nobodyGuiding) out.push('không bố trí người hướng dẫn, nhắc nhở quét mã');
-  if (!t.noQr && t.zeroScanDays > 2) out.push(`${t.zeroScanDays} ngày không có lượt quét`);
+  if (!t.noQr && t.zeroScanDays > ZERO_SCAN_DAYS_MET) out.push(`${t.zeroScanDays} ngày không có lượt quét`);
   if (t.portalUnusedForTracing) out.push('chưa sử dụng quanly.pccovid.gov.vn để truy vết F1');
   return out;
 }
@@ -58,7 +61,7 @@ export function scaleAnswers(unit: SyntheticUnit, day: string): Record<string, C
       observedDays: 14,
       perDay: t.noQr ? 0 : t.perDay,
       zeroDays: Math.min(14, t.zeroScanDays),
-      ...(t.noQr || t.zeroScanDays > 2 ? { defect: `${Math.min(14, t.zeroScanDays)}/14 ngày không có lượt quét trên quanly.pccovid.gov.vn` } : {}),
+      ...(t.noQr || t.zeroScanDays > ZERO_SCAN_DAYS_MET ? { defect: `${Math.min(14, t.zeroScanDays)}/14 ngày không có lượt quét trên quanly.pccovid.gov.vn` } : {}),
     },
     portal: { caption: `Thống kê lượt quét của ${name} trên quanly.pccovid.gov.vn` },
     tracing: { notApplicable: 'Trong kỳ không có ca F0 liên quan đến đơn vị' },
