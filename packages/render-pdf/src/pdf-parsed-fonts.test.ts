@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { RenderError } from '@pccovid-inspect/core';
 import { conformancePlan } from '@pccovid-inspect/testkit/renderer';
 import { createPdfRenderer } from './pdf-renderer.js';
-import { tinosFontFiles, type PdfFontSource } from './pdf-fonts.js';
+import { tinosFontFiles } from './pdf-fonts.js';
 import { parsedFontCount, parsedFontHandle } from './pdf-parsed-fonts.js';
 
 const plan = conformancePlan();
 const created = { creationDate: new Date('2021-11-26T01:00:00Z') };
-const bytesOf = (path: PdfFontSource) => new Uint8Array(readFileSync(path as string));
+const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 
 describe('fonts parsed once per thread', () => {
   it('parses each font once, however many documents use it', async () => {
