@@ -4,6 +4,7 @@ import { RenderError, systemClock, type Clock, type DocumentRenderOptions, type 
 import { officialDocumentDate, parseOfficialDocument } from '@pccovid-inspect/core/documents';
 import { tinosFontFiles, type PdfFontFiles, type PdfFontSource } from './pdf-fonts.js';
 import { toPdfDocumentDefinition } from './pdf-document-definition.js';
+import { parsedFontHandle } from './pdf-parsed-fonts.js';
 import { FONT_FAMILY } from './pdf-style.js';
 
 /**
@@ -66,7 +67,13 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
   const instance = pdfmake as Pdfmake;
   for (const style of Object.keys(family) as (keyof PdfFontFiles)[]) {
     const source: PdfFontSource = files[style];
-    if (typeof source === 'string') {
+    // Each font parsed once per thread and shared by every document (see pdf-parsed-fonts.ts).
+    const handle = parsedFontHandle(source);
+    if (handle !== null) {
+      const name = `pccovid-inspect-render-pdf/${id}/${style}.font`;
+      instance.virtualfs.writeFileSync(name, handle);
+      family[style] = name;
+    } else if (typeof source === 'string') {
       family[style] = source;
       allowed.add(source);
     } else {
