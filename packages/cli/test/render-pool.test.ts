@@ -173,6 +173,31 @@ describe('renderDocumentsInPool (worker threads)', () => {
     }
   }, 180_000);
 
+  it('reads an async source only as workers free up: at most one document per worker in flight', async () => {
+    const out = join(dir, 'bounded');
+    const many = Array.from({ length: 16 }, (_, i) => ({ ...minutes[i % minutes.length]!, id: `bounded-${i}`, fileStem: `BB-bounded-${String(i).padStart(2, '0')}` }));
+    let pulled = 0;
+    let mostInFlight = 0;
+    async function* source(): AsyncGenerator<RenderPoolDocument> {
+      for (const d of many) {
+        pulled++;
+        yield d;
+      }
+    }
+    const result = await renderDocumentsInPool(source(), {
+      formats: ['pdf'],
+      threads: 2,
+      total: many.length,
+      outDir: out,
+      onProgress: (p) => void (mostInFlight = Math.max(mostInFlight, pulled - p.done + 1)),
+    });
+    expect(result.failures).toEqual([]);
+    expect(result.files).toHaveLength(many.length);
+    expect(pulled).toBe(many.length);
+    // One lane per worker: both workers busy, and never a third document read ahead.
+    expect(mostInFlight).toBe(2);
+  }, 180_000);
+
   it('renders in-process with threads: 1 (no workers)', async () => {
     const out = join(dir, 'one-thread');
     const result = await renderDocumentsInPool(minutes.slice(0, 2), { formats: ['pdf'], threads: 1, outDir: out });
