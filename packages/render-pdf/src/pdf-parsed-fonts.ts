@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PdfFontSource } from './pdf-fonts.js';
+import { replayShapedWords, type ShapedWords, type ShapingFont } from './pdf-shaped-words.js';
 
 /**
  * One parse of each font file per thread, shared by every document it renders.
@@ -30,6 +31,8 @@ interface HandleEntry {
   source: PdfFontSource;
   /** The parsed font, once a document has asked for it. */
   font: object | undefined;
+  /** Words shaped with it, replayed in later documents (see pdf-shaped-words.ts). */
+  words: ShapedWords;
 }
 
 /** A handle starts with bytes no font format begins with (TrueType, OpenType, WOFF, WOFF2, TTC, dfont). */
@@ -69,7 +72,7 @@ function register(): FontkitModule | null {
         entry.font = create(bytes);
         parses += 1;
       }
-      return forDocument(entry.font);
+      return forDocument(entry.font, entry.words);
     }
   }
   fontkit.registerFormat(ParsedFontHandle);
@@ -87,11 +90,13 @@ function register(): FontkitModule | null {
  * So each document gets `Object.create(shared)` with an empty
  * glyph cache: its getters cache on it, not on the shared font, and only the tables — decoded once,
  * never written by shaping — are shared. The shared font itself is never handed out, so nothing is
- * ever cached on it but its tables.
+ * ever cached on it but its tables. Its `layout` replays words already shaped in this thread
+ * where that is provably what fontkit would return (pdf-shaped-words.ts).
  */
-function forDocument(shared: object): object {
-  const own = Object.create(shared) as { _glyphs: Record<number, unknown> };
+function forDocument(shared: object, words: ShapedWords): object {
+  const own = Object.create(shared) as ShapingFont & { _glyphs: Record<number, unknown> };
   own._glyphs = {};
+  replayShapedWords(own, words);
   return own;
 }
 
@@ -111,7 +116,7 @@ export function parsedFontHandle(source: PdfFontSource): Buffer | null {
     if (known !== undefined) return known;
   }
   const handle = Buffer.from(`${HANDLE_PREFIX}${nextHandle++}`, 'latin1');
-  entries.set(handle, { source, font: undefined });
+  entries.set(handle, { source, font: undefined, words: new Map() });
   if (typeof source === 'string') byPath.set(source, handle);
   return handle;
 }
