@@ -47,7 +47,7 @@ interface GlyphRun {
 
 /** The part of a fontkit font (one document's) this module uses. */
 export interface ShapingFont {
-  layout(text: unknown, ...rest: unknown[]): GlyphRun;
+  layout: (this: ShapingFont, text: unknown, ...rest: unknown[]) => GlyphRun;
   glyphsForString(text: string): Glyph[];
   glyphForCodePoint(codePoint: number): Glyph;
 }
