@@ -16,7 +16,9 @@
  * The harness prints ours/raw; here the goal is a **speed-up** raw ÷ ours ≥ 1.7× on 2 cores, i.e.
  * ours/raw ≤ 0.588. After the runs, the speed-up is printed too. Each ours run prints the peak heap
  * of each worker (V8 `getHeapStatistics`, sampled after each document: `maxRSS` is per process)
- * and the pool process's peak RSS (the workers are threads of it).
+ * and the pool process's peak RSS (the workers are threads of it). Each raw run prints the cores
+ * it used (`process.cpuUsage` ÷ wall time: V8's GC and compiler threads run beside the JS thread)
+ * and so the most any pool of 2 threads could gain over it on 2 cores (2 ÷ those cores).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -152,6 +154,8 @@ await runBench(
         rmSync(out, { recursive: true, force: true });
         mkdirSync(out, { recursive: true });
         let done = 0;
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
         for (const d of docs) {
           for (const r of [pdf, docx]) {
             const { bytes } = await r.render(d.document, { creationDate: CREATED });
@@ -159,6 +163,11 @@ await runBench(
           }
           ctx.progress(++done);
         }
+        // One process is not one core: V8's GC and compiler threads run beside the JS thread. No
+        // pool of THREADS threads can be more than THREADS ÷ (the cores this side used) times faster.
+        const cpu = process.cpuUsage(cpu0);
+        const cores = (cpu.user + cpu.system) / 1000 / (performance.now() - t0);
+        console.log(`one process used ${cores.toFixed(2)} cores; the most ${THREADS} cores can speed it up: ${(THREADS / cores).toFixed(2)}×`);
       },
     },
   },
