@@ -60,8 +60,8 @@ interface ShapedWord {
   run: { prototype: object; positionPrototype: object; script: unknown; language: unknown; direction: unknown; features: Record<string, boolean> };
 }
 
-/** The words of one shared font, by text. */
-export type ShapedWords = Map<string, ShapedWord>;
+/** The words of one shared font, by text; `null` for a word that cannot be replayed (shaped every time). */
+export type ShapedWords = Map<string, ShapedWord | null>;
 
 /** Letters, digits, punctuation, symbols and the ASCII space: no marks (NFD), no format or other spaces. */
 const REPLAYABLE = /^[\p{L}\p{N}\p{P}\p{S} ]+$/u;
@@ -120,11 +120,17 @@ function replay(font: ShapingFont, text: string, word: ShapedWord): GlyphRun | n
   return out;
 }
 
-function record(text: string, glyphsIn: readonly Glyph[], run: GlyphRun): ShapedWord | null {
+/**
+ * What to remember of a word just shaped: its replay; `null` when shaping itself changed its glyphs
+ * (a ligature, a substitution: never replayable); `undefined` when only this document's glyph cache
+ * stood in the way (a glyph first reached from another character): another document may record it.
+ */
+function record(text: string, glyphsIn: readonly Glyph[], run: GlyphRun): ShapedWord | null | undefined {
   const codePoints = Array.from(text, (c) => c.codePointAt(0)!);
-  if (!oneToOne(glyphsIn, codePoints) || !oneToOne(run.glyphs, codePoints)) return null;
+  if (!oneToOne(glyphsIn, codePoints)) return undefined;
+  if (run.glyphs.length !== glyphsIn.length || run.positions.length !== glyphsIn.length || glyphsIn.length === 0) return null;
   for (let i = 0; i < glyphsIn.length; i++) if (run.glyphs[i]!.id !== glyphsIn[i]!.id) return null;
-  if (run.positions.length !== codePoints.length || run.positions.length === 0) return null;
+  if (!oneToOne(run.glyphs, codePoints)) return undefined;
   const positions: number[] = [];
   for (const q of run.positions) positions.push(q.xAdvance, q.yAdvance, q.xOffset, q.yOffset);
   return {
@@ -152,6 +158,7 @@ export function replayShapedWords(font: ShapingFont, words: ShapedWords): void {
   font.layout = function (this: ShapingFont, text: unknown, ...rest: unknown[]): GlyphRun {
     if (!enabled || typeof text !== 'string' || rest.some((a) => a !== undefined) || !REPLAYABLE.test(text)) return layout.call(this, text, ...rest);
     const known = words.get(text);
+    if (known === null) return layout.call(this, text);
     if (known !== undefined) {
       const run = replay(this, text, known);
       if (run !== null) {
@@ -165,10 +172,8 @@ export function replayShapedWords(font: ShapingFont, words: ShapedWords): void {
     const run = layout.call(this, text);
     if (words.size < MAX_WORDS) {
       const word = record(text, glyphsIn, run);
-      if (word !== null) {
-        words.set(text, word);
-        counts.recorded++;
-      }
+      if (word !== undefined) words.set(text, word);
+      if (word) counts.recorded++;
     }
     return run;
   };
