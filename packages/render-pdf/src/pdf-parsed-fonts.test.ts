@@ -9,14 +9,16 @@ import { parsedFontCount, parsedFontHandle } from './pdf-parsed-fonts.js';
 const plan = conformancePlan();
 const created = { creationDate: new Date('2021-11-26T01:00:00Z') };
 const bytesOf = (path: PdfFontSource) => new Uint8Array(readFileSync(path as string));
+/** Tinos as bytes of this test's own: a handle of their own, so nothing parsed or shaped before is shared. */
+const ownFontBytes = () => {
+  const files = tinosFontFiles();
+  return { normal: bytesOf(files.normal), bold: bytesOf(files.bold), italics: bytesOf(files.italics), bolditalics: bytesOf(files.bolditalics) };
+};
 
 describe('fonts parsed once per thread', () => {
   it('parses each font once, however many documents use it', async () => {
-    const files = tinosFontFiles();
     // Bytes of our own: a handle of their own, so this test's count starts from nothing.
-    const renderer = createPdfRenderer({
-      fonts: { normal: bytesOf(files.normal), bold: bytesOf(files.bold), italics: bytesOf(files.italics), bolditalics: bytesOf(files.bolditalics) },
-    });
+    const renderer = createPdfRenderer({ fonts: ownFontBytes() });
     const before = parsedFontCount();
     const first = await renderer.render(plan, created);
     const afterFirst = parsedFontCount() - before;
@@ -35,10 +37,7 @@ describe('fonts parsed once per thread', () => {
     const others = [diacriticsDocument(), longInputsDocument(), ...otherLayoutDocuments()];
     for (const doc of others) await shared.render(doc, created);
     const after = await extractPdfText((await shared.render(plan, created)).bytes);
-    const files = tinosFontFiles();
-    const alone = createPdfRenderer({
-      fonts: { normal: bytesOf(files.normal), bold: bytesOf(files.bold), italics: bytesOf(files.italics), bolditalics: bytesOf(files.bolditalics) },
-    });
+    const alone = createPdfRenderer({ fonts: ownFontBytes() });
     const first = await extractPdfText((await alone.render(plan, created)).bytes);
     expect(after.text).toBe(first.text);
     expect(after.text).toContain('KẾ HOẠCH');

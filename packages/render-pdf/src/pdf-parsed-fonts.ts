@@ -87,9 +87,9 @@ function register(): FontkitModule | null {
  * cmap processor, and other getters it caches on first use as own properties of the object they are
  * read on. Handing every document the shared font itself lost text when the PDF was read back
  * (headings, whole lines, diacritics of decomposed input: seven of the renderer conformance tests).
- * So each document gets `Object.create(shared)` with an empty
- * glyph cache: its getters cache on it, not on the shared font, and only the tables — decoded once,
- * never written by shaping — are shared. The shared font itself is never handed out, so nothing is
+ * So each document gets `Object.create(shared)` with an empty glyph cache: its getters cache on
+ * it, not on the shared font, and only the tables — decoded once, never written by shaping — are
+ * shared. The shared font itself is never handed out, so nothing is
  * ever cached on it but its tables. Its `layout` replays words already shaped in this thread
  * where that is provably what fontkit would return (pdf-shaped-words.ts).
  */
